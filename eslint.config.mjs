@@ -1,0 +1,23 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "bench/out/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The core is pure: no Office.js, no DOM, no Node I/O, so the pane, the CLI and the tests all share it.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "no-restricted-globals": ["error", "Office", "Excel", "document", "window", "fetch", "XMLHttpRequest"],
+      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "path", "exceljs", "react", "*/excel/*", "*/taskpane/*", "*/cli/*"] }],
+    },
+  },
+);

@@ -1,0 +1,10 @@
+/** ts-jest transpiles only; `npm run typecheck` does the type checking once for the whole tree. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true } }],
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,57 @@
+/** The finding record shared by the core, the pane and the CLI (spec §3). */
+
+export type Severity = "error" | "warning" | "info";
+
+export interface FindingCell {
+  sheet: string;
+  address: string;
+}
+
+export interface Finding {
+  /** Stable rule id, e.g. "hierarchy.sum". */
+  rule: string;
+  severity: Severity;
+  /** zh-CN message. */
+  message: string;
+  messageEn: string;
+  /** cells[0] is the cell most likely wrong; the rest are every other cell the rule read. */
+  cells: FindingCell[];
+  expected?: string;
+  actual?: string;
+}
+
+/** Table summary as the CLI reports it (spec §4). */
+export interface TableSummary {
+  sheet: string;
+  kind: string;
+  range: string;
+  title: string;
+}
+
+export interface CheckResult {
+  tables: TableSummary[];
+  findings: Finding[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Deterministic order: severity, then sheet, then cell, then rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (s !== 0) return s;
+  const ca = a.cells[0];
+  const cb = b.cells[0];
+  if (ca && cb) {
+    if (ca.sheet !== cb.sheet) return ca.sheet < cb.sheet ? -1 : 1;
+    if (ca.address !== cb.address) return addressKey(ca.address) - addressKey(cb.address);
+  }
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+
+function addressKey(address: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return Number(m[2]) * 16384 + col;
+}

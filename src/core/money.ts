@@ -1,0 +1,109 @@
+/**
+ * Money: parse what accountants really put in amount cells into exact decimals (decimal.js, never binary floats),
+ * and compare amounts the way the published tables are rounded (2 decimals).
+ */
+import Decimal from "decimal.js";
+import { isErrorValue, type CellValue } from "./grid";
+
+export { Decimal };
+
+export type Amount =
+  | { kind: "empty" }
+  /** fromText: the cell held text that reads as a number ("1,234.56", "（12.00）", full-width digits). */
+  | { kind: "number"; value: Decimal; fromText: boolean }
+  | { kind: "error"; error: string }
+  | { kind: "invalid"; text: string };
+
+export const EMPTY: Amount = { kind: "empty" };
+export const ZERO = new Decimal(0);
+
+/** Placeholders that mean "no amount" in published tables. */
+const EMPTY_MARKS = new Set(["", "-", "--", "—", "——", "–", "/", "\\", "－", "－－", "—-", "…", "...", "0.00-", "无"]);
+
+const FULL_WIDTH_MAP: Record<string, string> = {
+  "，": ",",
+  "．": ".",
+  "。": ".",
+  "－": "-",
+  "−": "-",
+  "（": "(",
+  "）": ")",
+  "＋": "+",
+  "　": " ",
+};
+
+/** Full-width digits and punctuation to ASCII; strips spaces (incl. NBSP and ideographic). */
+export function normaliseNumberText(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
+    else if (FULL_WIDTH_MAP[ch] !== undefined) out += FULL_WIDTH_MAP[ch];
+    else out += ch;
+  }
+  return out.replace(/[\s\u00a0\u3000]+/g, "");
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/** Parses the text of an amount; returns null if it is not a number at all. */
+export function parseAmountText(raw: string): Decimal | null {
+  let s = normaliseNumberText(raw);
+  if (s === "") return null;
+  let negative = false;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (GROUPED_NUMBER.test(s)) s = s.replace(/,/g, "");
+  if (!PLAIN_NUMBER.test(s)) return null;
+  const d = new Decimal(s);
+  return negative ? d.negated() : d;
+}
+
+/** A number from Excel (binary double) as the decimal it displays; strips float noise like 0.30000000000000004. */
+export function decimalFromNumber(n: number): Decimal {
+  return new Decimal(n.toPrecision(15)).toDecimalPlaces(10);
+}
+
+export function parseAmount(value: CellValue): Amount {
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
+    return { kind: "number", value: decimalFromNumber(value), fromText: false };
+  }
+  if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
+  if (isErrorValue(value)) return { kind: "error", error: value.error };
+  const trimmed = value.trim();
+  if (EMPTY_MARKS.has(normaliseNumberText(trimmed)) || EMPTY_MARKS.has(trimmed)) return EMPTY;
+  const d = parseAmountText(trimmed);
+  if (d === null) return { kind: "invalid", text: trimmed };
+  return { kind: "number", value: d, fromText: true };
+}
+
+/** The value to use in sums: numbers as is, everything else as zero. */
+export function amountOrZero(a: Amount): Decimal {
+  return a.kind === "number" ? a.value : ZERO;
+}
+
+export function round2(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+export function formatAmount(d: Decimal): string {
+  return round2(d).toFixed(2);
+}
+
+export type Comparison = "equal" | "rounding" | "mismatch";
+
+/**
+ * Compares a stated total with the sum of `terms` rounded values (spec §2): both sides rounded to 2 decimals;
+ * a difference of at most terms × 0.005 is a rounding difference (warning), beyond that a mismatch (error).
+ */
+export function compareTotals(stated: Decimal, computed: Decimal, terms: number): Comparison {
+  const diff = round2(stated).minus(round2(computed)).abs();
+  if (diff.isZero()) return "equal";
+  const bound = new Decimal(Math.max(terms, 1)).times("0.005");
+  return diff.lessThanOrEqualTo(bound) ? "rounding" : "mismatch";
+}
