@@ -1,0 +1,46 @@
+/**
+ * The one error the CLI shows for a file it cannot open: a one-line zh-CN + English message, never a stack trace.
+ */
+import path from "node:path";
+
+export type ReadFailure =
+  | "not-found"
+  | "not-a-file"
+  | "empty"
+  | "encrypted"
+  | "not-zip"
+  | "corrupt"
+  | "not-xlsx"
+  | "io";
+
+const REASONS: Record<ReadFailure, { zh: string; en: string }> = {
+  "not-found": { zh: "文件不存在", en: "file not found" },
+  "not-a-file": { zh: "不是文件", en: "not a file" },
+  empty: { zh: "文件为空", en: "the file is empty" },
+  encrypted: {
+    zh: "文件受密码保护或是旧版 .xls 格式，请在 Excel 中取消密码或另存为 .xlsx",
+    en: "the file is password-protected or an old .xls file; remove the password or save it as .xlsx in Excel",
+  },
+  "not-zip": { zh: "不是有效的 .xlsx 文件", en: "not a valid .xlsx file" },
+  corrupt: { zh: "文件已损坏或不完整", en: "the file is corrupt or truncated" },
+  "not-xlsx": { zh: "不是 Excel 工作簿（.xlsx）", en: "not an Excel workbook (.xlsx)" },
+  io: { zh: "无法读取", en: "the file could not be read" },
+};
+
+export class WorkbookReadError extends Error {
+  override readonly name = "WorkbookReadError";
+  constructor(
+    readonly file: string,
+    readonly reason: ReadFailure,
+    /** Underlying library message, kept for debugging only (never printed by default). */
+    readonly detail?: string,
+  ) {
+    super(readErrorMessage(file, reason));
+  }
+}
+
+export function readErrorMessage(file: string, reason: ReadFailure): string {
+  const base = path.basename(file) || file;
+  const r = REASONS[reason];
+  return `无法读取文件 ${base}：${r.zh} / Cannot read ${base}: ${r.en}`;
+}

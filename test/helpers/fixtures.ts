@@ -1,0 +1,44 @@
+/**
+ * Fixture workbooks as GridWorkbooks, loaded once per process; every call returns a fresh deep copy so a test may
+ * mutate its copy freely.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { GridWorkbook } from "../../src/core/grid";
+import { readXlsxFile } from "../../src/cli/xlsx-grid";
+
+export const FIXTURE_NAMES = [
+  "hebei-qinhuangdao-social-insurance-2023",
+  "henan-yibin-social-security-2022",
+  "shijiazhuang-social-insurance-2023",
+] as const;
+
+export type FixtureName = (typeof FIXTURE_NAMES)[number];
+
+/** BUDGET_FIXTURES_DIR overrides; otherwise the shared fixtures next to the repository. */
+export function fixturesDir(): string {
+  const candidates = [
+    process.env.BUDGET_FIXTURES_DIR,
+    path.resolve(__dirname, "../fixtures"),
+    path.resolve(__dirname, "../../../shared/fixtures"),
+  ].filter((d): d is string => Boolean(d));
+  for (const d of candidates) if (fs.existsSync(path.join(d, `${FIXTURE_NAMES[0]}.xlsx`))) return d;
+  throw new Error(`Fixture workbooks not found (looked in ${candidates.join(", ")}); set BUDGET_FIXTURES_DIR`);
+}
+
+export function fixturePath(name: string): string {
+  const file = name.endsWith(".xlsx") ? name : `${name}.xlsx`;
+  return path.join(fixturesDir(), file);
+}
+
+const cache = new Map<string, Promise<GridWorkbook>>();
+
+export async function loadFixture(name: FixtureName | string): Promise<GridWorkbook> {
+  const key = name.replace(/\.xlsx$/, "");
+  let p = cache.get(key);
+  if (!p) {
+    p = readXlsxFile(fixturePath(key));
+    cache.set(key, p);
+  }
+  return structuredClone(await p);
+}
