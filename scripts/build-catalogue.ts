@@ -1,0 +1,161 @@
+/**
+ * Builds src/core/catalogue/data/*.json from data/catalogue/sources/*.tsv.
+ * Run: npx tsx scripts/build-catalogue.ts
+ *
+ * Each source row is `code<TAB>name<TAB>fromYear-toYear<TAB>evidence`. The output keeps the first year in full and
+ * every later year as a diff (added / renamed / removed codes), so the data stays small and year changes are explicit.
+ * Pinyin initials are computed here so the browser bundle does not need pinyin-pro at run time.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { pinyin } from "pinyin-pro";
+import type { Classification, ClassificationData, DataRow, PairingData, YearDiff } from "../src/core/catalogue/types";
+
+const ROOT = join(__dirname, "..");
+const SOURCES = join(ROOT, "data/catalogue/sources");
+const OUT = join(ROOT, "src/core/catalogue/data");
+export const YEARS = [2022, 2023, 2024, 2025, 2026];
+
+const FILES: Record<Classification, string> = {
+  function: "function.tsv",
+  "dept-economic": "dept-economic.tsv",
+  "gov-economic": "gov-economic.tsv",
+  revenue: "revenue.tsv",
+};
+
+/** Code lengths allowed per classification (类/款/项/目). */
+const LENGTHS: Record<Classification, number[]> = {
+  function: [3, 5, 7],
+  "dept-economic": [3, 5],
+  "gov-economic": [3, 5],
+  revenue: [3, 5, 7, 9],
+};
+
+export interface SourceRow {
+  code: string;
+  name: string;
+  from: number;
+  to: number;
+  line: number;
+}
+
+function dataLines(file: string): { cols: string[]; line: number }[] {
+  return readFileSync(join(SOURCES, file), "utf8")
+    .split("\n")
+    .map((text, i) => ({ text, line: i + 1 }))
+    .filter(({ text }) => text.trim() !== "" && !text.startsWith("#"))
+    .map(({ text, line }) => ({ cols: text.split("\t").map((c) => c.trim()), line }));
+}
+
+function readSource(classification: Classification): SourceRow[] {
+  const file = FILES[classification];
+  return dataLines(file).map(({ cols, line }) => {
+    const [code, name, years] = cols;
+    const m = /^(\d{4})-(\d{4})$/.exec(years ?? "");
+    if (!code || !name || !m) throw new Error(`${file}:${line}: expected code, name, years`);
+    if (!/^\d+$/.test(code) || !LENGTHS[classification].includes(code.length)) {
+      throw new Error(`${file}:${line}: code ${code} has the wrong shape for ${classification}`);
+    }
+    return { code, name, from: Number(m[1]), to: Number(m[2]), line };
+  });
+}
+
+export function initials(name: string): string {
+  return pinyin(name, { pattern: "first", toneType: "none", type: "array" })
+    .join("")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+function parentOf(code: string): string | undefined {
+  return code.length > 3 ? code.slice(0, code.length - 2) : undefined;
+}
+
+/** The code → name map in force in one year; rejects duplicates and orphans. */
+function yearMap(classification: Classification, rows: SourceRow[], year: number): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const r of rows) {
+    if (year < r.from || year > r.to) continue;
+    if (map.has(r.code)) throw new Error(`${FILES[classification]}:${r.line}: ${r.code} twice in ${year}`);
+    map.set(r.code, r.name);
+  }
+  for (const code of map.keys()) {
+    const parent = parentOf(code);
+    if (parent && !map.has(parent)) throw new Error(`${classification} ${year}: ${code} has no parent ${parent}`);
+  }
+  return map;
+}
+
+function row(code: string, name: string): DataRow {
+  return [code, name, initials(name)];
+}
+
+function byCode(a: DataRow, b: DataRow): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+export function buildClassification(classification: Classification, rows: SourceRow[]): ClassificationData {
+  const maps = YEARS.map((y) => yearMap(classification, rows, y));
+  const base = [...maps[0].entries()].map(([c, n]) => row(c, n)).sort(byCode);
+  const diffs: Record<string, YearDiff> = {};
+  for (let i = 1; i < YEARS.length; i++) {
+    const prev = maps[i - 1];
+    const cur = maps[i];
+    const diff: YearDiff = { add: [], rename: [], remove: [] };
+    for (const [code, name] of cur) {
+      const old = prev.get(code);
+      if (old === undefined) diff.add.push(row(code, name));
+      else if (old !== name) diff.rename.push(row(code, name));
+    }
+    for (const code of prev.keys()) if (!cur.has(code)) diff.remove.push(code);
+    if (diff.add.length || diff.rename.length || diff.remove.length) {
+      diff.add.sort(byCode);
+      diff.rename.sort(byCode);
+      diff.remove.sort();
+      diffs[String(YEARS[i])] = diff;
+    }
+  }
+  return { classification, years: YEARS, base, diffs };
+}
+
+function readPairing(dept: ClassificationData, gov: ClassificationData): PairingData {
+  const deptCodes = new Set(dept.base.map((r) => r[0]));
+  const govCodes = new Set(gov.base.map((r) => r[0]));
+  const pairing: PairingData = {};
+  for (const { cols, line } of dataLines("economic-pairing.tsv")) {
+    const [d, g] = cols;
+    if (!d || !g || !deptCodes.has(d)) throw new Error(`economic-pairing.tsv:${line}: unknown dept code ${d}`);
+    const targets = g.split(",").map((s) => s.trim());
+    for (const t of targets) if (!govCodes.has(t)) throw new Error(`economic-pairing.tsv:${line}: unknown gov code ${t}`);
+    pairing[d] = targets;
+  }
+  return pairing;
+}
+
+function main(): void {
+  mkdirSync(OUT, { recursive: true });
+  const built = new Map<Classification, ClassificationData>();
+  let total = 0;
+  let gzipped = 0;
+  const write = (file: string, value: unknown): void => {
+    const text = JSON.stringify(value) + "\n";
+    writeFileSync(join(OUT, file), text);
+    total += Buffer.byteLength(text);
+    gzipped += gzipSync(text).length;
+  };
+  for (const classification of Object.keys(FILES) as Classification[]) {
+    const data = buildClassification(classification, readSource(classification));
+    built.set(classification, data);
+    write(`${classification}.json`, data);
+    const changed = Object.keys(data.diffs).join(", ") || "none";
+    console.log(`${classification}: ${data.base.length} codes in ${YEARS[0]}; years with changes: ${changed}`);
+  }
+  const dept = built.get("dept-economic");
+  const gov = built.get("gov-economic");
+  if (!dept || !gov) throw new Error("economic classifications missing");
+  write("pairing.json", readPairing(dept, gov));
+  console.log(`data: ${total} bytes, ${gzipped} bytes gzipped (each file gzipped on its own)`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,84 @@
+/** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
+import { levelOf } from "./classify";
+import { searchRows } from "./search";
+import type { CatalogueData, CatalogueEntry, PathStep, SearchOptions } from "./types";
+import { buildYearIndex, type IndexedRow, type YearIndex } from "./year-index";
+
+export interface Catalogue {
+  /** Budget years the data covers, ascending. */
+  readonly years: readonly number[];
+  /** The data year used for `year`: itself if covered, else the nearest covered year. */
+  resolveYear(year: number): number;
+  lookup(code: string, year: number): CatalogueEntry | undefined;
+  /** Direct children (款 of a 类, 项 of a 款, …) in code order. */
+  children(code: string, year: number): CatalogueEntry[];
+  search(text: string, year: number, options?: SearchOptions): CatalogueEntry[];
+  /** Every covered year in which `code` exists. */
+  yearsOf(code: string): number[];
+  /** 政府经济分类 款 codes a 部门经济分类 款 may be paired with, or undefined when the table has no entry. */
+  pairedGovCodes(deptCode: string): readonly string[] | undefined;
+}
+
+export function createCatalogue(data: CatalogueData): Catalogue {
+  const years = [...new Set(data.classifications.flatMap((c) => c.years))].sort((a, b) => a - b);
+  if (years.length === 0) throw new Error("catalogue data has no years");
+  const indexes = new Map<number, YearIndex>();
+
+  const resolveYear = (year: number): number =>
+    years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best), years[0]);
+
+  // Years are materialised on first use: the pane usually needs one year only.
+  const index = (year: number): YearIndex => {
+    const y = resolveYear(year);
+    let idx = indexes.get(y);
+    if (!idx) {
+      idx = buildYearIndex(data.classifications, y);
+      indexes.set(y, idx);
+    }
+    return idx;
+  };
+
+  const toEntry = (row: IndexedRow, idx: YearIndex): CatalogueEntry => {
+    const path: PathStep[] = [];
+    for (let len = 3; len <= row.code.length; len += 2) {
+      const step = idx.byCode.get(row.code.slice(0, len));
+      if (step) path.push({ code: step.code, name: step.name });
+    }
+    return {
+      code: row.code,
+      name: row.name,
+      level: levelOf(row.code) ?? "类",
+      path,
+      year: idx.year,
+      classification: row.classification,
+    };
+  };
+
+  return {
+    years,
+    resolveYear,
+    lookup(code, year) {
+      const idx = index(year);
+      const row = idx.byCode.get(code.trim());
+      return row ? toEntry(row, idx) : undefined;
+    },
+    children(code, year) {
+      const idx = index(year);
+      const parent = code.trim();
+      return idx.rows
+        .filter((r) => r.code.length === parent.length + 2 && r.code.startsWith(parent))
+        .map((r) => toEntry(r, idx));
+    },
+    search(text, year, options) {
+      const idx = index(year);
+      return searchRows(idx.rows, text, options).map((r) => toEntry(r, idx));
+    },
+    yearsOf(code) {
+      return years.filter((y) => index(y).byCode.has(code.trim()));
+    },
+    pairedGovCodes(deptCode) {
+      return Object.prototype.hasOwnProperty.call(data.pairing, deptCode) ? data.pairing[deptCode] : undefined;
+    },
+  };
+}
+

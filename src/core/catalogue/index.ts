@@ -1,0 +1,20 @@
+/**
+ * Public API of the 政府收支分类科目 catalogue. Does not import the data: use loadCatalogue() (async, lazy chunk) or
+ * getCatalogueSync() from "./sync" (CLI, tests); both return the same Catalogue interface.
+ */
+export type { Catalogue } from "./catalogue";
+export { createCatalogue } from "./catalogue";
+export { ancestorCodes, classifyCode, levelOf } from "./classify";
+export { loadCatalogue } from "./load";
+export { namesMatch, normaliseName } from "./normalise";
+export { checkCodeRows, type CodeRow } from "./rules";
+export type {
+  CatalogueData,
+  CatalogueEntry,
+  Classification,
+  ClassificationData,
+  Level,
+  PairingData,
+  PathStep,
+  SearchOptions,
+} from "./types";

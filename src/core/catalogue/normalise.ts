@@ -1,0 +1,31 @@
+/** Name normalisation: published tables vary in spacing, bracket width and punctuation, not in meaning. */
+
+const BRACKETS: Record<string, string> = { "[": "(", "]": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")" };
+
+/**
+ * Canonical form of a subject name: NFKC (full-width → half-width, so "（" becomes "("), every kind of bracket as
+ * round brackets, and no whitespace, quotes or list punctuation (、，,.。·;；:：).
+ */
+export function normaliseName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/[[\]【】〔〕［］]/g, (ch) => BRACKETS[ch] ?? ch)
+    .replace(/[\s\u3000"'“”‘’、，,.。·;；:：]/g, "");
+}
+
+/** Leading list markers such as "一、", "(一)", "1." and "其中：" that summary tables put before names. */
+const LIST_MARKER = /^(其中|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])/;
+
+function looseForm(name: string): string {
+  return normaliseName(name).replace(LIST_MARKER, "").replace(/支出$/, "");
+}
+
+/**
+ * True when a published name means the catalogue name: equal after normalisation, ignoring a leading list marker and
+ * a trailing "支出" (the official lists themselves write e.g. "其他…" with and without it).
+ */
+export function namesMatch(published: string, official: string): boolean {
+  const a = normaliseName(published).replace(LIST_MARKER, "");
+  const b = normaliseName(official);
+  return a === b || looseForm(published) === looseForm(official);
+}

@@ -1,0 +1,132 @@
+/**
+ * Catalogue rules: every code must exist for the budget year, carry its catalogue name, sit under its own 款/类, and
+ * (部门经济分类 ↔ 政府经济分类) pair as the official correspondence table says. Pure: rows in, findings out.
+ */
+import type { Finding, FindingCell } from "../finding";
+import type { Catalogue } from "./catalogue";
+import { namesMatch } from "./normalise";
+import type { Classification } from "./types";
+
+export interface CodeRow {
+  sheet: string;
+  /** One cell, or three cells for codes split into 类 / 款 / 项 columns. */
+  codeCells: FindingCell[];
+  /** The code as joined digits, e.g. "2080505". */
+  code: string;
+  name?: string;
+  nameCell?: FindingCell;
+  classification: Classification;
+  /** Code of the nearest enclosing row in the table, if any. */
+  parentCode?: string;
+  /** 政府经济分类 code on the same row as a 部门经济分类 code. */
+  pairedCode?: { code: string; cell: FindingCell };
+}
+
+export const RULE_UNKNOWN = "catalogue.unknown-code";
+export const RULE_NAME = "catalogue.name-mismatch";
+export const RULE_PARENT = "catalogue.wrong-parent";
+export const RULE_PAIRING = "catalogue.economic-pairing";
+
+export function checkCodeRows(rows: CodeRow[], catalogue: Catalogue, year: number): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of rows) {
+    const unknown = checkExists(row, catalogue, year);
+    if (unknown) findings.push(unknown);
+    else {
+      const name = checkName(row, catalogue, year);
+      if (name) findings.push(name);
+    }
+    const parent = checkParent(row);
+    if (parent) findings.push(parent);
+    const pairing = checkPairing(row, catalogue);
+    if (pairing) findings.push(pairing);
+  }
+  return findings;
+}
+
+function rowCells(row: CodeRow): FindingCell[] {
+  return row.nameCell ? [...row.codeCells, row.nameCell] : [...row.codeCells];
+}
+
+function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding | undefined {
+  if (catalogue.lookup(row.code, year)) return undefined;
+  const dataYear = catalogue.resolveYear(year);
+  const other = catalogue.yearsOf(row.code);
+  const earlier = other.filter((y) => y < dataYear);
+  const later = other.filter((y) => y > dataYear);
+  let zh = "";
+  let en = "";
+  if (earlier.length > 0 && later.length === 0) {
+    const last = earlier[earlier.length - 1];
+    zh = `（${dataYear}年已停用，${last}年有效）`;
+    en = ` (discontinued in ${dataYear}; valid in ${last})`;
+  } else if (later.length > 0 && earlier.length === 0) {
+    zh = `（${later[0]}年新增）`;
+    en = ` (added in ${later[0]})`;
+  } else if (other.length > 0) {
+    zh = `（仅在${other.join("、")}年有效）`;
+    en = ` (valid only in ${other.join(", ")})`;
+  }
+  return {
+    rule: RULE_UNKNOWN,
+    severity: "error",
+    message: `科目编码 ${row.code} 不在${dataYear}年政府收支分类科目中${zh}`,
+    messageEn: `Code ${row.code} is not in the ${dataYear} government revenue and expenditure classification${en}`,
+    cells: rowCells(row),
+    actual: row.code,
+  };
+}
+
+function checkName(row: CodeRow, catalogue: Catalogue, year: number): Finding | undefined {
+  const entry = catalogue.lookup(row.code, year);
+  if (!entry || row.name === undefined || row.name.trim() === "" || namesMatch(row.name, entry.name)) return undefined;
+  const published = row.name;
+  // A name valid in another year is an outdated (or premature) name, not a typo: say which year it belongs to.
+  const validIn = catalogue.yearsOf(row.code).filter((y) => {
+    const other = catalogue.lookup(row.code, y);
+    return other !== undefined && y !== entry.year && namesMatch(published, other.name);
+  });
+  const zh = validIn.length > 0 ? `；“${published.trim()}”是${validIn.join("、")}年的科目名称` : "";
+  const en = validIn.length > 0 ? `; "${published.trim()}" is the name used in ${validIn.join(", ")}` : "";
+  const cells = row.nameCell ? [row.nameCell, ...row.codeCells] : [...row.codeCells];
+  return {
+    rule: RULE_NAME,
+    severity: "warning",
+    message: `科目 ${row.code} 的名称应为“${entry.name}”（${entry.year}年）${zh}`,
+    messageEn: `Subject ${row.code} should be named "${entry.name}" (${entry.year})${en}`,
+    cells,
+    expected: entry.name,
+    actual: published,
+  };
+}
+
+function checkParent(row: CodeRow): Finding | undefined {
+  const parent = row.parentCode;
+  // Only an enclosing row (a shorter code) says anything about the hierarchy; tables may skip a level.
+  if (parent === undefined || parent.length >= row.code.length || row.code.startsWith(parent)) return undefined;
+  const expected = row.code.slice(0, parent.length);
+  return {
+    rule: RULE_PARENT,
+    severity: "error",
+    message: `科目 ${row.code} 应列在 ${expected} 之下，而不是 ${parent} 之下`,
+    messageEn: `Subject ${row.code} belongs under ${expected}, not under ${parent}`,
+    cells: rowCells(row),
+    expected,
+    actual: parent,
+  };
+}
+
+function checkPairing(row: CodeRow, catalogue: Catalogue): Finding | undefined {
+  if (row.classification !== "dept-economic" || !row.pairedCode) return undefined;
+  const allowed = catalogue.pairedGovCodes(row.code);
+  if (!allowed || allowed.includes(row.pairedCode.code)) return undefined;
+  return {
+    rule: RULE_PAIRING,
+    severity: "warning",
+    message: `部门经济分类 ${row.code} 对应的政府经济分类应为 ${allowed.join(" 或 ")}，表中为 ${row.pairedCode.code}`,
+    messageEn: `Department economic code ${row.code} corresponds to government economic code ${allowed.join(" or ")}, not ${row.pairedCode.code}`,
+    cells: [row.pairedCode.cell, ...rowCells(row)],
+    expected: allowed.join("/"),
+    actual: row.pairedCode.code,
+  };
+}

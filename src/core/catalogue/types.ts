@@ -1,0 +1,55 @@
+/** Types shared by the catalogue data files, the lookup API and the rules. */
+
+export type Classification = "function" | "dept-economic" | "gov-economic" | "revenue";
+
+/** 类/款/项/目: code lengths 3/5/7/9. */
+export type Level = "类" | "款" | "项" | "目";
+
+export interface PathStep {
+  code: string;
+  name: string;
+}
+
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+  level: Level;
+  /** From the 类 down to this entry itself. */
+  path: PathStep[];
+  /** The catalogue year the answer comes from (the asked year, clamped to the years the data covers). */
+  year: number;
+  classification: Classification;
+}
+
+/** A row of a data file: code, name, pinyin initials of the name (precomputed by the build script). */
+export type DataRow = [code: string, name: string, initials: string];
+
+export interface YearDiff {
+  add: DataRow[];
+  rename: DataRow[];
+  remove: string[];
+}
+
+/** Compact JSON written by scripts/build-catalogue.ts: the first year in full, later years as diffs. */
+export interface ClassificationData {
+  classification: Classification;
+  years: number[];
+  base: DataRow[];
+  /** Keyed by year (as a string, JSON keys); each applies on top of the previous year. */
+  diffs: Record<string, YearDiff>;
+}
+
+/** 部门经济分类 款 → the 政府经济分类 款 it may be paired with. */
+export type PairingData = Record<string, string[]>;
+
+export interface CatalogueData {
+  classifications: ClassificationData[];
+  pairing: PairingData;
+}
+
+export interface SearchOptions {
+  /** Maximum number of results (default 20). */
+  limit?: number;
+  /** Restrict to one classification. */
+  classification?: Classification;
+}
