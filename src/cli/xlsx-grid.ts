@@ -7,6 +7,7 @@
  * values themselves.
  */
 import { promises as fs } from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellRange } from "../core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../core/grid";
@@ -24,7 +25,7 @@ const UNIX_EPOCH_SERIAL = 25569;
 /** Reads a file into the grid. Every failure to open it is a WorkbookReadError with a one-line message. */
 export async function readXlsxFile(file: string): Promise<GridWorkbook> {
   const wb = await loadExcelWorkbook(file);
-  return excelWorkbookToGrid(wb, file);
+  return excelWorkbookToGrid(wb, path.basename(file));
 }
 
 /** Same as readXlsxFile for bytes already in memory; `name` is used in messages and as the workbook name. */

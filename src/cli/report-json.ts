@@ -1,0 +1,35 @@
+/** The CLI's JSON report (spec §4): one object { file, tables, findings } with findings in the spec §3 format. */
+import type { CheckResult, Finding, TableSummary } from "../core/finding";
+import { compareFindings } from "../core/finding";
+
+export interface JsonReport {
+  file: string;
+  tables: TableSummary[];
+  findings: Finding[];
+}
+
+/** Projects onto exactly the documented fields, so engine-internal extras never leak into the public format. */
+export function jsonReport(file: string, result: CheckResult): JsonReport {
+  return {
+    file,
+    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, title: t.title })),
+    findings: [...result.findings].sort(compareFindings).map(publicFinding),
+  };
+}
+
+function publicFinding(f: Finding): Finding {
+  const out: Finding = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    messageEn: f.messageEn,
+    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
+  };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  return out;
+}
+
+export function formatJsonReport(file: string, result: CheckResult): string {
+  return `${JSON.stringify(jsonReport(file, result), null, 2)}\n`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The CLI's readable report for accountants: tables found, counts by severity, then findings grouped by sheet and
+ * table, each with its message, the cell to look at, expected vs actual and the other cells it read.
+ */
+import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
+import type { CheckResult, Finding, Severity, TableSummary } from "../core/finding";
+import { compareFindings } from "../core/finding";
+import { say, severityLabel, type Lang } from "./bilingual";
+
+export interface TextReportOptions {
+  lang?: Lang;
+}
+
+interface Group {
+  heading: string;
+  findings: Finding[];
+}
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return counts;
+}
+
+export function formatTextReport(file: string, result: CheckResult, options: TextReportOptions = {}): string {
+  const lang = options.lang ?? "both";
+  const lines: string[] = [];
+  lines.push(say(lang, "预算公开表检查报告", "Budget table check report"));
+  lines.push(`${say(lang, "文件", "File")}: ${file}`);
+  lines.push("");
+
+  lines.push(`${say(lang, "识别的表格", "Tables recognised")}: ${result.tables.length}`);
+  for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  ${t.kind}  ${t.title}`);
+  if (result.tables.length === 0) lines.push(`  ${say(lang, "（未识别到预算表）", "(no budget table recognised)")}`);
+  lines.push("");
+
+  const counts = countBySeverity(result.findings);
+  const summary = SEVERITIES.map((s) => `${severityLabel(lang, s)} ${counts[s]}`).join(" · ");
+  lines.push(`${say(lang, "结果", "Summary")}: ${summary}`);
+  if (result.findings.length === 0) {
+    lines.push(say(lang, "未发现问题。", "No problems found."));
+    return `${lines.join("\n")}\n`;
+  }
+
+  for (const group of groupFindings(result, lang)) {
+    lines.push("");
+    lines.push(group.heading);
+    for (const f of group.findings) lines.push(...formatFinding(f, lang));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function formatFinding(f: Finding, lang: Lang): string[] {
+  const first = f.cells[0];
+  const where = first ? `${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
+  const out = [`  [${severityLabel(lang, f.severity)}] ${where}  (${f.rule})`];
+  if (lang !== "en") out.push(`    ${f.message}`);
+  if (lang !== "zh") out.push(`    ${f.messageEn}`);
+  if (f.expected !== undefined || f.actual !== undefined) {
+    const parts: string[] = [];
+    if (f.expected !== undefined) parts.push(`${say(lang, "应为", "expected", " ")} ${f.expected}`);
+    if (f.actual !== undefined) parts.push(`${say(lang, "实为", "actual", " ")} ${f.actual}`);
+    out.push(`    ${parts.join("；")}`);
+  }
+  const others = f.cells.slice(1);
+  if (others.length > 0) {
+    const shown = others.slice(0, 12).map((c) => (first && c.sheet === first.sheet ? c.address : `${c.sheet}!${c.address}`));
+    const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
+    out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
+  }
+  return out;
+}
+
+interface TableSlot {
+  table: TableSummary;
+  range: CellRange | null;
+  findings: Finding[];
+}
+
+/** Groups findings under the table holding their first cell, in workbook order; the rest by sheet. */
+function groupFindings(result: CheckResult, lang: Lang): Group[] {
+  const slots: TableSlot[] = result.tables.map((table) => ({ table, range: safeRange(table.range), findings: [] }));
+  const bySheet = new Map<string, Finding[]>();
+  const noCell: Finding[] = [];
+  for (const f of [...result.findings].sort(compareFindings)) {
+    const first = f.cells[0];
+    if (!first) {
+      noCell.push(f);
+      continue;
+    }
+    const ref = safeA1(first.address);
+    const slot = ref
+      ? slots.find((s) => s.table.sheet === first.sheet && s.range && rangeContains(s.range, ref.row, ref.col))
+      : undefined;
+    if (slot) slot.findings.push(f);
+    else {
+      const list = bySheet.get(first.sheet) ?? [];
+      list.push(f);
+      bySheet.set(first.sheet, list);
+    }
+  }
+  const groups: Group[] = [];
+  for (const s of slots) {
+    if (s.findings.length === 0) continue;
+    const t = s.table;
+    groups.push({ heading: `【${t.sheet}】${t.title} (${t.kind}, ${t.range})`, findings: s.findings });
+  }
+  for (const [sheet, findings] of bySheet) {
+    groups.push({ heading: `【${sheet}】${say(lang, "表格之外", "outside the recognised tables")}`, findings });
+  }
+  if (noCell.length > 0) groups.push({ heading: `【${say(lang, "工作簿", "Workbook")}】`, findings: noCell });
+  return groups;
+}
+
+function safeRange(a1: string): CellRange | null {
+  try {
+    return parseRange(a1);
+  } catch {
+    return null;
+  }
+}
+
+function safeA1(a1: string): { row: number; col: number } | null {
+  try {
+    return parseA1(a1);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * The CLI behind `npm run check` (spec §4), as a function of its arguments and injectable dependencies so the
+ * formatting and exit codes are testable without child processes or a finished engine.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { GridWorkbook } from "../core/grid";
+import type { CheckResult, Finding } from "../core/finding";
+import type { CheckOptions } from "../core/engine";
+import { checkWorkbook } from "../core/engine";
+import { annotateWorkbook, type AnnotateSummary } from "./annotate";
+import { say, type Lang } from "./bilingual";
+import { formatJsonReport } from "./report-json";
+import { formatTextReport } from "./report-text";
+import { bundledSamplePath } from "./sample";
+import { WorkbookReadError } from "./workbook-read-error";
+import { readXlsxFile } from "./xlsx-grid";
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_CANNOT_READ = 2;
+
+export interface CheckDeps {
+  readWorkbook: (file: string) => Promise<GridWorkbook>;
+  check: (wb: GridWorkbook, options: CheckOptions) => CheckResult;
+  annotate: (input: string, output: string, findings: readonly Finding[], lang: Lang) => Promise<AnnotateSummary>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Workbook checked when no FILE is given. */
+  samplePath: string;
+  cwd: string;
+  /** Print stack traces of unexpected errors (BUDGET_CHECK_DEBUG=1). */
+  debug: boolean;
+}
+
+export function defaultDeps(): CheckDeps {
+  return {
+    readWorkbook: readXlsxFile,
+    check: checkWorkbook,
+    annotate: (input, output, findings, lang) => annotateWorkbook(input, output, findings, { lang }),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    samplePath: bundledSamplePath(),
+    cwd: process.cwd(),
+    debug: Boolean(process.env.BUDGET_CHECK_DEBUG),
+  };
+}
+
+export const USAGE = `用法 / Usage: npm run --silent check -- [FILE.xlsx] [options]
+
+检查部门预算/单位预算公开表中的合计、层级和表间勾稽关系。
+Checks the totals, hierarchies and cross-table identities of Chinese budget disclosure tables.
+不指定 FILE 时检查自带的示例工作簿。 / Without FILE, checks the bundled sample workbook.
+
+选项 / Options:
+  -f, --format text|json   输出格式（默认 text）/ output format (default: text)
+                           json: stdout 仅输出一个 JSON 对象 { file, tables, findings }
+                                 stdout is one JSON object { file, tables, findings } and nothing else
+  -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件）
+                           write a copy with marked cells and notes (the input is never modified)
+      --lang zh|en         只用中文或只用英文（默认中英对照）/ Chinese or English only (default: both)
+      --year YYYY          预算年度（默认从标题读取）/ budget year (default: read from the titles)
+  -h, --help               显示本帮助 / show this help
+
+退出码 / Exit codes:
+  0  没有错误（可能有警告或提示）/ no error findings (warnings or notes may remain)
+  1  发现错误 / error findings
+  2  文件无法读取或用法错误 / the file cannot be read, or bad usage
+`;
+
+interface ParsedArgs {
+  file: string | undefined;
+  format: "text" | "json";
+  annotate: string | undefined;
+  lang: Lang;
+  year: number | undefined;
+  help: boolean;
+}
+
+class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f" },
+        annotate: { type: "string", short: "a" },
+        lang: { type: "string" },
+        year: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    const msg = firstLine(e instanceof Error ? e.message : String(e));
+    throw new UsageError(`参数有误（${msg}）`, msg);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`只能指定一个文件，收到 ${positionals.length} 个`, `only one FILE may be given, got ${positionals.length}`);
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(`--format 只能是 text 或 json，收到 "${format}"`, `--format must be text or json, got "${format}"`);
+  const lang = values.lang ?? "both";
+  if (lang !== "zh" && lang !== "en" && lang !== "both") throw new UsageError(`--lang 只能是 zh 或 en，收到 "${lang}"`, `--lang must be zh or en, got "${lang}"`);
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year 应为四位年份，收到 "${values.year}"`, `--year must be a 4-digit year, got "${values.year}"`);
+    year = Number(values.year);
+  }
+  if (values.annotate !== undefined && !/\.xlsx$/i.test(values.annotate))
+    throw new UsageError(
+      `--annotate 的输出文件应以 .xlsx 结尾，收到 "${values.annotate}"`,
+      `--annotate needs an .xlsx file name, got "${values.annotate}"`,
+    );
+  return { file: positionals[0], format, annotate: values.annotate, lang, year, help: Boolean(values.help) };
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {}): Promise<number> {
+  const deps: CheckDeps = { ...defaultDeps(), ...overrides };
+  const fail = (zh: string, en: string): number => {
+    deps.stderr(`${oneLine(`${zh} / ${en}`)}\n`);
+    return EXIT_CANNOT_READ;
+  };
+
+  let args: ParsedArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (e) {
+    const zh = e instanceof UsageError ? e.zh : String(e);
+    const en = e instanceof UsageError ? e.en : String(e);
+    return fail(`用法错误：${zh}（运行 --help 查看用法）`, `Usage error: ${en} (run with --help for usage)`);
+  }
+  if (args.help) {
+    deps.stdout(USAGE);
+    return EXIT_OK;
+  }
+
+  const input = args.file !== undefined ? path.resolve(deps.cwd, args.file) : deps.samplePath;
+  const shownName = args.file ?? displayPath(deps.samplePath, deps.cwd);
+  if (args.annotate !== undefined && isSameFile(input, path.resolve(deps.cwd, args.annotate))) {
+    return fail(
+      `--annotate 的输出文件不能是被检查的文件本身：${args.annotate}`,
+      `--annotate must not overwrite the checked file: ${args.annotate}`,
+    );
+  }
+
+  let grid: GridWorkbook;
+  try {
+    grid = await deps.readWorkbook(input);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) {
+      deps.stderr(`${oneLine(e.message)}\n`);
+      if (deps.debug && e.detail) deps.stderr(`${e.detail}\n`);
+      return EXIT_CANNOT_READ;
+    }
+    return unexpected(deps, e, "读取文件时出错", "Error while reading the file");
+  }
+  let result: CheckResult;
+  try {
+    result = deps.check(grid, args.year !== undefined ? { year: args.year } : {});
+  } catch (e) {
+    return unexpected(deps, e, "检查时发生内部错误", "Internal error while checking");
+  }
+
+  deps.stdout(
+    args.format === "json" ? formatJsonReport(shownName, result) : formatTextReport(shownName, result, { lang: args.lang }),
+  );
+
+  if (args.annotate !== undefined) {
+    const out = path.resolve(deps.cwd, args.annotate);
+    try {
+      const s = await deps.annotate(input, out, result.findings, args.lang);
+      // stdout carries only the report in json mode.
+      const note = say(
+        args.lang,
+        `已写入标注副本 ${args.annotate}：标记 ${s.marked} 个单元格，批注 ${s.noted} 个`,
+        `Annotated copy written to ${args.annotate}: ${s.marked} cells marked, ${s.noted} notes`,
+      );
+      (args.format === "json" ? deps.stderr : deps.stdout)(`${args.format === "json" ? note : `\n${note}`}\n`);
+      if (s.skipped.length > 0)
+        deps.stderr(
+          `${say(args.lang, `有 ${s.skipped.length} 个单元格不在工作簿中，未标注`, `${s.skipped.length} finding cells are not in the workbook and were not marked`)}\n`,
+        );
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return fail(`无法写入标注副本 ${args.annotate}：${msg}`, `Cannot write the annotated copy ${args.annotate}: ${msg}`);
+    }
+  }
+
+  return result.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+function unexpected(deps: CheckDeps, e: unknown, zh: string, en: string): number {
+  const msg = firstLine(e instanceof Error ? e.message : String(e));
+  deps.stderr(`${oneLine(`${zh}：${msg} / ${en}: ${msg}`)}\n`);
+  if (deps.debug && e instanceof Error && e.stack) deps.stderr(`${e.stack}\n`);
+  return EXIT_CANNOT_READ;
+}
+
+/** True when both paths name one file (same path, or the same inode through links or case-insensitive names). */
+export function isSameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0].trim();
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ").trim();
+}

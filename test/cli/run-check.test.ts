@@ -1,0 +1,295 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { CheckResult, Finding } from "../../src/core/finding";
+import type { GridWorkbook } from "../../src/core/grid";
+import { runCheck, USAGE, type CheckDeps } from "../../src/cli/run-check";
+import { WorkbookReadError } from "../../src/cli/workbook-read-error";
+import { bundledSamplePath } from "../../src/cli/sample";
+
+const warning: Finding = {
+  rule: "cross.basic-vs-function",
+  severity: "warning",
+  message: "30110 职工基本医疗保险缴费与 2101101+2101102 基本支出不一致",
+  messageEn: "30110 does not match 2101101 + 2101102 basic expenditure",
+  cells: [
+    { sheet: "基本支出表", address: "D12" },
+    { sheet: "一般公共预算支出表", address: "E20" },
+  ],
+  expected: "150.62",
+  actual: "84.50",
+};
+
+const error: Finding = {
+  rule: "hierarchy.sum",
+  severity: "error",
+  message: "类合计与所属款之和不符",
+  messageEn: "Class total does not equal the sum of its items",
+  cells: [
+    { sheet: "支出总表", address: "D7" },
+    { sheet: "支出总表", address: "D8" },
+    { sheet: "支出总表", address: "D9" },
+  ],
+  expected: "2185.92",
+  actual: "2185.93",
+  // Engine-internal extras must not reach the JSON output.
+  ...({ internal: 42 } as object),
+};
+
+const info: Finding = {
+  rule: "money.text",
+  severity: "info",
+  message: "数字以文本形式存储",
+  messageEn: "Number stored as text",
+  cells: [{ sheet: "收支总表", address: "B7" }],
+};
+
+const tables = [
+  { sheet: "收支总表", kind: "summary", range: "A1:E39", title: "单位预算收支总表" },
+  { sheet: "支出总表", kind: "expenditure", range: "A1:I23", title: "单位预算支出总表" },
+  { sheet: "基本支出表", kind: "basic-expenditure", range: "A1:F32", title: "单位预算一般公共预算财政拨款基本支出表" },
+];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  checked: GridWorkbook[];
+  annotated: { input: string; output: string; findings: readonly Finding[] }[];
+  read: string[];
+}
+
+async function run(argv: string[], result: CheckResult, overrides: Partial<CheckDeps> = {}): Promise<Run> {
+  const r: Run = { code: -1, stdout: "", stderr: "", checked: [], annotated: [], read: [] };
+  r.code = await runCheck(argv, {
+    cwd: "/work/budget",
+    samplePath: "/opt/checker/assets/sample.xlsx",
+    debug: false,
+    readWorkbook: async (file) => {
+      r.read.push(file);
+      return { name: path.basename(file), sheets: [{ name: "S", values: [[1]], merges: [] }] };
+    },
+    check: (wb) => {
+      r.checked.push(wb);
+      return result;
+    },
+    annotate: async (input, output, findings) => {
+      r.annotated.push({ input, output, findings });
+      return { marked: 3, noted: 1, skipped: [] };
+    },
+    stdout: (t) => void (r.stdout += t),
+    stderr: (t) => void (r.stderr += t),
+    ...overrides,
+  });
+  return r;
+}
+
+describe("runCheck exit codes", () => {
+  it("0 when there are no findings", async () => {
+    const r = await run(["a.xlsx"], { tables, findings: [] });
+    expect(r.code).toBe(0);
+    expect(r.read).toEqual(["/work/budget/a.xlsx"]);
+    expect(r.stderr).toBe("");
+  });
+
+  it("0 with warnings and infos only", async () => {
+    expect((await run(["a.xlsx"], { tables, findings: [warning, info] })).code).toBe(0);
+  });
+
+  it("1 when any finding is an error", async () => {
+    expect((await run(["a.xlsx"], { tables, findings: [warning, error] })).code).toBe(1);
+  });
+
+  it("2 with a one-line message when the file cannot be read", async () => {
+    const r = await run(["bad.xlsx"], { tables, findings: [] }, {
+      readWorkbook: async (f) => {
+        throw new WorkbookReadError(f, "corrupt", "stack-ish\n detail");
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "无法读取文件 bad.xlsx：文件已损坏或不完整 / Cannot read bad.xlsx: the file is corrupt or truncated\n",
+    );
+  });
+
+  it("2 with one line, no stack, when the engine throws", async () => {
+    const r = await run(["a.xlsx"], { tables, findings: [] }, {
+      check: () => {
+        throw new Error("boom\n  at somewhere");
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("boom");
+    expect(r.stderr).not.toContain("at somewhere");
+  });
+
+  it.each([
+    [["--format", "xml", "a.xlsx"], "--format"],
+    [["--bogus", "a.xlsx"], "bogus"],
+    [["a.xlsx", "b.xlsx"], "FILE"],
+    [["--lang", "fr"], "--lang"],
+    [["--year", "23"], "--year"],
+    [["a.xlsx", "--annotate", "out.csv"], ".xlsx"],
+  ])("2 for bad usage %j", async (argv, mention) => {
+    const r = await run(argv, { tables, findings: [] });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(mention);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.read).toEqual([]);
+  });
+});
+
+describe("runCheck options", () => {
+  it("--help prints the usage and exits 0", async () => {
+    const r = await run(["--help"], { tables, findings: [] });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(USAGE);
+    expect(r.read).toEqual([]);
+  });
+
+  it("checks the bundled sample when no FILE is given", async () => {
+    const r = await run([], { tables, findings: [] });
+    expect(r.read).toEqual(["/opt/checker/assets/sample.xlsx"]);
+    expect(r.stdout).toContain("/opt/checker/assets/sample.xlsx");
+  });
+
+  it("the bundled sample ships with the source and resolves independently of the cwd", () => {
+    const p = bundledSamplePath();
+    expect(path.isAbsolute(p)).toBe(true);
+    expect(fs.existsSync(p)).toBe(true);
+  });
+
+  it("passes --year to the engine", async () => {
+    let seen: unknown;
+    await run(["a.xlsx", "--year", "2023"], { tables, findings: [] }, {
+      check: (_wb, options) => {
+        seen = options;
+        return { tables, findings: [] };
+      },
+    });
+    expect(seen).toEqual({ year: 2023 });
+  });
+});
+
+describe("--format json", () => {
+  it("prints exactly one JSON object with file, tables and findings in the spec format", async () => {
+    const r = await run(["dir/unit.xlsx", "--format", "json"], { tables, findings: [info, warning, error] });
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(["file", "tables", "findings"]);
+    expect(out.file).toBe("dir/unit.xlsx");
+    expect(out.tables).toEqual(tables);
+    // Sorted: errors first, then warnings, then infos.
+    expect(out.findings.map((f: Finding) => f.severity)).toEqual(["error", "warning", "info"]);
+    expect(out.findings[0]).toEqual({
+      rule: "hierarchy.sum",
+      severity: "error",
+      message: error.message,
+      messageEn: error.messageEn,
+      cells: error.cells,
+      expected: "2185.92",
+      actual: "2185.93",
+    });
+    expect(out.findings[2]).not.toHaveProperty("expected");
+    expect(r.code).toBe(1);
+  });
+
+  it("keeps stdout pure JSON when annotating (the confirmation goes to stderr)", async () => {
+    const r = await run(["a.xlsx", "-f", "json", "--annotate", "marked.xlsx"], { tables, findings: [warning] });
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    expect(r.stderr).toContain("marked.xlsx");
+    expect(r.annotated).toEqual([
+      { input: "/work/budget/a.xlsx", output: "/work/budget/marked.xlsx", findings: [warning] },
+    ]);
+  });
+});
+
+describe("--format text", () => {
+  it("reports tables, counts by severity and each finding grouped by table, zh-CN with English", async () => {
+    const r = await run(["unit.xlsx"], { tables, findings: [info, warning, error] });
+    const t = r.stdout;
+    expect(t).toContain("文件 / File: unit.xlsx");
+    expect(t).toContain("识别的表格 / Tables recognised: 3");
+    expect(t).toContain("支出总表!A1:I23  expenditure  单位预算支出总表");
+    expect(t).toContain("错误 error 1 · 警告 warning 1 · 提示 info 1");
+    // Grouped under their tables in workbook order.
+    const iSummary = t.indexOf("【收支总表】单位预算收支总表");
+    const iExp = t.indexOf("【支出总表】单位预算支出总表");
+    const iBasic = t.indexOf("【基本支出表】");
+    expect(iSummary).toBeGreaterThan(0);
+    expect(iExp).toBeGreaterThan(iSummary);
+    expect(iBasic).toBeGreaterThan(iExp);
+    expect(t).toContain("[错误 error] 支出总表!D7  (hierarchy.sum)");
+    expect(t).toContain(error.message);
+    expect(t).toContain(error.messageEn);
+    expect(t).toContain("应为 expected 2185.92；实为 actual 2185.93");
+    expect(t).toContain("涉及单元格 / Cells read: D8, D9");
+    expect(t).toContain("一般公共预算支出表!E20");
+    expect(r.code).toBe(1);
+  });
+
+  it("says so when nothing is wrong", async () => {
+    const r = await run(["unit.xlsx"], { tables, findings: [] });
+    expect(r.stdout).toContain("未发现问题。 / No problems found.");
+  });
+
+  it("--lang en and --lang zh print one language", async () => {
+    const en = (await run(["u.xlsx", "--lang", "en"], { tables, findings: [error] })).stdout;
+    expect(en).toContain(error.messageEn);
+    expect(en).not.toContain(error.message);
+    expect(en).not.toMatch(/[\u4e00-\u9fff]{2,}[^\n]*expected/);
+    const zh = (await run(["u.xlsx", "--lang", "zh"], { tables, findings: [error] })).stdout;
+    expect(zh).toContain(error.message);
+    expect(zh).not.toContain(error.messageEn);
+  });
+
+  it("lists findings outside any recognised table under their sheet", async () => {
+    const stray: Finding = { ...warning, cells: [{ sheet: "备注", address: "A1" }] };
+    const r = await run(["u.xlsx"], { tables, findings: [stray] });
+    expect(r.stdout).toContain("【备注】表格之外 / outside the recognised tables");
+  });
+});
+
+describe("--annotate", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "run-check-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses to overwrite the input (same path spelled differently)", async () => {
+    const r = await run(["book.xlsx", "--annotate", "./sub/../book.xlsx"], { tables, findings: [] });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--annotate");
+    expect(r.read).toEqual([]);
+    expect(r.annotated).toEqual([]);
+  });
+
+  it("refuses to overwrite the input through a link", async () => {
+    const input = path.join(dir, "in.xlsx");
+    fs.writeFileSync(input, "x");
+    fs.symlinkSync(input, path.join(dir, "link.xlsx"));
+    const r = await run([input, "--annotate", path.join(dir, "link.xlsx")], { tables, findings: [] });
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(input, "utf8")).toBe("x");
+  });
+
+  it("writes the copy after the report and keeps the exit code of the findings", async () => {
+    const r = await run(["book.xlsx", "--annotate", "out.xlsx"], { tables, findings: [error] });
+    expect(r.code).toBe(1);
+    expect(r.annotated[0].output).toBe("/work/budget/out.xlsx");
+    expect(r.stdout).toContain("已写入标注副本 out.xlsx");
+  });
+
+  it("exits 2 with one line when the copy cannot be written", async () => {
+    const r = await run(["book.xlsx", "--annotate", "out.xlsx"], { tables, findings: [] }, {
+      annotate: async () => {
+        throw new Error("EACCES: permission denied, open '/work/budget/out.xlsx'");
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("EACCES");
+  });
+});
