@@ -55,6 +55,8 @@ export function parseAmountText(raw: string): Decimal | null {
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;
     s = s.slice(1, -1);
+    // "(-12)" has two signs; reading it as +12 would silently flip an amount, so it is not a number.
+    if (/^[+-]/.test(s)) return null;
   }
   if (GROUPED_NUMBER.test(s)) s = s.replace(/,/g, "");
   if (!PLAIN_NUMBER.test(s)) return null;
