@@ -1,0 +1,211 @@
+/**
+ * The add-in's marks in Excel: a custom conditional format (formula MARK_CF_FORMULA, a fill) on exactly the flagged
+ * cells, plus a note (or comment) starting with MARK_PREFIX. Conditional formats sit on top of the user's formatting
+ * instead of replacing it, so removing ours restores every cell exactly, by construction.
+ *
+ * What we added is kept in a registry (conditional format ids, annotated cells). The registry is trusted only while
+ * it matches the workbook: at the start of a session (marks from a previous session may be there) and after rows or
+ * sheets moved, a scan finds our marks by their signature and deletes them before writing. Steady state: one sync.
+ */
+import type { Finding } from "../core/finding";
+import type { Capabilities } from "./capabilities";
+import {
+  MARK_CF_FORMULA,
+  MARK_FILL,
+  MARK_PREFIX,
+  cellKey,
+  diffPlans,
+  emptyPlan,
+  planMarks,
+  qualify,
+  type MarkPlan,
+  type PlanDiff,
+} from "./marks";
+import { DEFAULT_TARGET_BYTES } from "./read-plan";
+
+/** Rough request bytes per queued operation (object path + method + arguments). */
+const OP_BYTES = 120;
+
+export class MarkWriter {
+  private plan: MarkPlan = emptyPlan();
+  private cfIds = new Map<string, string>();
+  private commentIds = new Map<string, string>();
+  /** Cells where we hold a note/comment (notes are per cell; a cell with the user's own note is skipped). */
+  private annotated = new Set<string>();
+  private userAnnotated = new Set<string>();
+  private trusted = false;
+
+  constructor(
+    private readonly caps: Capabilities,
+    private readonly targetBytes = DEFAULT_TARGET_BYTES,
+  ) {}
+
+  /** Rows moved, sheets renamed or deleted: our recorded addresses may now point at other cells. */
+  distrust(): void {
+    this.trusted = false;
+  }
+
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
+
+  async write(ctx: Excel.RequestContext, sheetNames: readonly string[], findings: readonly Finding[]): Promise<void> {
+    const next = planMarks(findings, this.caps.rangeAreas);
+    if (!this.trusted) await this.scan(ctx, sheetNames);
+    await this.apply(ctx, diffPlans(this.plan, next), !this.trusted);
+    this.plan = next;
+    this.trusted = true;
+  }
+
+  async clear(ctx: Excel.RequestContext, sheetNames: readonly string[]): Promise<void> {
+    if (this.trusted) await this.apply(ctx, diffPlans(this.plan, emptyPlan()), false);
+    else {
+      await this.scan(ctx, sheetNames);
+      await ctx.sync();
+    }
+    this.plan = emptyPlan();
+    this.trusted = true;
+  }
+
+  /**
+   * Queue deletion of every mark of ours found in the workbook (by signature, not by registry) and learn which cells
+   * carry the user's own notes/comments. One sync to inventory, one more only if the user has notes (their cells
+   * need getLocation). The deletions run with the caller's next sync.
+   */
+  private async scan(ctx: Excel.RequestContext, sheetNames: readonly string[]): Promise<void> {
+    const perSheet = sheetNames.map((name) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      const cfs = ws.getRange().conditionalFormats;
+      cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
+      let notes: Excel.NoteCollection | undefined;
+      if (this.caps.annotations === "notes") {
+        notes = ws.notes;
+        notes.load("items/content");
+      }
+      return { name, ws, cfs, notes };
+    });
+    let comments: Excel.CommentCollection | undefined;
+    if (this.caps.annotations === "comments") {
+      comments = ctx.workbook.comments;
+      comments.load("items/id,items/content");
+    }
+    await ctx.sync();
+
+    const userLocations: Excel.Range[] = [];
+    for (const { ws, cfs, notes } of perSheet) {
+      if (ws.isNullObject) continue;
+      for (const cf of cfs.items) {
+        if (cf.type === "Custom" && !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula === MARK_CF_FORMULA)
+          cf.delete();
+      }
+      for (const note of notes?.items ?? []) {
+        if (String(note.content).startsWith(MARK_PREFIX)) note.delete();
+        else userLocations.push(loadAddress(note.getLocation()));
+      }
+    }
+    for (const c of comments?.items ?? []) {
+      if (c.content.startsWith(MARK_PREFIX)) c.delete();
+      else userLocations.push(loadAddress(c.getLocation()));
+    }
+    this.userAnnotated.clear();
+    if (userLocations.length > 0) {
+      await ctx.sync();
+      for (const r of userLocations) this.userAnnotated.add(fullAddressKey(r.address));
+    }
+    this.plan = emptyPlan();
+    this.cfIds.clear();
+    this.commentIds.clear();
+    this.annotated.clear();
+  }
+
+  /** Queue the diff and sync: once, unless the estimated request exceeds the payload target. */
+  private async apply(ctx: Excel.RequestContext, diff: PlanDiff, queuedDeletes: boolean): Promise<void> {
+    const sheet = (name: string) => ctx.workbook.worksheets.getItemOrNullObject(name);
+    const ops: ((pending: PendingIds) => void)[] = [];
+    const sizes: number[] = [];
+    const push = (bytes: number, op: (pending: PendingIds) => void) => {
+      ops.push(op);
+      sizes.push(bytes);
+    };
+
+    for (const g of diff.removeGroups) {
+      const id = this.cfIds.get(g.key);
+      this.cfIds.delete(g.key);
+      if (id !== undefined) push(OP_BYTES, () => sheet(g.sheet).getRange().conditionalFormats.getItemOrNullObject(id).delete());
+    }
+    for (const m of diff.removeNotes) {
+      const key = cellKey(m.sheet, m.address);
+      if (!this.annotated.delete(key)) continue;
+      if (this.caps.annotations === "notes")
+        push(OP_BYTES, () => sheet(m.sheet).notes.getItemOrNullObject(m.address).delete());
+      else {
+        const id = this.commentIds.get(key);
+        this.commentIds.delete(key);
+        if (id !== undefined) push(OP_BYTES, () => ctx.workbook.comments.getItemOrNullObject(id).delete());
+      }
+    }
+    for (const g of diff.addGroups) {
+      push(OP_BYTES * 4 + g.address.length, (pending) => {
+        const ws = sheet(g.sheet);
+        const target = g.address.includes(",") ? ws.getRanges(g.address) : ws.getRange(g.address);
+        const cf = target.conditionalFormats.add("Custom");
+        cf.custom.rule.formula = MARK_CF_FORMULA;
+        cf.custom.format.fill.color = MARK_FILL[g.severity];
+        cf.load("id");
+        pending.cfs.push([g.key, cf]);
+      });
+    }
+    if (this.caps.annotations !== "pane") {
+      for (const m of diff.addNotes) {
+        const key = cellKey(m.sheet, m.address);
+        if (this.userAnnotated.has(key)) continue; // never stack on the user's own note
+        this.annotated.add(key);
+        const bytes = OP_BYTES + 3 * m.note.length; // UTF-8: three bytes per CJK character
+        if (this.caps.annotations === "notes") push(bytes, () => sheet(m.sheet).notes.add(m.address, m.note));
+        else
+          push(bytes, (pending) => {
+            const c = ctx.workbook.comments.add(qualify(m.sheet, m.address), m.note);
+            c.load("id");
+            pending.comments.push([key, c]);
+          });
+      }
+    }
+
+    if (ops.length === 0 && !queuedDeletes) return;
+    // Flush in batches under the payload target: one batch (one sync) for anything short of many thousand notes.
+    let i = 0;
+    do {
+      const pending: PendingIds = { cfs: [], comments: [] };
+      let bytes = 0;
+      // Our writes are formats and notes; keep them from waking our own (or other add-ins') change handlers.
+      if (this.caps.eventToggle) ctx.runtime.enableEvents = false;
+      while (i < ops.length && (bytes === 0 || bytes + sizes[i] <= this.targetBytes)) {
+        ops[i](pending);
+        bytes += sizes[i];
+        i++;
+      }
+      if (this.caps.eventToggle) ctx.runtime.enableEvents = true;
+      await ctx.sync();
+      for (const [key, cf] of pending.cfs) this.cfIds.set(key, cf.id);
+      for (const [key, c] of pending.comments) this.commentIds.set(key, c.id);
+    } while (i < ops.length);
+  }
+}
+
+interface PendingIds {
+  cfs: [string, Excel.ConditionalFormat][];
+  comments: [string, Excel.Comment][];
+}
+
+function loadAddress(r: Excel.Range): Excel.Range {
+  r.load("address");
+  return r;
+}
+
+/** "'Sheet 1'!B3" or "Sheet1!B3" → the registry key "Sheet 1!B3". */
+export function fullAddressKey(address: string): string {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return cellKey(sheet, address.slice(bang + 1).replace(/\$/g, ""));
+}

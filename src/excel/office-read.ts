@@ -1,0 +1,246 @@
+/**
+ * Reading a workbook through Office.js into the core grid with as few round trips as the host allows:
+ *  - one sync for a typical workbook: sheets are enumerated with getFirst/getNextOrNullObject (no sync to list them)
+ *    and every used range is loaded in the same batch;
+ *  - for large ones the limit error (or a size learned from an earlier read) switches to a plan: one sync for the
+ *    used-range addresses, then row blocks packed under the payload target, halving the target on a limit error.
+ */
+import { parseRange, type CellRange } from "../core/address";
+import type { GridSheet, GridWorkbook } from "../core/grid";
+import type { Capabilities } from "./capabilities";
+import type { RangeContents, RangeRequest } from "./host";
+import {
+  BYTES_PER_CELL,
+  DEFAULT_TARGET_BYTES,
+  emptySheet,
+  fillHoles,
+  isLimitError,
+  packBatches,
+  placeBlock,
+  splitIntoBlocks,
+  toGridBlock,
+  yieldToEventLoop,
+  type BlockRequest,
+  type GridBlock,
+} from "./read-plan";
+
+const DATA_PROPS = ["values", "valueTypes", "formulas", "numberFormat"];
+const DATA_PROPS_AND_ADDRESS = ["address", ...DATA_PROPS];
+/** Sheets probed per enumeration batch before the count is known; unit workbooks have 8–20. */
+const FIRST_SHEET_GUESS = 24;
+
+export interface SheetInfo {
+  id: string;
+  name: string;
+}
+
+interface SheetProbe {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  merges?: Excel.RangeAreas;
+}
+
+interface SheetLayout extends SheetInfo {
+  used: CellRange | null;
+  merges: CellRange[];
+}
+
+export class WorkbookReader {
+  /** Learned payload target: halved after a limit error and kept for later reads. */
+  targetBytes: number;
+  /** Cells read last time: a workbook known to be large skips the optimistic single-sync read. */
+  private lastCells: number | undefined;
+  private sheetGuess = FIRST_SHEET_GUESS;
+
+  constructor(
+    private readonly caps: Capabilities,
+    targetBytes = DEFAULT_TARGET_BYTES,
+  ) {
+    this.targetBytes = targetBytes;
+  }
+
+  /** The whole workbook; also returns the sheet ids so events (which carry ids) can be mapped to names. */
+  async readWorkbook(ctx: Excel.RequestContext): Promise<{ workbook: GridWorkbook; sheets: SheetInfo[] }> {
+    if (this.lastCells === undefined || this.lastCells * BYTES_PER_CELL <= this.targetBytes) {
+      try {
+        const { sheets, infos } = await this.enumerate(ctx, true);
+        return this.finish(sheets, infos);
+      } catch (e) {
+        if (!isLimitError(e)) throw e;
+      }
+    }
+    const layouts = (await this.enumerate(ctx, false)).layouts;
+    const sheets = await this.readLayouts(ctx, layouts);
+    return this.finish(sheets, layouts);
+  }
+
+  /** Named sheets (missing ones are skipped): one sync unless they are large. */
+  async readSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<GridSheet[]> {
+    const probe = (full: boolean) =>
+      names.map((name) => this.queueProbe(ctx.workbook.worksheets.getItemOrNullObject(name), full));
+    try {
+      const probes = probe(true);
+      await ctx.sync();
+      return probes.filter((p) => !p.ws.isNullObject).map((p) => this.sheetFromProbe(p));
+    } catch (e) {
+      if (!isLimitError(e)) throw e;
+    }
+    const probes = probe(false);
+    await ctx.sync();
+    const layouts = probes.filter((p) => !p.ws.isNullObject).map((p) => this.layoutFromProbe(p));
+    return this.readLayouts(ctx, layouts);
+  }
+
+  /** Blocks of cells; large requests are cut into row blocks and re-joined, so each request yields one result. */
+  async readRanges(ctx: Excel.RequestContext, requests: readonly RangeRequest[]): Promise<RangeContents[]> {
+    const tagged = requests.map((r, tag) => ({ sheet: r.sheet, range: r.range, tag }));
+    const parts = await this.readBlocks(ctx, tagged);
+    const out: RangeContents[] = [];
+    requests.forEach((req, tag) => {
+      const mine = parts.filter((p) => p.req.tag === tag);
+      if (mine.length === 0) return; // the sheet is gone
+      out.push({
+        sheet: req.sheet,
+        range: req.range,
+        values: mine.flatMap((p) => p.block.values),
+        formulas: mine.flatMap((p) => p.block.formulas),
+        numberFormats: mine.flatMap((p) => p.block.numberFormats),
+      });
+    });
+    return out;
+  }
+
+  private finish(sheets: GridSheet[], infos: SheetInfo[]): { workbook: GridWorkbook; sheets: SheetInfo[] } {
+    this.lastCells = sheets.reduce((n, s) => n + (s.rowCount ?? 0) * (s.colCount ?? 0), 0);
+    this.sheetGuess = Math.max(4, infos.length + 1);
+    return { workbook: { sheets }, sheets: infos.map(({ id, name }) => ({ id, name })) };
+  }
+
+  /**
+   * Walk the sheets with getFirst/getNextOrNullObject, queueing each one's used range, so listing and loading share
+   * one sync; surplus probes past the last sheet are null objects and cost a few bytes. Loops only for workbooks
+   * with more sheets than guessed.
+   */
+  private async enumerate(
+    ctx: Excel.RequestContext,
+    full: boolean,
+  ): Promise<{ sheets: GridSheet[]; infos: SheetInfo[]; layouts: SheetLayout[] }> {
+    const sheets: GridSheet[] = [];
+    const layouts: SheetLayout[] = [];
+    let start: Excel.Worksheet = ctx.workbook.worksheets.getFirst();
+    for (;;) {
+      const probes: SheetProbe[] = [];
+      let ws = start;
+      for (let i = 0; i < this.sheetGuess; i++) {
+        if (i > 0) ws = ws.getNextOrNullObject();
+        probes.push(this.queueProbe(ws, full));
+      }
+      const more = ws.getNextOrNullObject();
+      more.load("id");
+      await ctx.sync();
+      for (const p of probes) {
+        if (p.ws.isNullObject) break;
+        if (full) sheets.push(this.sheetFromProbe(p));
+        layouts.push(this.layoutFromProbe(p));
+        if (full) await yieldToEventLoop();
+      }
+      if (more.isNullObject) break;
+      start = ctx.workbook.worksheets.getItem(more.id);
+    }
+    return { sheets, infos: layouts, layouts };
+  }
+
+  private queueProbe(ws: Excel.Worksheet, full: boolean): SheetProbe {
+    ws.load("name,id");
+    // valuesOnly: a column formatted to the last row must not make the used range a million rows tall.
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(full ? DATA_PROPS_AND_ADDRESS : ["address"]);
+    let merges: Excel.RangeAreas | undefined;
+    if (this.caps.mergedAreas) {
+      merges = used.getMergedAreasOrNullObject();
+      merges.load("address");
+    }
+    return { ws, used, merges };
+  }
+
+  private layoutFromProbe(p: SheetProbe): SheetLayout {
+    return {
+      id: p.ws.id,
+      name: p.ws.name,
+      used: p.used.isNullObject ? null : parseRange(p.used.address),
+      merges: p.merges && !p.merges.isNullObject ? parseAreas(p.merges.address) : [],
+    };
+  }
+
+  private sheetFromProbe(p: SheetProbe): GridSheet {
+    const layout = this.layoutFromProbe(p);
+    const sheet = emptySheet(layout.name);
+    sheet.merges = layout.merges;
+    if (layout.used) {
+      const u = p.used;
+      placeBlock(sheet, layout.used, toGridBlock({ values: u.values, valueTypes: u.valueTypes, formulas: u.formulas, numberFormat: u.numberFormat }));
+    }
+    fillHoles(sheet);
+    return sheet;
+  }
+
+  private async readLayouts(ctx: Excel.RequestContext, layouts: readonly SheetLayout[]): Promise<GridSheet[]> {
+    const sheets = layouts.map((l) => {
+      const s = emptySheet(l.name);
+      s.merges = l.merges;
+      return s;
+    });
+    const requests = layouts.flatMap((l, tag) => (l.used ? [{ sheet: l.name, range: l.used, tag }] : []));
+    for (const part of await this.readBlocks(ctx, requests)) placeBlock(sheets[part.req.tag], part.req.range, part.block);
+    sheets.forEach(fillHoles);
+    return sheets;
+  }
+
+  /** ⌈payload / target⌉ syncs; a limit error halves the target and re-plans what is left. */
+  private async readBlocks(
+    ctx: Excel.RequestContext,
+    requests: readonly (BlockRequest & { tag: number })[],
+  ): Promise<{ req: BlockRequest & { tag: number }; block: GridBlock }[]> {
+    const out: { req: BlockRequest & { tag: number }; block: GridBlock }[] = [];
+    let pending = splitTagged(requests, this.targetBytes);
+    while (pending.length > 0) {
+      const batch = packBatches(pending, this.targetBytes)[0] as (BlockRequest & { tag: number })[];
+      const loaded = batch.map((b) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(b.sheet);
+        const r = b.range;
+        const range = ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+        range.load(DATA_PROPS);
+        return { b, ws, range };
+      });
+      try {
+        await ctx.sync();
+      } catch (e) {
+        const smallest = batch.length === 1 && batch[0].range.top === batch[0].range.bottom;
+        if (!isLimitError(e) || smallest) throw e;
+        this.targetBytes = Math.max(BYTES_PER_CELL, Math.floor(this.targetBytes / 2));
+        pending = splitTagged(pending, this.targetBytes);
+        continue;
+      }
+      for (const { b, ws, range } of loaded) {
+        if (ws.isNullObject) continue;
+        out.push({ req: b, block: toGridBlock({ values: range.values, valueTypes: range.valueTypes, formulas: range.formulas, numberFormat: range.numberFormat }) });
+      }
+      pending = pending.slice(batch.length);
+      await yieldToEventLoop();
+    }
+    return out;
+  }
+}
+
+function splitTagged<T extends BlockRequest & { tag: number }>(requests: readonly T[], targetBytes: number): T[] {
+  return requests.flatMap((r) => splitIntoBlocks([r], targetBytes).map((b) => ({ ...r, range: b.range })));
+}
+
+/** "Sheet1!A1:B2, 'My sheet'!C3" or "A1:B2,C3" → ranges. */
+export function parseAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  const re = /(?:^|!|,\s*)(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?=\s*,|\s*$)/g;
+  for (const m of address.matchAll(re)) out.push(parseRange(m[1]));
+  return out;
+}
+

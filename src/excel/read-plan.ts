@@ -1,0 +1,164 @@
+/**
+ * Pure helpers for reading Excel ranges into the core grid: converting Office.js arrays, sizing row blocks so a
+ * request stays under the host's payload cap, and recognising the limit errors that mean "ask for less".
+ */
+import type { CellRange } from "../core/address";
+import type { CellValue, GridSheet } from "../core/grid";
+
+/** Excel on the web caps each request and response at 5 MB (spec §5). */
+export const PAYLOAD_CAP_BYTES = 5 * 1024 * 1024;
+/** What one read sync aims for: below the cap with room for JSON overhead. */
+export const DEFAULT_TARGET_BYTES = 4 * 1024 * 1024;
+/**
+ * Estimated response bytes per cell for values + valueTypes + formulas + numberFormat: a short number or string,
+ * its type name ("Double"), the formula (Excel returns the value again for constants), and "General"/"0.00".
+ */
+export const BYTES_PER_CELL = 48;
+/** Office's own guidance: start with 5k–20k-row blocks. */
+export const MAX_BLOCK_ROWS = 20_000;
+/** Excel refuses to read more than 5,000,000 cells in one range. */
+export const MAX_CELLS_PER_READ = 5_000_000;
+
+const LIMIT_CODES = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
+
+/** OfficeExtension.Error carries `code`; limit errors mean the same request succeeds in smaller pieces. */
+export function isLimitError(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : undefined;
+  return typeof code === "string" && LIMIT_CODES.has(code);
+}
+
+export function errorCode(e: unknown): string | undefined {
+  const code = typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : undefined;
+  return typeof code === "string" ? code : undefined;
+}
+
+export function cellCount(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+export interface BlockRequest {
+  sheet: string;
+  range: CellRange;
+}
+
+/** Cut each request into row blocks of at most `targetBytes` and MAX_BLOCK_ROWS rows. */
+export function splitIntoBlocks(requests: readonly BlockRequest[], targetBytes: number): BlockRequest[] {
+  const out: BlockRequest[] = [];
+  for (const req of requests) {
+    const cols = req.range.right - req.range.left + 1;
+    const rows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(targetBytes / (cols * BYTES_PER_CELL))));
+    for (let top = req.range.top; top <= req.range.bottom; top += rows) {
+      out.push({ sheet: req.sheet, range: { ...req.range, top, bottom: Math.min(req.range.bottom, top + rows - 1) } });
+    }
+  }
+  return out;
+}
+
+/** Pack consecutive blocks into batches of at most `targetBytes` estimated payload: one sync per batch. */
+export function packBatches(blocks: readonly BlockRequest[], targetBytes: number): BlockRequest[][] {
+  const batches: BlockRequest[][] = [];
+  let current: BlockRequest[] = [];
+  let bytes = 0;
+  for (const b of blocks) {
+    const size = cellCount(b.range) * BYTES_PER_CELL;
+    if (current.length > 0 && bytes + size > targetBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(b);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Loaded Office.js arrays of one range (values are `any` in the typings; we treat them as unknown). */
+export interface LoadedBlock {
+  values: unknown[][];
+  valueTypes: string[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+}
+
+export interface GridBlock {
+  values: CellValue[][];
+  formulas: (string | null)[][];
+  numberFormats: (string | null)[][];
+}
+
+export function toCellValue(v: unknown, type: string | undefined): CellValue {
+  if (type === "Empty" || v === "" || v === null || v === undefined) return null;
+  if (type === "Error") return { error: String(v) };
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+/** Office returns the constant itself in `formulas` for non-formula cells; only "=…" is a formula. */
+export function toFormula(f: unknown): string | null {
+  return typeof f === "string" && f.startsWith("=") ? f.slice(1) : null;
+}
+
+export function toGridBlock(b: LoadedBlock): GridBlock {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (let i = 0; i < b.values.length; i++) {
+    const vr = b.values[i];
+    const tr = b.valueTypes[i] ?? [];
+    const fr = b.formulas[i] ?? [];
+    const nr = b.numberFormat[i] ?? [];
+    const v: CellValue[] = new Array<CellValue>(vr.length);
+    const f: (string | null)[] = new Array<string | null>(vr.length);
+    const n: (string | null)[] = new Array<string | null>(vr.length);
+    for (let j = 0; j < vr.length; j++) {
+      v[j] = toCellValue(vr[j], tr[j]);
+      f[j] = toFormula(fr[j]);
+      const nf = nr[j];
+      n[j] = typeof nf === "string" && nf !== "" && nf !== "General" ? nf : null;
+    }
+    values.push(v);
+    formulas.push(f);
+    numberFormats.push(n);
+  }
+  return { values, formulas, numberFormats };
+}
+
+export function emptySheet(name: string): GridSheet {
+  return { name, values: [], formulas: [], numberFormats: [], merges: [], rowCount: 0, colCount: 0 };
+}
+
+/** Copy a block into the sheet's arrays at its position (grids are from A1). */
+export function placeBlock(sheet: GridSheet, at: CellRange, block: GridBlock): void {
+  const formulas = (sheet.formulas ??= []);
+  const numberFormats = (sheet.numberFormats ??= []);
+  for (let i = 0; i < block.values.length; i++) {
+    const r = at.top + i;
+    const vr = (sheet.values[r] ??= []);
+    const fr = (formulas[r] ??= []);
+    const nr = (numberFormats[r] ??= []);
+    for (let j = 0; j < block.values[i].length; j++) {
+      const c = at.left + j;
+      vr[c] = block.values[i][j];
+      fr[c] = block.formulas[i][j];
+      nr[c] = block.numberFormats[i][j];
+    }
+  }
+  sheet.rowCount = Math.max(sheet.rowCount ?? 0, at.top + block.values.length);
+  sheet.colCount = Math.max(sheet.colCount ?? 0, at.left + (block.values[0]?.length ?? 0));
+}
+
+/** Sparse rows above/left of the used range are filled so `values[r]` exists for every row (the core tolerates holes, Excel users do not expect them). */
+export function fillHoles(sheet: GridSheet): void {
+  const rows = sheet.rowCount ?? sheet.values.length;
+  for (let r = 0; r < rows; r++) sheet.values[r] ??= [];
+}
+
+/** Let Office and the pane breathe between blocks: desktop Excel restarts add-ins that block for 5 s. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
