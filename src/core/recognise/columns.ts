@@ -1,0 +1,110 @@
+/** Column roles from the header: 序号, code (whole or 类/款/项 parts), unit code, name, amount, text. */
+import { MergeIndex, cellText, type GridSheet } from "../grid";
+import { parseAmount } from "../money";
+import { normaliseLabel } from "../text";
+import type { Segment } from "./segment";
+import type { RecognisedColumn, Side } from "./types";
+
+export function headerPath(merges: MergeIndex, headerRows: number[], col: number): string[] {
+  const path: string[] = [];
+  for (const r of headerRows) {
+    const t = normaliseLabel(merges.textAt(r, col));
+    if (t && path[path.length - 1] !== t) path.push(t);
+  }
+  return path;
+}
+
+const INDEX = /^(序号|栏次|行次|序)$/;
+const UNIT_CODE = /(单位|部门).*(代码|编码)|^单位编码$|^预算单位$/;
+const CODE = /(编码|代码|编号)$|^科目编码|^(类|款|项|目)$/;
+const NAME = /名称|^项目$|^科目$|^项$/;
+
+function codePartOf(label: string): RecognisedColumn["codePart"] {
+  if (label === "类") return "class";
+  if (label === "款") return "section";
+  if (label === "项" || label === "目") return "item";
+  return "full";
+}
+
+export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segment): RecognisedColumn[] {
+  const columns: RecognisedColumn[] = [];
+  for (let c = seg.left; c <= seg.right; c++) {
+    const path = headerPath(merges, seg.headerRows, c);
+    const label = path[path.length - 1] ?? "";
+    let role: RecognisedColumn["role"];
+    // "项" alone under a 科目编码 group is a code part; "项目" alone is the label column of two-sided tables.
+    const underCodeGroup = path.length > 1 && /编码|代码|科目/.test(path[0]) && /^(类|款|项|目)$/.test(label);
+    if (INDEX.test(label) || (path.length && INDEX.test(path[0]) && path.every((p) => INDEX.test(p)))) role = "index";
+    else if (UNIT_CODE.test(label)) role = "unit-code";
+    else if (underCodeGroup || (CODE.test(label) && !/名称/.test(label))) role = "code";
+    else if (NAME.test(label) || /单位\(科目名称\)|部门\(单位\)名称/.test(label)) role = "name";
+    else role = "amount";
+    const column: RecognisedColumn = { col: c, path, label, role };
+    if (role === "code") column.codePart = codePartOf(label);
+    columns.push(column);
+  }
+  // Amount columns whose body is mostly text (项目类型, 项目单位 …) are text columns.
+  for (const column of columns) {
+    if (column.role !== "amount") continue;
+    let numbers = 0;
+    let texts = 0;
+    for (const r of seg.bodyRows) {
+      const a = parseAmount(sheet.values[r]?.[column.col] ?? null);
+      if (a.kind === "number" || a.kind === "error") numbers++;
+      else if (a.kind === "invalid") texts++;
+    }
+    if (texts > numbers && texts >= 2) column.role = "text";
+    if (column.path.length === 0 && numbers === 0 && texts === 0) column.role = "text";
+  }
+  // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
+  assignCodeGroups(columns);
+  return columns;
+}
+
+/** Code columns sharing a top header label form one code system; the first is the table's primary code. */
+function assignCodeGroups(columns: RecognisedColumn[]): void {
+  const groups: string[] = [];
+  let lastGroupCol = -10;
+  for (const column of columns) {
+    if (column.role !== "code") continue;
+    const key = column.path.length > 1 ? column.path[0] : `#${column.col}`;
+    let g = groups.indexOf(key);
+    // Adjacent single-label code columns (类|款|项 without a shared header) belong together.
+    if (g < 0 && key.startsWith("#") && column.col === lastGroupCol + 1 && column.codePart !== "full" && groups.length) {
+      g = groups.length - 1;
+    }
+    if (g < 0) {
+      groups.push(key);
+      g = groups.length - 1;
+    }
+    column.codeGroup = g;
+    lastGroupCol = column.col;
+  }
+}
+
+/** Sides of a two-sided table from the top header label (收入 … | 支出 …). */
+export function assignSides(columns: RecognisedColumn[]): boolean {
+  let any = false;
+  let current: Side | undefined;
+  let names = 0;
+  for (const column of columns) {
+    const top = column.path[0] ?? "";
+    const isName = column.role === "name" && /项目/.test(column.label);
+    if (isName) names++;
+    if (/收入/.test(top) && !/支出/.test(top)) current = "income";
+    else if (/支出/.test(top) && !/收入/.test(top)) current = "expenditure";
+    // No 收入/支出 header row: the first 项目 column starts the income side, the second the expenditure side.
+    else if (isName) current = names === 1 ? "income" : "expenditure";
+    if (current && column.role !== "index") {
+      column.side = current;
+      any = true;
+    }
+  }
+  return any;
+}
+
+export function headerText(sheet: GridSheet, seg: Segment): string {
+  const parts: string[] = [];
+  for (const r of seg.headerRows) for (let c = seg.left; c <= seg.right; c++) parts.push(cellText(sheet, r, c));
+  return parts.join(" ");
+}

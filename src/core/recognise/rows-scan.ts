@@ -1,0 +1,108 @@
+/** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
+import { cellText, cellValue, isErrorValue, sheetColCount, type GridSheet } from "../grid";
+import { parseAmountText } from "../money";
+import { normaliseLabel } from "../text";
+import { looksLikeTitle } from "./kinds";
+
+export interface RowScan {
+  row: number;
+  /** Non-empty cells in column order. */
+  cells: Array<{ col: number; text: string; numeric: boolean }>;
+  /** Distinct normalised texts (merged repeats collapse). */
+  distinct: string[];
+  numericCount: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(sheet)): RowScan {
+  const cells: RowScan["cells"] = [];
+  const r = sheet.values[row];
+  let numericCount = 0;
+  if (r) {
+    const n = Math.min(r.length, width);
+    for (let c = 0; c < n; c++) {
+      const v = cellValue(sheet, row, c);
+      if (v === null || v === "") continue;
+      const text = cellText(sheet, row, c);
+      if (text === "") continue;
+      const numeric =
+        typeof v === "number" || isErrorValue(v) || (typeof v === "string" && parseAmountText(text) !== null);
+      if (numeric) numericCount++;
+      cells.push({ col: c, text, numeric });
+    }
+  }
+  const distinct: string[] = [];
+  for (const c of cells) {
+    const t = normaliseLabel(c.text);
+    if (distinct[distinct.length - 1] !== t) distinct.push(t);
+  }
+  return {
+    row,
+    cells,
+    distinct,
+    numericCount,
+    firstCol: cells.length ? cells[0].col : -1,
+    lastCol: cells.length ? cells[cells.length - 1].col : -1,
+  };
+}
+
+const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$/;
+
+/** The title text if the row is a title row ("单位预算收支总表", possibly beside "附表1"). */
+export function titleOf(scan: RowScan): string | null {
+  if (scan.numericCount > 0 && !scan.cells.every((c) => !c.numeric || /年/.test(c.text))) return null;
+  const texts = [...new Set(scan.cells.map((c) => c.text.trim()))];
+  const titles = texts.filter((t) => looksLikeTitle(t));
+  if (titles.length !== 1) return null;
+  const others = texts.filter((t) => t !== titles[0]);
+  if (!others.every((t) => ANNEX.test(normaliseLabel(t)))) return null;
+  return titles[0].replace(/^\s*\[bookmark:[^\]]*\]\s*/, "").trim();
+}
+
+const META = /(单位[:：]|预算年度|年度[:：]|部门名称|单位名称|编制单位|编制部门|金额单位|部门[:：])/;
+
+export function isMetaRow(scan: RowScan): boolean {
+  if (scan.cells.length === 0) return false;
+  if (scan.cells.some((c) => META.test(c.text))) return scan.numericCount <= 1;
+  return false;
+}
+
+export function isNoteRow(scan: RowScan): boolean {
+  if (scan.cells.length === 0) return false;
+  const first = normaliseLabel(scan.cells[0].text);
+  return /^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first);
+}
+
+/** A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … */
+export function isLanciRow(scan: RowScan): boolean {
+  if (scan.cells.length < 2) return false;
+  let expect = -1;
+  let ints = 0;
+  for (const c of scan.cells) {
+    const t = normaliseLabel(c.text);
+    if (/^(栏次|行次|栏号)$/.test(t)) continue;
+    if (!/^\d{1,2}$/.test(t)) return false;
+    const n = Number(t);
+    if (expect >= 0 && n !== expect) return false;
+    expect = n + 1;
+    ints++;
+  }
+  return ints >= 2;
+}
+
+const HEADER_WORDS =
+  /(项目|科目|编码|代码|合计|金额|预算数|收入|支出|名称|小计|^类$|^款$|^项$|序号|经费|总计|资金|拨款|其中|单位|结转|基本|公用|人员|类型|一般公共预算|政府性基金|国有资本|财政专户|单位资金)/;
+
+/**
+ * A header row: labels only (no amounts), header vocabulary present, and at least two cells, or one cell in a row
+ * whose other columns are covered by merged cells from the header row above.
+ */
+export function isHeaderLike(scan: RowScan, continuesMerge = false): boolean {
+  if (scan.cells.length === 0) return false;
+  if (scan.numericCount > 0) return false;
+  if (scan.cells.some((c) => META.test(c.text))) return false;
+  const words = scan.cells.filter((c) => HEADER_WORDS.test(normaliseLabel(c.text))).length;
+  if (scan.cells.length < 2 && scan.distinct.length < 2 && !continuesMerge) return false;
+  return words >= 1;
+}

@@ -1,0 +1,193 @@
+/**
+ * Splits a sheet into table segments: title, meta lines, header rows, body rows. Tables may be stacked on one sheet
+ * and broken by page-style repeats (title, unit line, header rows again) which are skipped, not read as data.
+ */
+import { sheetColCount, sheetRowCount, type GridSheet } from "../grid";
+import { isHeaderLike, isLanciRow, isMetaRow, isNoteRow, scanRow, titleOf, type RowScan } from "./rows-scan";
+
+export interface Segment {
+  title: string;
+  titleRow: number | null;
+  metaRows: number[];
+  headerRows: number[];
+  lanciRow: number | null;
+  bodyRows: number[];
+  repeatedRows: number[];
+  noteRows: number[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export function segmentSheet(sheet: GridSheet): Segment[] {
+  const width = sheetColCount(sheet);
+  const height = sheetRowCount(sheet);
+  const scans: RowScan[] = new Array(height);
+  const titles: Array<{ row: number; title: string }> = [];
+  let lastNonEmpty = -1;
+  for (let r = 0; r < height; r++) {
+    const s = scanRow(sheet, r, width);
+    scans[r] = s;
+    if (s.cells.length) lastNonEmpty = r;
+    const t = titleOf(s);
+    if (t) titles.push({ row: r, title: t });
+  }
+  if (lastNonEmpty < 0) return [];
+  // Rows partly covered by a vertical merge from the row above (multi-row headers).
+  const continued = new Set<number>();
+  for (const m of sheet.merges) for (let r = m.top + 1; r <= Math.min(m.bottom, m.top + 10); r++) continued.add(r);
+
+  // Starts of segments: each title row; content before the first title forms a titleless segment.
+  const starts: Array<{ row: number; title: string | null }> = [];
+  const firstContent = scans.findIndex((s) => s && s.cells.length > 0);
+  if (titles.length === 0 || firstContent < titles[0].row) {
+    const firstTitle = titles.length ? titles[0].row : height;
+    const hasTableContent = scans.slice(firstContent, firstTitle).some((s) => s.numericCount > 0 || isHeaderLike(s));
+    if (hasTableContent) starts.push({ row: firstContent, title: null });
+  }
+  for (const t of titles) starts.push({ row: t.row, title: t.title });
+
+  const segments: Segment[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1].row - 1 : lastNonEmpty;
+    const seg = buildSegment(scans, start.row, end, start.title, continued);
+    const prev = segments[segments.length - 1];
+    if (prev && seg && isContinuation(prev, seg, scans)) {
+      absorb(prev, seg);
+      continue;
+    }
+    if (seg) segments.push(seg);
+  }
+  return segments;
+}
+
+function buildSegment(
+  scans: RowScan[],
+  top: number,
+  bottom: number,
+  title: string | null,
+  continued: Set<number>,
+): Segment | null {
+  const seg: Segment = {
+    title: title ?? "",
+    titleRow: title ? top : null,
+    metaRows: [],
+    headerRows: [],
+    lanciRow: null,
+    bodyRows: [],
+    repeatedRows: [],
+    noteRows: [],
+    top,
+    bottom,
+    left: Number.MAX_SAFE_INTEGER,
+    right: -1,
+  };
+  let r = title ? top + 1 : top;
+  // Meta lines (unit name, year, 单位：万元) and blank lines before the header.
+  while (r <= bottom && (scans[r].cells.length === 0 || isMetaRow(scans[r]))) {
+    if (scans[r].cells.length) seg.metaRows.push(r);
+    r++;
+  }
+  // Header rows, then an optional 栏次 row.
+  while (
+    r <= bottom &&
+    scans[r].cells.length > 0 &&
+    (isHeaderLike(scans[r], continued.has(r) && seg.headerRows.length > 0) || isLanciRow(scans[r]))
+  ) {
+    if (isLanciRow(scans[r])) {
+      seg.lanciRow = r;
+      r++;
+      break;
+    }
+    seg.headerRows.push(r);
+    r++;
+  }
+  if (seg.headerRows.length === 0 && !title) return null;
+  const headerKey = seg.headerRows.length ? scans[seg.headerRows[0]].distinct.join("|") : null;
+  // A unit line may sit at the right of the first header row's line, above it; meta after the header is rare.
+  let inRepeat = false;
+  let ended = false;
+  for (; r <= bottom; r++) {
+    const s = scans[r];
+    if (s.cells.length === 0) continue;
+    if (ended) {
+      // Text after the table's note: more notes, or stray text; stop the table there.
+      if (isNoteRow(s) || s.numericCount === 0) seg.noteRows.push(r);
+      else {
+        seg.bottom = lastOf(seg);
+        break;
+      }
+      continue;
+    }
+    if (isNoteRow(s)) {
+      seg.noteRows.push(r);
+      ended = true;
+      continue;
+    }
+    const repeatsHeader = headerKey !== null && s.distinct.join("|") === headerKey;
+    const isRepeatLine =
+      repeatsHeader ||
+      (inRepeat && (isHeaderLike(s) || isLanciRow(s) || isMetaRow(s))) ||
+      (isMetaRow(s) && s.numericCount === 0) ||
+      (seg.title !== "" && titleOf(s) === seg.title);
+    if (isRepeatLine) {
+      seg.repeatedRows.push(r);
+      inRepeat = true;
+      continue;
+    }
+    inRepeat = false;
+    seg.bodyRows.push(r);
+  }
+  for (const row of [...seg.headerRows, ...seg.bodyRows, ...(seg.lanciRow !== null ? [seg.lanciRow] : [])]) {
+    const s = scans[row];
+    if (s.firstCol >= 0) {
+      seg.left = Math.min(seg.left, s.firstCol);
+      seg.right = Math.max(seg.right, s.lastCol);
+    }
+  }
+  if (seg.right < 0) {
+    const s = scans[top];
+    seg.left = Math.max(0, s.firstCol);
+    seg.right = Math.max(0, s.lastCol);
+  }
+  seg.bottom = lastOf(seg);
+  return seg;
+}
+
+function lastOf(seg: Segment): number {
+  return Math.max(
+    seg.titleRow ?? seg.top,
+    ...seg.metaRows,
+    ...seg.headerRows,
+    seg.lanciRow ?? -1,
+    ...seg.bodyRows,
+    ...seg.repeatedRows.filter((r) => r < (seg.bodyRows[seg.bodyRows.length - 1] ?? -1)),
+    ...seg.noteRows,
+  );
+}
+
+/** Same title and same header again right after a table with no closing note: a page-break repeat. */
+function isContinuation(prev: Segment, next: Segment, scans: RowScan[]): boolean {
+  if (!prev.title || prev.title !== next.title) return false;
+  if (prev.noteRows.length > 0) return false;
+  if (prev.headerRows.length === 0 || next.headerRows.length === 0) return next.headerRows.length === 0;
+  return scans[prev.headerRows[0]].distinct.join("|") === scans[next.headerRows[0]].distinct.join("|") && !bothHaveTotals(prev, next, scans);
+}
+
+function bothHaveTotals(a: Segment, b: Segment, scans: RowScan[]): boolean {
+  const hasTotal = (s: Segment) => s.bodyRows.some((r) => scans[r].distinct.some((t) => /^(合计|总计)$/.test(t)));
+  return hasTotal(a) && hasTotal(b);
+}
+
+function absorb(prev: Segment, next: Segment): void {
+  prev.repeatedRows.push(...[next.titleRow ?? next.top].filter((x) => x !== null), ...next.metaRows, ...next.headerRows);
+  if (next.lanciRow !== null) prev.repeatedRows.push(next.lanciRow);
+  prev.repeatedRows.push(...next.repeatedRows);
+  prev.bodyRows.push(...next.bodyRows);
+  prev.noteRows.push(...next.noteRows);
+  prev.bottom = Math.max(prev.bottom, next.bottom);
+  prev.left = Math.min(prev.left, next.left);
+  prev.right = Math.max(prev.right, next.right);
+}

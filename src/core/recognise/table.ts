@@ -1,0 +1,293 @@
+/** Builds a RecognisedTable from a segment: kind, year/unit, columns, rows with codes and their hierarchy. */
+import { MergeIndex, cellText, cellValue, type GridSheet } from "../grid";
+import { parseAmount } from "../money";
+import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
+import { assignSides, headerText, recogniseColumns } from "./columns";
+import { kindFromHeader, kindFromTitle } from "./kinds";
+import type { Segment } from "./segment";
+import type { Classification, CodeInfo, RecognisedColumn, RecognisedRow, RecognisedTable, SideRows, TableKind } from "./types";
+
+const TOTAL_LABEL = /^(合计|总计|总合计|本年合计|支出合计|收入合计|全部合计|合\s*计)$/;
+const EMPTY_STATEMENT = /空表|无数据|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
+
+export function classifyCode(code: string): { classification: Classification; level: number } | null {
+  const n = code.length;
+  const first = code[0];
+  if (first === "2" && (n === 3 || n === 5 || n === 7)) return { classification: "function", level: (n - 1) / 2 };
+  if (first === "3" && (n === 3 || n === 5)) return { classification: "dept-economic", level: (n - 1) / 2 };
+  if (first === "5" && (n === 3 || n === 5)) return { classification: "gov-economic", level: (n - 1) / 2 };
+  if (first === "1" && (n === 3 || n === 5 || n === 7 || n === 9)) return { classification: "revenue", level: (n - 1) / 2 };
+  return null;
+}
+
+export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number): RecognisedTable {
+  const header = headerText(sheet, seg);
+  const columns = recogniseColumns(sheet, merges, seg);
+  const kind: TableKind = (seg.title ? kindFromTitle(seg.title) : null) ?? kindFromHeader(header) ?? "other";
+  const meta = readMeta(sheet, seg);
+  const table: RecognisedTable = {
+    id: `${sheet.name}#${index}`,
+    sheet: sheet.name,
+    kind,
+    title: seg.title || header.replace(/\s+/g, " ").trim().slice(0, 40),
+    range: { top: seg.top, left: seg.left, bottom: seg.bottom, right: seg.right },
+    headerRows: seg.headerRows,
+    bodyRange: {
+      top: seg.bodyRows[0] ?? (seg.lanciRow ?? seg.headerRows[seg.headerRows.length - 1] ?? seg.top) + 1,
+      bottom: seg.bodyRows[seg.bodyRows.length - 1] ?? seg.lanciRow ?? seg.headerRows[seg.headerRows.length - 1] ?? seg.top,
+    },
+    repeatedHeaderRows: seg.repeatedRows,
+    year: meta.year,
+    unit: meta.unit,
+    unitName: meta.unitName,
+    columns,
+    rows: [],
+    empty: false,
+  };
+  const statement = seg.noteRows.map((r) => rowText(sheet, r)).find((t) => EMPTY_STATEMENT.test(t));
+  if (statement) table.emptyStatement = statement;
+
+  if (kind === "summary" || kind === "fiscal-summary") {
+    if (assignSides(columns)) table.sides = readSides(sheet, seg, columns);
+  } else if (kind === "three-public" && columns.some((c) => c.role === "amount" && /因公出国|公务接待|公务用车/.test(c.path.join("/")))) {
+    table.itemsAsColumns = true;
+    table.rows = readItemRows(sheet, seg, columns);
+  } else if (kind !== "other") {
+    table.rows = readRows(sheet, seg, columns, kind, meta.unitName);
+    linkHierarchy(table.rows);
+  }
+  const hasAmounts = seg.bodyRows.some((r) =>
+    columns.some((c) => c.role === "amount" && parseAmount(cellValue(sheet, r, c.col)).kind !== "empty"),
+  );
+  table.empty = !hasAmounts;
+  return table;
+}
+
+function rowText(sheet: GridSheet, row: number): string {
+  const parts: string[] = [];
+  const r = sheet.values[row] ?? [];
+  for (let c = 0; c < r.length; c++) {
+    const t = cellText(sheet, row, c);
+    if (t) parts.push(t);
+  }
+  return parts.join(" ");
+}
+
+function readMeta(sheet: GridSheet, seg: Segment): { year?: number; unit?: string; unitName?: string } {
+  const out: { year?: number; unit?: string; unitName?: string } = {};
+  const texts = [seg.title, ...seg.metaRows.map((r) => rowText(sheet, r)), ...seg.headerRows.slice(0, 1).map((r) => rowText(sheet, r))];
+  for (const t of texts) {
+    const y = /(?:预算年度|年度)[:：]?\s*(20\d\d)/.exec(t) ?? /(20\d\d)\s*年/.exec(t);
+    if (y && out.year === undefined) out.year = Number(y[1]);
+    const u = /(?:金额)?单位[:：]\s*(万元|千元|元|万)/.exec(t);
+    if (u && out.unit === undefined) out.unit = u[1] === "万" ? "万元" : u[1];
+  }
+  for (const r of seg.metaRows) {
+    const sheetRow = sheet.values[r] ?? [];
+    for (let c = 0; c < sheetRow.length; c++) {
+      const t = cellText(sheet, r, c);
+      if (!t || /预算年度|单位[:：]|^年度/.test(t)) continue;
+      const named = /(?:部门名称|单位名称|编制单位|编制部门|部门|单位)[:：]\s*(.+)$/.exec(t);
+      const name = (named ? named[1] : t).replace(/^\d{3,}\s*/, "").trim();
+      if (name && out.unitName === undefined) out.unitName = name;
+    }
+  }
+  return out;
+}
+
+function textAt(sheet: GridSheet, row: number, col: number | undefined): string {
+  return col === undefined ? "" : cellText(sheet, row, col);
+}
+
+const PART_WIDTH: Record<string, number> = { class: 3, section: 2, item: 2 };
+
+/** The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"). */
+function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[]): { code: string; cols: number[] } | null {
+  if (cols.length === 0) return null;
+  if (cols.length === 1 && cols[0].codePart === "full") {
+    const digits = codeDigits(cellText(sheet, row, cols[0].col));
+    return digits ? { code: digits, cols: [cols[0].col] } : null;
+  }
+  let code = "";
+  const used: number[] = [];
+  for (const c of cols) {
+    const t = cellText(sheet, row, c.col);
+    if (!t) break;
+    const digits = codeDigits(t);
+    if (!digits) return null;
+    const width = PART_WIDTH[c.codePart ?? "full"] ?? digits.length;
+    code += digits.length < width ? digits.padStart(width, "0") : digits;
+    used.push(c.col);
+  }
+  return code ? { code, cols: used } : null;
+}
+
+function expectedClassification(kind: TableKind): Classification | null {
+  switch (kind) {
+    case "basic-expenditure":
+    case "economic-summary":
+      return "dept-economic";
+    case "revenue":
+    case "expenditure":
+    case "general-expenditure":
+    case "fund-expenditure":
+    case "state-capital-expenditure":
+      return "function";
+    default:
+      return null;
+  }
+}
+
+function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], kind: TableKind, unitName?: string): RecognisedRow[] {
+  const codeCols = (g: number) => columns.filter((c) => c.role === "code" && c.codeGroup === g);
+  const primary = codeCols(0);
+  const secondary = codeCols(1);
+  const names = columns.filter((c) => c.role === "name");
+  const unitCol = columns.find((c) => c.role === "unit-code");
+  const amountCols = columns.filter((c) => c.role === "amount");
+  // Name column of each code system: the first name column after its code columns.
+  const nameAfter = (cols: RecognisedColumn[]) =>
+    cols.length ? names.find((n) => n.col > cols[cols.length - 1].col) ?? names[0] : names[0];
+  const primaryName = nameAfter(primary);
+  const secondaryName = secondary.length ? nameAfter(secondary) : undefined;
+  const want = expectedClassification(kind);
+  const rows: RecognisedRow[] = [];
+
+  for (const r of seg.bodyRows) {
+    let label = textAt(sheet, r, primaryName?.col);
+    let labelCol = primaryName?.col;
+    if (!label) {
+      // Labels such as 合计 sometimes sit in the code column or the first text cell.
+      for (const c of columns) {
+        if (c.role === "amount" || c.role === "index") continue;
+        const t = cellText(sheet, r, c.col);
+        if (t && !codeDigits(t)) {
+          label = t;
+          labelCol = c.col;
+          break;
+        }
+      }
+    }
+    const hasAmount = amountCols.some((c) => parseAmount(cellValue(sheet, r, c.col)).kind !== "empty");
+    let codeRead = readCode(sheet, r, primary);
+    let codeName: string | undefined;
+    if (!codeRead && label) {
+      const split = splitCodeAndName(label);
+      if (split && classifyCode(split.code)) {
+        codeRead = { code: split.code, cols: labelCol !== undefined ? [labelCol] : [] };
+        codeName = split.name;
+      }
+    }
+    const unitCode = unitCol ? codeDigits(textAt(sheet, r, unitCol.col)) ?? undefined : undefined;
+    const normalised = normaliseLabel(label);
+    let row: RecognisedRow;
+    if (!codeRead && !unitCode && TOTAL_LABEL.test(normalised)) {
+      row = { row: r, role: "total", label, labelCol };
+    } else if (unitCode || (codeRead && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))) {
+      row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
+    } else if (codeRead) {
+      const cls = classifyCode(codeRead.code);
+      const code: CodeInfo = {
+        code: codeRead.code,
+        classification: cls?.classification ?? null,
+        level: cls?.level ?? 0,
+        cols: codeRead.cols,
+        name: codeName ?? (label || undefined),
+        nameCol: codeName ? codeRead.cols[0] : labelCol,
+      };
+      row = { row: r, role: "code", label: codeName ?? label, labelCol, code };
+      const sec = readCode(sheet, r, secondary);
+      if (sec) {
+        const scls = classifyCode(sec.code);
+        row.secondaryCode = {
+          code: sec.code,
+          classification: scls?.classification ?? null,
+          level: scls?.level ?? 0,
+          cols: sec.cols,
+          name: textAt(sheet, r, secondaryName?.col) || undefined,
+          nameCol: secondaryName?.col,
+        };
+      }
+    } else if (label || hasAmount) {
+      // A labelled row without a code in a coded table: a unit/group row (often the unit's own name), or the
+      // unlabelled grand total at the top of some tables.
+      const isUnitName = unitName !== undefined && normaliseLabel(unitName) === normalised;
+      row = { row: r, role: label && !isUnitName && !hasAmount ? "item" : label ? "unit" : "total", label, labelCol };
+    } else continue;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Parent links: 项 → 款 → 类 by code prefix within a unit's scope; code rows → their unit row; units by prefix. */
+function linkHierarchy(rows: RecognisedRow[]): void {
+  const unitStack: number[] = [];
+  let scope = new Map<string, number>();
+  let scopeUnit: number | undefined;
+  rows.forEach((row, i) => {
+    if (row.role === "total" || row.role === "item") return;
+    if (row.role === "unit") {
+      const code = row.unitCode ?? "";
+      while (unitStack.length) {
+        const top = rows[unitStack[unitStack.length - 1]];
+        if (code && top.unitCode && code.startsWith(top.unitCode) && code !== top.unitCode) break;
+        unitStack.pop();
+      }
+      if (unitStack.length) row.parent = unitStack[unitStack.length - 1];
+      unitStack.push(i);
+      scope = new Map();
+      scopeUnit = i;
+      return;
+    }
+    const code = row.code!.code;
+    for (let len = code.length - 1; len >= 3; len--) {
+      const p = scope.get(code.slice(0, len));
+      if (p !== undefined) {
+        row.parent = p;
+        break;
+      }
+    }
+    if (row.parent === undefined && scopeUnit !== undefined) row.parent = scopeUnit;
+    if (!scope.has(code)) scope.set(code, i);
+  });
+}
+
+function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]): SideRows[] {
+  const sides: SideRows[] = [];
+  for (const side of ["income", "expenditure"] as const) {
+    const cols = columns.filter((c) => c.side === side);
+    const labelCol = cols.find((c) => c.role === "name") ?? cols.find((c) => c.role === "text");
+    const amountCols = cols.filter((c) => c.role === "amount").map((c) => c.col);
+    if (!labelCol) continue;
+    const rows: SideRows["rows"] = [];
+    for (const r of seg.bodyRows) {
+      const label = cellText(sheet, r, labelCol.col);
+      const hasAmount = amountCols.some((c) => parseAmount(cellValue(sheet, r, c)).kind !== "empty");
+      if (label || hasAmount) rows.push({ row: r, label });
+    }
+    sides.push({ side, labelCol: labelCol.col, amountCols, rows });
+  }
+  return sides;
+}
+
+/** Three-public tables with items as columns: each body row is one line (合计 or a unit). */
+function readItemRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]): RecognisedRow[] {
+  const labelCol = columns.find((c) => c.role === "name" || c.role === "text");
+  const rows: RecognisedRow[] = [];
+  for (const r of seg.bodyRows) {
+    const label = labelCol ? cellText(sheet, r, labelCol.col) : "";
+    rows.push({ row: r, role: TOTAL_LABEL.test(normaliseLabel(label)) ? "total" : "item", label, labelCol: labelCol?.col });
+  }
+  return rows;
+}
+
+export function readLabelledRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]): RecognisedRow[] {
+  const labelCol = columns.find((c) => c.role === "name") ?? columns.find((c) => c.role === "text");
+  const rows: RecognisedRow[] = [];
+  for (const r of seg.bodyRows) {
+    const label = labelCol ? cellText(sheet, r, labelCol.col) : "";
+    if (!label) continue;
+    rows.push({ row: r, role: TOTAL_LABEL.test(normaliseLabel(label)) ? "total" : "item", label, labelCol: labelCol?.col });
+  }
+  return rows;
+}

@@ -1,0 +1,100 @@
+/** What recognition says about a table: its kind, where it is, what each column and row means. */
+import type { CellRange } from "../address";
+
+export type TableKind =
+  | "summary"
+  | "revenue"
+  | "expenditure"
+  | "fiscal-summary"
+  | "general-expenditure"
+  | "basic-expenditure"
+  | "fund-expenditure"
+  | "state-capital-expenditure"
+  | "three-public"
+  | "economic-summary"
+  | "project-expenditure"
+  | "other";
+
+export type Classification = "function" | "dept-economic" | "gov-economic" | "revenue";
+
+export type ColumnRole = "index" | "code" | "unit-code" | "name" | "amount" | "text";
+
+export type Side = "income" | "expenditure";
+
+export interface RecognisedColumn {
+  col: number;
+  /** Normalised header labels from top to bottom (merged cells repeated once). */
+  path: string[];
+  /** Last label of the path. */
+  label: string;
+  role: ColumnRole;
+  /** Two-sided tables (收支总表, 财政拨款收支总表): the side the column belongs to. */
+  side?: Side;
+  /** Code columns: which code system (0 = the table's primary code, 1 = a second one such as 政府经济分类). */
+  codeGroup?: number;
+  /** Code columns split into 类/款/项: the part this column holds. */
+  codePart?: "class" | "section" | "item" | "full";
+}
+
+export interface CodeInfo {
+  code: string;
+  classification: Classification | null;
+  /** 1 = 类, 2 = 款, 3 = 项, 4 = 目. */
+  level: number;
+  /** Columns that held the code (one, or several for split 类/款/项). */
+  cols: number[];
+  name?: string;
+  nameCol?: number;
+}
+
+export type RowRole = "total" | "unit" | "code" | "item";
+
+export interface RecognisedRow {
+  row: number;
+  role: RowRole;
+  /** Name or label text as written. */
+  label: string;
+  labelCol?: number;
+  code?: CodeInfo;
+  /** A second code on the row (政府经济分类 next to 部门经济分类). */
+  secondaryCode?: CodeInfo;
+  /** Unit rows: the unit code, used for nesting (027 ⊃ 027001). */
+  unitCode?: string;
+  /** Index (in `rows`) of the row this one adds up into; undefined for top-level rows and total rows. */
+  parent?: number;
+}
+
+/** One side of a two-sided table: its label column, amount columns and labelled rows. */
+export interface SideRows {
+  side: Side;
+  labelCol: number;
+  amountCols: number[];
+  rows: Array<{ row: number; label: string }>;
+}
+
+export interface RecognisedTable {
+  id: string;
+  sheet: string;
+  kind: TableKind;
+  title: string;
+  /** Whole table, title to last body row. */
+  range: CellRange;
+  headerRows: number[];
+  /** Rows of the body (data rows, blank rows inside and repeated page headers excluded). */
+  bodyRange: { top: number; bottom: number };
+  /** Rows skipped as repeated page headers/titles inside the body. */
+  repeatedHeaderRows: number[];
+  year?: number;
+  /** "万元" or "元" as stated in the unit line. */
+  unit?: string;
+  unitName?: string;
+  columns: RecognisedColumn[];
+  rows: RecognisedRow[];
+  /** Two-sided tables only. */
+  sides?: SideRows[];
+  /** Three-public tables whose items are columns (Henan style) rather than rows. */
+  itemsAsColumns?: boolean;
+  /** The table carries an "空表列示"/"无数据" statement, or has no data rows. */
+  empty: boolean;
+  emptyStatement?: string;
+}

@@ -1,0 +1,150 @@
+/**
+ * An identity is structure only: which cell should equal the sum of which cells. Values are read when it is
+ * evaluated, so a live edit re-evaluates just the identities that read the edited cell.
+ */
+import { toA1 } from "../address";
+import type { Finding, FindingCell, Severity } from "../finding";
+import { Decimal, ZERO, compareTotals, formatAmount, type Amount } from "../money";
+
+export interface CellKey {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface Identity {
+  rule: string;
+  /** Tables the identity reads (ids), for scoping re-checks. */
+  tables: string[];
+  /** "error": mismatches are errors, rounding differences warnings; "warning": mismatches warnings, rounding info. */
+  strength: "error" | "warning";
+  /** The stated side (usually one total cell); several cells are added; empty means absent (0). */
+  left: CellKey[];
+  /** The cells whose sum the left side must equal. */
+  right: CellKey[];
+  /** "le": total must not exceed the sum (e.g. 一般公共预算基本支出 per 类 ≤ 部门基本支出 per 类). */
+  comparator?: "eq" | "le";
+  /** What must hold, for messages: "“合计”行“基本支出”列 = Σ 各类". */
+  zh: string;
+  en: string;
+}
+
+export type AmountReader = (cell: CellKey) => Amount;
+
+export interface Evaluation {
+  identity: Identity;
+  stated: Decimal;
+  computed: Decimal;
+  outcome: "equal" | "rounding" | "mismatch";
+}
+
+export function keyOf(c: CellKey): string {
+  return `${c.sheet}\u0000${c.row}\u0000${c.col}`;
+}
+
+/** Evaluates one identity; null when a cell it reads is not a number (the cell rule reports that instead). */
+export function evaluate(identity: Identity, read: AmountReader): Evaluation | null {
+  let stated = ZERO;
+  for (const t of identity.left) {
+    const a = read(t);
+    if (a.kind === "invalid" || a.kind === "error") return null;
+    if (a.kind === "number") stated = stated.plus(a.value);
+  }
+  let computed = ZERO;
+  let nonEmpty = 0;
+  for (const t of identity.right) {
+    const a = read(t);
+    if (a.kind === "invalid" || a.kind === "error") return null;
+    if (a.kind === "number") {
+      computed = computed.plus(a.value);
+      nonEmpty++;
+    }
+  }
+  if (identity.comparator === "le") {
+    const outcome = stated.toDecimalPlaces(2).lessThanOrEqualTo(computed.toDecimalPlaces(2)) ? "equal" : "mismatch";
+    return { identity, stated, computed, outcome };
+  }
+  return { identity, stated, computed, outcome: compareTotals(stated, computed, Math.max(nonEmpty, 1)) };
+}
+
+function severityOf(e: Evaluation): Severity | null {
+  if (e.outcome === "equal") return null;
+  if (e.identity.strength === "error") return e.outcome === "mismatch" ? "error" : "warning";
+  return e.outcome === "mismatch" ? "warning" : "info";
+}
+
+function cellOf(c: CellKey): FindingCell {
+  return { sheet: c.sheet, address: toA1(c.row, c.col) };
+}
+
+/**
+ * Turns failed evaluations into findings. The cell most likely wrong goes first: a cell read by two or more failed
+ * identities (a leaf that breaks both its row sum and its column sum) rather than the totals that merely disagree.
+ */
+export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Finding[] {
+  const failed = evaluations.filter((e) => e.outcome === "mismatch");
+  const counts = new Map<string, number>();
+  for (const e of failed) {
+    const seen = new Set<string>();
+    for (const c of [...e.identity.left, ...e.identity.right]) {
+      const k = keyOf(c);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+  }
+  const out: Finding[] = [];
+  for (const e of evaluations) {
+    const severity = severityOf(e);
+    if (!severity) continue;
+    const { identity } = e;
+    let blamed: CellKey | null = identity.left[0] ?? null;
+    let expected = e.computed;
+    let actual = e.stated;
+    if (e.outcome === "mismatch" && identity.comparator !== "le" && identity.left.length <= 1) {
+      const totalCount = blamed ? counts.get(keyOf(blamed)) ?? 0 : 0;
+      let best: CellKey | null = null;
+      let bestCount = totalCount;
+      let tie = false;
+      for (const t of identity.right) {
+        const n = counts.get(keyOf(t)) ?? 0;
+        if (n > bestCount) {
+          best = t;
+          bestCount = n;
+          tie = false;
+        } else if (best && n === bestCount && keyOf(t) !== keyOf(best)) tie = true;
+      }
+      if (best && !tie && bestCount >= 2) {
+        blamed = best;
+        const own = read(best);
+        const ownValue = own.kind === "number" ? own.value : ZERO;
+        // What this term must be for the identity to hold: total − the other terms.
+        expected = e.stated.minus(e.computed.minus(ownValue));
+        actual = ownValue;
+      }
+    }
+    const first = blamed ?? identity.right[0];
+    if (!first) continue;
+    const rest = [...identity.left, ...identity.right].filter((c) => keyOf(c) !== keyOf(first));
+    const diff = formatAmount(actual.minus(expected));
+    const rounding = e.outcome === "rounding";
+    const expectedText = formatAmount(expected);
+    const actualText = formatAmount(actual);
+    const where = `${first.sheet}!${toA1(first.row, first.col)}`;
+    const le = identity.comparator === "le";
+    out.push({
+      rule: identity.rule,
+      severity,
+      message: le
+        ? `${identity.zh}不成立：${actualText} 超过 ${expectedText}。`
+        : `${where} 应为 ${expectedText}，实为 ${actualText}（差 ${diff}）${rounding ? "，在四舍五入误差以内" : ""}。依据：${identity.zh}。`,
+      messageEn: le
+        ? `${identity.en} does not hold: ${actualText} exceeds ${expectedText}.`
+        : `${where} should be ${expectedText} but is ${actualText} (difference ${diff})${rounding ? ", within rounding tolerance" : ""}. Rule: ${identity.en}.`,
+      cells: [cellOf(first), ...rest.map(cellOf)],
+      expected: expectedText,
+      actual: actualText,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,345 @@
+/** Identities inside one table (spec §2, "Inside a table"). */
+import { columnLetters } from "../address";
+import { parseOrdinalLabel } from "../text";
+import type { RecognisedColumn, RecognisedRow, RecognisedTable, SideRows } from "../recognise/types";
+import { buildColumnTree, columnSums, rootTotalColumn } from "./column-tree";
+import type { CellKey, Identity } from "./identity";
+
+export function key(table: RecognisedTable, row: number, col: number): CellKey {
+  return { sheet: table.sheet, row, col };
+}
+
+function colLabel(table: RecognisedTable, col: number): string {
+  const c = table.columns.find((x) => x.col === col);
+  return c && c.path.length ? c.path.join("/") : columnLetters(col);
+}
+
+export function rowLabel(row: RecognisedRow): string {
+  if (row.code) return `${row.code.code} ${row.code.name ?? ""}`.trim();
+  if (row.unitCode) return `${row.unitCode} ${row.label}`.trim();
+  return row.label || `第${row.row + 1}行`;
+}
+
+function rowLabelEn(row: RecognisedRow): string {
+  if (row.code) return row.code.code;
+  if (row.unitCode) return `unit ${row.unitCode}`;
+  return row.role === "total" ? "total" : `row ${row.row + 1}`;
+}
+
+export function amountColumns(table: RecognisedTable): RecognisedColumn[] {
+  return table.columns.filter((c) => c.role === "amount");
+}
+
+/** 合计 = Σ columns on every row (column tree from the header). */
+function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
+  const sums = columnSums(buildColumnTree(columns, dropTop));
+  const out: Identity[] = [];
+  for (const r of rows) {
+    for (const s of sums) {
+      const total = colLabel(table, s.total);
+      out.push({
+        rule: "table.columns-sum",
+        tables: [table.id],
+        strength: "error",
+        left: [key(table, r.row, s.total)],
+        right: s.terms.map((c) => key(table, r.row, c)),
+        zh: `${table.sheet}“${r.zh}”行：“${total}”= ${s.terms.map((c) => `“${colLabel(table, c)}”`).join(" + ")}`,
+        en: `${table.sheet}, ${r.en}: "${total}" = sum of ${s.terms.length} columns`,
+      });
+    }
+  }
+  return out;
+}
+
+/** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column. */
+function hierarchyIdentities(table: RecognisedTable): Identity[] {
+  const out: Identity[] = [];
+  const cols = amountColumns(table);
+  const children = new Map<number, number[]>();
+  const topLevel: number[] = [];
+  table.rows.forEach((r, i) => {
+    if (r.role === "total" || r.role === "item") return;
+    if (r.parent === undefined) topLevel.push(i);
+    else (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i);
+  });
+  for (const [parent, kids] of children) {
+    const p = table.rows[parent];
+    for (const c of cols) {
+      out.push({
+        rule: "hierarchy.sum",
+        tables: [table.id],
+        strength: "error",
+        left: [key(table, p.row, c.col)],
+        right: kids.map((k) => key(table, table.rows[k].row, c.col)),
+        zh: `${table.sheet}“${colLabel(table, c.col)}”列：“${rowLabel(p)}”= 其下 ${kids.length} 行之和`,
+        en: `${table.sheet}, column "${colLabel(table, c.col)}": ${rowLabelEn(p)} = sum of its ${kids.length} sub-rows`,
+      });
+    }
+  }
+  if (topLevel.length) {
+    for (const t of table.rows.filter((r) => r.role === "total")) {
+      for (const c of cols) {
+        out.push({
+          rule: "table.total-row",
+          tables: [table.id],
+          strength: "error",
+          left: [key(table, t.row, c.col)],
+          right: topLevel.map((k) => key(table, table.rows[k].row, c.col)),
+          zh: `${table.sheet}“${colLabel(table, c.col)}”列：“${t.label || "合计"}”行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`,
+          en: `${table.sheet}, column "${colLabel(table, c.col)}": total row = sum of the top-level rows`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Rows whose code is not nested under another code row (类 rows, or 款/项 rows where the 类 row is absent). */
+export function maximalCodeRows(table: RecognisedTable): RecognisedRow[] {
+  return table.rows.filter((r) => r.role === "code" && (r.parent === undefined || table.rows[r.parent].role !== "code"));
+}
+
+/** 基本支出表: 人员经费 = Σ 301 + 303, 公用经费 = Σ the other classes (302, 310 …), on the 合计 row. */
+function basicSplitIdentities(table: RecognisedTable): Identity[] {
+  const cols = amountColumns(table);
+  const personnel = cols.find((c) => /人员经费/.test(c.label));
+  const publicUse = cols.find((c) => /公用经费/.test(c.label));
+  const total = cols.find((c) => /合计|小计/.test(c.label)) ?? cols[0];
+  if (!personnel || !publicUse || !total) return [];
+  const tops = maximalCodeRows(table);
+  const isPersonnel = (r: RecognisedRow) => /^30[13]/.test(r.code!.code);
+  const out: Identity[] = [];
+  for (const t of table.rows.filter((r) => r.role === "total")) {
+    out.push({
+      rule: "basic.personnel",
+      tables: [table.id],
+      strength: "error",
+      left: [key(table, t.row, personnel.col)],
+      right: tops.filter(isPersonnel).map((r) => key(table, r.row, total.col)),
+      zh: `${table.sheet}：人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助`,
+      en: `${table.sheet}: personnel total = 301 + 303`,
+    });
+    out.push({
+      rule: "basic.public-use",
+      tables: [table.id],
+      strength: "error",
+      left: [key(table, t.row, publicUse.col)],
+      right: tops.filter((r) => !isPersonnel(r)).map((r) => key(table, r.row, total.col)),
+      zh: `${table.sheet}：公用经费合计 = 302 商品和服务支出（及其他公用经费类）`,
+      en: `${table.sheet}: public-use total = 302 (and other non-personnel classes)`,
+    });
+  }
+  return out;
+}
+
+type SideRowKind = "grand" | "current" | "carry" | "item";
+
+function sideRowKind(label: string): SideRowKind {
+  const { text } = parseOrdinalLabel(label);
+  if (/^(收入|支出)?总计$|^(收入|支出)合计$/.test(text)) return "grand";
+  if (/^本年(收入|支出)(合计)?$/.test(text)) return "current";
+  if (/结转|结余/.test(text)) return "carry";
+  return "item";
+}
+
+export interface SideStructure {
+  side: SideRows;
+  current?: number;
+  grand?: number;
+  /** Row numbers of the items that add up to 本年收入/支出 (top level, breakdowns excluded). */
+  items: number[];
+  carries: Array<{ row: number; parts: number[] }>;
+  direct: number[];
+}
+
+/** Reads 收支总表/财政拨款收支总表 side structure: items → 本年合计, carry-over rows, 总计. */
+export function sideStructure(side: SideRows): SideStructure {
+  const rows = side.rows.map((r) => ({ ...r, kind: sideRowKind(r.label), ord: parseOrdinalLabel(r.label) }));
+  const s: SideStructure = { side, items: [], carries: [], direct: [] };
+  const currentIdx = rows.findIndex((r) => r.kind === "current");
+  const grandIdx = rows.findIndex((r) => r.kind === "grand");
+  if (currentIdx >= 0) s.current = rows[currentIdx].row;
+  if (grandIdx >= 0) s.grand = rows[grandIdx].row;
+  const firstItem = rows.findIndex((r) => r.kind === "item");
+  const currentOnTop = currentIdx >= 0 && firstItem > currentIdx;
+  let itemRows: typeof rows;
+  let restStart: number;
+  if (currentOnTop) {
+    // "一、本年收入" with its （一）（二）… below it, up to the first carry-over or total row.
+    let end = currentIdx + 1;
+    while (end < rows.length && rows[end].kind === "item") end++;
+    itemRows = rows.slice(currentIdx + 1, end);
+    restStart = end;
+  } else {
+    const end = currentIdx >= 0 ? currentIdx : rows.findIndex((r) => r.kind !== "item");
+    itemRows = rows.slice(0, end < 0 ? rows.length : end);
+    restStart = end < 0 ? rows.length : currentIdx >= 0 ? currentIdx + 1 : end;
+  }
+  const top = itemRows.filter((r) => !r.ord.breakdown);
+  const minLevel = Math.min(...top.map((r) => r.ord.level || 1));
+  s.items = top.filter((r) => (r.ord.level || 1) === minLevel).map((r) => r.row);
+  let carry: { row: number; parts: number[] } | null = null;
+  for (let i = restStart; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.kind === "grand") {
+      carry = null;
+      continue;
+    }
+    if (r.kind === "carry") {
+      carry = { row: r.row, parts: [] };
+      s.carries.push(carry);
+    } else if (r.kind === "item") {
+      if (r.ord.breakdown) continue;
+      if (carry) carry.parts.push(r.row);
+      else if (i > grandIdx || grandIdx < 0) s.direct.push(r.row);
+      else s.direct.push(r.row);
+    }
+  }
+  return s;
+}
+
+function twoSidedIdentities(table: RecognisedTable): Identity[] {
+  const out: Identity[] = [];
+  const sides = table.sides ?? [];
+  const structures = sides.map(sideStructure);
+  for (const st of structures) {
+    const sideZh = st.side.side === "income" ? "收入" : "支出";
+    const sideEn = st.side.side === "income" ? "income" : "expenditure";
+    for (const col of st.side.amountCols) {
+      const colZh = colLabel(table, col);
+      const add = (rule: string, total: number | undefined, terms: number[], zh: string, en: string) => {
+        if (total === undefined) return;
+        out.push({
+          rule,
+          tables: [table.id],
+          strength: "error",
+          left: [key(table, total, col)],
+          right: terms.map((r) => key(table, r, col)),
+          zh: `${table.sheet}“${colZh}”列：${zh}`,
+          en: `${table.sheet}, column "${colZh}": ${en}`,
+        });
+      };
+      if (st.current !== undefined) {
+        add("summary.current-total", st.current, st.items, `本年${sideZh}合计 = 各${sideZh}项目之和`, `current-year ${sideEn} total = sum of the ${sideEn} items`);
+        for (const c of st.carries) {
+          if (c.parts.length) add("summary.carry-split", c.row, c.parts, `结转结余 = 其下各项之和`, `carry-over = sum of its parts`);
+        }
+        add(
+          "summary.grand-total",
+          st.grand,
+          [st.current, ...st.carries.map((c) => c.row), ...st.direct],
+          `${sideZh}总计 = 本年${sideZh}合计 + 结转结余`,
+          `${sideEn} grand total = current-year total + carry-over`,
+        );
+      } else if (st.grand !== undefined) {
+        add("summary.grand-total", st.grand, [...st.items, ...st.carries.map((c) => c.row), ...st.direct], `${sideZh}总计 = 各项之和`, `${sideEn} grand total = sum of the items`);
+      }
+    }
+  }
+  // 收入总计 = 支出总计 (first amount column of each side: 金额 / 合计).
+  const income = structures.find((s) => s.side.side === "income");
+  const expenditure = structures.find((s) => s.side.side === "expenditure");
+  if (income?.grand !== undefined && expenditure?.grand !== undefined && income.side.amountCols.length && expenditure.side.amountCols.length) {
+    const expCols = table.columns.filter((c) => c.side === "expenditure");
+    const expTotalCol = rootTotalColumn(buildColumnTree(expCols, 1)) ?? expenditure.side.amountCols[0];
+    out.push({
+      rule: "summary.balance",
+      tables: [table.id],
+      strength: "error",
+      left: [key(table, income.grand, income.side.amountCols[0])],
+      right: [key(table, expenditure.grand, expTotalCol)],
+      zh: `${table.sheet}：收入总计 = 支出总计`,
+      en: `${table.sheet}: total income = total expenditure`,
+    });
+  }
+  // Row sums across the expenditure side's columns (合计 = 一般公共预算 + 政府性基金 + 国有资本经营).
+  if (expenditure) {
+    const expCols = table.columns.filter((c) => c.side === "expenditure");
+    const rows = expenditure.side.rows.map((r) => ({ row: r.row, zh: r.label, en: `row ${r.row + 1}` }));
+    out.push(...columnSumIdentities(table, rows, expCols, 1));
+  }
+  return out;
+}
+
+const THREE = {
+  total: /^(合计|总计)$/,
+  subtotal: /三公/,
+  abroad: /因公出国/,
+  vehicle: /公务用车购置及运/,
+  purchase: /公务用车购置费$/,
+  ops: /运行(维护)?费$/,
+  reception: /公务接待/,
+  meeting: /会议费/,
+  training: /培训费/,
+};
+
+/** 三公 with items as rows: 合计 = 小计 + 会议费 + 培训费; 小计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行维护. */
+function threePublicRowIdentities(table: RecognisedTable): Identity[] {
+  const labelled = table.rows.map((r) => ({ row: r.row, ...parseOrdinalLabel(r.label) }));
+  const find = (re: RegExp, from = 0) => labelled.find((r, i) => i >= from && re.test(r.text));
+  const total = labelled.find((r) => THREE.total.test(r.text));
+  const subtotal = labelled.find((r) => THREE.subtotal.test(r.text) && !THREE.total.test(r.text));
+  const abroad = labelled.find((r) => THREE.abroad.test(r.text) && !r.breakdown && r.level > 0) ?? find(THREE.abroad);
+  const vehicle = find(THREE.vehicle);
+  const purchase = labelled.find((r) => THREE.purchase.test(r.text) && r !== vehicle);
+  const ops = labelled.find((r) => THREE.ops.test(r.text) && r !== vehicle);
+  const reception = find(THREE.reception);
+  const meeting = find(THREE.meeting);
+  const training = find(THREE.training);
+  const out: Identity[] = [];
+  const cols = amountColumns(table);
+  const add = (rule: string, t: { row: number } | undefined, terms: Array<{ row: number } | undefined>, zh: string, en: string) => {
+    const present = terms.filter((x): x is { row: number } => x !== undefined);
+    if (!t || present.length === 0) return;
+    for (const c of cols) {
+      out.push({
+        rule,
+        tables: [table.id],
+        strength: "error",
+        left: [key(table, t.row, c.col)],
+        right: present.map((x) => key(table, x.row, c.col)),
+        zh: `${table.sheet}“${colLabel(table, c.col)}”列：${zh}`,
+        en: `${table.sheet}, column "${colLabel(table, c.col)}": ${en}`,
+      });
+    }
+  };
+  const core = [abroad, vehicle, reception];
+  if (subtotal) {
+    add("three-public.subtotal", subtotal, core, "“三公”经费小计 = 因公出国(境)费 + 公务用车购置及运行维护费 + 公务接待费", '"three public" subtotal = overseas trips + official vehicles + official reception');
+    add("three-public.total", total, [subtotal, meeting, training], "合计 = “三公”经费小计 + 会议费 + 培训费", "total = subtotal + meetings + training");
+  } else {
+    add("three-public.total", total, [...core, meeting, training], "合计 = 因公出国(境)费 + 公务用车 + 公务接待费 (+ 会议费 + 培训费)", "total = sum of the items");
+  }
+  add("three-public.vehicle", vehicle, [purchase, ops], "公务用车购置及运行维护费 = 购置费 + 运行维护费", "official vehicles = purchase + operation");
+  if (abroad && vehicle) {
+    const ai = labelled.indexOf(abroad);
+    const vi = labelled.indexOf(vehicle);
+    const parts = labelled.slice(ai + 1, vi > ai ? vi : ai + 1).filter((r) => THREE.abroad.test(r.text));
+    if (parts.length) add("three-public.abroad", abroad, parts, "因公出国(境)费 = 其下各项之和", "overseas trips = sum of its parts");
+  }
+  return out;
+}
+
+export function tableIdentities(table: RecognisedTable): Identity[] {
+  switch (table.kind) {
+    case "other":
+      return [];
+    case "summary":
+    case "fiscal-summary":
+      return twoSidedIdentities(table);
+    case "three-public":
+      if (table.itemsAsColumns) return columnSumIdentities(table, table.rows.map((r) => ({ row: r.row, zh: r.label || `第${r.row + 1}行`, en: `row ${r.row + 1}` })), table.columns, 0);
+      return [...threePublicRowIdentities(table), ...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0)];
+    case "project-expenditure":
+      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0);
+    default: {
+      const out = [...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0), ...hierarchyIdentities(table)];
+      if (table.kind === "basic-expenditure") out.push(...basicSplitIdentities(table));
+      return out;
+    }
+  }
+}
+
+function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
+  return table.rows.map((r) => ({ row: r.row, zh: rowLabel(r), en: rowLabelEn(r) }));
+}
