@@ -14,10 +14,11 @@ export function normaliseName(name: string): string {
 }
 
 /** Leading list markers such as "一、", "(一)", "1." and "其中：" that summary tables put before names. */
-const LIST_MARKER = /^(其中|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])/;
+const LIST_MARKER = /^\s*(其中\s*:?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])/;
 
-function looseForm(name: string): string {
-  return normaliseName(name).replace(LIST_MARKER, "").replace(/支出$/, "");
+/** Normalised name without a leading list marker (matched before punctuation is dropped). */
+function withoutMarker(name: string): string {
+  return normaliseName(name.normalize("NFKC").replace(LIST_MARKER, ""));
 }
 
 /**
@@ -25,7 +26,7 @@ function looseForm(name: string): string {
  * a trailing "支出" (the official lists themselves write e.g. "其他…" with and without it).
  */
 export function namesMatch(published: string, official: string): boolean {
-  const a = normaliseName(published).replace(LIST_MARKER, "");
-  const b = normaliseName(official);
-  return a === b || looseForm(published) === looseForm(official);
+  const a = withoutMarker(published);
+  const b = withoutMarker(official);
+  return a === b || a.replace(/支出$/, "") === b.replace(/支出$/, "");
 }
