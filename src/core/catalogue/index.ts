@@ -5,6 +5,7 @@
 export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
 export { ancestorCodes, classifyCode, levelOf } from "./classify";
+export { codeRowsOfTable } from "./from-table";
 export { loadCatalogue } from "./load";
 export { namesMatch, normaliseName } from "./normalise";
 export { checkCodeRows, type CodeRow } from "./rules";

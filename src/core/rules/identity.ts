@@ -123,6 +123,11 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
         actual = ownValue;
       }
     }
+    if (!blamed) {
+      // The stated side is absent (no such row): report the cells that do have an amount, against 0.
+      expected = e.stated;
+      actual = e.computed;
+    }
     const first = blamed ?? identity.right[0];
     if (!first) continue;
     const rest = [...identity.left, ...identity.right].filter((c) => keyOf(c) !== keyOf(first));

@@ -1,0 +1,356 @@
+/** Identities across tables (spec §2, "Across tables"), built when both tables are present. */
+import { functionClassOfLabel } from "../function-classes";
+import { parseOrdinalLabel } from "../text";
+import type { RecognisedColumn, RecognisedRow, RecognisedTable, TableKind } from "../recognise/types";
+import { buildColumnTree, rootTotalColumn } from "./column-tree";
+import type { CellKey, Identity } from "./identity";
+import { amountColumns, key, maximalCodeRows, sideStructure, type SideStructure } from "./table-identities";
+
+type Tables = Map<TableKind, RecognisedTable>;
+
+/** The first table of each kind (a duplicate is reported by the document rules, not double-checked here). */
+export function tablesByKind(tables: RecognisedTable[]): Tables {
+  const m: Tables = new Map();
+  for (const t of tables) if (!m.has(t.kind)) m.set(t.kind, t);
+  return m;
+}
+
+function totalColumn(table: RecognisedTable): number | undefined {
+  return rootTotalColumn(buildColumnTree(table.columns)) ?? amountColumns(table)[0]?.col;
+}
+
+/** A column's value column: a leaf, or a header group's 合计/小计 column ("基本支出" → 基本支出/小计). */
+function columnFor(table: RecognisedTable, re: RegExp, columns: RecognisedColumn[] = amountColumns(table)): number | undefined {
+  const candidates = columns.filter((c) => c.role === "amount" && !/^其中/.test(c.label));
+  const groupTotal = candidates.find((c) => c.path.some((p) => re.test(p)) && /合计|小计/.test(c.label) && !re.test(c.label));
+  if (groupTotal) return groupTotal.col;
+  return candidates.find((c) => re.test(c.label))?.col;
+}
+
+/** The 合计 row's cell(s) in a column; without a 合计 row, the top-level rows (empty table → none, i.e. 0). */
+function totalCells(table: RecognisedTable, col: number): CellKey[] {
+  const t = table.rows.find((r) => r.role === "total");
+  if (t) return [key(table, t.row, col)];
+  return table.rows.filter((r) => (r.role === "unit" || r.role === "code") && r.parent === undefined).map((r) => key(table, r.row, col));
+}
+
+/** Cells adding up to a code's amount: the rows with that code, or the highest rows below it where it is absent. */
+function prefixCells(table: RecognisedTable, prefix: string, col: number): CellKey[] {
+  const rows = table.rows.filter(
+    (r) =>
+      r.role === "code" &&
+      r.code!.code.startsWith(prefix) &&
+      (r.parent === undefined || table.rows[r.parent].role !== "code" || !table.rows[r.parent].code!.code.startsWith(prefix)),
+  );
+  return rows.map((r) => key(table, r.row, col));
+}
+
+function codesOfClass(table: RecognisedTable): Set<string> {
+  return new Set(maximalCodeRows(table).map((r) => r.code!.code.slice(0, 3)));
+}
+
+function make(rule: string, tables: RecognisedTable[], left: CellKey[], right: CellKey[], zh: string, en: string, strength: "error" | "warning" = "error"): Identity {
+  return { rule, tables: tables.map((t) => t.id), strength, left, right, zh, en };
+}
+
+function side(table: RecognisedTable, which: "income" | "expenditure"): SideStructure | undefined {
+  const s = table.sides?.find((x) => x.side === which);
+  return s ? sideStructure(s) : undefined;
+}
+
+/** Rows of a side that name a 类 ("八、社会保障和就业支出"), grouped by class code. */
+function classRows(st: SideStructure, table: RecognisedTable): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  const labels = new Map(st.side.rows.map((r) => [r.row, r.label]));
+  for (const row of st.items) {
+    const code = functionClassOfLabel(parseOrdinalLabel(labels.get(row) ?? "").text);
+    if (!code) continue;
+    (m.get(code) ?? m.set(code, []).get(code)!).push(row);
+  }
+  void table;
+  return m;
+}
+
+type SourceKey = "general" | "fund" | "state-capital" | "fiscal" | "special-account" | "business" | "operating" | "superior" | "affiliated" | "other" | "carry";
+
+function sourceKey(label: string): SourceKey | null {
+  const t = parseOrdinalLabel(label).text;
+  if (/结转|结余/.test(t)) return "carry";
+  if (/一般公共预算/.test(t)) return "general";
+  if (/政府性基金/.test(t)) return "fund";
+  if (/国有资本经营/.test(t)) return "state-capital";
+  if (/财政专户/.test(t)) return "special-account";
+  if (/经营收入/.test(t)) return "operating";
+  if (/事业收入/.test(t)) return "business";
+  if (/上级补助/.test(t)) return "superior";
+  if (/附属单位/.test(t)) return "affiliated";
+  if (/其他收入/.test(t)) return "other";
+  if (/财政拨款/.test(t)) return "fiscal";
+  return null;
+}
+
+function summaryIdentities(summary: RecognisedTable, tables: Tables): Identity[] {
+  const out: Identity[] = [];
+  const income = side(summary, "income");
+  const expSide = side(summary, "expenditure");
+  const expenditure = tables.get("expenditure");
+  const revenue = tables.get("revenue");
+  const incomeCol = income?.side.amountCols[0];
+  const expCol = expSide?.side.amountCols[0];
+  if (expenditure && expSide && expCol !== undefined) {
+    const total = totalColumn(expenditure);
+    if (total !== undefined) {
+      // 类 rows of the summary = 类 totals of the 支出总表.
+      for (const [code, rows] of classRows(expSide, summary)) {
+        out.push(
+          make(
+            "cross.summary-expenditure-class",
+            [summary, expenditure],
+            rows.map((r) => key(summary, r, expCol)),
+            prefixCells(expenditure, code, total),
+            `${summary.sheet}支出“${code}”类 = ${expenditure.sheet}该类合计`,
+            `${summary.sheet} expenditure class ${code} = ${expenditure.sheet} class ${code} total`,
+          ),
+        );
+      }
+      const listed = new Set(classRows(expSide, summary).keys());
+      for (const code of codesOfClass(expenditure)) {
+        if (listed.has(code) || !code.startsWith("2")) continue;
+        out.push(
+          make(
+            "cross.summary-expenditure-class",
+            [summary, expenditure],
+            [],
+            prefixCells(expenditure, code, total),
+            `${expenditure.sheet}有“${code}”类支出，${summary.sheet}未列示`,
+            `${expenditure.sheet} has class ${code}, which ${summary.sheet} does not list`,
+          ),
+        );
+      }
+      const current = expSide.current ?? expSide.grand;
+      if (current !== undefined) {
+        out.push(
+          make(
+            "cross.summary-expenditure-total",
+            [summary, expenditure],
+            [key(summary, current, expCol)],
+            totalCells(expenditure, total),
+            `${summary.sheet}本年支出合计 = ${expenditure.sheet}合计`,
+            `${summary.sheet} current-year expenditure = ${expenditure.sheet} total`,
+          ),
+        );
+      }
+    }
+  }
+  if (revenue && income && incomeCol !== undefined) {
+    const total = totalColumn(revenue);
+    const tree = buildColumnTree(revenue.columns);
+    const currentGroup = tree.children.find((n) => /本年收入/.test(n.label));
+    const currentCol = currentGroup ? rootTotalColumn({ label: "", children: [currentGroup] }) : undefined;
+    if (income.grand !== undefined && total !== undefined) {
+      out.push(
+        make("cross.summary-revenue-total", [summary, revenue], [key(summary, income.grand, incomeCol)], totalCells(revenue, total), `${summary.sheet}收入总计 = ${revenue.sheet}合计`, `${summary.sheet} total income = ${revenue.sheet} total`),
+      );
+    }
+    if (income.current !== undefined && currentCol !== undefined) {
+      out.push(
+        make("cross.summary-revenue-total", [summary, revenue], [key(summary, income.current, incomeCol)], totalCells(revenue, currentCol), `${summary.sheet}本年收入合计 = ${revenue.sheet}本年收入`, `${summary.sheet} current-year income = ${revenue.sheet} current-year income`),
+      );
+    }
+    // Income items = the source columns of the 收入总表's 合计 row.
+    const labels = new Map(income.side.rows.map((r) => [r.row, r.label]));
+    const byKey = new Map<SourceKey, number[]>();
+    for (const row of [...income.items, ...income.carries.map((c) => c.row)]) {
+      const k = sourceKey(labels.get(row) ?? "");
+      if (k) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(row);
+    }
+    const sourceCols = revenue.columns.filter((c) => c.role === "amount" && !/合计|小计|总计/.test(c.label) && !/^其中/.test(c.label));
+    const seen = new Set<SourceKey>();
+    for (const c of sourceCols) {
+      // A source is named by its own label, or its group (一般公共预算 ▸ 小计); carry-over columns by their group.
+      const groupLabel = c.path.length > 1 ? c.path[c.path.length - 2] : "";
+      const k = /结转|结余/.test(c.path.join("")) ? "carry" : sourceKey(c.label) ?? sourceKey(groupLabel);
+      if (!k || seen.has(k)) continue;
+      seen.add(k);
+      const col = k === "carry" ? columnFor(revenue, /结转|结余/) ?? c.col : k === "general" ? columnFor(revenue, /一般公共预算/) ?? c.col : c.col;
+      const summaryRows = k === "fiscal" ? (["general", "fund", "state-capital"] as SourceKey[]).flatMap((x) => byKey.get(x) ?? []) : byKey.get(k) ?? [];
+      if (summaryRows.length === 0) continue;
+      out.push(
+        make(
+          "cross.summary-revenue-source",
+          [summary, revenue],
+          totalCells(revenue, col),
+          summaryRows.map((r) => key(summary, r, incomeCol)),
+          `${revenue.sheet}合计行“${revenue.columns.find((x) => x.col === col)?.label ?? ""}”= ${summary.sheet}对应收入项目`,
+          `${revenue.sheet} total of source "${k}" = the matching income item(s) of ${summary.sheet}`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+const FUNDS: Array<{ re: RegExp; kind: TableKind; zh: string; en: string }> = [
+  { re: /一般公共预算/, kind: "general-expenditure", zh: "一般公共预算", en: "general budget" },
+  { re: /政府性基金/, kind: "fund-expenditure", zh: "政府性基金", en: "government funds" },
+  { re: /国有资本经营/, kind: "state-capital-expenditure", zh: "国有资本经营", en: "state capital" },
+];
+
+function fiscalIdentities(fiscal: RecognisedTable, tables: Tables): Identity[] {
+  const out: Identity[] = [];
+  const exp = side(fiscal, "expenditure");
+  if (!exp) return out;
+  const expCols = fiscal.columns.filter((c) => c.side === "expenditure");
+  const classes = classRows(exp, fiscal);
+  for (const f of FUNDS) {
+    const table = tables.get(f.kind);
+    const col = columnFor(fiscal, f.re, expCols);
+    if (!table || col === undefined) continue;
+    const total = totalColumn(table);
+    if (total === undefined) continue;
+    const current = exp.current ?? exp.grand;
+    if (current !== undefined) {
+      out.push(
+        make("cross.fiscal-fund-total", [fiscal, table], [key(fiscal, current, col)], totalCells(table, total), `${fiscal.sheet}本年支出“${f.zh}”= ${table.sheet}合计`, `${fiscal.sheet} ${f.en} expenditure = ${table.sheet} total`),
+      );
+    }
+    for (const [code, rows] of classes) {
+      out.push(
+        make(
+          "cross.fiscal-fund-class",
+          [fiscal, table],
+          rows.map((r) => key(fiscal, r, col)),
+          prefixCells(table, code, total),
+          `${fiscal.sheet}“${code}”类“${f.zh}”= ${table.sheet}该类合计`,
+          `${fiscal.sheet} class ${code} (${f.en}) = ${table.sheet} class ${code}`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function generalIdentities(general: RecognisedTable, tables: Tables): Identity[] {
+  const out: Identity[] = [];
+  const basicCol = columnFor(general, /基本支出/);
+  const basic = tables.get("basic-expenditure");
+  if (basic && basicCol !== undefined) {
+    const total = totalColumn(basic);
+    if (total !== undefined) {
+      out.push(
+        make("cross.general-basic-total", [general, basic], totalCells(general, basicCol), totalCells(basic, total), `${general.sheet}基本支出合计 = ${basic.sheet}合计`, `${general.sheet} basic expenditure total = ${basic.sheet} total`),
+      );
+    }
+  }
+  const expenditure = tables.get("expenditure");
+  const expBasic = expenditure ? columnFor(expenditure, /基本支出/) : undefined;
+  if (expenditure && basicCol !== undefined && expBasic !== undefined) {
+    for (const code of codesOfClass(general)) {
+      out.push({
+        ...make(
+          "cross.general-within-expenditure",
+          [general, expenditure],
+          prefixCells(general, code, basicCol),
+          prefixCells(expenditure, code, expBasic),
+          `${general.sheet}“${code}”类基本支出 ≤ ${expenditure.sheet}该类基本支出`,
+          `${general.sheet} class ${code} basic expenditure ≤ ${expenditure.sheet} class ${code} basic expenditure`,
+        ),
+        comparator: "le",
+      });
+    }
+  }
+  return out;
+}
+
+/** 部门经济分类 ↔ 功能分类 pairs that must agree in 基本支出 (warnings: units may classify differently). */
+const ECONOMIC_FUNCTION_PAIRS: Array<{ economic: string; functions: string[]; zh: string }> = [
+  { economic: "30108", functions: ["2080505"], zh: "机关事业单位基本养老保险缴费" },
+  { economic: "30110", functions: ["2101101", "2101102"], zh: "职工基本医疗保险缴费" },
+  { economic: "30111", functions: ["2101103"], zh: "公务员医疗补助缴费" },
+  { economic: "30113", functions: ["2210201"], zh: "住房公积金" },
+];
+
+function basicIdentities(basic: RecognisedTable, tables: Tables): Identity[] {
+  const out: Identity[] = [];
+  const total = totalColumn(basic);
+  if (total === undefined) return out;
+  const general = tables.get("general-expenditure");
+  const generalBasic = general ? columnFor(general, /基本支出/) : undefined;
+  if (general && generalBasic !== undefined) {
+    for (const p of ECONOMIC_FUNCTION_PAIRS) {
+      const left = prefixCells(basic, p.economic, total);
+      const right = p.functions.flatMap((f) => prefixCells(general, f, generalBasic));
+      if (left.length === 0 && right.length === 0) continue;
+      out.push(
+        make(
+          "cross.basic-function",
+          [basic, general],
+          left,
+          right,
+          `${p.economic} ${p.zh} = ${p.functions.join(" + ")} 基本支出`,
+          `${p.economic} = ${p.functions.join(" + ")} basic expenditure`,
+          "warning",
+        ),
+      );
+    }
+  }
+  const three = tables.get("three-public");
+  if (three) {
+    const items: Array<{ economic: string; re: RegExp; zh: string; optional: boolean }> = [
+      { economic: "30217", re: /公务接待/, zh: "公务接待费", optional: false },
+      { economic: "30231", re: /运行(维护)?费$/, zh: "公务用车运行维护费", optional: false },
+      { economic: "30216", re: /培训费/, zh: "培训费", optional: true },
+      { economic: "30215", re: /会议费/, zh: "会议费", optional: true },
+    ];
+    for (const item of items) {
+      const cells = threePublicCells(three, item.re);
+      if (cells === null) {
+        if (item.optional) continue;
+      }
+      const left = prefixCells(basic, item.economic, total);
+      const right = cells ?? [];
+      if (left.length === 0 && right.length === 0) continue;
+      out.push(
+        make(
+          "cross.basic-three-public",
+          [basic, three],
+          left,
+          right,
+          `${basic.sheet} ${item.economic} ${item.zh} = ${three.sheet}${item.zh}（一般公共预算）`,
+          `${basic.sheet} ${item.economic} = ${three.sheet} ${item.zh} (general budget)`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The 一般公共预算 amount of a 三公 item; null when the table has no such item at all. */
+function threePublicCells(three: RecognisedTable, re: RegExp): CellKey[] | null {
+  if (three.itemsAsColumns) {
+    const col = three.columns.find((c) => c.role === "amount" && re.test(c.label) && !/公务用车购置及运/.test(c.label));
+    if (!col) return null;
+    const rows: RecognisedRow[] = three.rows.filter((r) => r.role === "total");
+    const use = rows.length ? rows : three.rows.slice(0, 1);
+    return use.map((r) => key(three, r.row, col.col));
+  }
+  const row = three.rows.find((r) => re.test(parseOrdinalLabel(r.label).text) && !/公务用车购置及运/.test(r.label));
+  if (!row) return null;
+  const cols = amountColumns(three);
+  const col = cols.find((c) => /一般公共预算/.test(c.label)) ?? cols[0];
+  return col ? [key(three, row.row, col.col)] : null;
+}
+
+export function crossIdentities(tables: RecognisedTable[]): Identity[] {
+  const byKind = tablesByKind(tables.filter((t) => t.kind !== "other"));
+  const out: Identity[] = [];
+  const summary = byKind.get("summary");
+  if (summary) out.push(...summaryIdentities(summary, byKind));
+  const fiscal = byKind.get("fiscal-summary");
+  if (fiscal) out.push(...fiscalIdentities(fiscal, byKind));
+  const general = byKind.get("general-expenditure");
+  if (general) out.push(...generalIdentities(general, byKind));
+  const basic = byKind.get("basic-expenditure");
+  if (basic) out.push(...basicIdentities(basic, byKind));
+  return out;
+}
