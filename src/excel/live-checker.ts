@@ -1,0 +1,203 @@
+/**
+ * Glue between a WorkbookHost and the core's CheckSession: read and check once, then on each burst of edits
+ * (debounced) re-read only the changed areas, feed them to the session, and re-mark only what changed. The pane
+ * subscribes to its state; no UI code here.
+ */
+import { CheckSession, type GridChange, type UpdateResult } from "../core/session";
+import type { CheckResult, Finding } from "../core/finding";
+import type { GridWorkbook } from "../core/grid";
+import { coalesce } from "./change-queue";
+import type { HostChange, Unsubscribe, WorkbookHost } from "./host";
+
+/** What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker. */
+export interface CheckSessionLike {
+  result(): CheckResult;
+  update(change: GridChange): UpdateResult;
+}
+
+export type SessionFactory = (workbook: GridWorkbook) => CheckSessionLike;
+
+export const coreSession: SessionFactory = (workbook) => new CheckSession(workbook);
+
+export interface LiveCheckerOptions {
+  createSession?: SessionFactory;
+  /** Quiet time after the last edit before re-checking; typing a number is several events. */
+  debounceMs?: number;
+}
+
+export interface LiveState {
+  status: "idle" | "checking" | "ready" | "error";
+  result: CheckResult | null;
+  /** "sheet!range" of the tables the last update re-checked. */
+  recheckedTables: string[];
+  /** Checks run so far: the initial one plus one per session update. */
+  checks: number;
+  marksShown: boolean;
+  error?: string;
+}
+
+export type StateListener = (state: LiveState) => void;
+
+export class LiveChecker {
+  private session: CheckSessionLike | undefined;
+  private pending: HostChange[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private unsubscribeHost: Unsubscribe | undefined;
+  private readonly listeners = new Set<StateListener>();
+  private current: LiveState = { status: "idle", result: null, recheckedTables: [], checks: 0, marksShown: true };
+  private readonly createSession: SessionFactory;
+  private readonly debounceMs: number;
+
+  constructor(
+    private readonly host: WorkbookHost,
+    options: LiveCheckerOptions = {},
+  ) {
+    this.createSession = options.createSession ?? coreSession;
+    this.debounceMs = options.debounceMs ?? 300;
+  }
+
+  get state(): LiveState {
+    return this.current;
+  }
+
+  get findings(): readonly Finding[] {
+    return this.current.result?.findings ?? [];
+  }
+
+  /** Called at once with the current state, then on every change. */
+  subscribe(listener: StateListener): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Read, check, mark (the host's first write also removes stale marks of an earlier session), then listen. */
+  async start(): Promise<CheckResult> {
+    this.unsubscribeHost ??= await this.host.onChange((c) => this.enqueue(c));
+    return this.recheckAll();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = [];
+    await this.running;
+    await this.unsubscribeHost?.();
+    this.unsubscribeHost = undefined;
+  }
+
+  /** Full re-read and re-check ("check again" in the pane). */
+  recheckAll(): Promise<CheckResult> {
+    return this.serialized(async () => {
+      this.pending = [];
+      const workbook = await this.host.readWorkbook();
+      this.session = this.createSession(workbook);
+      const result = this.session.result();
+      await this.remark(null, result);
+      this.set({ status: "ready", result, recheckedTables: result.tables.map((t) => `${t.sheet}!${t.range}`), checks: this.current.checks + 1, error: undefined });
+      return result;
+    });
+  }
+
+  /** Process queued edits now instead of after the debounce (tests; the pane's "check now"). */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.serialized(() => this.processPending());
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.serialized(async () => {
+      await this.host.clearHighlights();
+      this.set({ marksShown: false });
+    });
+  }
+
+  async showMarks(): Promise<void> {
+    await this.serialized(async () => {
+      await this.host.writeHighlights(this.findings);
+      this.set({ marksShown: true });
+    });
+  }
+
+  selectFinding(finding: Finding): Promise<void> {
+    return this.host.selectCells(finding.cells);
+  }
+
+  private enqueue(change: HostChange): void {
+    this.pending.push(change);
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.serialized(() => this.processPending()).catch(() => undefined);
+    }, this.debounceMs);
+  }
+
+  private async processPending(): Promise<void> {
+    const session = this.session;
+    if (!session || this.pending.length === 0) return;
+    const burst = coalesce(this.pending);
+    this.pending = [];
+    this.set({ status: "checking" });
+    const changes: GridChange[] = [...burst.renamesAndDeletes.map(toGridChange)];
+    // One read for the whole burst: whole sheets and edited areas are fetched in as few round trips as possible.
+    const [sheets, blocks] = await Promise.all([
+      burst.sheets.length > 0 ? this.host.readSheets(burst.sheets) : Promise.resolve([]),
+      burst.regions.length > 0 ? this.host.readRanges(burst.regions) : Promise.resolve([]),
+    ]);
+    for (const sheet of sheets) changes.push({ kind: "sheet", sheet });
+    for (const b of blocks)
+      changes.push({ kind: "cells", sheet: b.sheet, range: b.range, values: b.values, formulas: b.formulas, numberFormats: b.numberFormats });
+
+    const before = session.result();
+    let last: UpdateResult | undefined;
+    const rechecked = new Set<string>();
+    // Interim: one update per change; a burst normally coalesces to one (see report: CheckSession.updateMany).
+    for (const change of changes) {
+      last = session.update(change);
+      for (const t of last.recheckedTables) rechecked.add(t);
+    }
+    if (!last) return this.set({ status: "ready" });
+    await this.remark(before, last.result);
+    this.set({ status: "ready", result: last.result, recheckedTables: [...rechecked], checks: this.current.checks + changes.length });
+  }
+
+  /** The host diffs marks itself; skip the round trip entirely when no finding changed. */
+  private async remark(before: CheckResult | null, after: CheckResult): Promise<void> {
+    if (!this.current.marksShown) return;
+    if (before && sameFindings(before.findings, after.findings)) return;
+    await this.host.writeHighlights(after.findings);
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.running.then(task);
+    this.running = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.catch((e: unknown) => {
+      this.set({ status: "error", error: e instanceof Error ? e.message : String(e) });
+      throw e;
+    });
+  }
+
+  private set(patch: Partial<LiveState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const l of this.listeners) l(this.current);
+  }
+}
+
+function toGridChange(c: Extract<HostChange, { kind: "sheet-deleted" | "sheet-renamed" }>): GridChange {
+  return c.kind === "sheet-deleted" ? { kind: "sheet-deleted", name: c.sheet } : { kind: "sheet-renamed", from: c.from, to: c.to };
+}
+
+function findingKey(f: Finding): string {
+  return `${f.rule}|${f.severity}|${f.cells.map((c) => `${c.sheet}!${c.address}`).join(",")}|${f.expected ?? ""}|${f.actual ?? ""}|${f.message}`;
+}
+
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map(findingKey));
+  return b.every((f) => keys.has(findingKey(f)));
+}
