@@ -1,14 +1,26 @@
 /**
- * A live check session: holds the workbook grid, the recognised tables and the findings, and re-checks only what an
- * edit affects. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
+ * A live check session: holds the workbook grid, the recognised tables, the identities (indexed by the cells they
+ * read) and the findings, and re-checks only what an edit affects. An amount edit inside a known row re-evaluates
+ * just the identities that read the cell; an edit to a header, code, label, or outside the known rows re-recognises
+ * that sheet. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
  */
-import type { CellRange } from "./address";
-import type { CellValue, GridSheet, GridWorkbook } from "./grid";
-import type { CheckResult } from "./finding";
-import { checkWorkbook, type CheckOptions } from "./engine";
+import { rangeContains, toA1, type CellRange } from "./address";
+import { compareFindings, type CheckResult, type Finding } from "./finding";
+import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
+import { parseAmount, type Amount } from "./money";
+import { recogniseSheet, tableSummary } from "./recognise";
+import type { RecognisedTable } from "./recognise/types";
+import { amountCellsOf, cellFindings } from "./rules/cell-rules";
+import { evaluate, findingsFrom, keyOf, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
+import { identitiesFor } from "./rules";
+
+export interface CheckOptions {
+  /** Budget year override (otherwise read from titles/unit lines). */
+  year?: number;
+}
 
 export type GridChange =
-  /** New contents of a rectangular block of one sheet (values required; formulas/texts/numberFormats if read). */
+  /** New contents of a rectangular block of one sheet (values required; formulas/numberFormats if read). */
   | {
       kind: "cells";
       sheet: string;
@@ -24,17 +36,40 @@ export type GridChange =
 
 export interface UpdateResult {
   result: CheckResult;
-  /** "sheet!range" of each table that was re-recognised or re-checked by this update (for tests and the pane). */
+  /** "sheet!range" of each table that was re-recognised or re-checked by this update. */
   recheckedTables: string[];
+  /** True when the update re-recognised a sheet (slow path) rather than re-evaluating identities. */
+  recognised: boolean;
 }
 
 export class CheckSession {
-  private current: CheckResult;
+  private tablesBySheet = new Map<string, RecognisedTable[]>();
+  private identities: Identity[] = [];
+  private byCell = new Map<string, number[]>();
+  private failed = new Map<number, Evaluation>();
+  private cellIssues = new Map<string, Finding>();
+  /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
+  private amountCells = new Map<string, Set<string>>();
+  private cache = new Map<string, Amount>();
+  private current: CheckResult = { tables: [], findings: [] };
+  private readonly read: AmountReader;
+
   constructor(
     private readonly workbook: GridWorkbook,
     private readonly options: CheckOptions = {},
   ) {
-    this.current = checkWorkbook(workbook, options);
+    this.read = (c) => {
+      const k = keyOf(c);
+      let a = this.cache.get(k);
+      if (!a) {
+        const s = this.sheet(c.sheet);
+        a = parseAmount(s ? cellValue(s, c.row, c.col) : null);
+        this.cache.set(k, a);
+      }
+      return a;
+    };
+    for (const s of workbook.sheets) this.tablesBySheet.set(s.name, recogniseSheet(s));
+    this.rebuild();
   }
 
   result(): CheckResult {
@@ -45,12 +80,125 @@ export class CheckSession {
     return this.workbook;
   }
 
+  get checkOptions(): CheckOptions {
+    return this.options;
+  }
+
+  tables(): RecognisedTable[] {
+    return this.workbook.sheets.flatMap((s) => this.tablesBySheet.get(s.name) ?? []);
+  }
+
   update(change: GridChange): UpdateResult {
     applyChange(this.workbook, change);
-    // Interim: full re-check. Replaced by table-scoped incremental re-check in the engine.
-    this.current = checkWorkbook(this.workbook, this.options);
-    return { result: this.current, recheckedTables: this.current.tables.map((t) => `${t.sheet}!${t.range}`) };
+    if (change.kind !== "cells") {
+      this.cache.clear();
+      if (change.kind === "sheet-deleted") this.tablesBySheet.delete(change.name);
+      else if (change.kind === "sheet-renamed") {
+        this.tablesBySheet.delete(change.from);
+        this.reRecognise(change.to);
+      } else this.reRecognise(change.sheet.name);
+      this.rebuild();
+      return { result: this.current, recheckedTables: this.tables().map(label), recognised: true };
+    }
+    const changed: CellKey[] = [];
+    for (let r = change.range.top; r <= change.range.bottom; r++)
+      for (let c = change.range.left; c <= change.range.right; c++) changed.push({ sheet: change.sheet, row: r, col: c });
+    for (const c of changed) this.cache.delete(keyOf(c));
+    if (this.isStructural(change.sheet, change.range, changed)) {
+      this.reRecognise(change.sheet);
+      this.rebuild();
+      const touched = this.tablesBySheet.get(change.sheet) ?? [];
+      return { result: this.current, recheckedTables: touched.map(label), recognised: true };
+    }
+    // Fast path: re-evaluate the identities reading the edited cells, re-check those cells.
+    const ids = new Set<number>();
+    for (const c of changed) for (const i of this.byCell.get(keyOf(c)) ?? []) ids.add(i);
+    const tableIds = new Set<string>();
+    for (const i of ids) {
+      const e = evaluate(this.identities[i], this.read);
+      if (e && e.outcome !== "equal") this.failed.set(i, e);
+      else this.failed.delete(i);
+      for (const t of this.identities[i].tables) tableIds.add(t);
+    }
+    const sheet = this.sheet(change.sheet)!;
+    for (const t of this.tablesBySheet.get(change.sheet) ?? []) {
+      const known = this.amountCells.get(t.id)!;
+      const cells = changed.filter((c) => known.has(keyOf(c))).map((c) => ({ row: c.row, col: c.col }));
+      if (cells.length === 0) continue;
+      tableIds.add(t.id);
+      for (const c of cells) this.cellIssues.delete(keyOf({ sheet: t.sheet, ...c }));
+      for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
+    }
+    this.assemble();
+    const rechecked = this.tables().filter((t) => tableIds.has(t.id)).map(label);
+    return { result: this.current, recheckedTables: rechecked, recognised: false };
   }
+
+  private sheet(name: string): GridSheet | undefined {
+    return this.workbook.sheets.find((s) => s.name === name);
+  }
+
+  private reRecognise(name: string): void {
+    const s = this.sheet(name);
+    if (s) this.tablesBySheet.set(name, recogniseSheet(s));
+    for (const k of [...this.cache.keys()]) if (k.startsWith(`${name}\u0000`)) this.cache.delete(k);
+  }
+
+  /** A change is structural unless every changed cell is an amount cell of a row the table already knows. */
+  private isStructural(sheetName: string, range: CellRange, changed: CellKey[]): boolean {
+    const tables = this.tablesBySheet.get(sheetName) ?? [];
+    const inTable = tables.filter((t) => rangeContains({ ...t.range, bottom: t.range.bottom + 1 }, range.top, range.left) || rangeContains(t.range, range.bottom, range.right));
+    if (inTable.length === 0) {
+      // Outside every table: structural only if it could start or extend a table (any content typed).
+      return changed.some((c) => {
+        const v = cellValue(this.sheet(sheetName)!, c.row, c.col);
+        return v !== null && v !== "";
+      });
+    }
+    return !changed.every((c) => inTable.some((t) => this.amountCells.get(t.id)!.has(keyOf(c))));
+  }
+
+  private rebuild(): void {
+    const tables = this.tables();
+    this.identities = identitiesFor(tables);
+    this.byCell = new Map();
+    this.identities.forEach((id, i) => {
+      for (const c of [...id.left, ...id.right]) {
+        const k = keyOf(c);
+        const list = this.byCell.get(k);
+        if (list) {
+          if (list[list.length - 1] !== i) list.push(i);
+        } else this.byCell.set(k, [i]);
+      }
+    });
+    this.failed = new Map();
+    this.identities.forEach((id, i) => {
+      const e = evaluate(id, this.read);
+      if (e && e.outcome !== "equal") this.failed.set(i, e);
+    });
+    this.amountCells = new Map();
+    this.cellIssues = new Map();
+    for (const t of tables) {
+      const cells = amountCellsOf(t);
+      this.amountCells.set(t.id, new Set(cells.map((c) => keyOf({ sheet: t.sheet, ...c }))));
+      const sheet = this.sheet(t.sheet);
+      if (sheet && t.kind !== "other") for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
+    }
+    this.assemble();
+  }
+
+  private assemble(): void {
+    const findings = [...findingsFrom([...this.failed.values()], this.read), ...this.cellIssues.values()].sort(compareFindings);
+    this.current = { tables: this.tables().map(tableSummary), findings };
+  }
+}
+
+function label(t: RecognisedTable): string {
+  return `${t.sheet}!${tableSummary(t).range}`;
+}
+
+function cellKeyOfFinding(f: Finding): string {
+  return `${f.cells[0].sheet}\u0000${f.cells[0].address}`;
 }
 
 export function applyChange(wb: GridWorkbook, change: GridChange): void {
@@ -87,4 +235,9 @@ export function applyChange(wb: GridWorkbook, change: GridChange): void {
       return;
     }
   }
+}
+
+/** For messages and tests: "Sheet!A1". */
+export function cellLabel(c: CellKey): string {
+  return `${c.sheet}!${toA1(c.row, c.col)}`;
 }

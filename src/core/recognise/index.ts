@@ -1,4 +1,6 @@
 /** Recognition entry points: sheet → tables, workbook → tables. */
+import { rangeToA1 } from "../address";
+import type { TableSummary } from "../finding";
 import { MergeIndex, type GridSheet, type GridWorkbook } from "../grid";
 import { segmentSheet } from "./segment";
 import { recogniseSegment } from "./table";
@@ -13,4 +15,8 @@ export function recogniseSheet(sheet: GridSheet): RecognisedTable[] {
 
 export function recogniseWorkbook(wb: GridWorkbook): RecognisedTable[] {
   return wb.sheets.flatMap((s) => recogniseSheet(s));
+}
+
+export function tableSummary(t: RecognisedTable): TableSummary {
+  return { sheet: t.sheet, kind: t.kind, range: rangeToA1(t.range), title: t.title };
 }
