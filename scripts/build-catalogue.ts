@@ -95,7 +95,11 @@ function byCode(a: DataRow, b: DataRow): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
-export function buildClassification(classification: Classification, rows: SourceRow[]): ClassificationData {
+export function buildClassification(
+  classification: Classification,
+  rows: SourceRow[],
+  complete: ClassificationData["complete"] = [],
+): ClassificationData {
   const maps = YEARS.map((y) => yearMap(classification, rows, y));
   const base = [...maps[0].entries()].map(([c, n]) => row(c, n)).sort(byCode);
   const diffs: Record<string, YearDiff> = {};
@@ -116,7 +120,29 @@ export function buildClassification(classification: Classification, rows: Source
       diffs[String(YEARS[i])] = diff;
     }
   }
-  return { classification, years: YEARS, base, diffs };
+  for (const [parent, from, to] of complete) {
+    for (let i = 0; i < YEARS.length; i++) {
+      if (YEARS[i] < from || YEARS[i] > to) continue;
+      if (parent !== "" && !maps[i].has(parent)) {
+        throw new Error(`coverage: ${classification} ${parent} is not in the ${YEARS[i]} list`);
+      }
+    }
+  }
+  return { classification, years: YEARS, base, diffs, complete };
+}
+
+/** coverage.tsv: per classification, the parents declared complete ("-" = the 类 list). */
+function readCoverage(): Map<Classification, ClassificationData["complete"]> {
+  const out = new Map<Classification, ClassificationData["complete"]>();
+  for (const { cols, line } of dataLines("coverage.tsv")) {
+    const [classification, parent, years] = cols;
+    const m = /^(\d{4})-(\d{4})$/.exec(years ?? "");
+    if (!(classification in FILES) || !parent || !m) throw new Error(`coverage.tsv:${line}: bad row`);
+    const list = out.get(classification as Classification) ?? [];
+    list.push([parent === "-" ? "" : parent, Number(m[1]), Number(m[2])]);
+    out.set(classification as Classification, list);
+  }
+  return out;
 }
 
 function readPairing(dept: ClassificationData, gov: ClassificationData): PairingData {
@@ -144,8 +170,9 @@ function main(): void {
     total += Buffer.byteLength(text);
     gzipped += gzipSync(text).length;
   };
+  const coverage = readCoverage();
   for (const classification of Object.keys(FILES) as Classification[]) {
-    const data = buildClassification(classification, readSource(classification));
+    const data = buildClassification(classification, readSource(classification), coverage.get(classification));
     built.set(classification, data);
     write(`${classification}.json`, data);
     const changed = Object.keys(data.diffs).join(", ") || "none";

@@ -86,7 +86,12 @@ export function runCatalogueCli(argv: string[]): CliResult {
     const entry = catalogue.lookup(code, year);
     if (!entry) {
       const years = catalogue.yearsOf(code);
-      const note = years.length > 0 ? ` (exists in ${years.join(", ")})` : "";
+      const note =
+        years.length > 0
+          ? ` (exists in ${years.join(", ")})`
+          : catalogue.isCovered(code, year)
+            ? ""
+            : " (outside the part the built-in list covers: not known either way / 超出内置科目表覆盖范围)";
       const dataYear = catalogue.resolveYear(year);
       return {
         code: EXIT_NOT_FOUND,

@@ -1,5 +1,5 @@
 /** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
-import { levelOf } from "./classify";
+import { classifyCode, levelOf } from "./classify";
 import { searchRows } from "./search";
 import type { CatalogueData, CatalogueEntry, PathStep, SearchOptions } from "./types";
 import { buildYearIndex, type IndexedRow, type YearIndex } from "./year-index";
@@ -17,6 +17,11 @@ export interface Catalogue {
   yearsOf(code: string): number[];
   /** 政府经济分类 款 codes a 部门经济分类 款 may be paired with, or undefined when the table has no entry. */
   pairedGovCodes(deptCode: string): readonly string[] | undefined;
+  /**
+   * Whether the data can say a code does not exist in `year`: true when the nearest listed ancestor of the code
+   * (or the 类 list, when no ancestor is listed) is declared complete. Always true for codes that exist.
+   */
+  isCovered(code: string, year: number): boolean;
 }
 
 export function createCatalogue(data: CatalogueData): Catalogue {
@@ -75,6 +80,18 @@ export function createCatalogue(data: CatalogueData): Catalogue {
     },
     yearsOf(code) {
       return years.filter((y) => index(y).byCode.has(code.trim()));
+    },
+    isCovered(code, year) {
+      const c = code.trim();
+      const idx = index(year);
+      if (idx.byCode.has(c)) return true;
+      const classification = classifyCode(c);
+      const own = data.classifications.find((d) => d.classification === classification);
+      if (!own) return false;
+      const y = idx.year;
+      let parent = c.length > 3 ? c.slice(0, c.length - 2) : "";
+      while (parent !== "" && !idx.byCode.has(parent)) parent = parent.length > 3 ? parent.slice(0, parent.length - 2) : "";
+      return own.complete.some(([p, from, to]) => p === parent && y >= from && y <= to);
     },
     pairedGovCodes(deptCode) {
       return Object.prototype.hasOwnProperty.call(data.pairing, deptCode) ? data.pairing[deptCode] : undefined;

@@ -1,6 +1,7 @@
 /**
  * Catalogue rules: every code must exist for the budget year, carry its catalogue name, sit under its own 款/类, and
  * (部门经济分类 ↔ 政府经济分类) pair as the official correspondence table says. Pure: rows in, findings out.
+ * A missing code is an error only where the data declares the list complete; elsewhere an info (not covered).
  */
 import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
@@ -23,6 +24,7 @@ export interface CodeRow {
 }
 
 export const RULE_UNKNOWN = "catalogue.unknown-code";
+export const RULE_NOT_COVERED = "catalogue.not-covered";
 export const RULE_NAME = "catalogue.name-mismatch";
 export const RULE_PARENT = "catalogue.wrong-parent";
 export const RULE_PAIRING = "catalogue.economic-pairing";
@@ -66,6 +68,17 @@ function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding 
   } else if (other.length > 0) {
     zh = `（仅在${other.join("、")}年有效）`;
     en = ` (valid only in ${other.join(", ")})`;
+  }
+  if (!catalogue.isCovered(row.code, year)) {
+    // The built-in list is incomplete under this parent: say the code was not checked rather than call it wrong.
+    return {
+      rule: RULE_NOT_COVERED,
+      severity: "info",
+      message: `科目编码 ${row.code} 不在内置科目表的覆盖范围内，未核对${zh}`,
+      messageEn: `Code ${row.code} is outside the part of the ${dataYear} classification the built-in list covers; not checked${en}`,
+      cells: rowCells(row),
+      actual: row.code,
+    };
   }
   return {
     rule: RULE_UNKNOWN,

@@ -37,6 +37,11 @@ export interface ClassificationData {
   base: DataRow[];
   /** Keyed by year (as a string, JSON keys); each applies on top of the previous year. */
   diffs: Record<string, YearDiff>;
+  /**
+   * Parents whose children are all listed, with the years that holds for ("" = the list of 类). Below any other
+   * parent the data may be incomplete, so a missing code there is "not covered", not "unknown".
+   */
+  complete: [parent: string, fromYear: number, toYear: number][];
 }
 
 /** 部门经济分类 款 → the 政府经济分类 款 it may be paired with. */

@@ -18,6 +18,11 @@ describe("build step: first year in full, later years as diffs", () => {
     expect(data.diffs["2025"].rename).toEqual([["20899", "虚构新名称", "xgxmc"]]);
   });
 
+  test("coverage must name parents that exist", () => {
+    expect(() => buildClassification("function", FUNCTION_ROWS, [["21099", 2022, 2026]])).toThrow(/coverage/);
+    expect(buildClassification("function", FUNCTION_ROWS, [["", 2022, 2026]]).complete).toEqual([["", 2022, 2026]]);
+  });
+
   test("a code without its parent in some year is rejected", () => {
     expect(() =>
       buildClassification("function", [{ code: "2080505", name: "x", from: 2022, to: 2026, line: 1 }]),

@@ -58,13 +58,15 @@ describe("edited fixtures", () => {
   test("an unknown code, a wrong name and a 项 under the wrong 款 are reported at their cells", async () => {
     const wb = await readXlsxFile(join(FIXTURES, "shijiazhuang-social-insurance-2023.xlsx"));
     const sheet = "一般公共预算支出表";
-    const unknownAt = replace(wb, sheet, "2080505", "2080508");
+    const unknownAt = replace(wb, sheet, "2210201", "2210204");
+    const notCoveredAt = replace(wb, sheet, "2080505", "2080508");
     const nameAt = replace(wb, sheet, "社会保险经办机构", "社会保险经办中心");
     const movedAt = replace(wb, sheet, "2101101", "2080501");
     const findings = check(wb).findings;
     const on = (rule: string) => findings.filter((f) => f.rule === rule && f.cells[0].sheet === sheet);
 
     expect(on("catalogue.unknown-code").map((f) => f.cells[0].address)).toEqual([unknownAt]);
+    expect(on("catalogue.not-covered").map((f) => [f.cells[0].address, f.severity])).toEqual([[notCoveredAt, "info"]]);
     expect(on("catalogue.name-mismatch").map((f) => [f.cells[0].address, f.expected])).toEqual(
       expect.arrayContaining([[nameAt, "社会保险经办机构"]]),
     );

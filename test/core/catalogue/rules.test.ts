@@ -41,10 +41,28 @@ describe("catalogue.unknown-code", () => {
   });
 
   test("a code that never existed gets no year note; split 类/款/项 cells are all reported", () => {
-    const split = row("2089997", "不存在", { codeCells: [cell("A9"), cell("B9"), cell("C9")], nameCell: cell("F9") });
+    const split = row("2101104", "不存在", { codeCells: [cell("A9"), cell("B9"), cell("C9")], nameCell: cell("F9") });
     const [f] = checkCodeRows([split], getCatalogueSync(), 2023);
-    expect(f.message).toBe("科目编码 2089997 不在2023年政府收支分类科目中");
+    expect(f.rule).toBe("catalogue.unknown-code");
+    expect(f.message).toBe("科目编码 2101104 不在2023年政府收支分类科目中");
     expect(f.cells).toEqual([cell("A9"), cell("B9"), cell("C9"), cell("F9")]);
+  });
+
+  test("a code under a 类 that does not exist is unknown (the 类 list is complete)", () => {
+    const [f] = checkCodeRows([row("2180101", "不存在")], getCatalogueSync(), 2023);
+    expect(f).toMatchObject({ rule: "catalogue.unknown-code", severity: "error" });
+  });
+
+  test("below a parent whose list is not declared complete, a missing code is an info, not an error", () => {
+    const real = getCatalogueSync();
+    const [f, ...rest] = checkCodeRows([row("2080508", "某科目"), row("2120101", "某科目")], real, 2023);
+    expect([f.rule, f.severity]).toEqual(["catalogue.not-covered", "info"]);
+    expect(rest.map((x) => x.rule)).toEqual(["catalogue.not-covered"]);
+    expect(real.isCovered("2080508", 2023)).toBe(false);
+    expect(real.isCovered("2101104", 2023)).toBe(true);
+    expect(real.isCovered("2080505", 2023)).toBe(true);
+    const [g] = checkCodeRows([row("2101199", "其他行政事业单位医疗支出", { parentCode: "21011" })], syntheticCatalogue(), 2023);
+    expect(g.rule).toBe("catalogue.not-covered");
   });
 });
 
