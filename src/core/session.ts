@@ -188,7 +188,9 @@ export class CheckSession {
   }
 
   private assemble(): void {
-    const findings = [...findingsFrom([...this.failed.values()], this.read), ...this.cellIssues.values()].sort(compareFindings);
+    // Identity order, not edit order, so a live session and a fresh check list findings identically.
+    const failed = [...this.failed.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
+    const findings = [...findingsFrom(failed, this.read), ...this.cellIssues.values()].sort(compareFindings);
     this.current = { tables: this.tables().map(tableSummary), findings };
   }
 }

@@ -1,0 +1,39 @@
+/** The three published workbooks: only the inconsistencies listed in shared/fixtures/README.md are reported. */
+import { checkWorkbook } from "../../src/core/engine";
+import { at, nonInfo } from "./build";
+import { loadFixture } from "../helpers/fixtures";
+
+const KNOWN: Record<string, Array<{ cell: string; expected: string; actual: string; reads: string[] }>> = {
+  "hebei-qinhuangdao-social-insurance-2023": [],
+  "henan-yibin-social-security-2022": [
+    { cell: "基本支出表!E9", expected: "5.98", actual: "6.17", reads: ["一般公共预算支出表!G16"] },
+    { cell: "基本支出表!E10", expected: "0.00", actual: "3.91", reads: [] },
+  ],
+  "shijiazhuang-social-insurance-2023": [
+    { cell: "基本支出表!D12", expected: "150.62", actual: "84.50", reads: ["一般公共预算支出表!E20"] },
+    { cell: "基本支出表!D13", expected: "0.00", actual: "66.12", reads: [] },
+  ],
+};
+
+describe.each(Object.keys(KNOWN))("%s", (name) => {
+  it("reports exactly the known inconsistencies, at the right cells, as warnings", async () => {
+    const result = checkWorkbook(await loadFixture(name));
+    const found = nonInfo(result.findings);
+    expect(found.filter((f) => f.severity === "error")).toEqual([]);
+    expect(
+      found.map((f) => ({ cell: at(f), expected: f.expected, actual: f.actual, reads: f.cells.slice(1).map((c) => `${c.sheet}!${c.address}`) })),
+    ).toEqual(KNOWN[name]);
+    for (const f of found) {
+      expect(f.rule).toBe("cross.basic-function");
+      expect(f.severity).toBe("warning");
+      expect(f.message).toContain(f.cells[0].address);
+      expect(f.messageEn).toContain(f.cells[0].address);
+    }
+  });
+
+  it("lists every recognised table in the result", async () => {
+    const result = checkWorkbook(await loadFixture(name));
+    expect(result.tables.length).toBeGreaterThanOrEqual(9);
+    for (const t of result.tables) expect(t).toEqual({ sheet: expect.any(String), kind: expect.any(String), range: expect.stringMatching(/^A1:[A-Z]+\d+$/), title: expect.any(String) });
+  });
+});

@@ -1,0 +1,80 @@
+import { parseRange } from "../../src/core/address";
+import { checkWorkbook } from "../../src/core/engine";
+import type { CellValue, GridWorkbook } from "../../src/core/grid";
+import { CheckSession } from "../../src/core/session";
+import { loadFixture } from "../helpers/fixtures";
+
+const clone = (wb: GridWorkbook): GridWorkbook => structuredClone(wb);
+
+function edit(session: CheckSession, sheet: string, address: string, value: CellValue) {
+  return session.update({ kind: "cells", sheet, range: parseRange(address), values: [[value]] });
+}
+
+describe("CheckSession", () => {
+  it("an amount edit re-evaluates only the identities of the affected tables and matches a full check", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    const u = edit(session, "三公经费支出表", "D14", 1.68);
+    expect(u.recognised).toBe(false);
+    // 公务接待费 is read by the 三公 table's own sums and by 基本支出表 30217; nothing else is re-checked.
+    expect(u.recheckedTables.sort()).toEqual(["三公经费支出表!A1:F16", "基本支出表!A1:F30"]);
+    const full = clone(session.grid);
+    expect(u.result).toEqual(checkWorkbook(full));
+    expect(u.result.findings.some((f) => f.cells[0].address === "D14")).toBe(true);
+  });
+
+  it("restoring the value clears the findings again", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    edit(session, "支出总表", "E9", 1000);
+    expect(session.result().findings.length).toBeGreaterThan(0);
+    const u = edit(session, "支出总表", "E9", 1457.87);
+    expect(u.result.findings).toEqual([]);
+  });
+
+  it("an edit to a code or header re-recognises that sheet only", async () => {
+    const wb = await loadFixture("shijiazhuang-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    const u = edit(session, "支出总表", "B9", "2050899");
+    expect(u.recognised).toBe(true);
+    expect(u.recheckedTables).toEqual(["支出总表!A1:I23"]);
+    expect(u.result).toEqual(checkWorkbook(clone(session.grid)));
+  });
+
+  it("typing an amount into a row the table did not know yet (blank row) is picked up", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    // 收支总表 row 15 income side is blank: an amount there must change 本年收入合计.
+    const u = edit(session, "收支总表", "C15", 5);
+    expect(u.recognised).toBe(true);
+    expect(u.result.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
+    expect(u.result).toEqual(checkWorkbook(clone(session.grid)));
+  });
+
+  it("many random single edits give the same result as a full check each time", async () => {
+    const wb = await loadFixture("henan-yibin-social-security-2022");
+    const session = new CheckSession(clone(wb));
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const numeric: Array<[string, number, number]> = [];
+    for (const s of wb.sheets) s.values.forEach((r, i) => r?.forEach((v, j) => typeof v === "number" && numeric.push([s.name, i, j])));
+    for (let k = 0; k < 25; k++) {
+      const [sheet, row, col] = numeric[rand(numeric.length)];
+      const u = session.update({ kind: "cells", sheet, range: { top: row, left: col, bottom: row, right: col }, values: [[rand(5000) / 100]] });
+      expect(u.result).toEqual(checkWorkbook(clone(session.grid)));
+    }
+  });
+
+  it("sheet rename, deletion and replacement re-check the workbook", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    let u = session.update({ kind: "sheet-renamed", from: "支出总表", to: "Sheet3" });
+    expect(u.result.tables.map((t) => t.sheet)).toContain("Sheet3");
+    expect(u.result.findings).toEqual([]);
+    u = session.update({ kind: "sheet-deleted", name: "Sheet3" });
+    expect(u.result.tables.some((t) => t.kind === "expenditure")).toBe(false);
+    const restored = clone(wb).sheets.find((s) => s.name === "支出总表")!;
+    u = session.update({ kind: "sheet", sheet: restored });
+    expect(u.result.findings).toEqual([]);
+  });
+});
