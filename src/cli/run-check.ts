@@ -9,6 +9,7 @@ import type { GridWorkbook } from "../core/grid";
 import type { CheckResult, Finding } from "../core/finding";
 import type { CheckOptions } from "../core/engine";
 import { checkWorkbook } from "../core/engine";
+import { getCatalogueSync } from "../core/catalogue/sync";
 import { annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
@@ -37,7 +38,8 @@ export interface CheckDeps {
 export function defaultDeps(): CheckDeps {
   return {
     readWorkbook: readXlsxFile,
-    check: checkWorkbook,
+    // The CLI always has the catalogue at hand; the pane loads it lazily and passes it the same way.
+    check: (wb, options) => checkWorkbook(wb, { ...options, catalogue: getCatalogueSync() }),
     annotate: (input, output, findings, lang) => annotateWorkbook(input, output, findings, { lang }),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -107,14 +109,27 @@ function parseCliArgs(argv: string[]): ParsedArgs {
     throw new UsageError(`参数有误（${msg}）`, msg);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) throw new UsageError(`只能指定一个文件，收到 ${positionals.length} 个`, `only one FILE may be given, got ${positionals.length}`);
+  if (positionals.length > 1)
+    throw new UsageError(
+      `只能指定一个文件，收到 ${positionals.length} 个`,
+      `only one FILE may be given, got ${positionals.length}`,
+    );
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format 只能是 text 或 json，收到 "${format}"`, `--format must be text or json, got "${format}"`);
+  if (format !== "text" && format !== "json")
+    throw new UsageError(
+      `--format 只能是 text 或 json，收到 "${format}"`,
+      `--format must be text or json, got "${format}"`,
+    );
   const lang = values.lang ?? "both";
-  if (lang !== "zh" && lang !== "en" && lang !== "both") throw new UsageError(`--lang 只能是 zh 或 en，收到 "${lang}"`, `--lang must be zh or en, got "${lang}"`);
+  if (lang !== "zh" && lang !== "en" && lang !== "both")
+    throw new UsageError(`--lang 只能是 zh 或 en，收到 "${lang}"`, `--lang must be zh or en, got "${lang}"`);
   let year: number | undefined;
   if (values.year !== undefined) {
-    if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year 应为四位年份，收到 "${values.year}"`, `--year must be a 4-digit year, got "${values.year}"`);
+    if (!/^\d{4}$/.test(values.year))
+      throw new UsageError(
+        `--year 应为四位年份，收到 "${values.year}"`,
+        `--year must be a 4-digit year, got "${values.year}"`,
+      );
     year = Number(values.year);
   }
   if (values.annotate !== undefined && !/\.xlsx$/i.test(values.annotate))
@@ -174,7 +189,9 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   }
 
   deps.stdout(
-    args.format === "json" ? formatJsonReport(shownName, result) : formatTextReport(shownName, result, { lang: args.lang }),
+    args.format === "json"
+      ? formatJsonReport(shownName, result)
+      : formatTextReport(shownName, result, { lang: args.lang }),
   );
 
   if (args.annotate !== undefined) {
@@ -194,7 +211,10 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
         );
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      return fail(`无法写入标注副本 ${args.annotate}：${msg}`, `Cannot write the annotated copy ${args.annotate}: ${msg}`);
+      return fail(
+        `无法写入标注副本 ${args.annotate}：${msg}`,
+        `Cannot write the annotated copy ${args.annotate}: ${msg}`,
+      );
     }
   }
 

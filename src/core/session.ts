@@ -13,10 +13,13 @@ import type { RecognisedTable } from "./recognise/types";
 import { amountCellsOf, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsFrom, keyOf, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { identitiesFor } from "./rules";
+import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
 
 export interface CheckOptions {
   /** Budget year override (otherwise read from titles/unit lines). */
   year?: number;
+  /** The 政府收支分类科目 catalogue; code rules run only when it is given (the pane loads it lazily). */
+  catalogue?: Catalogue;
 }
 
 export type GridChange =
@@ -39,7 +42,7 @@ export interface UpdateResult {
   /** "sheet!range" of each table that was re-recognised or re-checked by this update. */
   recheckedTables: string[];
   /** True when the update re-recognised a sheet (slow path) rather than re-evaluating identities. */
-  recognised: boolean;
+  recognised?: boolean;
 }
 
 export class CheckSession {
@@ -48,6 +51,8 @@ export class CheckSession {
   private byCell = new Map<string, number[]>();
   private failed = new Map<number, Evaluation>();
   private cellIssues = new Map<string, Finding>();
+  /** Findings that depend on structure only (codes and names): recomputed when a sheet is re-recognised. */
+  private codeIssues: Finding[] = [];
   /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
   private amountCells = new Map<string, Set<string>>();
   private cache = new Map<string, Amount>();
@@ -184,15 +189,37 @@ export class CheckSession {
       const sheet = this.sheet(t.sheet);
       if (sheet && t.kind !== "other") for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
     }
+    this.codeIssues = this.codeFindings(tables);
     this.assemble();
+  }
+
+  private codeFindings(tables: RecognisedTable[]): Finding[] {
+    const catalogue = this.options.catalogue;
+    if (!catalogue) return [];
+    const documentYear = mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined));
+    const out: Finding[] = [];
+    for (const t of tables) {
+      if (t.kind === "other") continue;
+      const year = this.options.year ?? t.year ?? documentYear ?? catalogue.years[catalogue.years.length - 1];
+      out.push(...checkCodeRows(codeRowsOfTable(t), catalogue, year));
+    }
+    return out;
   }
 
   private assemble(): void {
     // Identity order, not edit order, so a live session and a fresh check list findings identically.
     const failed = [...this.failed.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
-    const findings = [...findingsFrom(failed, this.read), ...this.cellIssues.values()].sort(compareFindings);
+    const findings = [...findingsFrom(failed, this.read), ...this.cellIssues.values(), ...this.codeIssues].sort(compareFindings);
     this.current = { tables: this.tables().map(tableSummary), findings };
   }
+}
+
+function mostCommon(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
 }
 
 function label(t: RecognisedTable): string {
