@@ -18,6 +18,27 @@ interface Group {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
+/** Spec §1 kind ids in the words accountants use; unknown ids are shown as they are. */
+const KIND_NAMES_ZH: Record<string, string> = {
+  summary: "收支总表",
+  revenue: "收入总表",
+  expenditure: "支出总表",
+  "fiscal-summary": "财政拨款收支总表",
+  "general-expenditure": "一般公共预算支出表",
+  "basic-expenditure": "一般公共预算基本支出表",
+  "fund-expenditure": "政府性基金支出表",
+  "state-capital-expenditure": "国有资本经营支出表",
+  "three-public": "“三公”经费支出表",
+  "economic-summary": "支出经济分类汇总表",
+  "project-expenditure": "项目支出表",
+  other: "其他表（不检查）",
+};
+
+export function kindLabel(lang: Lang, kind: string): string {
+  const zh = KIND_NAMES_ZH[kind];
+  return zh && lang !== "en" ? `${zh} ${kind}` : kind;
+}
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
@@ -32,7 +53,7 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   lines.push("");
 
   lines.push(`${say(lang, "识别的表格", "Tables recognised")}: ${result.tables.length}`);
-  for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  ${t.kind}  ${t.title}`);
+  for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  [${kindLabel(lang, t.kind)}]  ${t.title}`);
   if (result.tables.length === 0) lines.push(`  ${say(lang, "（未识别到预算表）", "(no budget table recognised)")}`);
   lines.push("");
 
@@ -66,7 +87,9 @@ function formatFinding(f: Finding, lang: Lang): string[] {
   }
   const others = f.cells.slice(1);
   if (others.length > 0) {
-    const shown = others.slice(0, 12).map((c) => (first && c.sheet === first.sheet ? c.address : `${c.sheet}!${c.address}`));
+    const shown = others
+      .slice(0, 12)
+      .map((c) => (first && c.sheet === first.sheet ? c.address : `${c.sheet}!${c.address}`));
     const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
     out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
   }
@@ -105,7 +128,7 @@ function groupFindings(result: CheckResult, lang: Lang): Group[] {
   for (const s of slots) {
     if (s.findings.length === 0) continue;
     const t = s.table;
-    groups.push({ heading: `【${t.sheet}】${t.title} (${t.kind}, ${t.range})`, findings: s.findings });
+    groups.push({ heading: `【${t.sheet}】${t.title} [${kindLabel(lang, t.kind)}] ${t.range}`, findings: s.findings });
   }
   for (const [sheet, findings] of bySheet) {
     groups.push({ heading: `【${sheet}】${say(lang, "表格之外", "outside the recognised tables")}`, findings });

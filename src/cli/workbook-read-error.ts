@@ -4,14 +4,7 @@
 import path from "node:path";
 
 export type ReadFailure =
-  | "not-found"
-  | "not-a-file"
-  | "empty"
-  | "encrypted"
-  | "not-zip"
-  | "corrupt"
-  | "not-xlsx"
-  | "io";
+  "not-found" | "not-a-file" | "empty" | "encrypted" | "not-zip" | "corrupt" | "not-xlsx" | "io";
 
 const REASONS: Record<ReadFailure, { zh: string; en: string }> = {
   "not-found": { zh: "文件不存在", en: "file not found" },

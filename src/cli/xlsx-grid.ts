@@ -183,7 +183,8 @@ export function plainValue(v: ExcelJS.CellValue | undefined, date1904 = false): 
   if ("hyperlink" in v) {
     const text = (v as { text?: unknown }).text;
     if (typeof text === "string") return text;
-    if (text && typeof text === "object" && "richText" in text) return richTextToString((text as ExcelJS.CellRichTextValue).richText);
+    if (text && typeof text === "object" && "richText" in text)
+      return richTextToString((text as ExcelJS.CellRichTextValue).richText);
     return typeof v.hyperlink === "string" ? v.hyperlink : null;
   }
   // A formula value reached through `cell.value` (should not happen: formulas are read through `cell.result`).

@@ -119,6 +119,43 @@ describe("annotateWorkbook", () => {
   });
 });
 
+describe("annotateWorkbook keeps formulas", () => {
+  it("shared, array and plain formulas and their cached values survive", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "annotate-f-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("表");
+      ws.getCell("A1").value = 1;
+      ws.getCell("A2").value = 2;
+      ws.getCell("A3").value = { formula: "SUM(A1:A2)", result: 3 };
+      ws.fillFormula("B1:B3", "A1*2", [2, 4, 6]);
+      (ws as unknown as { fillFormula(r: string, f: string, v: number[], t: string): void }).fillFormula(
+        "C1:C2",
+        "A1:A2*3",
+        [3, 6],
+        "array",
+      );
+      const input = path.join(dir, "f.xlsx");
+      await wb.xlsx.writeFile(input);
+      const finding: Finding = {
+        ...errorOnD12,
+        cells: [
+          { sheet: "表", address: "A3" },
+          { sheet: "表", address: "B2" },
+        ],
+      };
+      await annotateWorkbook(input, path.join(dir, "out.xlsx"), [finding]);
+      const before = (await readXlsxFile(input)).sheets[0];
+      const after = (await readXlsxFile(path.join(dir, "out.xlsx"))).sheets[0];
+      expect(after.values).toEqual(before.values);
+      expect(after.formulas).toEqual(before.formulas);
+      expect(after.formulas?.[2]?.[1]).toBe("A3*2");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("noteText", () => {
   it("a single finding has no numbering and respects the language", () => {
     expect(noteText([warning], "en")).toBe(

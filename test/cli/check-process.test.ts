@@ -60,7 +60,14 @@ const engineReady = (() => {
 })();
 
 const fakeResult: CheckResult = {
-  tables: [{ sheet: "基本支出表", kind: "basic-expenditure", range: "A1:F32", title: "单位预算一般公共预算财政拨款基本支出表" }],
+  tables: [
+    {
+      sheet: "基本支出表",
+      kind: "basic-expenditure",
+      range: "A1:F32",
+      title: "单位预算一般公共预算财政拨款基本支出表",
+    },
+  ],
   findings: [
     {
       rule: "test.fake",
@@ -161,12 +168,15 @@ describe("npm run check as a process", () => {
     expect(o.code).toBe(report.findings.some((f: { severity: string }) => f.severity === "error") ? 1 : 0);
   });
 
-  (engineReady ? it : it.skip)("with the real engine: no FILE checks the bundled sample and prints a text report", () => {
-    const o = outcomes.realSample;
-    expect(ownStderr(o)).toEqual([]);
-    // The sample (石家庄 2023) has two known warnings and no errors (shared/fixtures/README.md).
-    expect(o.code).toBe(0);
-    expect(o.stdout).toContain("Tables recognised: 9");
-    expect(o.stdout).toContain("基本支出表!D12");
-  });
+  (engineReady ? it : it.skip)(
+    "with the real engine: no FILE checks the bundled sample and prints a text report",
+    () => {
+      const o = outcomes.realSample;
+      expect(ownStderr(o)).toEqual([]);
+      // The sample (石家庄 2023) has two known warnings and no errors (shared/fixtures/README.md).
+      expect(o.code).toBe(0);
+      expect(o.stdout).toContain("Tables recognised: 9");
+      expect(o.stdout).toContain("基本支出表!D12");
+    },
+  );
 });

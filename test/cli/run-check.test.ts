@@ -101,11 +101,15 @@ describe("runCheck exit codes", () => {
   });
 
   it("2 with a one-line message when the file cannot be read", async () => {
-    const r = await run(["bad.xlsx"], { tables, findings: [] }, {
-      readWorkbook: async (f) => {
-        throw new WorkbookReadError(f, "corrupt", "stack-ish\n detail");
+    const r = await run(
+      ["bad.xlsx"],
+      { tables, findings: [] },
+      {
+        readWorkbook: async (f) => {
+          throw new WorkbookReadError(f, "corrupt", "stack-ish\n detail");
+        },
       },
-    });
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
@@ -114,11 +118,15 @@ describe("runCheck exit codes", () => {
   });
 
   it("2 with one line, no stack, when the engine throws", async () => {
-    const r = await run(["a.xlsx"], { tables, findings: [] }, {
-      check: () => {
-        throw new Error("boom\n  at somewhere");
+    const r = await run(
+      ["a.xlsx"],
+      { tables, findings: [] },
+      {
+        check: () => {
+          throw new Error("boom\n  at somewhere");
+        },
       },
-    });
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("boom");
@@ -163,12 +171,16 @@ describe("runCheck options", () => {
 
   it("passes --year to the engine", async () => {
     let seen: unknown;
-    await run(["a.xlsx", "--year", "2023"], { tables, findings: [] }, {
-      check: (_wb, options) => {
-        seen = options;
-        return { tables, findings: [] };
+    await run(
+      ["a.xlsx", "--year", "2023"],
+      { tables, findings: [] },
+      {
+        check: (_wb, options) => {
+          seen = options;
+          return { tables, findings: [] };
+        },
       },
-    });
+    );
     expect(seen).toEqual({ year: 2023 });
   });
 });
@@ -211,7 +223,7 @@ describe("--format text", () => {
     const t = r.stdout;
     expect(t).toContain("文件 / File: unit.xlsx");
     expect(t).toContain("识别的表格 / Tables recognised: 3");
-    expect(t).toContain("支出总表!A1:I23  expenditure  单位预算支出总表");
+    expect(t).toContain("支出总表!A1:I23  [支出总表 expenditure]  单位预算支出总表");
     expect(t).toContain("错误 error 1 · 警告 warning 1 · 提示 info 1");
     // Grouped under their tables in workbook order.
     const iSummary = t.indexOf("【收支总表】单位预算收支总表");
@@ -283,11 +295,15 @@ describe("--annotate", () => {
   });
 
   it("exits 2 with one line when the copy cannot be written", async () => {
-    const r = await run(["book.xlsx", "--annotate", "out.xlsx"], { tables, findings: [] }, {
-      annotate: async () => {
-        throw new Error("EACCES: permission denied, open '/work/budget/out.xlsx'");
+    const r = await run(
+      ["book.xlsx", "--annotate", "out.xlsx"],
+      { tables, findings: [] },
+      {
+        annotate: async () => {
+          throw new Error("EACCES: permission denied, open '/work/budget/out.xlsx'");
+        },
       },
-    });
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("EACCES");

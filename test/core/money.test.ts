@@ -90,24 +90,14 @@ describe("parseAmount: text accountants type", () => {
     expect(parseAmount(null)).toEqual({ kind: "empty" });
   });
 
-  it.each([
-    "1,234,56",
-    "1,2345.00",
-    "12%",
-    "abc",
-    "合计",
-    "1e5",
-    "(12",
-    "()",
-    ".",
-    "12.00-",
-    "(-12)",
-    "#REF!",
-  ])("%j is invalid, never silently a number", (text) => {
-    const a = parseAmount(text);
-    expect(a.kind).toBe("invalid");
-    expect(a).toMatchObject({ text: text.trim() });
-  });
+  it.each(["1,234,56", "1,2345.00", "12%", "abc", "合计", "1e5", "(12", "()", ".", "12.00-", "(-12)", "#REF!"])(
+    "%j is invalid, never silently a number",
+    (text) => {
+      const a = parseAmount(text);
+      expect(a.kind).toBe("invalid");
+      expect(a).toMatchObject({ text: text.trim() });
+    },
+  );
 });
 
 describe("helpers", () => {

@@ -40,11 +40,7 @@ export function quoteSheet(name: string): string {
     : `'${name.replace(/'/g, "''")}'`;
 }
 
-export function rewriteFormulaRefs(
-  formula: string,
-  formulaSheet: string,
-  map: (ref: FormulaRef) => RefTarget,
-): string {
+export function rewriteFormulaRefs(formula: string, formulaSheet: string, map: (ref: FormulaRef) => RefTarget): string {
   // Even segments are outside string literals ("" inside a literal splits into two empty odd/even parts, harmlessly).
   const parts = formula.split('"');
   for (let i = 0; i < parts.length; i += 2) {

@@ -3,6 +3,7 @@ import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
 import { cellValue } from "../../src/core/grid";
 import { parseAmount } from "../../src/core/money";
 import { parseA1 } from "../../src/core/address";
+import { gridToXlsx, readXlsxBuffer } from "../../src/cli/xlsx-grid";
 import { rewriteFormulaRefs } from "./formula-refs";
 import {
   amountsAsText,
@@ -63,7 +64,10 @@ function tiny(): GridWorkbook {
         ],
         formulas: [[], [], [], [], [null, "SUM(B3:B4)"]],
         numberFormats: [[], [], [null, "#,##0.00"], [null, "#,##0.00"], [null, "#,##0.00"]],
-        merges: [{ top: 0, left: 0, bottom: 0, right: 2 }, { top: 1, left: 2, bottom: 4, right: 2 }],
+        merges: [
+          { top: 0, left: 0, bottom: 0, right: 2 },
+          { top: 1, left: 2, bottom: 4, right: 2 },
+        ],
         rowCount: 5,
         colCount: 3,
       },
@@ -145,7 +149,9 @@ describe("amountsAsText / fullWidthDigits", () => {
     const wb = await loadFixture("shijiazhuang-social-insurance-2023");
     const out = expectPure(wb, fullWidthDigits);
     expect(at(out, "收入总表", "D6")).toBe("１６３５６.０２");
-    expect(at(fullWidthDigits(wb, { thousands: true, punctuation: true }), "收入总表", "D6")).toBe("１６，３５６．０２");
+    expect(at(fullWidthDigits(wb, { thousands: true, punctuation: true }), "收入总表", "D6")).toBe(
+      "１６，３５６．０２",
+    );
     const a = parseAmount(at(out, "收入总表", "D6"));
     expect(a.kind === "number" && a.value.toString()).toBe("16356.02");
   });
@@ -251,12 +257,31 @@ describe("splitCodes", () => {
     expect(code).toMatch(/^2080\d{3}$/);
     expect(s.values[9].slice(0, 4)).toEqual([4, "208", code.slice(3, 5), code.slice(5, 7)]);
     expect(mergesA1(s)).toEqual(
-      ["A1:K1", "A2:F2", "B3:E3", "A3:A5", "B4:D4", "E4:E5", "F3:F5", "G3:G5", "H3:H5", "I3:I5", "J3:J5", "K3:K5"].sort(),
+      [
+        "A1:K1",
+        "A2:F2",
+        "B3:E3",
+        "A3:A5",
+        "B4:D4",
+        "E4:E5",
+        "F3:F5",
+        "G3:G5",
+        "H3:H5",
+        "I3:I5",
+        "J3:J5",
+        "K3:K5",
+      ].sort(),
     );
     expect([s.rowCount, s.colCount]).toEqual([25, 11]);
     // Amounts all kept, with their formats, two columns right and one row down.
-    expect(numbers(s).filter((n) => !Number.isInteger(n)).sort()).toEqual(
-      numbers(getSheet(wb, "支出总表")).filter((n) => !Number.isInteger(n)).sort(),
+    expect(
+      numbers(s)
+        .filter((n) => !Number.isInteger(n))
+        .sort(),
+    ).toEqual(
+      numbers(getSheet(wb, "支出总表"))
+        .filter((n) => !Number.isInteger(n))
+        .sort(),
     );
     expect(s.numberFormats?.[6]?.[5]).toBe("#,##0.00");
     // Other sheets untouched.
@@ -303,7 +328,10 @@ describe("splitCodes", () => {
         const s = getSheet(splitCodes(wb, sheet.name), sheet.name);
         const overlap = s.merges.some((a, i) => s.merges.some((b, j) => i < j && rangesIntersect(a, b)));
         expect(overlap).toBe(false);
-        const amounts = (g: GridSheet) => numbers(g).filter((n) => !Number.isInteger(n) || n > 100).sort();
+        const amounts = (g: GridSheet) =>
+          numbers(g)
+            .filter((n) => !Number.isInteger(n) || n > 100)
+            .sort();
         expect(amounts(s)).toEqual(amounts(sheet));
         const subRow = s.values.findIndex((row) => row.includes("类"));
         const c = s.values[subRow].indexOf("类");
@@ -323,5 +351,24 @@ describe("splitCodes", () => {
 
   it("refuses a sheet without codes", () => {
     expect(() => splitCodes(tiny(), "Two")).toThrow(/no code column/);
+  });
+});
+
+describe("variants as .xlsx files", () => {
+  it("a composed variant writes with gridToXlsx and reads back identical (for CLI runs on variants)", async () => {
+    const wb = await loadFixture("shijiazhuang-social-insurance-2023");
+    const variant = stackOnOneSheet(
+      splitCodes(
+        insertBlankRow(sumFormulas(amountsAsText(wb, { thousands: true }), "收入总表", "D7", ["D8"]), "支出总表", 8),
+        "支出总表",
+      ),
+    );
+    const back = await readXlsxBuffer(await gridToXlsx(variant), "variant.xlsx");
+    const [a, b] = [variant.sheets[0], back.sheets[0]];
+    expect(b.values).toEqual(a.values);
+    expect(mergesA1(b)).toEqual(mergesA1(a));
+    const where = stackedAddress(wb, "收入总表", "D7");
+    const { row, col } = parseA1(where.address);
+    expect(b.formulas?.[row]?.[col]).toBe(`SUM(D${row + 2})`);
   });
 });

@@ -410,7 +410,8 @@ export function splitCodes(wb: GridWorkbook, sheet: string, column?: string): Gr
     for (let col = 0; col < width; col++) {
       if (col >= c && col <= c + 2) continue;
       const v = cellAt(s, area.bottom, col);
-      if (v !== null && !mergeAt(s, area.bottom, col)) s.merges.push({ top: area.bottom, left: col, bottom: subRow, right: col });
+      if (v !== null && !mergeAt(s, area.bottom, col))
+        s.merges.push({ top: area.bottom, left: col, bottom: subRow, right: col });
     }
   }
   s.merges = s.merges.filter((m) => !sameRange(m, area));
