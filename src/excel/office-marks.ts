@@ -18,6 +18,7 @@ import {
   emptyPlan,
   planMarks,
   qualify,
+  type CellMark,
   type MarkPlan,
   type PlanDiff,
 } from "./marks";
@@ -51,8 +52,18 @@ export class MarkWriter {
 
   async write(ctx: Excel.RequestContext, sheetNames: readonly string[], findings: readonly Finding[]): Promise<void> {
     const next = planMarks(findings, this.caps.rangeAreas);
-    if (!this.trusted) await this.scan(ctx, sheetNames);
-    await this.apply(ctx, diffPlans(this.plan, next), !this.trusted);
+    const untrusted = !this.trusted;
+    if (untrusted) await this.scan(ctx, sheetNames, [...next.cells.values()].filter((m) => m.note !== ""));
+    try {
+      await this.apply(ctx, diffPlans(this.plan, next), untrusted);
+    } catch (e) {
+      // Steady-state writes trust the registry; if the user deleted our rule or put a note where we wanted one, the
+      // batch fails: rescan (which deletes whatever of ours exists) and write everything once more.
+      if (untrusted) throw e;
+      this.trusted = false;
+      await this.scan(ctx, sheetNames, [...next.cells.values()].filter((m) => m.note !== ""));
+      await this.apply(ctx, diffPlans(this.plan, next), true);
+    }
     this.plan = next;
     this.trusted = true;
   }
@@ -60,7 +71,7 @@ export class MarkWriter {
   async clear(ctx: Excel.RequestContext, sheetNames: readonly string[]): Promise<void> {
     if (this.trusted) await this.apply(ctx, diffPlans(this.plan, emptyPlan()), false);
     else {
-      await this.scan(ctx, sheetNames);
+      await this.scan(ctx, sheetNames, []);
       await ctx.sync();
     }
     this.plan = emptyPlan();
@@ -68,11 +79,12 @@ export class MarkWriter {
   }
 
   /**
-   * Queue deletion of every mark of ours found in the workbook (by signature, not by registry) and learn which cells
-   * carry the user's own notes/comments. One sync to inventory, one more only if the user has notes (their cells
-   * need getLocation). The deletions run with the caller's next sync.
+   * Queue deletion of every mark of ours found in the workbook (by signature, not by registry) and learn which of
+   * the cells we are about to annotate already carry the user's own note: one sync (plus one to locate the user's
+   * comments, on hosts that fall back to comments and only if there are any). The deletions run with the caller's
+   * next sync, together with the new marks.
    */
-  private async scan(ctx: Excel.RequestContext, sheetNames: readonly string[]): Promise<void> {
+  private async scan(ctx: Excel.RequestContext, sheetNames: readonly string[], toAnnotate: readonly CellMark[]): Promise<void> {
     const perSheet = sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
       const cfs = ws.getRange().conditionalFormats;
@@ -82,8 +94,16 @@ export class MarkWriter {
         notes = ws.notes;
         notes.load("items/content");
       }
-      return { name, ws, cfs, notes };
+      return { ws, cfs, notes };
     });
+    const existing =
+      this.caps.annotations === "notes"
+        ? toAnnotate.map((m) => {
+            const note = ctx.workbook.worksheets.getItemOrNullObject(m.sheet).notes.getItemOrNullObject(m.address);
+            note.load("content");
+            return { key: cellKey(m.sheet, m.address), note };
+          })
+        : [];
     let comments: Excel.CommentCollection | undefined;
     if (this.caps.annotations === "comments") {
       comments = ctx.workbook.comments;
@@ -91,26 +111,24 @@ export class MarkWriter {
     }
     await ctx.sync();
 
-    const userLocations: Excel.Range[] = [];
+    this.userAnnotated.clear();
     for (const { ws, cfs, notes } of perSheet) {
       if (ws.isNullObject) continue;
       for (const cf of cfs.items) {
-        if (cf.type === "Custom" && !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula === MARK_CF_FORMULA)
-          cf.delete();
+        const custom = cf.customOrNullObject;
+        if (cf.type === "Custom" && !custom.isNullObject && custom.rule.formula === MARK_CF_FORMULA) cf.delete();
       }
-      for (const note of notes?.items ?? []) {
-        if (String(note.content).startsWith(MARK_PREFIX)) note.delete();
-        else userLocations.push(loadAddress(note.getLocation()));
-      }
+      for (const note of notes?.items ?? []) if (isOurs(note.content)) note.delete();
     }
+    for (const { key, note } of existing) if (!note.isNullObject && !isOurs(note.content)) this.userAnnotated.add(key);
+    const userComments: Excel.Range[] = [];
     for (const c of comments?.items ?? []) {
-      if (c.content.startsWith(MARK_PREFIX)) c.delete();
-      else userLocations.push(loadAddress(c.getLocation()));
+      if (isOurs(c.content)) c.delete();
+      else userComments.push(loadAddress(c.getLocation()));
     }
-    this.userAnnotated.clear();
-    if (userLocations.length > 0) {
+    if (userComments.length > 0) {
       await ctx.sync();
-      for (const r of userLocations) this.userAnnotated.add(fullAddressKey(r.address));
+      for (const r of userComments) this.userAnnotated.add(fullAddressKey(r.address));
     }
     this.plan = emptyPlan();
     this.cfIds.clear();
@@ -185,7 +203,16 @@ export class MarkWriter {
         i++;
       }
       if (this.caps.eventToggle) ctx.runtime.enableEvents = true;
-      await ctx.sync();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // A failed batch may have run its first operation (events off) but not its last: turn events back on.
+        if (this.caps.eventToggle) {
+          ctx.runtime.enableEvents = true;
+          await ctx.sync().catch(() => undefined);
+        }
+        throw e;
+      }
       for (const [key, cf] of pending.cfs) this.cfIds.set(key, cf.id);
       for (const [key, c] of pending.comments) this.commentIds.set(key, c.id);
     } while (i < ops.length);
@@ -195,6 +222,10 @@ export class MarkWriter {
 interface PendingIds {
   cfs: [string, Excel.ConditionalFormat][];
   comments: [string, Excel.Comment][];
+}
+
+function isOurs(content: unknown): boolean {
+  return typeof content === "string" && content.startsWith(MARK_PREFIX);
 }
 
 function loadAddress(r: Excel.Range): Excel.Range {

@@ -15,9 +15,8 @@ import {
   emptySheet,
   fillHoles,
   isLimitError,
-  packBatches,
+  planBatches,
   placeBlock,
-  splitIntoBlocks,
   toGridBlock,
   yieldToEventLoop,
   type BlockRequest,
@@ -197,14 +196,11 @@ export class WorkbookReader {
   }
 
   /** ⌈payload / target⌉ syncs; a limit error halves the target and re-plans what is left. */
-  private async readBlocks(
-    ctx: Excel.RequestContext,
-    requests: readonly (BlockRequest & { tag: number })[],
-  ): Promise<{ req: BlockRequest & { tag: number }; block: GridBlock }[]> {
-    const out: { req: BlockRequest & { tag: number }; block: GridBlock }[] = [];
-    let pending = splitTagged(requests, this.targetBytes);
-    while (pending.length > 0) {
-      const batch = packBatches(pending, this.targetBytes)[0] as (BlockRequest & { tag: number })[];
+  private async readBlocks<T extends BlockRequest>(ctx: Excel.RequestContext, requests: readonly T[]): Promise<{ req: T; block: GridBlock }[]> {
+    const out: { req: T; block: GridBlock }[] = [];
+    let batches = planBatches(requests, this.targetBytes);
+    while (batches.length > 0) {
+      const batch = batches[0];
       const loaded = batch.map((b) => {
         const ws = ctx.workbook.worksheets.getItemOrNullObject(b.sheet);
         const r = b.range;
@@ -218,22 +214,18 @@ export class WorkbookReader {
         const smallest = batch.length === 1 && batch[0].range.top === batch[0].range.bottom;
         if (!isLimitError(e) || smallest) throw e;
         this.targetBytes = Math.max(BYTES_PER_CELL, Math.floor(this.targetBytes / 2));
-        pending = splitTagged(pending, this.targetBytes);
+        batches = planBatches(batches.flat(), this.targetBytes);
         continue;
       }
       for (const { b, ws, range } of loaded) {
         if (ws.isNullObject) continue;
         out.push({ req: b, block: toGridBlock({ values: range.values, valueTypes: range.valueTypes, formulas: range.formulas, numberFormat: range.numberFormat }) });
       }
-      pending = pending.slice(batch.length);
+      batches = batches.slice(1);
       await yieldToEventLoop();
     }
     return out;
   }
-}
-
-function splitTagged<T extends BlockRequest & { tag: number }>(requests: readonly T[], targetBytes: number): T[] {
-  return requests.flatMap((r) => splitIntoBlocks([r], targetBytes).map((b) => ({ ...r, range: b.range })));
 }
 
 /** "Sheet1!A1:B2, 'My sheet'!C3" or "A1:B2,C3" → ranges. */

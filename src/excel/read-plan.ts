@@ -45,33 +45,35 @@ export interface BlockRequest {
   range: CellRange;
 }
 
-/** Cut each request into row blocks of at most `targetBytes` and MAX_BLOCK_ROWS rows. */
-export function splitIntoBlocks(requests: readonly BlockRequest[], targetBytes: number): BlockRequest[] {
-  const out: BlockRequest[] = [];
+/**
+ * Cut requests into row blocks and group them into batches (one sync each) of at most `targetBytes` estimated
+ * payload, filling each batch before starting the next, so a read takes ⌈payload / target⌉ syncs. Blocks stay under
+ * MAX_BLOCK_ROWS rows and Excel's per-range cell limit.
+ */
+export function planBatches<T extends BlockRequest>(requests: readonly T[], targetBytes: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let budget = targetBytes;
   for (const req of requests) {
     const cols = req.range.right - req.range.left + 1;
-    const rows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(targetBytes / (cols * BYTES_PER_CELL))));
-    for (let top = req.range.top; top <= req.range.bottom; top += rows) {
-      out.push({ sheet: req.sheet, range: { ...req.range, top, bottom: Math.min(req.range.bottom, top + rows - 1) } });
+    const rowBytes = cols * BYTES_PER_CELL;
+    const maxRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(MAX_CELLS_PER_READ / cols)));
+    let top = req.range.top;
+    while (top <= req.range.bottom) {
+      let rows = Math.min(maxRows, req.range.bottom - top + 1, Math.floor(budget / rowBytes));
+      if (rows < 1) {
+        if (current.length > 0) {
+          batches.push(current);
+          current = [];
+          budget = targetBytes;
+          continue;
+        }
+        rows = 1; // a single row wider than the target: send it alone
+      }
+      current.push({ ...req, range: { ...req.range, top, bottom: top + rows - 1 } });
+      budget -= rows * rowBytes;
+      top += rows;
     }
-  }
-  return out;
-}
-
-/** Pack consecutive blocks into batches of at most `targetBytes` estimated payload: one sync per batch. */
-export function packBatches(blocks: readonly BlockRequest[], targetBytes: number): BlockRequest[][] {
-  const batches: BlockRequest[][] = [];
-  let current: BlockRequest[] = [];
-  let bytes = 0;
-  for (const b of blocks) {
-    const size = cellCount(b.range) * BYTES_PER_CELL;
-    if (current.length > 0 && bytes + size > targetBytes) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(b);
-    bytes += size;
   }
   if (current.length > 0) batches.push(current);
   return batches;
