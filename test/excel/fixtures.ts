@@ -6,7 +6,7 @@ import { applyChange, type GridChange, type UpdateResult } from "../../src/core/
 import { toA1 } from "../../src/core/address";
 import { FULL_CAPABILITIES, type Capabilities } from "../../src/excel/capabilities";
 import type { CheckSessionLike } from "../../src/excel/live-checker";
-import { FakeExcel, type FakeCell, type Scalar } from "./fake-excel";
+import { FakeExcel, key, type FakeCell, type Scalar } from "./fake-excel";
 
 /** A unit workbook: `sheets` tables of `rows` data rows × 6 columns (~50,000 cells at 12 × 600). */
 export function typicalWorkbook(sheets = 12, rows = 40, options: ConstructorParameters<typeof FakeExcel>[0] = {}): FakeExcel {
@@ -109,3 +109,27 @@ function tableRange(rows: number, cols: number): string {
   const r: CellRange = { top: 0, left: 0, bottom: Math.max(0, rows - 1), right: Math.max(0, cols - 1) };
   return `${toA1(r.top, r.left)}:${toA1(r.bottom, r.right)}`;
 }
+
+/** The same workbook as a fake Excel document (values, formulas, number formats, merges). */
+export function fakeFromGrid(wb: GridWorkbook, options: ConstructorParameters<typeof FakeExcel>[0] = {}): FakeExcel {
+  const excel = new FakeExcel(options);
+  for (const s of wb.sheets) {
+    const sheet = excel.addSheet(s.name);
+    s.values.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        const formula = s.formulas?.[r]?.[c];
+        const numberFormat = s.numberFormats?.[r]?.[c] ?? undefined;
+        if (v === null && !formula) return;
+        const cell: FakeCell = { numberFormat };
+        if (typeof v === "object" && v !== null) cell.error = v.error;
+        else if (v !== null) cell.value = v;
+        if (formula) cell.formula = `=${formula}`;
+        sheet.cells.set(key(r, c), cell);
+      }),
+    );
+    sheet.merges = s.merges.map((m) => ({ ...m }));
+  }
+  return excel;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
