@@ -288,6 +288,13 @@ describe("splitCodes", () => {
     expect(getSheet(out, "收入总表")).toEqual(getSheet(wb, "收入总表"));
   });
 
+  it("石家庄 一般公共预算支出表: an unmerged 功能分类科目 above 科目编码 is merged over 类/款/项 too", async () => {
+    const wb = await loadFixture("shijiazhuang-social-insurance-2023");
+    const s = getSheet(splitCodes(wb, "一般公共预算支出表"), "一般公共预算支出表");
+    expect(mergesA1(s)).toEqual(expect.arrayContaining(["B3:D3", "B4:D4", "E3:E5", "A3:A5"]));
+    expect(s.values[2].slice(0, 5)).toEqual(["序号", "功能分类科目", null, null, "科目名称"]);
+  });
+
   it("a tall (merged) 科目编码 header is split in place, without a new row", () => {
     const wb: GridWorkbook = {
       sheets: [

@@ -414,6 +414,15 @@ export function splitCodes(wb: GridWorkbook, sheet: string, column?: string): Gr
         s.merges.push({ top: area.bottom, left: col, bottom: subRow, right: col });
     }
   }
+  // Header cells above 科目编码 that covered only the code column (功能分类科目 in B3 alone) now span all three.
+  for (let r = area.top - 1; r >= 0; r--) {
+    const m = mergeAt(s, r, c);
+    if (m) {
+      if (m.right === c) s.merges = s.merges.map((x) => (x === m ? { ...x, right: c + 2 } : x));
+    } else if (cellAt(s, r, c) !== null) {
+      s.merges.push({ top: r, left: c, bottom: r, right: c + 2 });
+    }
+  }
   s.merges = s.merges.filter((m) => !sameRange(m, area));
   const codeHeader: CellRange = { top: area.top, left: c, bottom: subRow - 1, right: Math.max(c + 2, area.right) };
   if (!s.merges.some((m) => rangesIntersect(m, codeHeader))) s.merges.push(codeHeader);
