@@ -7,6 +7,7 @@ import { gridToXlsx, readXlsxBuffer } from "../../src/cli/xlsx-grid";
 import { rewriteFormulaRefs } from "./formula-refs";
 import {
   amountsAsText,
+  codeAndNameInOneCell,
   codeColumn,
   FIXTURE_NAMES,
   fullWidthDigits,
@@ -377,5 +378,25 @@ describe("variants as .xlsx files", () => {
     const where = stackedAddress(wb, "收入总表", "D7");
     const { row, col } = parseA1(where.address);
     expect(b.formulas?.[row]?.[col]).toBe(`SUM(D${row + 2})`);
+  });
+});
+
+describe("codeAndNameInOneCell", () => {
+  it("joins code and name into one cell, drops the name column, renumbers 栏次", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const out = expectPure(wb, (w) => codeAndNameInOneCell(w, "支出总表"));
+    const s = getSheet(out, "支出总表");
+    expect(s.values[2].slice(0, 3)).toEqual(["序号", "功能分类科目", "合计"]);
+    expect(s.values[3].slice(0, 2)).toEqual([null, "科目编码及名称"]);
+    expect(s.values[4]).toEqual(["栏次", 1, 2, 3, 4, 5, 6, 7]);
+    expect(s.values[5].slice(0, 3)).toEqual([1, null, 2197.83]);
+    expect(s.values[6].slice(0, 3)).toEqual([2, "208 社会保障和就业支出", 1671.18]);
+    expect(s.colCount).toBe(8);
+    expect(mergesA1(s)).toEqual(["A1:H1", "A2:C2", "A3:A4", "C3:C4", "D3:D4", "E3:E4", "F3:F4", "G3:G4", "H3:H4"]);
+  });
+
+  it("refuses codes already split into 类/款/项", async () => {
+    const wb = await loadFixture("henan-yibin-social-security-2022");
+    expect(() => codeAndNameInOneCell(wb, "支出总表")).toThrow(/split/);
   });
 });

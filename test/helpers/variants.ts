@@ -356,6 +356,11 @@ export function codeColumn(sheet: GridSheet): number {
   return best;
 }
 
+/** True when the code column is followed by 款 digits ("01"), i.e. the codes are split already. */
+function codesAlreadySplit(sheet: GridSheet, c: number): boolean {
+  return sheet.values.some((row) => codeText(row?.[c]) !== null && /^\d{2}$/.test(String(row?.[c + 1] ?? "").trim()));
+}
+
 function mergeAt(sheet: GridSheet, row: number, col: number): CellRange | undefined {
   return sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
@@ -375,6 +380,7 @@ export function splitCodes(wb: GridWorkbook, sheet: string, column?: string): Gr
   let s = getSheet(out, sheet);
   const c = column !== undefined ? columnIndex(column) : codeColumn(s);
   if (c < 0) throw new Error(`splitCodes: no code column on "${sheet}"`);
+  if (codesAlreadySplit(s, c)) throw new Error(`splitCodes: codes on "${sheet}" are already split`);
   const firstCodeRow = s.values.findIndex((row) => codeText(row?.[c]) !== null);
 
   // The header cell of the code column: nearest text above the first code (skipping a 栏次 row of numbers).
@@ -456,4 +462,70 @@ export function splitCodes(wb: GridWorkbook, sheet: string, column?: string): Gr
 
 function sameRange(a: CellRange, b: CellRange): boolean {
   return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Code and name in one cell
+
+/** Removes column `at` of one sheet (in place, on a clone); merges shrink, 1×1 leftovers are dropped. */
+function deleteColumnInSheet(s: GridSheet, at: number): void {
+  const cols = sheetColCount(s);
+  s.values.forEach((row) => row && at < row.length && row.splice(at, 1));
+  for (const g of [s.formulas, s.texts, s.numberFormats])
+    g?.forEach((row) => row && at < row.length && row.splice(at, 1));
+  s.merges = s.merges
+    .filter((m) => !(m.left === at && m.right === at))
+    .map((m) =>
+      m.left > at ? { ...m, left: m.left - 1, right: m.right - 1 } : m.right >= at ? { ...m, right: m.right - 1 } : m,
+    )
+    .filter((m) => m.top !== m.bottom || m.left !== m.right);
+  if (s.colCount !== undefined && at < cols) s.colCount = cols - 1;
+}
+
+export interface CodeAndNameOptions {
+  /** Header text of the joined column; default 科目编码及名称. */
+  header?: string;
+}
+
+/**
+ * The code column and the name column right of it become one column of "2080505 行政单位离退休" (spec §1: "code
+ * name" in one cell). The name column is removed; columns to its right move left; a 栏次 row is renumbered.
+ */
+export function codeAndNameInOneCell(wb: GridWorkbook, sheet: string, options: CodeAndNameOptions = {}): GridWorkbook {
+  const out = clone(wb);
+  const s = getSheet(out, sheet);
+  const c = codeColumn(s);
+  if (c < 0) throw new Error(`codeAndNameInOneCell: no code column on "${sheet}"`);
+  if (codesAlreadySplit(s, c)) throw new Error(`codeAndNameInOneCell: codes on "${sheet}" are split into 类/款/项`);
+  const n = c + 1;
+  const firstCodeRow = s.values.findIndex((row) => codeText(row?.[c]) !== null);
+  const rows = sheetRowCount(s);
+  let headerSet = false;
+  for (let r = firstCodeRow - 1; r >= 0 && !headerSet; r--) {
+    const code = cellAt(s, r, c);
+    const name = cellAt(s, r, n);
+    if (typeof code === "string" && typeof name === "string" && !mergeAt(s, r, c) && !mergeAt(s, r, n)) {
+      s.values[r][c] = options.header ?? "科目编码及名称";
+      headerSet = true;
+    }
+  }
+  for (let r = 0; r < rows; r++) {
+    const row = s.values[r];
+    if (!row) continue;
+    const code = codeText(row[c]);
+    const name = row[n];
+    if (code) row[c] = typeof name === "string" && name.trim() ? `${code} ${name.trim()}` : code;
+    else if (r >= firstCodeRow && row[c] === null && name !== null) row[c] = name;
+    else if (typeof row[c] === "number" && row[n] === (row[c] as number) + 1) {
+      for (let x = n + 1; x < row.length; x++) {
+        const v = row[x];
+        if (typeof v === "number") row[x] = v - 1;
+      }
+    }
+  }
+  deleteColumnInSheet(s, n);
+  rewriteAllFormulas(out, (ref) =>
+    ref.sheet === sheet && ref.col > n ? target(ref, ref.row, ref.col - 1) : target(ref, ref.row, ref.col),
+  );
+  return out;
 }
