@@ -15,7 +15,8 @@ const REASONS: Record<ReadFailure, { zh: string; en: string }> = {
     en: "the file is password-protected or an old .xls file; remove the password or save it as .xlsx in Excel",
   },
   "not-zip": { zh: "不是有效的 .xlsx 文件", en: "not a valid .xlsx file" },
-  corrupt: { zh: "文件已损坏或不完整", en: "the file is corrupt or truncated" },
+  // exceljs also fails on some valid but unusual files, so do not claim more than "could not be parsed".
+  corrupt: { zh: "文件已损坏、不完整或无法解析", en: "the file is corrupt, truncated or could not be parsed" },
   "not-xlsx": { zh: "不是 Excel 工作簿（.xlsx）", en: "not an Excel workbook (.xlsx)" },
   io: { zh: "无法读取", en: "the file could not be read" },
 };

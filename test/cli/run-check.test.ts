@@ -113,7 +113,7 @@ describe("runCheck exit codes", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      "无法读取文件 bad.xlsx：文件已损坏或不完整 / Cannot read bad.xlsx: the file is corrupt or truncated\n",
+      "无法读取文件 bad.xlsx：文件已损坏、不完整或无法解析 / Cannot read bad.xlsx: the file is corrupt, truncated or could not be parsed\n",
     );
   });
 
