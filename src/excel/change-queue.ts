@@ -22,7 +22,8 @@ export function coalesce(changes: readonly HostChange[]): CoalescedChanges {
   const renamesAndDeletes: CoalescedChanges["renamesAndDeletes"] = [];
   let whole = new Set<string>();
   let areas = new Map<string, CellRange[]>();
-  const rename = <T>(m: Map<string, T>, from: string, to: string) => new Map([...m].map(([k, v]) => [k === from ? to : k, v]));
+  const rename = <T>(m: Map<string, T>, from: string, to: string) =>
+    new Map([...m].map(([k, v]) => [k === from ? to : k, v]));
   for (const c of changes) {
     switch (c.kind) {
       case "cells": {
@@ -59,7 +60,8 @@ export function mergeAreas(list: readonly CellRange[]): CellRange[] {
     let cur = { ...r };
     for (let i = merged.length - 1; i >= 0; i--) {
       const m = merged[i];
-      const touching = cur.left <= m.right + 1 && m.left <= cur.right + 1 && cur.top <= m.bottom + 1 && m.top <= cur.bottom + 1;
+      const touching =
+        cur.left <= m.right + 1 && m.left <= cur.right + 1 && cur.top <= m.bottom + 1 && m.top <= cur.bottom + 1;
       if (touching) {
         cur = bounding(cur, m);
         merged.splice(i, 1);
@@ -74,5 +76,10 @@ export function mergeAreas(list: readonly CellRange[]): CellRange[] {
 }
 
 function bounding(a: CellRange, b: CellRange): CellRange {
-  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
 }

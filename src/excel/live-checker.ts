@@ -95,7 +95,13 @@ export class LiveChecker {
       this.session = this.createSession(workbook);
       const result = this.session.result();
       await this.remark(null, result);
-      this.set({ status: "ready", result, recheckedTables: result.tables.map((t) => `${t.sheet}!${t.range}`), checks: this.current.checks + 1, error: undefined });
+      this.set({
+        status: "ready",
+        result,
+        recheckedTables: result.tables.map((t) => `${t.sheet}!${t.range}`),
+        checks: this.current.checks + 1,
+        error: undefined,
+      });
       return result;
     });
   }
@@ -141,14 +147,19 @@ export class LiveChecker {
     this.pending = [];
     this.set({ status: "checking" });
     const changes: GridChange[] = [...burst.renamesAndDeletes.map(toGridChange)];
-    // One read for the whole burst: whole sheets and edited areas are fetched in as few round trips as possible.
-    const [sheets, blocks] = await Promise.all([
-      burst.sheets.length > 0 ? this.host.readSheets(burst.sheets) : Promise.resolve([]),
-      burst.regions.length > 0 ? this.host.readRanges(burst.regions) : Promise.resolve([]),
-    ]);
+    // Whole sheets in one read, all edited areas in another (each as few round trips as the host allows).
+    const sheets = burst.sheets.length > 0 ? await this.host.readSheets(burst.sheets) : [];
+    const blocks = burst.regions.length > 0 ? await this.host.readRanges(burst.regions) : [];
     for (const sheet of sheets) changes.push({ kind: "sheet", sheet });
     for (const b of blocks)
-      changes.push({ kind: "cells", sheet: b.sheet, range: b.range, values: b.values, formulas: b.formulas, numberFormats: b.numberFormats });
+      changes.push({
+        kind: "cells",
+        sheet: b.sheet,
+        range: b.range,
+        values: b.values,
+        formulas: b.formulas,
+        numberFormats: b.numberFormats,
+      });
 
     const before = session.result();
     let last: UpdateResult | undefined;
@@ -160,7 +171,12 @@ export class LiveChecker {
     }
     if (!last) return this.set({ status: "ready" });
     await this.remark(before, last.result);
-    this.set({ status: "ready", result: last.result, recheckedTables: [...rechecked], checks: this.current.checks + changes.length });
+    this.set({
+      status: "ready",
+      result: last.result,
+      recheckedTables: [...rechecked],
+      checks: this.current.checks + changes.length,
+    });
   }
 
   /** The host diffs marks itself; skip the round trip entirely when no finding changed. */
@@ -189,7 +205,9 @@ export class LiveChecker {
 }
 
 function toGridChange(c: Extract<HostChange, { kind: "sheet-deleted" | "sheet-renamed" }>): GridChange {
-  return c.kind === "sheet-deleted" ? { kind: "sheet-deleted", name: c.sheet } : { kind: "sheet-renamed", from: c.from, to: c.to };
+  return c.kind === "sheet-deleted"
+    ? { kind: "sheet-deleted", name: c.sheet }
+    : { kind: "sheet-renamed", from: c.from, to: c.to };
 }
 
 function findingKey(f: Finding): string {

@@ -76,7 +76,9 @@ export function noteText(findings: readonly Finding[]): string {
   const lines = findings.map((f) => {
     const label = f.severity === "error" ? "错误" : "警告";
     const numbers =
-      f.expected !== undefined || f.actual !== undefined ? `（应为 ${f.expected ?? "?"}，实为 ${f.actual ?? "?"}）` : "";
+      f.expected !== undefined || f.actual !== undefined
+        ? `（应为 ${f.expected ?? "?"}，实为 ${f.actual ?? "?"}）`
+        : "";
     return `${label}：${f.message}${numbers}`;
   });
   const text = MARK_PREFIX + lines.join("\n");
@@ -98,7 +100,10 @@ function groupMarks(marks: Iterable<CellMark>, multiArea: boolean): Map<string, 
     const runs = verticalRuns(c.col, c.rows);
     const size = multiArea ? AREAS_PER_GROUP : 1;
     for (let i = 0; i < runs.length; i += size) {
-      const address = runs.slice(i, i + size).map(rangeToA1).join(",");
+      const address = runs
+        .slice(i, i + size)
+        .map(rangeToA1)
+        .join(",");
       const key = `${c.sheet}!${c.severity}!${address}`;
       groups.set(key, { key, sheet: c.sheet, severity: c.severity, address });
     }

@@ -110,13 +110,28 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async insertCodes(rows: readonly CodeRow[], mode: CodeInsertMode): Promise<InsertResult> {
-    return this.writeBlock(this.selected.sheet, this.selected.range.top, this.selected.range.left, codeRowsToValues(rows, mode), []);
+    return this.writeBlock(
+      this.selected.sheet,
+      this.selected.range.top,
+      this.selected.range.left,
+      codeRowsToValues(rows, mode),
+      [],
+    );
   }
 
   async insertBlock(block: TableBlock, target: BlockTarget): Promise<InsertResult> {
     if (target === "selection")
-      return this.writeBlock(this.selected.sheet, this.selected.range.top, this.selected.range.left, block.values, block.merges ?? []);
-    const name = uniqueSheetName(block.title, this.wb.sheets.map((s) => s.name));
+      return this.writeBlock(
+        this.selected.sheet,
+        this.selected.range.top,
+        this.selected.range.left,
+        block.values,
+        block.merges ?? [],
+      );
+    const name = uniqueSheetName(
+      block.title,
+      this.wb.sheets.map((s) => s.name),
+    );
     this.wb.sheets.push({ name, values: [], merges: [] });
     this.selected = { sheet: name, range: { top: 0, left: 0, bottom: 0, right: 0 } };
     const result = this.writeBlock(name, 0, 0, block.values, block.merges ?? [], false);
@@ -158,7 +173,12 @@ export class MemoryHost implements WorkbookHost {
     const s = this.requireSheet(sheet);
     const { row, col } = parseA1(address);
     values.forEach((r, i) => r.forEach((v, j) => setCell(s, row + i, col + j, v)));
-    const range = { top: row, left: col, bottom: row + values.length - 1, right: col + Math.max(1, ...values.map((r) => r.length)) - 1 };
+    const range = {
+      top: row,
+      left: col,
+      bottom: row + values.length - 1,
+      right: col + Math.max(1, ...values.map((r) => r.length)) - 1,
+    };
     this.emit({ kind: "cells", sheet, range });
   }
 
@@ -207,9 +227,11 @@ export class MemoryHost implements WorkbookHost {
     const range = { top, left, bottom: top + Math.max(1, values.length) - 1, right: left + cols - 1 };
     for (let r = range.top; r <= range.bottom; r++)
       for (let c = range.left; c <= range.right; c++)
-        if (cellValue(s, r, c) !== null || s.formulas?.[r]?.[c]) throw new TargetNotEmptyError(sheetName, rangeToA1(range));
+        if (cellValue(s, r, c) !== null || s.formulas?.[r]?.[c])
+          throw new TargetNotEmptyError(sheetName, rangeToA1(range));
     values.forEach((row, i) => row.forEach((v, j) => setCell(s, top + i, left + j, v)));
-    for (const m of merges) s.merges.push({ top: top + m.top, left: left + m.left, bottom: top + m.bottom, right: left + m.right });
+    for (const m of merges)
+      s.merges.push({ top: top + m.top, left: left + m.left, bottom: top + m.bottom, right: left + m.right });
     if (announce) this.emit({ kind: "cells", sheet: sheetName, range });
     return { sheet: sheetName, range };
   }

@@ -8,7 +8,14 @@ import type { Capabilities } from "./capabilities";
 import type { ExcelRunner } from "./excel-runner";
 import type { HostChange } from "./host";
 
-const STRUCTURE_CHANGES = new Set<string>(["RowInserted", "RowDeleted", "ColumnInserted", "ColumnDeleted", "CellInserted", "CellDeleted"]);
+const STRUCTURE_CHANGES = new Set<string>([
+  "RowInserted",
+  "RowDeleted",
+  "ColumnInserted",
+  "ColumnDeleted",
+  "CellInserted",
+  "CellDeleted",
+]);
 
 export interface EventSink {
   emit(change: HostChange): void;

@@ -111,7 +111,10 @@ export class OfficeHost implements WorkbookHost {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       await ctx.sync();
-      const name = uniqueSheetName(block.title, sheets.items.map((s) => s.name));
+      const name = uniqueSheetName(
+        block.title,
+        sheets.items.map((s) => s.name),
+      );
       const ws = sheets.add(name);
       const range = ws.getRangeByIndexes(0, 0, block.values.length, width(block.values));
       this.queueWrite(ws, range, { top: 0, left: 0 }, block.values, formats, block.merges ?? []);
@@ -134,7 +137,8 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private emit(change: HostChange): void {
-    if (change.kind === "sheet-renamed") this.sheetNames = this.sheetNames.map((n) => (n === change.from ? change.to : n));
+    if (change.kind === "sheet-renamed")
+      this.sheetNames = this.sheetNames.map((n) => (n === change.from ? change.to : n));
     if (change.kind === "sheet-deleted") this.sheetNames = this.sheetNames.filter((n) => n !== change.sheet);
     if (change.kind === "sheet" && !this.sheetNames.includes(change.sheet)) this.sheetNames.push(change.sheet);
     for (const l of this.listeners) l(change);
@@ -160,7 +164,8 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
       const at = { top: selected.rowIndex, left: selected.columnIndex };
       const range = blockRange(at, values);
-      if (!isBlank(target.values) || !isBlank(target.formulas)) throw new TargetNotEmptyError(ws.name, rangeToA1(range));
+      if (!isBlank(target.values) || !isBlank(target.formulas))
+        throw new TargetNotEmptyError(ws.name, rangeToA1(range));
       this.queueWrite(ws, target, at, values, formats, merges);
       await ctx.sync();
       return { sheet: ws.name, range };
@@ -191,5 +196,10 @@ function width(values: readonly (readonly unknown[])[]): number {
 }
 
 function blockRange(at: { top: number; left: number }, values: readonly (readonly unknown[])[]): CellRange {
-  return { top: at.top, left: at.left, bottom: at.top + Math.max(1, values.length) - 1, right: at.left + width(values) - 1 };
+  return {
+    top: at.top,
+    left: at.left,
+    bottom: at.top + Math.max(1, values.length) - 1,
+    right: at.left + width(values) - 1,
+  };
 }

@@ -53,7 +53,12 @@ export class MarkWriter {
   async write(ctx: Excel.RequestContext, sheetNames: readonly string[], findings: readonly Finding[]): Promise<void> {
     const next = planMarks(findings, this.caps.rangeAreas);
     const untrusted = !this.trusted;
-    if (untrusted) await this.scan(ctx, sheetNames, [...next.cells.values()].filter((m) => m.note !== ""));
+    if (untrusted)
+      await this.scan(
+        ctx,
+        sheetNames,
+        [...next.cells.values()].filter((m) => m.note !== ""),
+      );
     try {
       await this.apply(ctx, diffPlans(this.plan, next), untrusted);
     } catch (e) {
@@ -61,7 +66,11 @@ export class MarkWriter {
       // batch fails: rescan (which deletes whatever of ours exists) and write everything once more.
       if (untrusted) throw e;
       this.trusted = false;
-      await this.scan(ctx, sheetNames, [...next.cells.values()].filter((m) => m.note !== ""));
+      await this.scan(
+        ctx,
+        sheetNames,
+        [...next.cells.values()].filter((m) => m.note !== ""),
+      );
       await this.apply(ctx, diffPlans(this.plan, next), true);
     }
     this.plan = next;
@@ -84,7 +93,11 @@ export class MarkWriter {
    * comments, on hosts that fall back to comments and only if there are any). The deletions run with the caller's
    * next sync, together with the new marks.
    */
-  private async scan(ctx: Excel.RequestContext, sheetNames: readonly string[], toAnnotate: readonly CellMark[]): Promise<void> {
+  private async scan(
+    ctx: Excel.RequestContext,
+    sheetNames: readonly string[],
+    toAnnotate: readonly CellMark[],
+  ): Promise<void> {
     const perSheet = sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
       const cfs = ws.getRange().conditionalFormats;
@@ -149,7 +162,8 @@ export class MarkWriter {
     for (const g of diff.removeGroups) {
       const id = this.cfIds.get(g.key);
       this.cfIds.delete(g.key);
-      if (id !== undefined) push(OP_BYTES, () => sheet(g.sheet).getRange().conditionalFormats.getItemOrNullObject(id).delete());
+      if (id !== undefined)
+        push(OP_BYTES, () => sheet(g.sheet).getRange().conditionalFormats.getItemOrNullObject(id).delete());
     }
     for (const m of diff.removeNotes) {
       const key = cellKey(m.sheet, m.address);

@@ -177,7 +177,11 @@ export class WorkbookReader {
     sheet.merges = layout.merges;
     if (layout.used) {
       const u = p.used;
-      placeBlock(sheet, layout.used, toGridBlock({ values: u.values, valueTypes: u.valueTypes, formulas: u.formulas, numberFormat: u.numberFormat }));
+      placeBlock(
+        sheet,
+        layout.used,
+        toGridBlock({ values: u.values, valueTypes: u.valueTypes, formulas: u.formulas, numberFormat: u.numberFormat }),
+      );
     }
     fillHoles(sheet);
     return sheet;
@@ -190,13 +194,17 @@ export class WorkbookReader {
       return s;
     });
     const requests = layouts.flatMap((l, tag) => (l.used ? [{ sheet: l.name, range: l.used, tag }] : []));
-    for (const part of await this.readBlocks(ctx, requests)) placeBlock(sheets[part.req.tag], part.req.range, part.block);
+    for (const part of await this.readBlocks(ctx, requests))
+      placeBlock(sheets[part.req.tag], part.req.range, part.block);
     sheets.forEach(fillHoles);
     return sheets;
   }
 
   /** ⌈payload / target⌉ syncs; a limit error halves the target and re-plans what is left. */
-  private async readBlocks<T extends BlockRequest>(ctx: Excel.RequestContext, requests: readonly T[]): Promise<{ req: T; block: GridBlock }[]> {
+  private async readBlocks<T extends BlockRequest>(
+    ctx: Excel.RequestContext,
+    requests: readonly T[],
+  ): Promise<{ req: T; block: GridBlock }[]> {
     const out: { req: T; block: GridBlock }[] = [];
     let batches = planBatches(requests, this.targetBytes);
     while (batches.length > 0) {
@@ -219,7 +227,15 @@ export class WorkbookReader {
       }
       for (const { b, ws, range } of loaded) {
         if (ws.isNullObject) continue;
-        out.push({ req: b, block: toGridBlock({ values: range.values, valueTypes: range.valueTypes, formulas: range.formulas, numberFormat: range.numberFormat }) });
+        out.push({
+          req: b,
+          block: toGridBlock({
+            values: range.values,
+            valueTypes: range.valueTypes,
+            formulas: range.formulas,
+            numberFormat: range.numberFormat,
+          }),
+        });
       }
       batches = batches.slice(1);
       await yieldToEventLoop();
@@ -235,4 +251,3 @@ export function parseAreas(address: string): CellRange[] {
   for (const m of address.matchAll(re)) out.push(parseRange(m[1]));
   return out;
 }
-

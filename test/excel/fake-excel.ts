@@ -62,7 +62,10 @@ export interface FakeOptions {
 }
 
 export class FakeExcelError extends Error {
-  constructor(readonly code: string, message = code) {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
     super(message);
   }
 }
@@ -198,7 +201,11 @@ export class FakeExcel {
         return [rangeToA1({ top: shift(p.row), bottom: shift(p.row), left: p.col, right: p.col }), n];
       }),
     );
-    const move = (m: CellRange) => ({ ...m, top: shift(m.top), bottom: m.bottom >= beforeRow ? m.bottom + count : m.bottom });
+    const move = (m: CellRange) => ({
+      ...m,
+      top: shift(m.top),
+      bottom: m.bottom >= beforeRow ? m.bottom + count : m.bottom,
+    });
     s.merges = s.merges.map(move);
     for (const cf of s.cfs) cf.areas = cf.areas.map(move);
     return this.fireChanged(s, `${beforeRow + 1}:${beforeRow + count}`, "RowInserted");
@@ -207,12 +214,25 @@ export class FakeExcel {
   userRenameSheet(from: string, to: string): Promise<void> {
     const s = this.sheet(from);
     s.name = to;
-    return fire(this.handlers.nameChanged, { worksheetId: s.id, nameBefore: from, nameAfter: to, source: "Local", type: "WorksheetNameChanged" });
+    return fire(this.handlers.nameChanged, {
+      worksheetId: s.id,
+      nameBefore: from,
+      nameAfter: to,
+      source: "Local",
+      type: "WorksheetNameChanged",
+    });
   }
 
   private async fireChanged(s: FakeSheet, address: string, changeType: string): Promise<void> {
     if (!this.enableEvents) return;
-    const args = { worksheetId: s.id, address, changeType, source: "Local", triggerSource: "Unknown", type: "WorksheetChanged" };
+    const args = {
+      worksheetId: s.id,
+      address,
+      changeType,
+      source: "Local",
+      triggerSource: "Unknown",
+      type: "WorksheetChanged",
+    };
     await fire(this.handlers.changed, args);
     await fire(this.handlers.sheetChanged.get(s.id) ?? [], args);
   }
@@ -225,7 +245,12 @@ export class FakeExcel {
       if (c.value === undefined && c.formula === undefined && c.error === undefined) continue;
       const { row, col } = unkey(k);
       r = r
-        ? { top: Math.min(r.top, row), left: Math.min(r.left, col), bottom: Math.max(r.bottom, row), right: Math.max(r.right, col) }
+        ? {
+            top: Math.min(r.top, row),
+            left: Math.min(r.left, col),
+            bottom: Math.max(r.bottom, row),
+            right: Math.max(r.right, col),
+          }
         : { top: row, left: col, bottom: row, right: col };
     }
     return r;
@@ -412,7 +437,10 @@ class RuntimeProxy {
 
 /** A proxy over any value (used to queue operations on document-level state). */
 class ValueProxy extends Proxy {
-  constructor(ctx: FakeContext, private readonly get: () => unknown) {
+  constructor(
+    ctx: FakeContext,
+    private readonly get: () => unknown,
+  ) {
     super(ctx, false);
   }
   protected resolve(): unknown {
@@ -476,7 +504,8 @@ class WorksheetCollectionProxy extends Proxy {
   add(name: string): WorksheetProxy {
     let created: FakeSheet | undefined;
     this.ctx.op(this, { add: name }, () => {
-      if (this.excel.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists");
+      if (this.excel.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeExcelError("ItemAlreadyExists");
       created = this.excel.addSheet(name);
     });
     return new WorksheetProxy(this.ctx, false, () => created ?? null);
@@ -543,7 +572,10 @@ class WorksheetProxy extends Proxy {
     return new RangeProxy(this.ctx, this.nullable, () => {
       const s = this.sheetOrNull();
       if (!s) return null;
-      return { sheet: s, areas: [address ? parseRange(address) : { top: 0, left: 0, bottom: 1_048_575, right: 16_383 }] };
+      return {
+        sheet: s,
+        areas: [address ? parseRange(address) : { top: 0, left: 0, bottom: 1_048_575, right: 16_383 }],
+      };
     });
   }
   getRanges(address: string): RangeProxy {
@@ -612,11 +644,19 @@ class RangeProxy extends Proxy {
           out.address = areas.map((a) => `${quote(sheet.name)}!${rangeToA1(a)}`).join(",");
           break;
         case "values":
-          out.values = grid((c) => (c?.error ?? c?.value ?? ""));
+          out.values = grid((c) => c?.error ?? c?.value ?? "");
           break;
         case "valueTypes":
           out.valueTypes = grid((c) =>
-            c?.error ? "Error" : c?.value === undefined ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String",
+            c?.error
+              ? "Error"
+              : c?.value === undefined
+                ? "Empty"
+                : typeof c.value === "number"
+                  ? "Double"
+                  : typeof c.value === "boolean"
+                    ? "Boolean"
+                    : "String",
           );
           break;
         case "formulas":
@@ -644,7 +684,13 @@ class RangeProxy extends Proxy {
     return this.prop("values");
   }
   set values(v: unknown[][]) {
-    this.ctx.op(this, v, (t) => this.write(t as RangeTarget, v, (c, x) => ({ ...c, value: x === "" ? undefined : (x as Scalar), formula: undefined })));
+    this.ctx.op(this, v, (t) =>
+      this.write(t as RangeTarget, v, (c, x) => ({
+        ...c,
+        value: x === "" ? undefined : (x as Scalar),
+        formula: undefined,
+      })),
+    );
   }
   get valueTypes(): string[][] {
     return this.prop("valueTypes");
@@ -694,7 +740,10 @@ class RangeProxy extends Proxy {
       const t = this.rt();
       if (!t) return null;
       const a = t.areas[0];
-      return { sheet: t.sheet, areas: [{ top: a.top + row, left: a.left + col, bottom: a.top + row, right: a.left + col }] };
+      return {
+        sheet: t.sheet,
+        areas: [{ top: a.top + row, left: a.left + col, bottom: a.top + row, right: a.left + col }],
+      };
     });
   }
   getAbsoluteResizedRange(rows: number, cols: number): RangeProxy {
@@ -702,7 +751,10 @@ class RangeProxy extends Proxy {
       const t = this.rt();
       if (!t) return null;
       const a = t.areas[0];
-      return { sheet: t.sheet, areas: [{ top: a.top, left: a.left, bottom: a.top + rows - 1, right: a.left + cols - 1 }] };
+      return {
+        sheet: t.sheet,
+        areas: [{ top: a.top, left: a.left, bottom: a.top + rows - 1, right: a.left + cols - 1 }],
+      };
     });
   }
   select(): void {
@@ -800,7 +852,8 @@ class CfProxy extends Proxy {
     for (const p of props) {
       if (p === "id") out.id = cf.id;
       else if (p === "type") out.type = cf.type;
-      else if (p.startsWith("customOrNullObject/")) continue; // delivered to the child proxy
+      else if (p.startsWith("customOrNullObject/"))
+        continue; // delivered to the child proxy
       else throw new Error(`fake: cannot load ConditionalFormat.${p}`);
     }
     return out;
@@ -908,7 +961,10 @@ class NoteCollectionProxy extends Proxy {
   add(address: string, content: string): NoteProxy {
     this.ctx.op(this, [address, content], (t) => {
       const s = t as FakeSheet;
-      if (parseRange(address).top !== parseRange(address).bottom || parseRange(address).left !== parseRange(address).right)
+      if (
+        parseRange(address).top !== parseRange(address).bottom ||
+        parseRange(address).left !== parseRange(address).right
+      )
         throw new FakeExcelError("InvalidCellAddress");
       if (s.notes.has(address)) throw new FakeExcelError("InvalidArgument", `a note already exists at ${address}`);
       s.notes.set(address, { content });

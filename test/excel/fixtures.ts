@@ -9,7 +9,11 @@ import type { CheckSessionLike } from "../../src/excel/live-checker";
 import { FakeExcel, key, type FakeCell, type Scalar } from "./fake-excel";
 
 /** A unit workbook: `sheets` tables of `rows` data rows × 6 columns (~50,000 cells at 12 × 600). */
-export function typicalWorkbook(sheets = 12, rows = 40, options: ConstructorParameters<typeof FakeExcel>[0] = {}): FakeExcel {
+export function typicalWorkbook(
+  sheets = 12,
+  rows = 40,
+  options: ConstructorParameters<typeof FakeExcel>[0] = {},
+): FakeExcel {
   const excel = new FakeExcel(options);
   for (let s = 0; s < sheets; s++) {
     const data: (Scalar | null | FakeCell)[][] = [
@@ -37,7 +41,12 @@ export function caps(patch: Partial<Capabilities> = {}): Capabilities {
   return { ...FULL_CAPABILITIES, ...patch };
 }
 
-export function finding(sheet: string, address: string, severity: Finding["severity"] = "error", extra: Partial<Finding> = {}): Finding {
+export function finding(
+  sheet: string,
+  address: string,
+  severity: Finding["severity"] = "error",
+  extra: Partial<Finding> = {},
+): Finding {
   return {
     rule: "test.negative",
     severity,
@@ -58,7 +67,11 @@ export function manyFindings(count: number, sheets: string[], rowsPerSheet: numb
     const k = Math.floor(i / sheets.length);
     const col = 2 + (k % 2);
     const row = 3 + (Math.floor(k / 2) % rowsPerSheet);
-    out.push(finding(sheet, toA1(row, col), i % 3 === 0 ? "warning" : "error", { rule: `test.rule${Math.floor(k / (2 * rowsPerSheet))}` }));
+    out.push(
+      finding(sheet, toA1(row, col), i % 3 === 0 ? "warning" : "error", {
+        rule: `test.rule${Math.floor(k / (2 * rowsPerSheet))}`,
+      }),
+    );
   }
   return out;
 }
@@ -85,20 +98,28 @@ export class NegativeCellsSession implements CheckSessionLike {
         : change.kind === "sheet-renamed"
           ? [change.to]
           : [];
-    const keep = this.current.findings.filter((f) => !touched.includes(f.cells[0].sheet) && this.wb.sheets.some((s) => s.name === f.cells[0].sheet));
+    const keep = this.current.findings.filter(
+      (f) => !touched.includes(f.cells[0].sheet) && this.wb.sheets.some((s) => s.name === f.cells[0].sheet),
+    );
     const fresh = this.check(touched);
     this.current = { tables: this.tables(), findings: [...keep, ...fresh.findings] };
     return { result: this.current, recheckedTables: fresh.tables.map((t) => `${t.sheet}!${t.range}`) };
   }
   private tables(): CheckResult["tables"] {
-    return this.wb.sheets.map((s) => ({ sheet: s.name, kind: "test", range: tableRange(s.values.length, Math.max(0, ...s.values.map((r) => r?.length ?? 0))), title: s.name }));
+    return this.wb.sheets.map((s) => ({
+      sheet: s.name,
+      kind: "test",
+      range: tableRange(s.values.length, Math.max(0, ...s.values.map((r) => r?.length ?? 0))),
+      title: s.name,
+    }));
   }
   private check(sheets: string[]): CheckResult {
     const findings: Finding[] = [];
     for (const s of this.wb.sheets.filter((x) => sheets.includes(x.name)))
       s.values.forEach((row, r) =>
         row?.forEach((v, c) => {
-          if (typeof v === "number" && v < 0) findings.push(finding(s.name, toA1(r, c), "error", { actual: String(v) }));
+          if (typeof v === "number" && v < 0)
+            findings.push(finding(s.name, toA1(r, c), "error", { actual: String(v) }));
         }),
       );
     return { tables: this.tables().filter((t) => sheets.includes(t.sheet)), findings };

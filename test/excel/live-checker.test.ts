@@ -25,7 +25,8 @@ async function live(excel: FakeExcel, patch = {}) {
   return { host, checker, session: () => sessions[sessions.length - 1] };
 }
 
-const ourCfCount = (excel: FakeExcel) => excel.sheets.reduce((n, s) => n + s.cfs.filter((c) => c.formula === MARK_CF_FORMULA).length, 0);
+const ourCfCount = (excel: FakeExcel) =>
+  excel.sheets.reduce((n, s) => n + s.cfs.filter((c) => c.formula === MARK_CF_FORMULA).length, 0);
 
 describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
   it("starts with one read and one check", async () => {
@@ -78,9 +79,12 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     expect(session().updates).toHaveLength(1);
     expect(session().updates[0].kind).toBe("sheet");
     expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D7"]);
-    expect(excel.sheet("Sheet1").cfs.filter((c) => c.formula === MARK_CF_FORMULA).map((c) => c.areas)).toEqual([
-      [{ top: 6, left: 3, bottom: 6, right: 3 }],
-    ]);
+    expect(
+      excel
+        .sheet("Sheet1")
+        .cfs.filter((c) => c.formula === MARK_CF_FORMULA)
+        .map((c) => c.areas),
+    ).toEqual([[{ top: 6, left: 3, bottom: 6, right: 3 }]]);
   });
 
   it("renamed and deleted sheets reach the session without a read", async () => {
@@ -95,14 +99,23 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     const excel = typicalWorkbook(1, 5);
     const { checker, session } = await live(excel);
     for (const h of excel.handlers.changed)
-      await h({ worksheetId: excel.sheets[0].id, address: "C4", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" });
+      await h({
+        worksheetId: excel.sheets[0].id,
+        address: "C4",
+        changeType: "RangeEdited",
+        triggerSource: "ThisLocalAddin",
+      });
     await checker.flush();
     expect(session().updates).toHaveLength(0);
   });
 
   it("falls back to per-sheet onChanged (ExcelApi 1.7) and resolves renames from ids without onNameChanged", async () => {
     const excel = typicalWorkbook(2, 5);
-    const { checker, session } = await live(excel, { changeEvents: "worksheet", renameEvents: false, triggerSource: false });
+    const { checker, session } = await live(excel, {
+      changeEvents: "worksheet",
+      renameEvents: false,
+      triggerSource: false,
+    });
     expect(excel.handlers.changed).toHaveLength(0);
     expect(excel.handlers.sheetChanged.size).toBe(2);
     excel.sheet("Sheet2").name = "改名";

@@ -49,7 +49,18 @@ describe("MemoryHost over a workbook loaded from .xlsx", () => {
   });
 
   it("reads ranges and sheets as copies (the session's edits never leak back)", async () => {
-    const host = new MemoryHost({ sheets: [{ name: "表", values: [[1, 2], [3, 4]], merges: [] }] });
+    const host = new MemoryHost({
+      sheets: [
+        {
+          name: "表",
+          values: [
+            [1, 2],
+            [3, 4],
+          ],
+          merges: [],
+        },
+      ],
+    });
     const [r] = await host.readRanges([{ sheet: "表", range: parseRange("B1:B2") }]);
     expect(r.values).toEqual([[2], [4]]);
     const wb = await host.readWorkbook();

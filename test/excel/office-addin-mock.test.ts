@@ -100,7 +100,13 @@ describe("office-addin-mock: load/sync ordering", () => {
     (globalThis as { Office?: unknown }).Office = office;
     try {
       const c = officeCapabilities();
-      expect(c).toMatchObject({ annotations: "comments", changeEvents: "workbook", triggerSource: true, mergedAreas: true, renameEvents: false });
+      expect(c).toMatchObject({
+        annotations: "comments",
+        changeEvents: "workbook",
+        triggerSource: true,
+        mergedAreas: true,
+        renameEvents: false,
+      });
       const n = asked.length;
       officeCapabilities();
       expect(asked.length).toBe(n);

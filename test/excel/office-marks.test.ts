@@ -4,17 +4,34 @@ import { PAYLOAD_CAP_BYTES } from "../../src/excel/read-plan";
 import type { FakeExcel } from "./fake-excel";
 import { caps, finding, manyFindings, typicalWorkbook } from "./fixtures";
 
-const ours = (excel: FakeExcel) => excel.sheets.flatMap((s) => s.cfs.filter((c) => c.formula === MARK_CF_FORMULA).map((c) => ({ sheet: s.name, ...c })));
+const ours = (excel: FakeExcel) =>
+  excel.sheets.flatMap((s) => s.cfs.filter((c) => c.formula === MARK_CF_FORMULA).map((c) => ({ sheet: s.name, ...c })));
 const ourNotes = (excel: FakeExcel) =>
-  excel.sheets.flatMap((s) => [...s.notes].filter(([, n]) => n.content.startsWith(MARK_PREFIX)).map(([a, n]) => ({ sheet: s.name, address: a, ...n })));
+  excel.sheets.flatMap((s) =>
+    [...s.notes]
+      .filter(([, n]) => n.content.startsWith(MARK_PREFIX))
+      .map(([a, n]) => ({ sheet: s.name, address: a, ...n })),
+  );
 
 /** The user's own formatting, rules, notes and comments, which must survive anything the add-in does. */
 function decorate(excel: FakeExcel): void {
   const s1 = excel.sheet("Sheet1");
   s1.cells.set("0000003:00002", { ...s1.cells.get("0000003:00002"), fill: "#00FF00" }); // C4 user fill
   s1.cfs.push(
-    { id: "user-cf-1", type: "CellValue", formula: null, fill: "#0000FF", areas: [{ top: 3, left: 2, bottom: 20, right: 2 }] },
-    { id: "user-cf-2", type: "Custom", formula: "=C4>100", fill: "#FF00FF", areas: [{ top: 3, left: 3, bottom: 20, right: 3 }] },
+    {
+      id: "user-cf-1",
+      type: "CellValue",
+      formula: null,
+      fill: "#0000FF",
+      areas: [{ top: 3, left: 2, bottom: 20, right: 2 }],
+    },
+    {
+      id: "user-cf-2",
+      type: "Custom",
+      formula: "=C4>100",
+      fill: "#FF00FF",
+      areas: [{ top: 3, left: 3, bottom: 20, right: 3 }],
+    },
   );
   s1.notes.set("D5", { content: "用户自己的批注" });
   s1.notes.set("F9", { content: "another user note" });
@@ -68,7 +85,11 @@ describe("OfficeHost highlights", () => {
     const excel = typicalWorkbook(12, 420);
     const host = await sessionHost(excel);
     await host.clearHighlights(); // session start: stale-mark scan
-    const findings = manyFindings(10_000, excel.sheets.map((s) => s.name), 420);
+    const findings = manyFindings(
+      10_000,
+      excel.sheets.map((s) => s.name),
+      420,
+    );
     const before = excel.syncCount;
     await host.writeHighlights(findings);
     expect(excel.syncCount - before).toBe(1);
@@ -126,7 +147,11 @@ describe("OfficeHost highlights", () => {
       const k = `${c.sheet}!${JSON.stringify(c.areas)}`;
       if (idsBefore.has(k)) expect(c.id).toBe(idsBefore.get(k));
     }
-    expect(ourNotes(excel).map((n) => `${n.sheet}!${n.address}`).sort()).toEqual(["Sheet1!C4", "Sheet1!E10", "Sheet1!F30", "Sheet2!D20"]);
+    expect(
+      ourNotes(excel)
+        .map((n) => `${n.sheet}!${n.address}`)
+        .sort(),
+    ).toEqual(["Sheet1!C4", "Sheet1!E10", "Sheet1!F30", "Sheet2!D20"]);
   });
 
   it("skips the round trip when nothing changed", async () => {
@@ -143,7 +168,11 @@ describe("OfficeHost highlights", () => {
     decorate(excel);
     const pristine = excel.snapshot();
     const earlier = await sessionHost(excel);
-    await earlier.writeHighlights([finding("Sheet1", "C4"), finding("Sheet2", "D9"), finding("Sheet1", "F12", "warning")]);
+    await earlier.writeHighlights([
+      finding("Sheet1", "C4"),
+      finding("Sheet2", "D9"),
+      finding("Sheet1", "F12", "warning"),
+    ]);
     expect(ours(excel)).toHaveLength(3);
     // The workbook is saved and reopened: a new session knows nothing of those marks.
     const later = await sessionHost(excel);
@@ -167,7 +196,11 @@ describe("OfficeHost highlights", () => {
     await host.writeHighlights([finding("Sheet1", "C6"), finding("Sheet1", "C10")]);
     expect(excel.sheet("Sheet1").notes.get("C8")?.content).toBe("a user note where our old C8 note was");
     expect(excel.sheet("Sheet1").notes.get("D7")?.content).toBe("用户自己的批注");
-    expect(ourNotes(excel).map((n) => n.address).sort()).toEqual(["C10", "C6"]);
+    expect(
+      ourNotes(excel)
+        .map((n) => n.address)
+        .sort(),
+    ).toEqual(["C10", "C6"]);
     expect(ours(excel).flatMap((c) => c.areas)).toEqual([
       { top: 5, left: 2, bottom: 5, right: 2 },
       { top: 9, left: 2, bottom: 9, right: 2 },

@@ -35,7 +35,14 @@ describe("OfficeHost.readWorkbook", () => {
 
   it("places a used range that does not start at A1 at its real position", async () => {
     const excel = new FakeExcel();
-    excel.addSheet("偏移", [[1, 2], [3, 4]], { row: 4, col: 2 });
+    excel.addSheet(
+      "偏移",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { row: 4, col: 2 },
+    );
     const wb = await new OfficeHost(excel.runner, { capabilities: caps() }).readWorkbook();
     expect(wb.sheets[0].values[4][2]).toBe(1);
     expect(wb.sheets[0].values[5][3]).toBe(4);
@@ -119,7 +126,10 @@ describe("OfficeHost.readRanges / readSheets", () => {
     ]);
     expect(excel.syncCount).toBe(1);
     expect(out).toHaveLength(2);
-    expect(out[0].values).toEqual([[30, 10], [31, 11]]);
+    expect(out[0].values).toEqual([
+      [30, 10],
+      [31, 11],
+    ]);
     expect(out[0].formulas[0][0]).toBe("D4+E4");
     expect(out[1].values).toEqual([[null], [{ error: "#DIV/0!" }]]);
   });

@@ -1,5 +1,10 @@
 import { parseRange } from "../../src/core/address";
-import { FULL_CAPABILITIES, MINIMUM_REQUIREMENT_SET, detectCapabilities, meetsMinimum } from "../../src/excel/capabilities";
+import {
+  FULL_CAPABILITIES,
+  MINIMUM_REQUIREMENT_SET,
+  detectCapabilities,
+  meetsMinimum,
+} from "../../src/excel/capabilities";
 import { coalesce, mergeAreas } from "../../src/excel/change-queue";
 import { codeRowsToValues, splitCode, uniqueSheetName } from "../../src/excel/insert-values";
 import { AREAS_PER_GROUP, MARK_PREFIX, NOTE_MAX_CHARS, diffPlans, planMarks } from "../../src/excel/marks";
@@ -26,14 +31,23 @@ describe("capabilities", () => {
     expect(detectCapabilities(upTo(max))).toMatchObject(expected);
   });
   it("everything is available in FULL_CAPABILITIES", () => {
-    expect(FULL_CAPABILITIES).toMatchObject({ annotations: "notes", changeEvents: "workbook", conditionalFormats: true });
+    expect(FULL_CAPABILITIES).toMatchObject({
+      annotations: "notes",
+      changeEvents: "workbook",
+      conditionalFormats: true,
+    });
   });
 });
 
 describe("mark planning", () => {
   it("one mark per cell with the worst severity; info is pane-only", () => {
     const plan = planMarks(
-      [finding("S", "C4", "warning"), finding("S", "C4", "error"), finding("S", "C5", "info"), finding("S", "C6", "warning")],
+      [
+        finding("S", "C4", "warning"),
+        finding("S", "C4", "error"),
+        finding("S", "C5", "info"),
+        finding("S", "C6", "warning"),
+      ],
       true,
     );
     expect([...plan.cells.values()].map((m) => [m.address, m.severity])).toEqual([
@@ -109,7 +123,9 @@ describe("reading helpers", () => {
   });
   it("plans batches that fill the payload target", () => {
     const batches = planBatches([{ sheet: "S", range: { top: 0, left: 0, bottom: 999, right: 9 } }], 48 * 10 * 300);
-    expect(batches.map((b) => b.reduce((n, r) => n + r.range.bottom - r.range.top + 1, 0))).toEqual([300, 300, 300, 100]);
+    expect(batches.map((b) => b.reduce((n, r) => n + r.range.bottom - r.range.top + 1, 0))).toEqual([
+      300, 300, 300, 100,
+    ]);
   });
 });
 
