@@ -23,6 +23,8 @@ export interface LiveCheckerOptions {
   createSession?: SessionFactory;
   /** Quiet time after the last edit before re-checking; typing a number is several events. */
   debounceMs?: number;
+  /** Re-check at the latest this long after the first queued edit, even if edits keep coming. */
+  maxWaitMs?: number;
 }
 
 export interface LiveState {
@@ -48,6 +50,8 @@ export class LiveChecker {
   private current: LiveState = { status: "idle", result: null, recheckedTables: [], checks: 0, marksShown: true };
   private readonly createSession: SessionFactory;
   private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private firstPendingAt = 0;
 
   constructor(
     private readonly host: WorkbookHost,
@@ -55,6 +59,7 @@ export class LiveChecker {
   ) {
     this.createSession = options.createSession ?? coreSession;
     this.debounceMs = options.debounceMs ?? 300;
+    this.maxWaitMs = options.maxWaitMs ?? 2000;
   }
 
   get state(): LiveState {
@@ -132,12 +137,15 @@ export class LiveChecker {
   }
 
   private enqueue(change: HostChange): void {
+    const now = Date.now();
+    if (this.pending.length === 0) this.firstPendingAt = now;
     this.pending.push(change);
     if (this.timer !== undefined) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.debounceMs, this.firstPendingAt + this.maxWaitMs - now));
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.serialized(() => this.processPending()).catch(() => undefined);
-    }, this.debounceMs);
+    }, wait);
   }
 
   private async processPending(): Promise<void> {

@@ -182,7 +182,7 @@ export class MemoryHost implements WorkbookHost {
     this.emit({ kind: "cells", sheet, range });
   }
 
-  /** Rows inserted above `beforeRow` (0-based); marks move with their cells, as in Excel. */
+  /** Rows inserted above `beforeRow` (0-based); one whole-sheet change, as Excel reports it. */
   insertRows(sheet: string, beforeRow: number, count: number): void {
     const s = this.requireSheet(sheet);
     const blank = () => Array.from({ length: count }, () => [] as never[]);

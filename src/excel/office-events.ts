@@ -59,8 +59,10 @@ export class EventBridge {
     const handlers = this.handlers;
     this.handlers = [];
     if (handlers.length === 0) return;
+    // Handlers added later (new sheets) may belong to other contexts; each context removes its own.
+    const contexts = new Set(handlers.map((h) => h.context));
     for (const h of handlers) h.remove();
-    await handlers[0].context.sync();
+    for (const c of contexts) await c.sync();
   }
 
   private async changed(e: Excel.WorksheetChangedEventArgs): Promise<void> {

@@ -163,7 +163,10 @@ export class MarkWriter {
       const id = this.cfIds.get(g.key);
       this.cfIds.delete(g.key);
       if (id !== undefined)
-        push(OP_BYTES, () => sheet(g.sheet).getRange().conditionalFormats.getItemOrNullObject(id).delete());
+        push(OP_BYTES, () => {
+          const cfs = sheet(g.sheet).getRange().conditionalFormats;
+          (this.caps.itemOrNullObject ? cfs.getItemOrNullObject(id) : cfs.getItem(id)).delete();
+        });
     }
     for (const m of diff.removeNotes) {
       const key = cellKey(m.sheet, m.address);
@@ -173,7 +176,11 @@ export class MarkWriter {
       else {
         const id = this.commentIds.get(key);
         this.commentIds.delete(key);
-        if (id !== undefined) push(OP_BYTES, () => ctx.workbook.comments.getItemOrNullObject(id).delete());
+        if (id !== undefined)
+          push(OP_BYTES, () => {
+            const comments = ctx.workbook.comments;
+            (this.caps.itemOrNullObject ? comments.getItemOrNullObject(id) : comments.getItem(id)).delete();
+          });
       }
     }
     for (const g of diff.addGroups) {

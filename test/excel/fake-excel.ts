@@ -813,6 +813,12 @@ class CfCollectionProxy extends Proxy {
     });
     return new CfProxy(this.ctx, false, () => created ?? null);
   }
+  getItem(id: string): CfProxy {
+    return new CfProxy(this.ctx, false, () => {
+      const t = this.range();
+      return t ? (this.matching(t).find((c) => c.id === id) ?? null) : null;
+    });
+  }
   getItemOrNullObject(id: string): CfProxy {
     return new CfProxy(this.ctx, true, () => {
       const t = this.range();
@@ -1044,6 +1050,9 @@ class CommentCollectionProxy extends Proxy {
       this.excel.comments.push(created);
     });
     return new CommentProxy(this.ctx, false, () => created ?? null);
+  }
+  getItem(id: string): CommentProxy {
+    return new CommentProxy(this.ctx, false, () => this.excel.comments.find((c) => c.id === id) ?? null);
   }
   getItemOrNullObject(id: string): CommentProxy {
     return new CommentProxy(this.ctx, true, () => this.excel.comments.find((c) => c.id === id) ?? null);

@@ -5,7 +5,7 @@ import { LiveChecker } from "../../src/excel/live-checker";
 import { MARK_PREFIX } from "../../src/excel/marks";
 import { MemoryHost } from "../../src/excel/memory-host";
 import { loadFixture } from "../helpers/fixtures";
-import { finding, sleep } from "./fixtures";
+import { NegativeCellsSession, finding, sleep } from "./fixtures";
 
 describe("MemoryHost over a workbook loaded from .xlsx", () => {
   it("drives a live check with the core session: one edit → one table-scoped re-check → marks as data", async () => {
@@ -98,5 +98,26 @@ describe("MemoryHost over a workbook loaded from .xlsx", () => {
     host.insertRows("表", 1, 1);
     expect(host.workbook.sheets[0].values).toEqual([[1], [], [2]]);
     expect(changes).toEqual([{ kind: "sheet", sheet: "表" }]);
+  });
+
+  it("continuous typing is still re-checked at least every maxWaitMs", async () => {
+    const host = new MemoryHost({ sheets: [{ name: "表", values: [[1, 2, 3]], merges: [] }] });
+    const sessions: NegativeCellsSession[] = [];
+    const checker = new LiveChecker(host, {
+      debounceMs: 40,
+      maxWaitMs: 100,
+      createSession: (wb) => {
+        const s = new NegativeCellsSession(wb);
+        sessions.push(s);
+        return s;
+      },
+    });
+    await checker.start();
+    for (let i = 0; i < 12; i++) {
+      host.setCellValue("表", "A1", -i);
+      await sleep(20);
+    }
+    expect(sessions[0].updates.length).toBeGreaterThanOrEqual(2);
+    await checker.stop();
   });
 });

@@ -218,4 +218,31 @@ describe("OfficeHost highlights", () => {
     expect(ours(excel)[0].areas).toEqual([{ top: 3, left: 2, bottom: 4, right: 2 }]);
     expect(excel.enableEvents).toBe(true);
   });
+
+  it("before ExcelApi 1.14 (no getItemOrNullObject) a mark the user deleted makes the batch fail: rescan and rewrite", async () => {
+    const excel = typicalWorkbook(1, 10);
+    decorate(excel);
+    const host = await sessionHost(excel, { itemOrNullObject: false, rangeAreas: false });
+    await host.writeHighlights([finding("Sheet1", "C4"), finding("Sheet1", "E9")]);
+    const s1 = excel.sheet("Sheet1");
+    s1.cfs = s1.cfs.filter((c) => !(c.formula === MARK_CF_FORMULA && c.areas[0].top === 3)); // user removed our C4 rule
+    await host.writeHighlights([finding("Sheet1", "E9"), finding("Sheet1", "F10", "warning")]);
+    expect(excel.syncs.some((x) => x.error === "ItemNotFound")).toBe(true);
+    expect(ours(excel).map((c) => c.areas[0])).toEqual(
+      expect.arrayContaining([
+        { top: 8, left: 4, bottom: 8, right: 4 },
+        { top: 9, left: 5, bottom: 9, right: 5 },
+      ]),
+    );
+    expect(ours(excel)).toHaveLength(2);
+    expect(
+      ourNotes(excel)
+        .map((n) => n.address)
+        .sort(),
+    ).toEqual(["E9", "F10"]);
+    expect(excel.enableEvents).toBe(true);
+    await host.clearHighlights();
+    expect(ours(excel)).toHaveLength(0);
+    expect(s1.cfs.map((c) => c.id)).toEqual(["user-cf-1", "user-cf-2"]);
+  });
 });
