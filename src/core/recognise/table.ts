@@ -1,4 +1,5 @@
 /** Builds a RecognisedTable from a segment: kind, year/unit, columns, rows with codes and their hierarchy. */
+import type { CellRef } from "../address";
 import { MergeIndex, cellText, cellValue, type GridSheet } from "../grid";
 import { parseAmount } from "../money";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
@@ -44,8 +45,12 @@ export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segm
     rows: [],
     empty: false,
   };
-  const statement = seg.noteRows.map((r) => rowText(sheet, r)).find((t) => EMPTY_STATEMENT.test(t));
-  if (statement) table.emptyStatement = statement;
+  for (const key of ["titleCell", "yearCell", "unitCell", "unitNameCell"] as const) if (meta[key]) table[key] = meta[key];
+  const statementRow = seg.noteRows.find((r) => EMPTY_STATEMENT.test(rowText(sheet, r)));
+  if (statementRow !== undefined) {
+    table.emptyStatement = rowText(sheet, statementRow);
+    table.emptyStatementCell = cellOfRow(sheet, statementRow, (t) => EMPTY_STATEMENT.test(t));
+  }
 
   if (kind === "summary" || kind === "fiscal-summary") {
     if (assignSides(columns)) table.sides = readSides(sheet, seg, columns);
@@ -73,14 +78,48 @@ function rowText(sheet: GridSheet, row: number): string {
   return parts.join(" ");
 }
 
-function readMeta(sheet: GridSheet, seg: Segment): { year?: number; unit?: string; unitName?: string } {
-  const out: { year?: number; unit?: string; unitName?: string } = {};
-  const texts = [seg.title, ...seg.metaRows.map((r) => rowText(sheet, r)), ...seg.headerRows.slice(0, 1).map((r) => rowText(sheet, r))];
-  for (const t of texts) {
+interface Meta {
+  year?: number;
+  unit?: string;
+  unitName?: string;
+  titleCell?: CellRef;
+  yearCell?: CellRef;
+  unitCell?: CellRef;
+  unitNameCell?: CellRef;
+}
+
+/** The first non-empty cell of a row whose text passes `test`, else the row's first non-empty cell. */
+function cellOfRow(sheet: GridSheet, row: number, test: (text: string) => boolean): CellRef | undefined {
+  const r = sheet.values[row] ?? [];
+  let first: CellRef | undefined;
+  for (let c = 0; c < r.length; c++) {
+    const t = cellText(sheet, row, c);
+    if (!t) continue;
+    if (test(t)) return { row, col: c };
+    first ??= { row, col: c };
+  }
+  return first;
+}
+
+function readMeta(sheet: GridSheet, seg: Segment): Meta {
+  const out: Meta = {};
+  const sources: Array<{ text: string; row: number | null }> = [
+    { text: seg.title, row: seg.titleRow },
+    ...seg.metaRows.map((r) => ({ text: rowText(sheet, r), row: r })),
+    ...seg.headerRows.slice(0, 1).map((r) => ({ text: rowText(sheet, r), row: r })),
+  ];
+  if (seg.titleRow !== null) out.titleCell = cellOfRow(sheet, seg.titleRow, (t) => t.includes(seg.title));
+  for (const { text: t, row } of sources) {
     const y = /(?:预算年度|年度)[:：]?\s*(20\d\d)/.exec(t) ?? /(20\d\d)\s*年/.exec(t);
-    if (y && out.year === undefined) out.year = Number(y[1]);
+    if (y && out.year === undefined) {
+      out.year = Number(y[1]);
+      if (row !== null) out.yearCell = cellOfRow(sheet, row, (c) => c.includes(y[1]));
+    }
     const u = /(?:金额)?单位[:：]\s*(万元|千元|元|万)/.exec(t);
-    if (u && out.unit === undefined) out.unit = u[1] === "万" ? "万元" : u[1];
+    if (u && out.unit === undefined) {
+      out.unit = u[1] === "万" ? "万元" : u[1];
+      if (row !== null) out.unitCell = cellOfRow(sheet, row, (c) => /单位[:：]/.test(c) && c.includes(u[1]));
+    }
   }
   for (const r of seg.metaRows) {
     const sheetRow = sheet.values[r] ?? [];
@@ -89,7 +128,10 @@ function readMeta(sheet: GridSheet, seg: Segment): { year?: number; unit?: strin
       if (!t || /预算年度|单位[:：]|^年度/.test(t)) continue;
       const named = /(?:部门名称|单位名称|编制单位|编制部门|部门|单位)[:：]\s*(.+)$/.exec(t);
       const name = (named ? named[1] : t).replace(/^\d{3,}\s*/, "").trim();
-      if (name && out.unitName === undefined) out.unitName = name;
+      if (name && out.unitName === undefined) {
+        out.unitName = name;
+        out.unitNameCell = { row: r, col: c };
+      }
     }
   }
   return out;

@@ -1,5 +1,5 @@
 /** What recognition says about a table: its kind, where it is, what each column and row means. */
-import type { CellRange } from "../address";
+import type { CellRange, CellRef } from "../address";
 
 export type TableKind =
   | "summary"
@@ -97,4 +97,11 @@ export interface RecognisedTable {
   /** The table carries an "空表列示"/"无数据" statement, or has no data rows. */
   empty: boolean;
   emptyStatement?: string;
+  /** Cells (on `sheet`) the title, year, unit of measure, unit name and empty statement were read from, where
+   * found; document-level findings name them. */
+  titleCell?: CellRef;
+  yearCell?: CellRef;
+  unitCell?: CellRef;
+  unitNameCell?: CellRef;
+  emptyStatementCell?: CellRef;
 }
