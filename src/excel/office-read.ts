@@ -50,6 +50,12 @@ export class WorkbookReader {
   /** Cells read last time: a workbook known to be large skips the optimistic single-sync read. */
   private lastCells: number | undefined;
   private sheetGuess = FIRST_SHEET_GUESS;
+  /**
+   * Office.js documents that operations on a null object are no-ops; we also rely on navigation from a null object
+   * (a sheet past the last, a deleted sheet) giving null objects. If a host ever rejects that, we fall back for the
+   * rest of the session to listing the sheets first (one more sync) and addressing only sheets that exist.
+   */
+  private nullChaining = true;
 
   constructor(
     private readonly caps: Capabilities,
@@ -62,27 +68,31 @@ export class WorkbookReader {
   async readWorkbook(ctx: Excel.RequestContext): Promise<{ workbook: GridWorkbook; sheets: SheetInfo[] }> {
     if (this.lastCells === undefined || this.lastCells * BYTES_PER_CELL <= this.targetBytes) {
       try {
-        const { sheets, infos } = await this.enumerate(ctx, true);
-        return this.finish(sheets, infos);
+        const { sheets, layouts } = await this.probeAll(ctx, true);
+        return this.finish(sheets, layouts);
       } catch (e) {
         if (!isLimitError(e)) throw e;
       }
     }
-    const layouts = (await this.enumerate(ctx, false)).layouts;
+    const layouts = (await this.probeAll(ctx, false)).layouts;
     const sheets = await this.readLayouts(ctx, layouts);
     return this.finish(sheets, layouts);
   }
 
   /** Named sheets (missing ones are skipped): one sync unless they are large. */
   async readSheets(ctx: Excel.RequestContext, names: readonly string[]): Promise<GridSheet[]> {
-    const probe = (full: boolean) =>
-      names.map((name) => this.queueProbe(ctx.workbook.worksheets.getItemOrNullObject(name), full));
-    try {
-      const probes = probe(true);
-      await ctx.sync();
-      return probes.filter((p) => !p.ws.isNullObject).map((p) => this.sheetFromProbe(p));
-    } catch (e) {
-      if (!isLimitError(e)) throw e;
+    let wanted = [...names];
+    const probe = (full: boolean) => wanted.map((name) => this.queueProbe(this.sheetRef(ctx, name), full));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const probes = probe(true);
+        await ctx.sync();
+        return probes.filter((p) => !p.ws.isNullObject).map((p) => this.sheetFromProbe(p));
+      } catch (e) {
+        if (isLimitError(e)) break;
+        if (attempt > 0) throw e;
+        wanted = await this.keepExisting(ctx, wanted);
+      }
     }
     const probes = probe(false);
     await ctx.sync();
@@ -149,6 +159,50 @@ export class WorkbookReader {
     return { sheets, infos: layouts, layouts };
   }
 
+  /** Every sheet, probed by chaining (one sync) or, where chaining on null objects failed, by listing first. */
+  private async probeAll(
+    ctx: Excel.RequestContext,
+    full: boolean,
+  ): Promise<{ sheets: GridSheet[]; layouts: SheetLayout[] }> {
+    if (this.nullChaining) {
+      try {
+        return await this.enumerate(ctx, full);
+      } catch (e) {
+        if (isLimitError(e)) throw e;
+        this.nullChaining = false;
+      }
+    }
+    const names = await this.keepExisting(ctx, null);
+    const probes = names.map((name) => this.queueProbe(ctx.workbook.worksheets.getItem(name), full));
+    await ctx.sync();
+    const sheets: GridSheet[] = [];
+    for (const p of probes) {
+      if (full) sheets.push(this.sheetFromProbe(p));
+      if (full) await yieldToEventLoop();
+    }
+    return { sheets, layouts: probes.map((p) => this.layoutFromProbe(p)) };
+  }
+
+  private sheetRef(ctx: Excel.RequestContext, name: string): Excel.Worksheet {
+    return this.nullChaining
+      ? ctx.workbook.worksheets.getItemOrNullObject(name)
+      : ctx.workbook.worksheets.getItem(name);
+  }
+
+  /**
+   * After a batch failed for a reason other than size (a sheet deleted meanwhile, or a host that rejects navigation
+   * from null objects): list the sheets (one sync), keep the names that exist (all when `names` is null), and from
+   * now on address sheets with getItem.
+   */
+  private async keepExisting(ctx: Excel.RequestContext, names: readonly string[] | null): Promise<string[]> {
+    this.nullChaining = false;
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    await ctx.sync();
+    const existing = sheets.items.map((s) => s.name);
+    return names === null ? existing : names.filter((n) => existing.includes(n));
+  }
+
   private queueProbe(ws: Excel.Worksheet, full: boolean): SheetProbe {
     ws.load("name,id");
     // valuesOnly: a column formatted to the last row must not make the used range a million rows tall.
@@ -207,10 +261,11 @@ export class WorkbookReader {
   ): Promise<{ req: T; block: GridBlock }[]> {
     const out: { req: T; block: GridBlock }[] = [];
     let batches = planBatches(requests, this.targetBytes);
+    let recovered = false;
     while (batches.length > 0) {
       const batch = batches[0];
       const loaded = batch.map((b) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(b.sheet);
+        const ws = this.sheetRef(ctx, b.sheet);
         const r = b.range;
         const range = ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
         range.load(DATA_PROPS);
@@ -219,8 +274,18 @@ export class WorkbookReader {
       try {
         await ctx.sync();
       } catch (e) {
+        if (!isLimitError(e)) {
+          if (recovered) throw e;
+          recovered = true;
+          const existing = new Set(await this.keepExisting(ctx, [...new Set(requests.map((r) => r.sheet))]));
+          batches = planBatches(
+            batches.flat().filter((b) => existing.has(b.sheet)),
+            this.targetBytes,
+          );
+          continue;
+        }
         const smallest = batch.length === 1 && batch[0].range.top === batch[0].range.bottom;
-        if (!isLimitError(e) || smallest) throw e;
+        if (smallest) throw e;
         this.targetBytes = Math.max(BYTES_PER_CELL, Math.floor(this.targetBytes / 2));
         batches = planBatches(batches.flat(), this.targetBytes);
         continue;

@@ -59,6 +59,8 @@ export interface FakeOptions {
   /** Request and response cap (Excel on the web: 5 MB). */
   payloadCap?: number;
   maxCellsPerRead?: number;
+  /** A host that fails the batch (InvalidObjectPath) when navigating from a null worksheet. */
+  strictNullNavigation?: boolean;
 }
 
 export class FakeExcelError extends Error {
@@ -105,6 +107,7 @@ export class FakeExcel {
   readonly context: FakeContext;
   payloadCap: number;
   maxCellsPerRead: number;
+  strictNullNavigation: boolean;
   private nextId = 1;
   readonly handlers = {
     changed: [] as Handler[],
@@ -117,6 +120,7 @@ export class FakeExcel {
   constructor(options: FakeOptions = {}) {
     this.payloadCap = options.payloadCap ?? 5 * 1024 * 1024;
     this.maxCellsPerRead = options.maxCellsPerRead ?? 5_000_000;
+    this.strictNullNavigation = options.strictNullNavigation ?? false;
     this.context = new FakeContext(this);
   }
 
@@ -548,11 +552,14 @@ class WorksheetProxy extends Proxy {
     return this.prop("id");
   }
   private sheetOrNull = (): FakeSheet | null => {
+    let s: FakeSheet | null;
     try {
-      return this.target() as FakeSheet | null;
+      s = this.target() as FakeSheet | null;
     } catch {
       return null;
     }
+    if (s === null && this.excel.strictNullNavigation) throw new FakeExcelError("InvalidObjectPath");
+    return s;
   };
   getNextOrNullObject(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, true, () => {

@@ -141,4 +141,21 @@ describe("OfficeHost.readRanges / readSheets", () => {
     expect(sheets.map((s) => s.name)).toEqual(["Sheet2"]);
     expect(sheets[0].values[12][2]).toBe(39);
   });
+
+  it("a host that rejects navigation from null objects: falls back to listing sheets first", async () => {
+    const excel = typicalWorkbook(3, 10, { strictNullNavigation: true });
+    const host = new OfficeHost(excel.runner, { capabilities: caps() });
+    const wb = await host.readWorkbook();
+    expect(excel.syncs.map((x) => x.error)).toEqual(["InvalidObjectPath", undefined, undefined]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["Sheet1", "Sheet2", "Sheet3"]);
+    expect(wb.sheets[2].values[12][2]).toBe(39);
+    const before = excel.syncCount;
+    await host.readWorkbook();
+    expect(excel.syncCount - before).toBe(2); // list + read, no failed attempt
+    const out = await host.readRanges([
+      { sheet: "Sheet1", range: { top: 3, left: 2, bottom: 3, right: 2 } },
+      { sheet: "deleted meanwhile", range: { top: 0, left: 0, bottom: 0, right: 0 } },
+    ]);
+    expect(out.map((r) => [r.sheet, r.values])).toEqual([["Sheet1", [[30]]]]);
+  });
 });
