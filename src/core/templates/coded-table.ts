@@ -1,0 +1,110 @@
+/**
+ * Tables listed by classification code (收入总表, 支出总表, the three fund expenditure tables, 基本支出表,
+ * 经济分类汇总表): a 合计 row on top, then empty code rows for the unit to fill.
+ *
+ * Totals:
+ * - Each data row's total columns (合计 = 基本支出 + 项目支出 …, per the header tree) are IF(COUNT(…),SUM(…),"")
+ *   so an unused row stays blank (a row of 0.00 without a code would read as an unlabelled total row).
+ * - The 合计 row is SUMIF over the leaf codes: 项 (7 digits) for 功能分类, 款 (5 digits) for 经济分类, or, with
+ *   codes split into 类/款/项 columns, the rows whose last part is filled. The amounts live on the leaves; 类 and
+ *   款 rows are their sums (the checker's hierarchy rule), so Σ leaves = Σ 类 rows whether or not the unit lists
+ *   the 类/款 rows, and nothing is counted twice. Rows inserted inside the block are inside the ranges.
+ */
+import { AMOUNT_FORMAT, TEXT_FORMAT } from "./block-builder";
+import { rowRanges, type FormulaSpec } from "./formula";
+import { closeFrame, openFrame, styleOf, type Frame } from "./frame";
+import type { ColumnNode, LeafColumn } from "./header";
+import type { TemplateBlock, TemplateKind, TemplateOptions, TemplateStyle } from "./types";
+
+export type CodeSystem = "function" | "economic";
+
+const INDEX: ColumnNode = { label: "序号", role: "index" };
+const NAME: ColumnNode = { label: "科目名称", role: "name" };
+const code = (label: string, width = 12): ColumnNode => ({ label, role: "code", width });
+
+/** Code and name columns of a table, by classification and style. */
+export function codeColumns(system: CodeSystem, style: TemplateStyle, kind: TemplateKind): ColumnNode[] {
+  if (system === "function") {
+    if (style === "department") {
+      return [INDEX, { label: "科目编码", children: [code("类", 6), code("款", 5), code("项", 5)] }, NAME];
+    }
+    return [INDEX, { label: "功能分类科目", children: [code("科目编码"), NAME] }];
+  }
+  const group = kind === "basic-expenditure" && style === "unit" ? "支出部门经济分类科目" : "部门预算支出经济分类科目";
+  if (style === "department" && kind === "basic-expenditure") {
+    // The department layout pairs each 部门经济分类 code with its 政府经济分类 code (spec §1, Henan).
+    return [
+      INDEX,
+      { label: group, children: [code("科目编码"), NAME] },
+      { label: "政府预算支出经济分类科目", children: [code("科目编码"), { ...NAME, width: 20 }] },
+    ];
+  }
+  if (style === "department") return [INDEX, { label: group, children: [code("类", 6), code("款", 5), NAME] }];
+  return [INDEX, { label: group, children: [code("科目编码"), NAME] }];
+}
+
+/** The code column the 合计 row's SUMIF reads, and what it matches (see the module comment). */
+function leafCriterion(codeCols: LeafColumn[], system: CodeSystem): { col: number; pattern: string } {
+  const primary = codeCols.filter((c) => c.path[0] === codeCols[0].path[0]);
+  const last = primary[primary.length - 1];
+  if (primary.length > 1) return { col: last.col, pattern: "?*" };
+  return { col: last.col, pattern: "?".repeat(system === "function" ? 7 : 5) };
+}
+
+export interface CodedTableSpec {
+  kind: TemplateKind;
+  system: CodeSystem;
+  amounts: ColumnNode[];
+}
+
+export function buildCodedTable(spec: CodedTableSpec, options: TemplateOptions): TemplateBlock {
+  const style = styleOf(options);
+  const frame = openFrame(spec.kind, options, [...codeColumns(spec.system, style, spec.kind), ...spec.amounts]);
+  const leaves = frame.header.leaves;
+  const codeCols = leaves.filter((l) => l.role === "code");
+  const criterion = leafCriterion(codeCols, spec.system);
+  const nameCol = leaves.find((l) => l.role === "name")!.col;
+  const sumOfLeaves: TotalFormula = (first, last, col) => ({
+    op: "sum-if-code",
+    codes: { top: first, bottom: last, left: criterion.col, right: criterion.col },
+    pattern: criterion.pattern,
+    amounts: { top: first, bottom: last, left: col, right: col },
+  });
+  // Codes are text ("01" must keep its zero; SUMIF's pattern matches text).
+  const codesAsText = (row: number) => codeCols.forEach((c) => frame.b.format(row, c.col, TEXT_FORMAT));
+  return fillListTable(frame, nameCol, options, sumOfLeaves, codesAsText);
+}
+
+/** The 合计 row's formula in an amount column, given the data rows first..last. */
+export type TotalFormula = (first: number, last: number, col: number) => FormulaSpec;
+
+/**
+ * A 合计 row and `dataRows` empty rows: 序号 numbered, amounts formatted, row totals as guarded sums, the 合计 row's
+ * amounts from `total`. Shared by coded tables and the 项目支出表.
+ */
+export function fillListTable(
+  frame: Frame,
+  labelCol: number,
+  options: TemplateOptions,
+  total: TotalFormula,
+  formatRow: (row: number) => void = () => undefined,
+): TemplateBlock {
+  const { b, header } = frame;
+  const rows = options.dataRows ?? 8;
+  const totalRow = frame.bodyStart;
+  const first = totalRow + 1;
+  const last = totalRow + rows;
+  const index = header.leaves.find((l) => l.role === "index");
+  const amounts = header.leaves.filter((l) => l.role === "amount");
+  if (index) b.set(totalRow, index.col, 1);
+  b.set(totalRow, labelCol, "合计");
+  for (const a of amounts) b.formula(totalRow, a.col, total(first, last, a.col));
+  const rowTotals = new Set(header.rowSums.map((s) => s.total));
+  for (let r = first; r <= last; r++) {
+    if (index) b.set(r, index.col, r - totalRow + 1);
+    formatRow(r);
+    for (const a of amounts) if (!rowTotals.has(a.col)) b.format(r, a.col, AMOUNT_FORMAT);
+    for (const s of header.rowSums) b.formula(r, s.total, { op: "sum-if-any", ranges: rowRanges(r, s.terms) });
+  }
+  return closeFrame(frame, [totalRow]);
+}
