@@ -61,24 +61,24 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
   return columns;
 }
 
-/** Code columns sharing a top header label form one code system; the first is the table's primary code. */
+/**
+ * Code systems: adjacent 类/款/项 columns form one code whatever the header above them says; a whole-code column, a
+ * new 类 column, or a gap starts the next one. The first is the table's primary code (部门经济分类 before 政府经济分类).
+ */
 function assignCodeGroups(columns: RecognisedColumn[]): void {
-  const groups: string[] = [];
-  let lastGroupCol = -10;
+  let group = -1;
+  let previous: RecognisedColumn | undefined;
   for (const column of columns) {
     if (column.role !== "code") continue;
-    const key = column.path.length > 1 ? column.path[0] : `#${column.col}`;
-    let g = groups.indexOf(key);
-    // Adjacent single-label code columns (类|款|项 without a shared header) belong together.
-    if (g < 0 && key.startsWith("#") && column.col === lastGroupCol + 1 && column.codePart !== "full" && groups.length) {
-      g = groups.length - 1;
-    }
-    if (g < 0) {
-      groups.push(key);
-      g = groups.length - 1;
-    }
-    column.codeGroup = g;
-    lastGroupCol = column.col;
+    const continues =
+      previous !== undefined &&
+      previous.col === column.col - 1 &&
+      previous.codePart !== "full" &&
+      column.codePart !== "full" &&
+      column.codePart !== "class";
+    if (!continues) group++;
+    column.codeGroup = group;
+    previous = column;
   }
 }
 

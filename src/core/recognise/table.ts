@@ -182,15 +182,18 @@ function expectedClassification(kind: TableKind): Classification | null {
 
 function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], kind: TableKind, unitName?: string): RecognisedRow[] {
   const codeCols = (g: number) => columns.filter((c) => c.role === "code" && c.codeGroup === g);
-  const primary = codeCols(0);
-  const secondary = codeCols(1);
   const names = columns.filter((c) => c.role === "name");
+  // A name column holding "2080505 行政单位离退休" left of the code columns carries the primary code itself.
+  const embedded = names.find((n) => holdsCodes(sheet, seg.bodyRows, n.col));
+  const embeddedFirst = embedded !== undefined && !(codeCols(0)[0]?.col < embedded.col);
+  const primary = embeddedFirst ? [] : codeCols(0);
+  const secondary = embeddedFirst ? codeCols(0) : codeCols(1);
   const unitCol = columns.find((c) => c.role === "unit-code");
   const amountCols = columns.filter((c) => c.role === "amount");
   // Name column of each code system: the first name column after its code columns.
   const nameAfter = (cols: RecognisedColumn[]) =>
     cols.length ? names.find((n) => n.col > cols[cols.length - 1].col) ?? names[0] : names[0];
-  const primaryName = nameAfter(primary);
+  const primaryName = embeddedFirst ? embedded : nameAfter(primary);
   const secondaryName = secondary.length ? nameAfter(secondary) : undefined;
   const want = expectedClassification(kind);
   const rows: RecognisedRow[] = [];
@@ -259,6 +262,20 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
     rows.push(row);
   }
   return rows;
+}
+
+/** Most labels of the column read as "code name". */
+function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
+  let coded = 0;
+  let texts = 0;
+  for (const r of rows) {
+    const t = cellText(sheet, r, col);
+    if (!t) continue;
+    texts++;
+    const split = splitCodeAndName(t);
+    if (split && classifyCode(split.code)) coded++;
+  }
+  return coded >= 2 && coded * 2 >= texts;
 }
 
 /** Parent links: 项 → 款 → 类 by code prefix within a unit's scope; code rows → their unit row; units by prefix. */

@@ -103,17 +103,19 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     let actual = e.stated;
     if (e.outcome === "mismatch" && identity.comparator !== "le" && identity.left.length <= 1) {
       const totalCount = blamed ? counts.get(keyOf(blamed)) ?? 0 : 0;
-      let best: CellKey | null = null;
       let bestCount = totalCount;
-      let tie = false;
+      let candidates: CellKey[] = [];
       for (const t of identity.right) {
         const n = counts.get(keyOf(t)) ?? 0;
         if (n > bestCount) {
-          best = t;
           bestCount = n;
-          tie = false;
-        } else if (best && n === bestCount && keyOf(t) !== keyOf(best)) tie = true;
+          candidates = [t];
+        } else if (n === bestCount && n > totalCount && !candidates.some((c) => keyOf(c) === keyOf(t))) candidates.push(t);
       }
+      // Among equally suspicious cells, a blank one is rarely the mistake: prefer the single one holding an amount.
+      if (candidates.length > 1) candidates = candidates.filter((c) => read(c).kind !== "empty");
+      const best = candidates.length === 1 ? candidates[0] : null;
+      const tie = candidates.length > 1;
       if (best && !tie && bestCount >= 2) {
         blamed = best;
         const own = read(best);
