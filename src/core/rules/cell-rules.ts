@@ -4,6 +4,7 @@ import type { Finding } from "../finding";
 import { cellValue, type GridSheet } from "../grid";
 import { parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
+import { plausibilityFindings } from "./plausibility";
 
 export function amountCellsOf(table: RecognisedTable): Array<{ row: number; col: number }> {
   const out: Array<{ row: number; col: number }> = [];
@@ -51,5 +52,7 @@ export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = a
       });
     }
   }
+  // Plausibility (negative, decimals, percent/date formats) on the same cells, so the live fast path runs it too.
+  out.push(...plausibilityFindings(table, sheet, cells));
   return out;
 }

@@ -1,0 +1,141 @@
+/**
+ * Plausibility of single amounts (per cell, value-driven, cheap: the live fast path re-runs it on edited cells):
+ * - plausibility.percent (error): a number formatted as a percentage or a date in an amount column — the cell shows
+ *   "12%" or "2023/1/5" while the checker adds 0.12 or 44931;
+ * - plausibility.negative (warning): a negative amount. Budget amounts (收入, 支出, 结转, 合计 …) cannot be negative
+ *   in any table of spec §1; only a column or row that explicitly is an adjustment or change (调整, 调减, 增减, 差额,
+ *   变动, 比上年 …, or a row labelled "减：…") may hold one;
+ * - plausibility.decimals (warning): more than 2 decimals in a 万元 table (the published precision); the value is read
+ *   with decimalFromNumber, so a cached formula result such as 0.30000000000000004 counts as 0.3.
+ * At most one finding per cell (the session keeps one cell issue per cell), in that order of importance.
+ *
+ * plausibility.all-children-blank is not a per-cell rule: whether a total's parts are blank depends on other cells,
+ * which a per-cell re-check would not see change. Every such total already fails its sum identity (hierarchy.sum,
+ * table.total-row, table.columns-sum), so instead of a second finding for one problem, explainBlankChildren() turns
+ * that identity finding into a clearer one ("its parts are all blank: not filled in or deleted?").
+ */
+import { parseA1, toA1 } from "../address";
+import type { Finding } from "../finding";
+import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
+import { formatAmount, parseAmount, type Decimal } from "../money";
+import type { RecognisedTable } from "../recognise/types";
+import type { AmountAt } from "../document/cells";
+import { amountCellsOf } from "./cell-rules";
+
+const ADJUSTMENT = /调整|调减|调增|增减|增长|减少|差额|变动|变化|比上年|较上年|冲减|核减|冲销/;
+const SUBTRACTED_ROW = /^减[:：]/;
+
+/** What a number format makes a number look like: a percentage, a date/time, or an amount (null). */
+export function numberFormatKind(format: string | null | undefined): "percent" | "date" | null {
+  if (!format) return null;
+  // Drop the parts that are not format codes: quoted literals, escaped characters, padding/fill, [Red]/[$-804].
+  const codes = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "")
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "");
+  if (/general/i.test(codes)) return null;
+  if (codes.includes("%")) return "percent";
+  if (/[ymdhs]|\[[hms]+\]/i.test(codes)) return "date";
+  return null;
+}
+
+function columnPath(table: RecognisedTable, col: number): string {
+  return table.columns.find((c) => c.col === col)?.path.join("/") ?? "";
+}
+
+function rowLabel(table: RecognisedTable, row: number): string {
+  for (const s of table.sides ?? []) {
+    const r = s.rows.find((x) => x.row === row);
+    if (r) return r.label;
+  }
+  return table.rows.find((r) => r.row === row)?.label ?? "";
+}
+
+/** A column or row that explicitly holds an adjustment or a change may be negative. */
+function mayBeNegative(table: RecognisedTable, row: number, col: number): boolean {
+  const label = rowLabel(table, row).trim();
+  return ADJUSTMENT.test(columnPath(table, col)) || ADJUSTMENT.test(label) || SUBTRACTED_ROW.test(label);
+}
+
+function decimals(value: Decimal): number {
+  return value.decimalPlaces();
+}
+
+export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table)): Finding[] {
+  const out: Finding[] = [];
+  const tenThousands = table.unit === "万元";
+  for (const { row, col } of cells) {
+    const raw = cellValue(sheet, row, col);
+    const a = parseAmount(raw);
+    if (a.kind !== "number") continue;
+    const address = toA1(row, col);
+    const where = `${sheet.name}!${address}`;
+    const cell = [{ sheet: sheet.name, address }];
+    const shown = a.value.toFixed();
+    const looksLike = typeof raw === "number" ? numberFormatKind(cellNumberFormat(sheet, row, col)) : null;
+    if (looksLike) {
+      const zh = looksLike === "percent" ? "百分比" : "日期";
+      out.push({
+        rule: "plausibility.percent",
+        severity: "error",
+        message: `${where} 设置为${zh}格式，金额列不应是${zh}（按数值 ${shown} 参与核对）；请改为数值格式并核对内容。`,
+        messageEn: `${where} is formatted as a ${looksLike}, which an amount column cannot hold (checked as ${shown}); use a number format and check the entry.`,
+        cells: cell,
+        expected: "金额 amount",
+        actual: `${looksLike} (${cellNumberFormat(sheet, row, col)})`,
+      });
+    } else if (a.value.isNegative() && !a.value.isZero() && !mayBeNegative(table, row, col)) {
+      out.push({
+        rule: "plausibility.negative",
+        severity: "warning",
+        message: `${where} 为负数 ${formatAmount(a.value)}；预算收支金额不应为负（调整、增减类栏目除外）。`,
+        messageEn: `${where} is negative (${formatAmount(a.value)}); budget amounts cannot be negative (adjustment or change columns excepted).`,
+        cells: cell,
+        expected: "≥ 0",
+        actual: formatAmount(a.value),
+      });
+    } else if (tenThousands && decimals(a.value) > 2) {
+      out.push({
+        rule: "plausibility.decimals",
+        severity: "warning",
+        message: `${where} 为 ${shown}，有 ${decimals(a.value)} 位小数；万元表的金额应保留两位小数，否则显示值与参与合计的值不一致。`,
+        messageEn: `${where} is ${shown}, with ${decimals(a.value)} decimals; amounts in 万元 are published with 2, otherwise the shown value differs from the one summed.`,
+        cells: cell,
+        expected: formatAmount(a.value),
+        actual: shown,
+      });
+    }
+  }
+  return out;
+}
+
+/** Sum rules whose stated cell is a total and whose terms are its parts (rows below it, or columns beside it). */
+const PART_SUM_RULES: ReadonlySet<string> = new Set(["hierarchy.sum", "table.total-row", "table.columns-sum"]);
+
+/**
+ * plausibility.all-children-blank: a sum finding whose total holds an amount while every part it reads is blank
+ * (not 0.00: a written zero is an entry, and then the sum is simply wrong) is re-stated as that diagnosis — same
+ * severity, cells, expected and actual — rather than reported twice. O(cells of the findings).
+ */
+export function explainBlankChildren(findings: Finding[], read: AmountAt): Finding[] {
+  return findings.map((f) => {
+    if (!PART_SUM_RULES.has(f.rule) || f.cells.length < 2) return f;
+    const amountOf = (c: { sheet: string; address: string }) => {
+      const { row, col } = parseA1(c.address);
+      return read(c.sheet, row, col);
+    };
+    const total = amountOf(f.cells[0]);
+    if (total.kind !== "number" || total.value.isZero()) return f;
+    const parts = f.cells.slice(1);
+    if (!parts.every((c) => amountOf(c).kind === "empty")) return f;
+    const where = `${f.cells[0].sheet}!${f.cells[0].address}`;
+    const list = parts.slice(0, 5).map((c) => c.address).join("、") + (parts.length > 5 ? " …" : "");
+    return {
+      ...f,
+      rule: "plausibility.all-children-blank",
+      message: `${where} 有金额 ${formatAmount(total.value)}，但其组成部分（${list}，共 ${parts.length} 格）全部空白：明细可能漏填或被删除。`,
+      messageEn: `${where} holds ${formatAmount(total.value)} while all ${parts.length} of its parts (${parts.slice(0, 5).map((c) => c.address).join(", ")}${parts.length > 5 ? ", …" : ""}) are blank: details missing or deleted?`,
+    };
+  });
+}
