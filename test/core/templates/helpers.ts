@@ -1,0 +1,34 @@
+/** Shared test helpers: a template on its own sheet, findings that matter, an independent A1 reference shifter. */
+import { columnIndex, columnLetters } from "../../../src/core/address";
+import type { Finding } from "../../../src/core/finding";
+import type { GridWorkbook } from "../../../src/core/grid";
+import {
+  buildTemplate,
+  placeTemplate,
+  templatesToWorkbook,
+  type TemplateKind,
+  type TemplateOptions,
+} from "../../../src/core/templates";
+
+export const OPTIONS: TemplateOptions = { year: 2026, unitName: "秦皇岛市测试事业单位", unitCode: "323003", measure: "万元" };
+
+export function workbookOf(kind: TemplateKind, options: TemplateOptions = OPTIONS, origin = { row: 0, col: 0 }): GridWorkbook {
+  return templatesToWorkbook([placeTemplate(buildTemplate(kind, options), origin, "表")]);
+}
+
+/** Errors and warnings (info notes such as "not covered by the catalogue" are not problems). */
+export function problems(findings: Finding[]): string[] {
+  return findings.filter((f) => f.severity !== "info").map((f) => `${f.severity} ${f.rule} ${f.cells[0]?.address}: ${f.message}`);
+}
+
+/** Shifts every A1 reference of a formula (string literals left alone); written independently of the templates. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  return formula
+    .split(/("[^"]*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/\b([A-Z]{1,3})(\d+)\b/g, (_, col: string, row: string) => `${columnLetters(columnIndex(col) + cols)}${Number(row) + rows}`),
+    )
+    .join("");
+}
