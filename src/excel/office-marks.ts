@@ -24,8 +24,14 @@ import {
 } from "./marks";
 import { DEFAULT_TARGET_BYTES } from "./read-plan";
 
-/** Rough request bytes per queued operation (object path + method + arguments). */
-const OP_BYTES = 120;
+/**
+ * Estimated request bytes, on the high side: each Office.js action travels with the object paths it needs
+ * (~80–100 bytes each). Deleting by id: sheet, range, collection, item paths + a delete action. Adding a format:
+ * range, collection, add, custom, rule, format, fill paths + three actions and a load.
+ */
+const DELETE_BYTES = 400;
+const CF_ADD_BYTES = 1000;
+const NOTE_ADD_BYTES = 300;
 
 export class MarkWriter {
   private plan: MarkPlan = emptyPlan();
@@ -151,7 +157,13 @@ export class MarkWriter {
 
   /** Queue the diff and sync: once, unless the estimated request exceeds the payload target. */
   private async apply(ctx: Excel.RequestContext, diff: PlanDiff, queuedDeletes: boolean): Promise<void> {
-    const sheet = (name: string) => ctx.workbook.worksheets.getItemOrNullObject(name);
+    // One worksheet proxy per sheet per batch: its object path is sent once, not once per mark.
+    const sheets = new Map<string, Excel.Worksheet>();
+    const sheet = (name: string) => {
+      let ws = sheets.get(name);
+      if (!ws) sheets.set(name, (ws = ctx.workbook.worksheets.getItemOrNullObject(name)));
+      return ws;
+    };
     const ops: ((pending: PendingIds) => void)[] = [];
     const sizes: number[] = [];
     const push = (bytes: number, op: (pending: PendingIds) => void) => {
@@ -163,7 +175,7 @@ export class MarkWriter {
       const id = this.cfIds.get(g.key);
       this.cfIds.delete(g.key);
       if (id !== undefined)
-        push(OP_BYTES, () => {
+        push(DELETE_BYTES, () => {
           const cfs = sheet(g.sheet).getRange().conditionalFormats;
           (this.caps.itemOrNullObject ? cfs.getItemOrNullObject(id) : cfs.getItem(id)).delete();
         });
@@ -172,19 +184,19 @@ export class MarkWriter {
       const key = cellKey(m.sheet, m.address);
       if (!this.annotated.delete(key)) continue;
       if (this.caps.annotations === "notes")
-        push(OP_BYTES, () => sheet(m.sheet).notes.getItemOrNullObject(m.address).delete());
+        push(DELETE_BYTES, () => sheet(m.sheet).notes.getItemOrNullObject(m.address).delete());
       else {
         const id = this.commentIds.get(key);
         this.commentIds.delete(key);
         if (id !== undefined)
-          push(OP_BYTES, () => {
+          push(DELETE_BYTES, () => {
             const comments = ctx.workbook.comments;
             (this.caps.itemOrNullObject ? comments.getItemOrNullObject(id) : comments.getItem(id)).delete();
           });
       }
     }
     for (const g of diff.addGroups) {
-      push(OP_BYTES * 4 + g.address.length, (pending) => {
+      push(CF_ADD_BYTES + g.address.length, (pending) => {
         const ws = sheet(g.sheet);
         const target = g.address.includes(",") ? ws.getRanges(g.address) : ws.getRange(g.address);
         const cf = target.conditionalFormats.add("Custom");
@@ -199,7 +211,7 @@ export class MarkWriter {
         const key = cellKey(m.sheet, m.address);
         if (this.userAnnotated.has(key)) continue; // never stack on the user's own note
         this.annotated.add(key);
-        const bytes = OP_BYTES + 3 * m.note.length; // UTF-8: three bytes per CJK character
+        const bytes = NOTE_ADD_BYTES + 3 * m.note.length; // UTF-8: three bytes per CJK character
         if (this.caps.annotations === "notes") push(bytes, () => sheet(m.sheet).notes.add(m.address, m.note));
         else
           push(bytes, (pending) => {

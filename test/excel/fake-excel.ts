@@ -89,6 +89,8 @@ export interface SyncRecord {
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
 const BASE_OP_BYTES = 60;
+/** Each object path a batch creates travels with the request (Office.js "ObjectPaths"). */
+const PATH_BYTES = 80;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The document state and the context
@@ -314,7 +316,7 @@ export class FakeContext {
     const created = this.created;
     this.queue = [];
     this.created = [];
-    const record: SyncRecord = { requestBytes: 0, responseBytes: 0, ops: 0, loads: 0 };
+    const record: SyncRecord = { requestBytes: created.length * PATH_BYTES, responseBytes: 0, ops: 0, loads: 0 };
     this.excel.syncs.push(record);
     for (const q of queue) {
       if (typeof q === "function") {

@@ -59,19 +59,25 @@ export function finding(
   };
 }
 
-/** `count` findings spread over the sheets' C and D columns. */
-export function manyFindings(count: number, sheets: string[], rowsPerSheet: number): Finding[] {
+/**
+ * `count` findings on distinct cells of the sheets' C and D columns. "runs": one severity per column, so marks merge
+ * into long runs; "scattered": severities alternate cell by cell, the worst case for grouping (every run one cell).
+ */
+export function manyFindings(
+  count: number,
+  sheets: string[],
+  rowsPerSheet: number,
+  pattern: "runs" | "scattered" = "runs",
+): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < count; i++) {
     const sheet = sheets[i % sheets.length];
     const k = Math.floor(i / sheets.length);
     const col = 2 + (k % 2);
     const row = 3 + (Math.floor(k / 2) % rowsPerSheet);
-    out.push(
-      finding(sheet, toA1(row, col), i % 3 === 0 ? "warning" : "error", {
-        rule: `test.rule${Math.floor(k / (2 * rowsPerSheet))}`,
-      }),
-    );
+    const severity =
+      pattern === "runs" ? (col === 2 ? "error" : "warning") : (row + col) % 2 === 0 ? "error" : "warning";
+    out.push(finding(sheet, toA1(row, col), severity, { rule: `test.rule${k % 7}` }));
   }
   return out;
 }
