@@ -66,6 +66,10 @@ export function parseAmountText(raw: string): Decimal | null {
 
 /** A number from Excel (binary double) as the decimal it displays; strips float noise like 0.30000000000000004. */
 export function decimalFromNumber(n: number): Decimal {
+  if (Number.isInteger(n)) return new Decimal(n);
+  // The shortest repr ("2185.92") is what Excel shows; only float noise ("0.30000000000000004") needs trimming.
+  const shortest = String(n);
+  if (shortest.length <= 15 && !shortest.includes("e")) return new Decimal(shortest);
   return new Decimal(n.toPrecision(15)).toDecimalPlaces(10);
 }
 

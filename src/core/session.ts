@@ -11,7 +11,7 @@ import { parseAmount, type Amount } from "./money";
 import { recogniseSheet, tableSummary } from "./recognise";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCellsOf, cellFindings } from "./rules/cell-rules";
-import { evaluate, findingsFrom, keyOf, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
+import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
 
@@ -48,14 +48,16 @@ export interface UpdateResult {
 export class CheckSession {
   private tablesBySheet = new Map<string, RecognisedTable[]>();
   private identities: Identity[] = [];
-  private byCell = new Map<string, number[]>();
+  private byCell = new Map<number, number[]>();
   private failed = new Map<number, Evaluation>();
   private cellIssues = new Map<string, Finding>();
   /** Findings that depend on structure only (codes and names): recomputed when a sheet is re-recognised. */
   private codeIssues: Finding[] = [];
   /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
-  private amountCells = new Map<string, Set<string>>();
-  private cache = new Map<string, Amount>();
+  private amountCells = new Map<string, Set<number>>();
+  private cache = new Map<number, Amount>();
+  /** Cells are keyed by number (sheet, row, column packed), not by string: this runs for every cell of the workbook. */
+  private sheetNumbers = new Map<string, number>();
   private current: CheckResult = { tables: [], findings: [] };
   private readonly read: AmountReader;
 
@@ -64,7 +66,7 @@ export class CheckSession {
     private readonly options: CheckOptions = {},
   ) {
     this.read = (c) => {
-      const k = keyOf(c);
+      const k = this.cellNumber(c);
       let a = this.cache.get(k);
       if (!a) {
         const s = this.sheet(c.sheet);
@@ -108,7 +110,7 @@ export class CheckSession {
     const changed: CellKey[] = [];
     for (let r = change.range.top; r <= change.range.bottom; r++)
       for (let c = change.range.left; c <= change.range.right; c++) changed.push({ sheet: change.sheet, row: r, col: c });
-    for (const c of changed) this.cache.delete(keyOf(c));
+    for (const c of changed) this.cache.delete(this.cellNumber(c));
     if (this.isStructural(change.sheet, change.range, changed)) {
       this.reRecognise(change.sheet);
       this.rebuild();
@@ -117,7 +119,7 @@ export class CheckSession {
     }
     // Fast path: re-evaluate the identities reading the edited cells, re-check those cells.
     const ids = new Set<number>();
-    for (const c of changed) for (const i of this.byCell.get(keyOf(c)) ?? []) ids.add(i);
+    for (const c of changed) for (const i of this.byCell.get(this.cellNumber(c)) ?? []) ids.add(i);
     const tableIds = new Set<string>();
     for (const i of ids) {
       const e = evaluate(this.identities[i], this.read);
@@ -128,15 +130,21 @@ export class CheckSession {
     const sheet = this.sheet(change.sheet)!;
     for (const t of this.tablesBySheet.get(change.sheet) ?? []) {
       const known = this.amountCells.get(t.id)!;
-      const cells = changed.filter((c) => known.has(keyOf(c))).map((c) => ({ row: c.row, col: c.col }));
+      const cells = changed.filter((c) => known.has(this.cellNumber(c))).map((c) => ({ row: c.row, col: c.col }));
       if (cells.length === 0) continue;
       tableIds.add(t.id);
-      for (const c of cells) this.cellIssues.delete(keyOf({ sheet: t.sheet, ...c }));
+      for (const c of cells) this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)));
       for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
     }
     this.assemble();
     const rechecked = this.tables().filter((t) => tableIds.has(t.id)).map(label);
     return { result: this.current, recheckedTables: rechecked, recognised: false };
+  }
+
+  private cellNumber(c: CellKey): number {
+    let n = this.sheetNumbers.get(c.sheet);
+    if (n === undefined) this.sheetNumbers.set(c.sheet, (n = this.sheetNumbers.size));
+    return n * 2 ** 34 + c.row * 2 ** 14 + c.col;
   }
 
   private sheet(name: string): GridSheet | undefined {
@@ -146,7 +154,7 @@ export class CheckSession {
   private reRecognise(name: string): void {
     const s = this.sheet(name);
     if (s) this.tablesBySheet.set(name, recogniseSheet(s));
-    for (const k of [...this.cache.keys()]) if (k.startsWith(`${name}\u0000`)) this.cache.delete(k);
+    this.cache.clear();
   }
 
   /** A change is structural unless every changed cell is an amount cell of a row the table already knows. */
@@ -160,7 +168,7 @@ export class CheckSession {
         return v !== null && v !== "";
       });
     }
-    return !changed.every((c) => inTable.some((t) => this.amountCells.get(t.id)!.has(keyOf(c))));
+    return !changed.every((c) => inTable.some((t) => this.amountCells.get(t.id)!.has(this.cellNumber(c))));
   }
 
   private rebuild(): void {
@@ -169,7 +177,7 @@ export class CheckSession {
     this.byCell = new Map();
     this.identities.forEach((id, i) => {
       for (const c of [...id.left, ...id.right]) {
-        const k = keyOf(c);
+        const k = this.cellNumber(c);
         const list = this.byCell.get(k);
         if (list) {
           if (list[list.length - 1] !== i) list.push(i);
@@ -185,7 +193,7 @@ export class CheckSession {
     this.cellIssues = new Map();
     for (const t of tables) {
       const cells = amountCellsOf(t);
-      this.amountCells.set(t.id, new Set(cells.map((c) => keyOf({ sheet: t.sheet, ...c }))));
+      this.amountCells.set(t.id, new Set(cells.map((c) => this.cellNumber({ sheet: t.sheet, ...c }))));
       const sheet = this.sheet(t.sheet);
       if (sheet && t.kind !== "other") for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
     }
@@ -226,8 +234,12 @@ function label(t: RecognisedTable): string {
   return `${t.sheet}!${tableSummary(t).range}`;
 }
 
+function cellIssueKey(sheet: string, address: string): string {
+  return `${sheet}!${address}`;
+}
+
 function cellKeyOfFinding(f: Finding): string {
-  return `${f.cells[0].sheet}\u0000${f.cells[0].address}`;
+  return cellIssueKey(f.cells[0].sheet, f.cells[0].address);
 }
 
 export function applyChange(wb: GridWorkbook, change: GridChange): void {

@@ -14,8 +14,12 @@ const HALF_WIDTH: Record<string, string> = {
   "、": "、",
 };
 
+const NEEDS_NORMALISING = /[^\x21-\x7e\u4e00-\u9fff、]/;
+
 /** Removes all whitespace, maps full-width brackets/colons/digits to ASCII; keeps 、 (ordinal separator). */
 export function normaliseLabel(text: string): string {
+  // Most labels are plain CJK and ASCII already: skip the rebuild (this runs for every text cell of a sheet).
+  if (!NEEDS_NORMALISING.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);

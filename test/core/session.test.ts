@@ -78,3 +78,17 @@ describe("CheckSession", () => {
     expect(u.result.findings).toEqual([]);
   });
 });
+
+describe("CheckSession cell findings", () => {
+  it("an error value typed and then corrected: the cell finding appears and goes away", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    let u = edit(session, "支出总表", "E9", { error: "#DIV/0!" });
+    expect(u.result.findings.filter((f) => f.rule === "cell.error-value").map((f) => f.cells[0].address)).toEqual(["E9"]);
+    u = edit(session, "支出总表", "E9", "1,457.87");
+    expect(u.recognised).toBe(false);
+    expect(u.result.findings.map((f) => f.rule)).toEqual(["cell.number-as-text"]);
+    u = edit(session, "支出总表", "E9", 1457.87);
+    expect(u.result.findings).toEqual([]);
+  });
+});

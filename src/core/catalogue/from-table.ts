@@ -12,11 +12,13 @@ import type { CodeRow } from "./rules";
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
   const out: CodeRow[] = [];
   const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, address: toA1(row, col) });
-  // Codes seen above in the current unit's block, most recent last; reset at unit and total rows.
-  let above: string[] = [];
+  // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
+  // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
+  let above = new Map<string, { code: string; order: number }>();
+  let order = 0;
   for (const r of table.rows) {
     if (r.role !== "code" || !r.code) {
-      if (r.role === "unit" || r.role === "total") above = [];
+      if (r.role === "unit" || r.role === "total") above = new Map();
       continue;
     }
     const code = r.code.code;
@@ -24,14 +26,15 @@ export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
     if (!classification) continue;
     // Nearest row above with a shorter code of the same classification: the row this one is listed under.
     let parentCode: string | undefined;
-    for (let i = above.length - 1; i >= 0; i--) {
-      const c = above[i];
-      if (c.length < code.length && classifyCode(c) === classification) {
-        parentCode = c;
-        break;
+    let nearest = -1;
+    for (let len = 1; len < code.length; len++) {
+      const seen = above.get(`${classification}:${len}`);
+      if (seen && seen.order > nearest) {
+        nearest = seen.order;
+        parentCode = seen.code;
       }
     }
-    above.push(code);
+    above.set(`${classification}:${code.length}`, { code, order: order++ });
     const row: CodeRow = {
       sheet: table.sheet,
       codeCells: r.code.cols.map((col) => cell(r.row, col)),
