@@ -42,15 +42,16 @@ export class EventBridge {
     if (this.subscribed || this.caps.changeEvents === "none") return;
     await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
-      if (this.caps.changeEvents === "workbook") this.handlers.push(sheets.onChanged.add((e) => this.changed(e)));
+      const changed = (e: Excel.WorksheetChangedEventArgs) => quietly(this.changed(e));
+      if (this.caps.changeEvents === "workbook") this.handlers.push(sheets.onChanged.add(changed));
       else {
         sheets.load("items/id");
         await ctx.sync();
-        for (const ws of sheets.items) this.handlers.push(ws.onChanged.add((e) => this.changed(e)));
+        for (const ws of sheets.items) this.handlers.push(ws.onChanged.add(changed));
       }
-      this.handlers.push(sheets.onAdded.add((e) => this.added(e)));
-      this.handlers.push(sheets.onDeleted.add((e) => this.deleted(e)));
-      if (this.caps.renameEvents) this.handlers.push(sheets.onNameChanged.add((e) => this.renamed(e)));
+      this.handlers.push(sheets.onAdded.add((e) => quietly(this.added(e))));
+      this.handlers.push(sheets.onDeleted.add((e) => quietly(this.deleted(e))));
+      if (this.caps.renameEvents) this.handlers.push(sheets.onNameChanged.add((e) => quietly(this.renamed(e))));
       await ctx.sync();
     });
   }
@@ -87,7 +88,9 @@ export class EventBridge {
     if (name === undefined) return;
     if (this.caps.changeEvents === "worksheet")
       await this.run(async (ctx) => {
-        this.handlers.push(ctx.workbook.worksheets.getItem(e.worksheetId).onChanged.add((ev) => this.changed(ev)));
+        this.handlers.push(
+          ctx.workbook.worksheets.getItem(e.worksheetId).onChanged.add((ev) => quietly(this.changed(ev))),
+        );
         await ctx.sync();
       });
     this.sink.emit({ kind: "sheet", sheet: name });
@@ -128,6 +131,14 @@ export class EventBridge {
       return ws.name;
     });
   }
+}
+
+/**
+ * An event handler's rejection has nowhere useful to go (Office only logs it). A failed name lookup means the sheet
+ * is already gone, and its deletion arrives as its own event; the next full re-check repairs anything else.
+ */
+function quietly(p: Promise<void>): Promise<void> {
+  return p.catch(() => undefined);
 }
 
 /** "B3" / "B3:D9" → range; "A:C", "3:5" (whole columns/rows) → null. */

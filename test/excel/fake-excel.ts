@@ -217,6 +217,18 @@ export class FakeExcel {
     return this.fireChanged(s, `${beforeRow + 1}:${beforeRow + count}`, "RowInserted");
   }
 
+  userAddSheet(name: string, rows: (Scalar | null)[][]): Promise<void> {
+    const s = this.addSheet(name, rows);
+    return fire(this.handlers.added, { worksheetId: s.id, source: "Local", type: "WorksheetAdded" });
+  }
+
+  userDeleteSheet(name: string): Promise<void> {
+    const s = this.sheet(name);
+    this.sheets = this.sheets.filter((x) => x !== s);
+    this.comments = this.comments.filter((c) => c.sheetId !== s.id);
+    return fire(this.handlers.deleted, { worksheetId: s.id, source: "Local", type: "WorksheetDeleted" });
+  }
+
   userRenameSheet(from: string, to: string): Promise<void> {
     const s = this.sheet(from);
     s.name = to;

@@ -95,6 +95,22 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     expect(session().updates).toEqual([{ kind: "sheet-renamed", from: "Sheet2", to: "支出表" }]);
   });
 
+  it("added and deleted sheets: the new sheet is read and checked, the deleted one dropped", async () => {
+    const excel = typicalWorkbook(2, 5);
+    excel.sheet("Sheet2").cells.set("0000004:00003", { value: -1 });
+    const { checker, session } = await live(excel);
+    expect(checker.findings.map((f) => f.cells[0].sheet)).toEqual(["Sheet2"]);
+    await excel.userAddSheet("新表", [
+      ["科目", "金额"],
+      ["a", -5],
+    ]);
+    await excel.userDeleteSheet("Sheet2");
+    await checker.flush();
+    expect(session().updates.map((u) => u.kind)).toEqual(["sheet-deleted", "sheet"]);
+    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`)).toEqual(["新表!B2"]);
+    expect(excel.sheet("新表").cfs.map((c) => c.formula)).toEqual([MARK_CF_FORMULA]);
+  });
+
   it("ignores change events raised by the add-in itself (triggerSource ThisLocalAddin)", async () => {
     const excel = typicalWorkbook(1, 5);
     const { checker, session } = await live(excel);
