@@ -5,10 +5,12 @@
  * Totals:
  * - Each data row's total columns (合计 = 基本支出 + 项目支出 …, per the header tree) are IF(COUNT(…),SUM(…),"")
  *   so an unused row stays blank (a row of 0.00 without a code would read as an unlabelled total row).
- * - The 合计 row is SUMIF over the leaf codes: 项 (7 digits) for 功能分类, 款 (5 digits) for 经济分类, or, with
- *   codes split into 类/款/项 columns, the rows whose last part is filled. The amounts live on the leaves; 类 and
- *   款 rows are their sums (the checker's hierarchy rule), so Σ leaves = Σ 类 rows whether or not the unit lists
- *   the 类/款 rows, and nothing is counted twice. Rows inserted inside the block are inside the ranges.
+ * - The 合计 row sums the leaf rows: codes of 7 digits (项) for 功能分类, 5 digits (款) for 经济分类
+ *   (SUMPRODUCT(--(LEN(codes)=7),amounts)), or, with codes split into 类/款/项 columns, the rows whose last part is
+ *   filled (SUMIF(项,"<>",amounts)). Amounts live on the leaves; 类 and 款 rows are their sums (the checker's
+ *   hierarchy rule), so Σ leaves = Σ 类 rows whether or not the unit lists the 类/款 rows, and nothing is counted
+ *   twice. Not SUMIF(codes,"???????",…): engines disagree on "?" (HyperFormula reads it as "at most one"), and a
+ *   code typed as a number would not match. Rows inserted inside the block fall inside the ranges.
  */
 import { AMOUNT_FORMAT, TEXT_FORMAT } from "./block-builder";
 import { rowRanges, type FormulaSpec } from "./formula";
@@ -43,12 +45,16 @@ export function codeColumns(system: CodeSystem, style: TemplateStyle, kind: Temp
   return [INDEX, { label: group, children: [code("科目编码"), NAME] }];
 }
 
-/** The code column the 合计 row's SUMIF reads, and what it matches (see the module comment). */
-function leafCriterion(codeCols: LeafColumn[], system: CodeSystem): { col: number; pattern: string } {
+/** The 合计 row's formula: Σ the leaf rows of the primary code (see the module comment). */
+function sumOfLeafRows(codeCols: LeafColumn[], system: CodeSystem): TotalFormula {
   const primary = codeCols.filter((c) => c.path[0] === codeCols[0].path[0]);
-  const last = primary[primary.length - 1];
-  if (primary.length > 1) return { col: last.col, pattern: "?*" };
-  return { col: last.col, pattern: "?".repeat(system === "function" ? 7 : 5) };
+  const last = primary[primary.length - 1].col;
+  return (first, lastRow, col) => {
+    const codes = { top: first, bottom: lastRow, left: last, right: last };
+    const amounts = { top: first, bottom: lastRow, left: col, right: col };
+    if (primary.length > 1) return { op: "sum-if-coded", codes, amounts };
+    return { op: "sum-by-code-length", codes, length: system === "function" ? 7 : 5, amounts };
+  };
 }
 
 export interface CodedTableSpec {
@@ -62,15 +68,9 @@ export function buildCodedTable(spec: CodedTableSpec, options: TemplateOptions):
   const frame = openFrame(spec.kind, options, [...codeColumns(spec.system, style, spec.kind), ...spec.amounts]);
   const leaves = frame.header.leaves;
   const codeCols = leaves.filter((l) => l.role === "code");
-  const criterion = leafCriterion(codeCols, spec.system);
   const nameCol = leaves.find((l) => l.role === "name")!.col;
-  const sumOfLeaves: TotalFormula = (first, last, col) => ({
-    op: "sum-if-code",
-    codes: { top: first, bottom: last, left: criterion.col, right: criterion.col },
-    pattern: criterion.pattern,
-    amounts: { top: first, bottom: last, left: col, right: col },
-  });
-  // Codes are text ("01" must keep its zero; SUMIF's pattern matches text).
+  const sumOfLeaves = sumOfLeafRows(codeCols, spec.system);
+  // Codes are text: "01" must keep its zero.
   const codesAsText = (row: number) => codeCols.forEach((c) => frame.b.format(row, c.col, TEXT_FORMAT));
   return fillListTable(frame, nameCol, options, sumOfLeaves, codesAsText);
 }

@@ -10,8 +10,13 @@ export type FormulaSpec =
   | { op: "sum"; ranges: CellRange[] }
   /** IF(COUNT(…),SUM(…),"") — a row total on a data row: blank until the row has an amount, so empty rows stay empty. */
   | { op: "sum-if-any"; ranges: CellRange[] }
-  /** SUMIF(codes,"pattern",amounts) — the 合计 row: only rows whose code matches (e.g. "???" = the 类 rows). */
-  | { op: "sum-if-code"; codes: CellRange; pattern: string; amounts: CellRange };
+  /**
+   * The 合计 row of a coded table: only the rows whose code has `length` digits — SUMPRODUCT(--(LEN(codes)=7),amounts).
+   * LEN reads codes typed as text or as numbers alike; SUMPRODUCT takes the blank ("") row totals as 0.
+   */
+  | { op: "sum-by-code-length"; codes: CellRange; length: number; amounts: CellRange }
+  /** SUMIF(codes,"<>",amounts) — the 合计 row with split codes: the rows whose last code part is filled. */
+  | { op: "sum-if-coded"; codes: CellRange; amounts: CellRange };
 
 export function shiftRange(r: CellRange, rows: number, cols: number): CellRange {
   return { top: r.top + rows, bottom: r.bottom + rows, left: r.left + cols, right: r.right + cols };
@@ -27,8 +32,10 @@ export function renderFormula(spec: FormulaSpec, origin: { row: number; col: num
       const refs = spec.ranges.map(at).join(",");
       return `IF(COUNT(${refs}),SUM(${refs}),"")`;
     }
-    case "sum-if-code":
-      return `SUMIF(${at(spec.codes)},"${spec.pattern}",${at(spec.amounts)})`;
+    case "sum-by-code-length":
+      return `SUMPRODUCT(--(LEN(${at(spec.codes)})=${spec.length}),${at(spec.amounts)})`;
+    case "sum-if-coded":
+      return `SUMIF(${at(spec.codes)},"<>",${at(spec.amounts)})`;
   }
 }
 

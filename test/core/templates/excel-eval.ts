@@ -31,7 +31,8 @@ export function recalculate(wb: GridWorkbook): GridWorkbook {
     }
     sheets[s.name] = rows;
   }
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" });
+  // Array arithmetic on, as Excel evaluates SUMPRODUCT's arguments as arrays.
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   try {
     wb.sheets.forEach((s) => {
       const id = hf.getSheetId(s.name)!;

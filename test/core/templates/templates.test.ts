@@ -67,14 +67,14 @@ describe.each(STYLES)("each template alone (%s style)", (style) => {
         if (!spec) return;
         formulas++;
         expect(fmt(r, c)).toBe("#,##0.00");
-        const ranges = spec.op === "sum-if-code" ? [spec.amounts] : spec.ranges;
+        const ranges = spec.op === "sum" || spec.op === "sum-if-any" ? spec.ranges : [spec.amounts];
         for (const range of ranges) {
           expect(range.bottom).toBeLessThan(block.rowCount);
           expect(range.right).toBeLessThan(block.colCount);
           for (let rr = range.top; rr <= range.bottom; rr++)
             for (let cc = range.left; cc <= range.right; cc++) expect(fmt(rr, cc)).toBe("#,##0.00");
         }
-        if (spec.op === "sum-if-code") {
+        if (spec.op === "sum-by-code-length" || spec.op === "sum-if-coded") {
           for (let rr = spec.codes.top; rr <= spec.codes.bottom; rr++) expect(fmt(rr, spec.codes.left)).toBe("@");
         }
       }),
@@ -198,22 +198,22 @@ describe("formulas reference the intended cells (block at A1)", () => {
   it("收入总表: 合计 = 本年收入小计 + 上年结转, 小计 = Σ sources; the 合计 row sums the 项 rows", () => {
     expect(at("revenue", "D7")).toBe('IF(COUNT(E7,M7),SUM(E7,M7),"")');
     expect(at("revenue", "E7")).toBe('IF(COUNT(F7:L7),SUM(F7:L7),"")');
-    expect(at("revenue", "D6")).toBe('SUMIF(B7:B14,"???????",D7:D14)');
-    expect(at("revenue", "M6")).toBe('SUMIF(B7:B14,"???????",M7:M14)');
+    expect(at("revenue", "D6")).toBe('SUMPRODUCT(--(LEN(B7:B14)=7),D7:D14)');
+    expect(at("revenue", "M6")).toBe('SUMPRODUCT(--(LEN(B7:B14)=7),M7:M14)');
     expect(at("revenue", "F7")).toBeNull();
   });
 
   it("基本支出表: 合计 = 人员经费 + 公用经费; the 合计 row sums the 款 rows (5-digit codes)", () => {
     expect(at("basic-expenditure", "D7")).toBe('IF(COUNT(E7:F7),SUM(E7:F7),"")');
-    expect(at("basic-expenditure", "E6")).toBe('SUMIF(B7:B14,"?????",E7:E14)');
+    expect(at("basic-expenditure", "E6")).toBe('SUMPRODUCT(--(LEN(B7:B14)=5),E7:E14)');
     // Department style: 部门 and 政府 economic codes side by side; the 合计 row reads the 部门 code column.
-    expect(at("basic-expenditure", "F6", "department")).toBe('SUMIF(B7:B14,"?????",F7:F14)');
+    expect(at("basic-expenditure", "F6", "department")).toBe('SUMPRODUCT(--(LEN(B7:B14)=5),F7:F14)');
   });
 
   it("codes split into 类/款/项: the 合计 row sums the rows whose 项 is filled", () => {
-    expect(at("expenditure", "F6", "department")).toBe('SUMIF(D7:D14,"?*",F7:F14)');
+    expect(at("expenditure", "F6", "department")).toBe('SUMIF(D7:D14,"<>",F7:F14)');
     expect(at("expenditure", "F7", "department")).toBe('IF(COUNT(G7:K7),SUM(G7:K7),"")');
-    expect(at("economic-summary", "E6", "department")).toBe('SUMIF(C7:C14,"?*",E7:E14)');
+    expect(at("economic-summary", "E6", "department")).toBe('SUMIF(C7:C14,"<>",E7:E14)');
   });
 
   it("三公: 合计 = 小计 + 会议费 + 培训费; 小计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行维护", () => {
@@ -232,7 +232,7 @@ describe("formulas reference the intended cells (block at A1)", () => {
   it("the number of empty code rows is an option", () => {
     const b = buildTemplate("revenue", { ...OPTIONS, dataRows: 20 });
     expect(b.regions.bodyRows).toEqual({ first: 5, last: 25 });
-    expect(b.formulas[5][3]).toBe('SUMIF(B7:B26,"???????",D7:D26)');
+    expect(b.formulas[5][3]).toBe('SUMPRODUCT(--(LEN(B7:B26)=7),D7:D26)');
   });
 
   it("rejects an impossible year", () => {
