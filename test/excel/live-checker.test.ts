@@ -8,7 +8,8 @@ import { loadFixture } from "../helpers/fixtures";
 import type { FakeExcel } from "./fake-excel";
 import { NegativeCellsSession, caps, fakeFromGrid, sleep, typicalWorkbook } from "./fixtures";
 
-const DEBOUNCE = 30;
+// Long enough that a loaded CI machine does not split one burst of simulated edits.
+const DEBOUNCE = 100;
 
 async function live(excel: FakeExcel, patch = {}) {
   const host = new OfficeHost(excel.runner, { capabilities: caps(patch), targetBytes: 64 * 1024 });
