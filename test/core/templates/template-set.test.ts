@@ -2,6 +2,7 @@
  * Full sets: recognised sheet by sheet, clean when empty, and clean again once a realistic budget is typed in and
  * the totals are computed from the template's formulas as Excel would — templates and checker agree.
  */
+import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import { checkWorkbook, recogniseAll } from "../../../src/core/engine";
 import type { CellValue, GridWorkbook } from "../../../src/core/grid";
 import { buildTemplateSet, templateSetKinds, templatesToWorkbook, type TemplateOptions } from "../../../src/core/templates";
@@ -110,6 +111,8 @@ describe("a filled unit set, totals computed from the template formulas", () => 
     expect([getCell(wb, "三公经费支出表", "C6"), getCell(wb, "三公经费支出表", "D7")]).toEqual([2, 2]);
     expect(recogniseAll(wb).map((t) => t.kind)).toEqual([...templateSetKinds("unit")]);
     expect(problems(checkWorkbook(wb).findings)).toEqual([]);
+    // With the catalogue too: the codes and names typed are the classification's.
+    expect(problems(checkWorkbook(wb, { catalogue: getCatalogueSync() }).findings)).toEqual([]);
   });
 
   it("is not vacuous: a typed amount the totals do not follow is caught", () => {
@@ -177,5 +180,16 @@ describe("a filled department set", () => {
     expect([getCell(wb, "项目支出表", "E6"), getCell(wb, "项目支出表", "F6"), getCell(wb, "项目支出表", "E8")]).toEqual([35, 35, 30]);
     expect(recogniseAll(wb).map((t) => t.kind)).toEqual([...templateSetKinds("department")]);
     expect(problems(checkWorkbook(wb).findings)).toEqual([]);
+    expect(problems(checkWorkbook(wb, { catalogue: getCatalogueSync() }).findings)).toEqual([]);
+  });
+
+  // Known recognition limitation (reported, recognition not changed here): 项目类型 and 项目单位 have no header
+  // word the recogniser knows as text, so they are read as amount columns until at least two rows hold text.
+  // With a single project, its type and unit are reported as cell.not-a-number. Fails today; passes once fixed.
+  it.failing("a department set with a single project checks clean", () => {
+    const wb = setOf(DEPARTMENT);
+    put(wb, "项目支出表", { B7: "特定目标类", C7: "社会保险经办信息化建设", D7: OPTIONS.unitName, F7: 30 });
+    recalculate(wb);
+    expect(problems(checkWorkbook({ sheets: wb.sheets.filter((s) => s.name === "项目支出表") }).findings)).toEqual([]);
   });
 });
