@@ -120,4 +120,19 @@ describe("MemoryHost over a workbook loaded from .xlsx", () => {
     expect(sessions[0].updates.length).toBeGreaterThanOrEqual(2);
     await checker.stop();
   });
+
+  it("a failing check surfaces as an error state for the pane (and start() rejects)", async () => {
+    const host = new MemoryHost({ sheets: [{ name: "表", values: [[1]], merges: [] }] });
+    const checker = new LiveChecker(host, {
+      createSession: () => {
+        throw new Error("引擎错误");
+      },
+    });
+    const states: string[] = [];
+    checker.subscribe((s) => states.push(s.status));
+    await expect(checker.start()).rejects.toThrow("引擎错误");
+    expect(checker.state).toMatchObject({ status: "error", error: "引擎错误" });
+    expect(states).toEqual(["idle", "error"]);
+    await checker.stop();
+  });
 });
