@@ -1,0 +1,60 @@
+/** document.empty-statement: empty tables must say so; a table saying so must be empty. */
+import { documentFindings } from "../../../src/core/document";
+import { gridReader } from "../../../src/core/document/cells";
+import { recogniseAll } from "../../../src/core/engine";
+import type { Amount } from "../../../src/core/money";
+import { Decimal } from "../../../src/core/money";
+import { loadFixture } from "../../helpers/fixtures";
+import { cellAt, setCell } from "./mutate";
+import { HEBEI, HENAN, brief, docFindings, expectWellFormed } from "./helpers";
+
+describe("document.empty-statement", () => {
+  it("an empty 政府性基金 table whose statement was removed is a warning at its title", async () => {
+    const wb = await loadFixture(HEBEI);
+    expect(String(cellAt(wb, "政府性基金支出表", "A6"))).toContain("空表列示");
+    setCell(wb, "政府性基金支出表", "A6", null);
+    const found = docFindings(wb);
+    expect(found.map(brief)).toEqual([{ rule: "document.empty-statement", severity: "warning", cell: "政府性基金支出表!A1", expected: "空表列示" }]);
+    expectWellFormed(found);
+  });
+
+  it("the Henan 备注 statement (…故此表无数据) counts; removing it is reported", async () => {
+    const wb = await loadFixture(HENAN);
+    expect(docFindings(wb).filter((f) => f.rule === "document.empty-statement")).toEqual([]);
+    setCell(wb, "国有资本经营支出表", "A7", null);
+    expect(docFindings(wb).map(brief)).toContainEqual({ rule: "document.empty-statement", severity: "warning", cell: "国有资本经营支出表!A1", expected: "空表列示" });
+  });
+
+  it("a table with the statement but an amount is reported at the amount, naming the statement", async () => {
+    const wb = setCell(await loadFixture(HENAN), "国有资本经营支出表", "F6", 12.5);
+    const found = docFindings(wb).filter((f) => f.rule === "document.empty-statement");
+    expect(found.map(brief)).toEqual([{ rule: "document.empty-statement", severity: "warning", cell: "国有资本经营支出表!F6", expected: "0.00", actual: "12.50" }]);
+    expect(found[0].cells[1]).toEqual({ sheet: "国有资本经营支出表", address: "A7" });
+  });
+
+  it("zeros are no data: a statement over 0.00 amounts is fine, and a zero table without statement is not", async () => {
+    const wb = setCell(await loadFixture(HENAN), "国有资本经营支出表", "F6", 0);
+    expect(docFindings(wb).filter((f) => f.rule === "document.empty-statement")).toEqual([]);
+    setCell(wb, "国有资本经营支出表", "A7", null);
+    expect(docFindings(wb).filter((f) => f.rule === "document.empty-statement")).toHaveLength(1);
+  });
+
+  it("reads amounts through the given reader (a live edit does not re-recognise the table)", async () => {
+    const wb = await loadFixture(HENAN);
+    const tables = recogniseAll(wb);
+    const grid = gridReader(wb);
+    const read = (sheet: string, row: number, col: number): Amount =>
+      sheet === "国有资本经营支出表" && row === 5 && col === 5 ? { kind: "number", value: new Decimal(3), fromText: false } : grid(sheet, row, col);
+    expect(documentFindings(tables, wb, read).filter((f) => f.rule === "document.empty-statement").map(brief)).toEqual([
+      { rule: "document.empty-statement", severity: "warning", cell: "国有资本经营支出表!F6", expected: "0.00", actual: "3.00" },
+    ]);
+  });
+
+  it("a non-empty 三公 table needs no statement; tables that are never empty are not asked for one", async () => {
+    const wb = await loadFixture(HEBEI);
+    for (let r = 5; r < 16; r++) for (let c = 2; c < 6; c++) setCell(wb, "三公经费支出表", `${"ABCDEF"[c]}${r + 1}`, null);
+    for (let r = 5; r < 24; r++) for (let c = 3; c < 9; c++) setCell(wb, "支出总表", `${"ABCDEFGHI"[c]}${r + 1}`, null);
+    const found = docFindings(wb).filter((f) => f.rule === "document.empty-statement");
+    expect(found.map((f) => f.cells[0].sheet)).toEqual(["三公经费支出表"]);
+  });
+});
