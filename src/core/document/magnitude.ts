@@ -4,7 +4,7 @@
  * Each table's grand total (its 合计 row in the root total column; 收入总计 for the two-sided tables; without a 合计
  * row, the largest amount of that column) is converted to 万元 by the table's stated unit. The reference R is the
  * budget's size: the lower median of the "whole-budget" tables' totals (收支总表, 收入总表, 支出总表, which should
- * all be about equal), else the 财政拨款收支总表's. Then:
+ * all be about equal; the 收支总表 itself when it agrees with that median), else the 财政拨款收支总表's. Then:
  * - a whole-budget table is flagged when its total is 1,000–100,000 × R;
  * - any other table (a part of the budget, so never above R) when its total is over 10 × R and, divided by
  *   10,000, fits within the budget (≤ 1.5 × R) — that is what a 元 table among 万元 tables looks like.
@@ -71,7 +71,11 @@ export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Fi
     const factor = TO_WAN[t.unit ?? documentUnit] ?? 1;
     if (g) totals.push({ ...g, wan: Math.abs(g.value.toNumber()) * factor });
   }
-  const reference = lowerMedian(totals.filter((g) => WHOLE_BUDGET.has(g.table.kind))) ?? totals.find((g) => g.table.kind === "fiscal-summary");
+  const median = lowerMedian(totals.filter((g) => WHOLE_BUDGET.has(g.table.kind)));
+  // The 收支总表 is the natural anchor for messages whenever it agrees with the median (within a factor of 10).
+  const summary = totals.find((g) => g.table.kind === "summary");
+  const agrees = summary && median && summary.wan <= median.wan * 10 && summary.wan * 10 >= median.wan;
+  const reference = (agrees ? summary : median) ?? totals.find((g) => g.table.kind === "fiscal-summary");
   if (!reference || reference.wan === 0) return [];
   const out: Finding[] = [];
   for (const g of totals) {
@@ -87,11 +91,12 @@ export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Fi
         ? { zh: "金额似乎以“元”填列，而表头单位是“万元”", en: 'the amounts look like yuan while the header says 万元 (ten thousand yuan)' }
         : { zh: "金额的数量级与其他表不符", en: "the amounts are off by orders of magnitude against the other tables" };
     const ref = formatAmount(reference.value);
+    const scaled = formatAmount(g.value.dividedBy(10_000));
     out.push({
       rule: "document.magnitude",
       severity: "warning",
-      message: `${tableLabel(g.table)}的合计 ${formatAmount(g.value)} 约为${reference.table.sheet}合计 ${ref} 的 ${times} 倍：${why.zh}。`,
-      messageEn: `${g.table.sheet} ("${g.table.title}") totals ${formatAmount(g.value)}, about ${times} times ${reference.table.sheet}'s ${ref}: ${why.en}.`,
+      message: `${tableLabel(g.table)}的合计 ${formatAmount(g.value)} 是${reference.table.sheet}合计 ${ref} 的 ${times} 倍；除以 10,000 为 ${scaled}，才与其他表相符：${why.zh}。`,
+      messageEn: `${g.table.sheet} ("${g.table.title}") totals ${formatAmount(g.value)}, ${times} times ${reference.table.sheet}'s ${ref}; divided by 10,000 it is ${scaled}, in line with the other tables: ${why.en}.`,
       cells: [g.cell, reference.cell],
       expected: whole ? ref : `≤ ${ref}`,
       actual: formatAmount(g.value),
