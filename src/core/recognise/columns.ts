@@ -15,6 +15,7 @@ export function headerPath(merges: MergeIndex, headerRows: number[], col: number
 }
 
 const INDEX = /^(序号|栏次|行次|序)$/;
+const RATE = /率|%|％|百分比|比例|占比|比重/;
 const UNIT_CODE = /(单位|部门).*(代码|编码)|^单位编码$|^预算单位$/;
 const CODE = /(编码|代码|编号)$|^科目编码|^(类|款|项|目)$/;
 const NAME = /名称|^项目$|^科目$|^项$/;
@@ -55,6 +56,8 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     }
     if (texts > numbers && texts >= 2) column.role = "text";
     if (column.path.length === 0 && numbers === 0 && texts === 0) column.role = "text";
+    // Rates and shares (增减率, 占比, %) are not amounts: they never add up.
+    if (RATE.test(column.label)) column.role = "text";
   }
   // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
   assignCodeGroups(columns);

@@ -15,8 +15,21 @@ export function tablesByKind(tables: RecognisedTable[]): Tables {
   return m;
 }
 
+/**
+ * The column holding the table's own amounts: the header's 合计; in a comparison layout (2022年预算数 | 2023年预算数 |
+ * 增减) the budget year's column; else the first amount column.
+ */
 function totalColumn(table: RecognisedTable): number | undefined {
-  return rootTotalColumn(buildColumnTree(table.columns)) ?? amountColumns(table)[0]?.col;
+  const root = rootTotalColumn(buildColumnTree(table.columns));
+  if (root !== undefined) return root;
+  const cols = amountColumns(table);
+  const byYear = cols.filter((c) => /20\d\d年?/.test(c.label) && !/增减|变动|差额/.test(c.label));
+  if (byYear.length > 1) {
+    const year = table.year ?? Math.max(...byYear.map((c) => Number(/(20\d\d)/.exec(c.label)![1])));
+    const current = byYear.find((c) => c.label.includes(String(year)));
+    if (current) return current.col;
+  }
+  return cols.find((c) => !/增减|变动|差额|上年/.test(c.label))?.col ?? cols[0]?.col;
 }
 
 /** A column's value column: a leaf, or a header group's 合计/小计 column ("基本支出" → 基本支出/小计). */
@@ -336,9 +349,9 @@ function threePublicCells(three: RecognisedTable, re: RegExp): CellKey[] | null 
   }
   const row = three.rows.find((r) => re.test(parseOrdinalLabel(r.label).text) && !/公务用车购置及运/.test(r.label));
   if (!row) return null;
-  const cols = amountColumns(three);
-  const col = cols.find((c) => /一般公共预算/.test(c.label)) ?? cols[0];
-  return col ? [key(three, row.row, col.col)] : null;
+  const general = amountColumns(three).find((c) => /一般公共预算/.test(c.label))?.col;
+  const col = general ?? totalColumn(three);
+  return col !== undefined ? [key(three, row.row, col)] : null;
 }
 
 export function crossIdentities(tables: RecognisedTable[]): Identity[] {

@@ -115,3 +115,38 @@ describe("layout variants", () => {
     expect(t.kind).toBe("other");
   });
 });
+
+describe("comparison layouts (上年预算数 | 本年预算数 | 增减 | 增减率)", () => {
+  const rows = () => [
+    ["2024年单位预算支出总表"],
+    ["单位：万元"],
+    ["科目编码", "科目名称", "2023年预算数", "2024年预算数", "增减额", "增减率(%)"],
+    [null, "合计", 100, 120, 20, 20],
+    ["208", "社会保障和就业支出", 100, 120, 20, 20],
+    ["20805", "行政事业单位养老支出", 60, 70, 10, 16.67],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 60, 70, 10, 16.67],
+    ["20899", "其他社会保障和就业支出", 40, 50, 10, 25],
+    ["2089999", "其他社会保障和就业支出", 40, 50, 10, 25],
+  ];
+  it("does not add up rate columns", () => {
+    const [t] = recogniseSheet(sheet("S", rows()));
+    expect(t.columns.map((c) => c.role)).toEqual(["code", "name", "amount", "amount", "amount", "text"]);
+    expect(checkWorkbook(book(sheet("S", rows()))).findings).toEqual([]);
+  });
+
+  it("compares the budget year's column across tables", () => {
+    const summary = [
+      ["2024年单位预算收支总表"],
+      ["收入", null, "支出", null],
+      ["项目", "预算数", "项目", "预算数"],
+      ["一、一般公共预算拨款收入", 120, "一、社会保障和就业支出", 120],
+      ["本年收入合计", 120, "本年支出合计", 120],
+      ["收入总计", 120, "支出总计", 120],
+    ];
+    const wb = book(sheet("收支", summary, ["A2:B2", "C2:D2"]), sheet("支出", rows()));
+    expect(nonInfo(checkWorkbook(wb).findings)).toEqual([]);
+    wb.sheets[1].values[4][3] = 119; // 2024 column of 208
+    const f = nonInfo(checkWorkbook(wb).findings);
+    expect(f.some((x) => x.rule === "cross.summary-expenditure-class")).toBe(true);
+  });
+});
