@@ -4,7 +4,7 @@ import { FakeExcel } from "./fake-excel";
 import { caps, typicalWorkbook } from "./fixtures";
 
 describe("OfficeHost.readWorkbook", () => {
-  it("reads a typical unit workbook (12 sheets, ~3,500 cells) in one sync", async () => {
+  it("reads a typical unit workbook (12 sheets, ~3,100 cells) in one sync", async () => {
     const excel = typicalWorkbook();
     const host = new OfficeHost(excel.runner, { capabilities: caps() });
     const wb = await host.readWorkbook();
