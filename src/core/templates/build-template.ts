@@ -9,6 +9,10 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions): Tem
   if (!Number.isInteger(options.year) || options.year < 1900 || options.year > 9999) {
     throw new RangeError(`Not a budget year: ${options.year}`);
   }
+  const rows = options.dataRows;
+  if (rows !== undefined && (!Number.isInteger(rows) || rows < 1 || rows > 10000)) {
+    throw new RangeError(`dataRows must be a whole number from 1 to 10000, not ${rows}`);
+  }
   switch (kind) {
     case "summary":
       return buildSummaryTable(options);

@@ -12,9 +12,9 @@
  *   twice. Not SUMIF(codes,"???????",…): engines disagree on "?" (HyperFormula reads it as "at most one"), and a
  *   code typed as a number would not match. Rows inserted inside the block fall inside the ranges.
  */
-import { AMOUNT_FORMAT, TEXT_FORMAT } from "./block-builder";
-import { rowRanges, type FormulaSpec } from "./formula";
-import { closeFrame, openFrame, styleOf, type Frame } from "./frame";
+import { TEXT_FORMAT } from "./block-builder";
+import { openFrame, styleOf } from "./frame";
+import { fillListTable, type TotalFormula } from "./list-table";
 import type { ColumnNode, LeafColumn } from "./header";
 import type { TemplateBlock, TemplateKind, TemplateOptions, TemplateStyle } from "./types";
 
@@ -73,38 +73,4 @@ export function buildCodedTable(spec: CodedTableSpec, options: TemplateOptions):
   // Codes are text: "01" must keep its zero.
   const codesAsText = (row: number) => codeCols.forEach((c) => frame.b.format(row, c.col, TEXT_FORMAT));
   return fillListTable(frame, nameCol, options, sumOfLeaves, codesAsText);
-}
-
-/** The 合计 row's formula in an amount column, given the data rows first..last. */
-export type TotalFormula = (first: number, last: number, col: number) => FormulaSpec;
-
-/**
- * A 合计 row and `dataRows` empty rows: 序号 numbered, amounts formatted, row totals as guarded sums, the 合计 row's
- * amounts from `total`. Shared by coded tables and the 项目支出表.
- */
-export function fillListTable(
-  frame: Frame,
-  labelCol: number,
-  options: TemplateOptions,
-  total: TotalFormula,
-  formatRow: (row: number) => void = () => undefined,
-): TemplateBlock {
-  const { b, header } = frame;
-  const rows = options.dataRows ?? 8;
-  const totalRow = frame.bodyStart;
-  const first = totalRow + 1;
-  const last = totalRow + rows;
-  const index = header.leaves.find((l) => l.role === "index");
-  const amounts = header.leaves.filter((l) => l.role === "amount");
-  if (index) b.set(totalRow, index.col, 1);
-  b.set(totalRow, labelCol, "合计");
-  for (const a of amounts) b.formula(totalRow, a.col, total(first, last, a.col));
-  const rowTotals = new Set(header.rowSums.map((s) => s.total));
-  for (let r = first; r <= last; r++) {
-    if (index) b.set(r, index.col, r - totalRow + 1);
-    formatRow(r);
-    for (const a of amounts) if (!rowTotals.has(a.col)) b.format(r, a.col, AMOUNT_FORMAT);
-    for (const s of header.rowSums) b.formula(r, s.total, { op: "sum-if-any", ranges: rowRanges(r, s.terms) });
-  }
-  return closeFrame(frame, [totalRow]);
 }

@@ -2,7 +2,7 @@
  * 项目支出表: one row per project, amounts by source (as the Henan department tables publish it). Projects carry
  * no code and no hierarchy, so the 合计 row is a plain SUM of the project rows.
  */
-import { fillListTable } from "./coded-table";
+import { fillListTable } from "./list-table";
 import { openFrame } from "./frame";
 import type { ColumnNode } from "./header";
 import type { TemplateBlock, TemplateOptions } from "./types";

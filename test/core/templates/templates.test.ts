@@ -4,6 +4,8 @@ import { cellText, type GridSheet } from "../../../src/core/grid";
 import { normaliseLabel } from "../../../src/core/text";
 import {
   buildTemplate,
+  columnWidthInPoints,
+  placeTemplate,
   templateKinds,
   templateSheetName,
   type TemplateKind,
@@ -235,7 +237,39 @@ describe("formulas reference the intended cells (block at A1)", () => {
     expect(b.formulas[5][3]).toBe('SUMPRODUCT(--(LEN(B7:B26)=7),D7:D26)');
   });
 
-  it("rejects an impossible year", () => {
+  it("rejects an impossible year or row count", () => {
     expect(() => buildTemplate("summary", { ...OPTIONS, year: 26 })).toThrow(RangeError);
+    expect(() => buildTemplate("revenue", { ...OPTIONS, dataRows: 0 })).toThrow(RangeError);
+    expect(() => buildTemplate("revenue", { ...OPTIONS, dataRows: 2.5 })).toThrow(RangeError);
+  });
+});
+
+describe("print and layout hints", () => {
+  it("wide tables print landscape, narrow ones portrait, one page wide, header rows repeated", () => {
+    const revenue = buildTemplate("revenue", OPTIONS);
+    expect(revenue.print).toEqual({ orientation: "landscape", fitToPagesWide: 1, repeatRows: { first: 2, last: 4 } });
+    expect(buildTemplate("general-expenditure", OPTIONS).print.orientation).toBe("portrait");
+    const placed = placeTemplate(revenue, { row: 0, col: 0 }, "收入总表");
+    expect(placed.print.area).toBe("A1:M14");
+    expect(placed.print.titleRows).toBe("$3:$5");
+  });
+
+  it("regions name the title, unit line, header, 栏次 and total rows; the title row is taller", () => {
+    const b = buildTemplate("fiscal-summary", OPTIONS);
+    expect(b.regions).toEqual({
+      titleRow: 0,
+      unitRow: 1,
+      headerRows: { first: 2, last: 3 },
+      lanciRow: 4,
+      bodyRows: { first: 5, last: 40 },
+      totalRows: [35, 36, 40],
+    });
+    expect(b.rowHeights[0]).toBe(30);
+    expect(b.columnWidths).toEqual([6, 30, 14, 30, 14, 14, 14, 14]);
+  });
+
+  it("column widths convert to Office.js points", () => {
+    expect(columnWidthInPoints(8.43)).toBeCloseTo(48, 0);
+    expect(columnWidthInPoints(14)).toBe(77.25);
   });
 });
