@@ -12,12 +12,15 @@ export function looksLikeTitle(text: string): boolean {
 export function kindFromTitle(title: string): TableKind | null {
   const t = title.replace(/\s+/g, "");
   if (/绩效|政府采购|采购预算|固定资产|资产配置|国有资产|整体支出/.test(t)) return "other";
+  // "收支" is often spelled out: 收入支出(预算|决算)总表, 财政拨款收入支出总表.
+  const incomeAndExpenditure = /收支|收入支出/.test(t);
   if (/三公/.test(t)) return "three-public";
-  if (/财政拨款收支/.test(t)) return "fiscal-summary";
-  if (/收支/.test(t)) return "summary";
   if (/基本支出/.test(t)) return "basic-expenditure";
+  // 政府性基金预算财政拨款收入支出表 is the fund table, not the 财政拨款收支总表.
   if (/(政府性基金|政府基金)/.test(t)) return "fund-expenditure";
   if (/国有资本经营/.test(t)) return "state-capital-expenditure";
+  if (/财政拨款/.test(t) && incomeAndExpenditure) return "fiscal-summary";
+  if (incomeAndExpenditure) return "summary";
   if (/经济分类/.test(t)) return "economic-summary";
   if (/一般公共预算/.test(t) && /支出/.test(t)) return "general-expenditure";
   if (/项目支出/.test(t)) return "project-expenditure";
