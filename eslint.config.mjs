@@ -12,6 +12,13 @@ export default tseslint.config(
     },
   },
   {
+    // The host adapter is the only Office.js code and stays UI-free: no React, no exceljs, no pane or CLI imports.
+    files: ["src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "*/taskpane/*", "*/cli/*"] }],
+    },
+  },
+  {
     // The core is pure: no Office.js, no DOM, no Node I/O, so the pane, the CLI and the tests all share it.
     files: ["src/core/**/*.ts"],
     rules: {

@@ -95,31 +95,42 @@ export class CheckSession {
     return this.workbook.sheets.flatMap((s) => this.tablesBySheet.get(s.name) ?? []);
   }
 
-  update(change: GridChange): UpdateResult {
-    applyChange(this.workbook, change);
-    if (change.kind !== "cells") {
-      this.cache.clear();
-      if (change.kind === "sheet-deleted") this.tablesBySheet.delete(change.name);
-      else if (change.kind === "sheet-renamed") {
-        this.tablesBySheet.delete(change.from);
-        this.reRecognise(change.to);
-      } else this.reRecognise(change.sheet.name);
-      this.rebuild();
-      return { result: this.current, recheckedTables: this.tables().map(label), recognised: true };
+  /**
+   * Applies one change or a burst of them (a paste, edits on several sheets) and re-checks once: re-recognising the
+   * sheets whose structure changed, else re-evaluating only the identities that read the edited cells.
+   */
+  update(input: GridChange | readonly GridChange[]): UpdateResult {
+    const changes: readonly GridChange[] = isChangeList(input) ? input : [input];
+    const structural = new Set<string>();
+    let wholeWorkbook = false;
+    const edited: CellKey[] = [];
+    for (const change of changes) {
+      applyChange(this.workbook, change);
+      if (change.kind !== "cells") {
+        wholeWorkbook = true;
+        if (change.kind === "sheet-deleted") this.tablesBySheet.delete(change.name);
+        else if (change.kind === "sheet-renamed") {
+          this.tablesBySheet.delete(change.from);
+          structural.add(change.to);
+        } else structural.add(change.sheet.name);
+        continue;
+      }
+      const changed: CellKey[] = [];
+      for (let r = change.range.top; r <= change.range.bottom; r++)
+        for (let c = change.range.left; c <= change.range.right; c++) changed.push({ sheet: change.sheet, row: r, col: c });
+      for (const c of changed) this.cache.delete(this.cellNumber(c));
+      if (structural.has(change.sheet) || this.isStructural(change.sheet, change.range, changed)) structural.add(change.sheet);
+      else edited.push(...changed);
     }
-    const changed: CellKey[] = [];
-    for (let r = change.range.top; r <= change.range.bottom; r++)
-      for (let c = change.range.left; c <= change.range.right; c++) changed.push({ sheet: change.sheet, row: r, col: c });
-    for (const c of changed) this.cache.delete(this.cellNumber(c));
-    if (this.isStructural(change.sheet, change.range, changed)) {
-      this.reRecognise(change.sheet);
+    if (wholeWorkbook || structural.size > 0) {
+      for (const name of structural) this.reRecognise(name);
       this.rebuild();
-      const touched = this.tablesBySheet.get(change.sheet) ?? [];
+      const touched = wholeWorkbook ? this.tables() : this.tables().filter((t) => structural.has(t.sheet) || edited.some((c) => c.sheet === t.sheet));
       return { result: this.current, recheckedTables: touched.map(label), recognised: true };
     }
     // Fast path: re-evaluate the identities reading the edited cells, re-check those cells.
     const ids = new Set<number>();
-    for (const c of changed) for (const i of this.byCell.get(this.cellNumber(c)) ?? []) ids.add(i);
+    for (const c of edited) for (const i of this.byCell.get(this.cellNumber(c)) ?? []) ids.add(i);
     const tableIds = new Set<string>();
     for (const i of ids) {
       const e = evaluate(this.identities[i], this.read);
@@ -127,14 +138,16 @@ export class CheckSession {
       else this.failed.delete(i);
       for (const t of this.identities[i].tables) tableIds.add(t);
     }
-    const sheet = this.sheet(change.sheet)!;
-    for (const t of this.tablesBySheet.get(change.sheet) ?? []) {
-      const known = this.amountCells.get(t.id)!;
-      const cells = changed.filter((c) => known.has(this.cellNumber(c))).map((c) => ({ row: c.row, col: c.col }));
-      if (cells.length === 0) continue;
-      tableIds.add(t.id);
-      for (const c of cells) this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)));
-      for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
+    for (const sheetName of new Set(edited.map((c) => c.sheet))) {
+      const sheet = this.sheet(sheetName)!;
+      for (const t of this.tablesBySheet.get(sheetName) ?? []) {
+        const known = this.amountCells.get(t.id)!;
+        const cells = edited.filter((c) => c.sheet === sheetName && known.has(this.cellNumber(c))).map((c) => ({ row: c.row, col: c.col }));
+        if (cells.length === 0) continue;
+        tableIds.add(t.id);
+        for (const c of cells) this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)));
+        if (t.kind !== "other") for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
+      }
     }
     this.assemble();
     const rechecked = this.tables().filter((t) => tableIds.has(t.id)).map(label);
@@ -220,6 +233,10 @@ export class CheckSession {
     const findings = [...findingsFrom(failed, this.read), ...this.cellIssues.values(), ...this.codeIssues].sort(compareFindings);
     this.current = { tables: this.tables().map(tableSummary), findings };
   }
+}
+
+function isChangeList(input: GridChange | readonly GridChange[]): input is readonly GridChange[] {
+  return Array.isArray(input);
 }
 
 function mostCommon(values: number[]): number | undefined {

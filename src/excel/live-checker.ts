@@ -12,7 +12,7 @@ import type { HostChange, Unsubscribe, WorkbookHost } from "./host";
 /** What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker. */
 export interface CheckSessionLike {
   result(): CheckResult;
-  update(change: GridChange): UpdateResult;
+  update(change: GridChange | readonly GridChange[]): UpdateResult;
 }
 
 export type SessionFactory = (workbook: GridWorkbook) => CheckSessionLike;
@@ -169,21 +169,16 @@ export class LiveChecker {
         numberFormats: b.numberFormats,
       });
 
+    if (changes.length === 0) return this.set({ status: "ready" });
     const before = session.result();
-    let last: UpdateResult | undefined;
-    const rechecked = new Set<string>();
-    // Interim: one update per change; a burst normally coalesces to one (see report: CheckSession.updateMany).
-    for (const change of changes) {
-      last = session.update(change);
-      for (const t of last.recheckedTables) rechecked.add(t);
-    }
-    if (!last) return this.set({ status: "ready" });
+    // One re-check per burst, however many sheets and blocks it touched.
+    const last: UpdateResult = session.update(changes);
     await this.remark(before, last.result);
     this.set({
       status: "ready",
       result: last.result,
-      recheckedTables: [...rechecked],
-      checks: this.current.checks + changes.length,
+      recheckedTables: last.recheckedTables,
+      checks: this.current.checks + 1,
     });
   }
 

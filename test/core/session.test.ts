@@ -92,3 +92,28 @@ describe("CheckSession cell findings", () => {
     expect(u.result.findings).toEqual([]);
   });
 });
+
+describe("CheckSession batches", () => {
+  it("a burst over two sheets is one re-check whose result equals a full check", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    const u = session.update([
+      { kind: "cells", sheet: "支出总表", range: parseRange("E9"), values: [[1500]] },
+      { kind: "cells", sheet: "三公经费支出表", range: parseRange("D14"), values: [[1.68]] },
+    ]);
+    expect(u.recognised).toBe(false);
+    expect(u.recheckedTables).toEqual(expect.arrayContaining(["三公经费支出表!A1:F16", "支出总表!A1:I24"]));
+    expect(u.result).toEqual(checkWorkbook(clone(session.grid)));
+  });
+
+  it("a burst with one structural edit re-recognises that sheet and still equals a full check", async () => {
+    const wb = await loadFixture("shijiazhuang-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    const u = session.update([
+      { kind: "cells", sheet: "支出总表", range: parseRange("B9"), values: [["2050899"]] },
+      { kind: "cells", sheet: "收入总表", range: parseRange("D9"), values: [[22]] },
+    ]);
+    expect(u.recognised).toBe(true);
+    expect(u.result).toEqual(checkWorkbook(clone(session.grid)));
+  });
+});

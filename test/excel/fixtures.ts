@@ -87,7 +87,9 @@ export function manyFindings(
  * every negative number. update() re-checks only the tables the change touches, as the incremental core will.
  */
 export class NegativeCellsSession implements CheckSessionLike {
+  /** Every change received, in order; `calls` counts update() calls (one per re-check burst). */
   updates: GridChange[] = [];
+  calls = 0;
   private current: CheckResult;
   constructor(private readonly wb: GridWorkbook) {
     this.current = this.check(wb.sheets.map((s) => s.name));
@@ -95,19 +97,21 @@ export class NegativeCellsSession implements CheckSessionLike {
   result(): CheckResult {
     return this.current;
   }
-  update(change: GridChange): UpdateResult {
-    this.updates.push(change);
-    applyChange(this.wb, change);
-    const touched =
-      change.kind === "cells" || change.kind === "sheet"
-        ? [change.kind === "cells" ? change.sheet : change.sheet.name]
-        : change.kind === "sheet-renamed"
-          ? [change.to]
-          : [];
+  update(input: GridChange | readonly GridChange[]): UpdateResult {
+    this.calls++;
+    const changes: readonly GridChange[] = Array.isArray(input) ? input : [input as GridChange];
+    const touched = new Set<string>();
+    for (const change of changes) {
+      this.updates.push(change);
+      applyChange(this.wb, change);
+      if (change.kind === "cells") touched.add(change.sheet);
+      else if (change.kind === "sheet") touched.add(change.sheet.name);
+      else if (change.kind === "sheet-renamed") touched.add(change.to);
+    }
     const keep = this.current.findings.filter(
-      (f) => !touched.includes(f.cells[0].sheet) && this.wb.sheets.some((s) => s.name === f.cells[0].sheet),
+      (f) => !touched.has(f.cells[0].sheet) && this.wb.sheets.some((s) => s.name === f.cells[0].sheet),
     );
-    const fresh = this.check(touched);
+    const fresh = this.check([...touched]);
     this.current = { tables: this.tables(), findings: [...keep, ...fresh.findings] };
     return { result: this.current, recheckedTables: fresh.tables.map((t) => `${t.sheet}!${t.range}`) };
   }

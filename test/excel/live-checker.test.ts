@@ -66,7 +66,8 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     await excel.userEdit("Sheet1", "C4", -1);
     await excel.userEdit("Sheet4", "D9", -1);
     await checker.flush();
-    expect(session().updates).toHaveLength(2); // one per sheet until the core takes a batch (see report)
+    expect(session().updates).toHaveLength(2);
+    expect(session().calls).toBe(1); // one re-check for the whole burst
     expect(checker.state.recheckedTables.sort()).toEqual(["Sheet1!A1:F13", "Sheet4!A1:F13"]);
   });
 
