@@ -17,7 +17,7 @@
 import { parseA1, toA1 } from "../address";
 import type { Finding } from "../finding";
 import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
-import { formatAmount, parseAmount, type Decimal } from "../money";
+import { formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 import type { AmountAt } from "../document/cells";
 import { amountCellsOf } from "./cell-rules";
@@ -58,8 +58,29 @@ function mayBeNegative(table: RecognisedTable, row: number, col: number): boolea
   return ADJUSTMENT.test(columnPath(table, col)) || ADJUSTMENT.test(label) || SUBTRACTED_ROW.test(label);
 }
 
-function decimals(value: Decimal): number {
-  return value.decimalPlaces();
+/**
+ * A plain number that surely has at most 2 decimals and is not negative needs no closer look: the common case,
+ * decided without building a Decimal (this runs on every amount cell of a full check). Float noise such as
+ * 2185.93 × 100 = 218592.99999999997 is within a few units in the last place, hence the relative tolerance.
+ */
+function plainlyFine(n: number, tenThousands: boolean): boolean {
+  if (n < 0) return false;
+  if (!tenThousands) return true;
+  const cents = n * 100;
+  return Math.abs(cents - Math.round(cents)) <= Math.abs(cents) * 1e-15;
+}
+
+const formatKinds = new Map<string, "percent" | "date" | null>();
+
+/** numberFormatKind, memoised: a workbook has few distinct formats but many cells. */
+function formatKindOf(format: string | null): "percent" | "date" | null {
+  if (!format) return null;
+  let kind = formatKinds.get(format);
+  if (kind === undefined) {
+    kind = numberFormatKind(format);
+    if (formatKinds.size < 1000) formatKinds.set(format, kind);
+  }
+  return kind;
 }
 
 export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table)): Finding[] {
@@ -67,13 +88,16 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
   const tenThousands = table.unit === "万元";
   for (const { row, col } of cells) {
     const raw = cellValue(sheet, row, col);
+    if (typeof raw !== "number" && typeof raw !== "string") continue;
+    const format = typeof raw === "number" ? cellNumberFormat(sheet, row, col) : null;
+    const looksLike = formatKindOf(format);
+    if (!looksLike && typeof raw === "number" && plainlyFine(raw, tenThousands)) continue;
     const a = parseAmount(raw);
     if (a.kind !== "number") continue;
     const address = toA1(row, col);
     const where = `${sheet.name}!${address}`;
     const cell = [{ sheet: sheet.name, address }];
     const shown = a.value.toFixed();
-    const looksLike = typeof raw === "number" ? numberFormatKind(cellNumberFormat(sheet, row, col)) : null;
     if (looksLike) {
       const zh = looksLike === "percent" ? "百分比" : "日期";
       out.push({
@@ -83,7 +107,7 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
         messageEn: `${where} is formatted as a ${looksLike}, which an amount column cannot hold (checked as ${shown}); use a number format and check the entry.`,
         cells: cell,
         expected: "金额 amount",
-        actual: `${looksLike} (${cellNumberFormat(sheet, row, col)})`,
+        actual: `${looksLike} (${format})`,
       });
     } else if (a.value.isNegative() && !a.value.isZero() && !mayBeNegative(table, row, col)) {
       out.push({
@@ -95,12 +119,13 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
         expected: "≥ 0",
         actual: formatAmount(a.value),
       });
-    } else if (tenThousands && decimals(a.value) > 2) {
+    } else if (tenThousands && a.value.decimalPlaces() > 2) {
+      const places = a.value.decimalPlaces();
       out.push({
         rule: "plausibility.decimals",
         severity: "warning",
-        message: `${where} 为 ${shown}，有 ${decimals(a.value)} 位小数；万元表的金额应保留两位小数，否则显示值与参与合计的值不一致。`,
-        messageEn: `${where} is ${shown}, with ${decimals(a.value)} decimals; amounts in 万元 are published with 2, otherwise the shown value differs from the one summed.`,
+        message: `${where} 为 ${shown}，有 ${places} 位小数；万元表的金额应保留两位小数，否则显示值与参与合计的值不一致。`,
+        messageEn: `${where} is ${shown}, with ${places} decimals; amounts in 万元 are published with 2, otherwise the shown value differs from the one summed.`,
         cells: cell,
         expected: formatAmount(a.value),
         actual: shown,
