@@ -26,6 +26,9 @@ export function setCell(wb: GridWorkbook, sheet: string, address: string, value:
   const s = sheetOf(wb, sheet);
   const { row, col } = parseA1(address);
   (s.values[row] ??= [])[col] = value;
+  // Like Excel's used range: writing below or right of it extends it.
+  if (s.rowCount !== undefined && row + 1 > s.rowCount) s.rowCount = row + 1;
+  if (s.colCount !== undefined && col + 1 > s.colCount) s.colCount = col + 1;
   if (numberFormat !== undefined) ((s.numberFormats ??= [])[row] ??= [])[col] = numberFormat;
   return wb;
 }
