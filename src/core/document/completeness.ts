@@ -49,8 +49,8 @@ function missingFindings(standard: RecognisedTable[], byKind: Map<TableKind, Rec
   const style = documentStyle(standard);
   const expected = expectedKinds(style);
   const set = SET_NAMES[style];
-  // Anchor: the first table of the set (usually the 收支总表 title), where a reader starts.
-  const anchor = tableCell(standard[0]);
+  // Anchor: the 收支总表's title, where a reader of the set starts; else the first table's.
+  const anchor = tableCell(byKind.get("summary")?.[0] ?? standard[0]);
   const out: Finding[] = [];
   for (const kind of expected) {
     if (byKind.has(kind)) continue;

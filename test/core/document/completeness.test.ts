@@ -75,6 +75,12 @@ describe("document.missing-table", () => {
     expect(docFindings(three).filter((f) => f.rule === "document.missing-table")).toHaveLength(6);
   });
 
+  it("is anchored at the 收支总表 title wherever that sheet is", async () => {
+    const wb = deleteSheet(await loadFixture(HEBEI), "三公经费支出表");
+    wb.sheets.push(wb.sheets.shift()!);
+    expect(docFindings(wb).map(brief)).toEqual([{ rule: "document.missing-table", severity: "warning", cell: "收支总表!A1", expected: "“三公”经费支出表" }]);
+  });
+
   it("a sheet renamed or moved does not matter: recognition is by title and header", async () => {
     const wb = await loadFixture(HEBEI);
     const s = wb.sheets.find((x) => x.name === "三公经费支出表")!;
