@@ -54,7 +54,8 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
       if (a.kind === "number" || a.kind === "error") numbers++;
       else if (a.kind === "invalid") texts++;
     }
-    if (texts > numbers && texts >= 2) column.role = "text";
+    // Mostly text in the body (项目类型, 项目单位): a text column, even when the table has a single row.
+    if (texts > numbers && (texts >= 2 || numbers === 0)) column.role = "text";
     if (column.path.length === 0 && numbers === 0 && texts === 0) column.role = "text";
     // Rates and shares (增减率, 占比, %) are not amounts: they never add up.
     if (RATE.test(column.label)) column.role = "text";

@@ -60,7 +60,7 @@ export function titleOf(scan: RowScan): string | null {
   return titles[0].replace(/^\s*\[bookmark:[^\]]*\]\s*/, "").trim();
 }
 
-const META = /(单位[:：]|预算年度|年度[:：]|部门名称|单位名称|编制单位|编制部门|金额单位|部门[:：])/;
+const META = /(单位[:：]|预算年度|年度[:：]|(部门|单位)名称[:：]|编制单位[:：]?|编制部门|金额单位|部门[:：])/;
 
 export function isMetaRow(scan: RowScan): boolean {
   if (scan.cells.length === 0) return false;
@@ -91,6 +91,8 @@ export function isLanciRow(scan: RowScan): boolean {
   return ints >= 2;
 }
 
+const DATA_LABEL = /^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))|^本年(收入|支出)合计$|^(收入|支出)总计$/;
+
 const HEADER_WORDS =
   /(项目|科目|编码|代码|合计|金额|预算数|收入|支出|名称|小计|^类$|^款$|^项$|序号|经费|总计|资金|拨款|其中|单位|结转|基本|公用|人员|类型|一般公共预算|政府性基金|国有资本|财政专户|单位资金)/;
 
@@ -102,6 +104,8 @@ export function isHeaderLike(scan: RowScan, continuesMerge = false): boolean {
   if (scan.cells.length === 0) return false;
   if (scan.numericCount > 0) return false;
   if (scan.cells.some((c) => META.test(c.text))) return false;
+  // Data labels ("一、一般公共服务支出", "（一）…", "本年收入合计") never sit in a header, even on rows without amounts.
+  if (scan.cells.some((c) => DATA_LABEL.test(normaliseLabel(c.text)))) return false;
   const words = scan.cells.filter((c) => HEADER_WORDS.test(normaliseLabel(c.text))).length;
   if (scan.cells.length < 2 && scan.distinct.length < 2 && !continuesMerge) return false;
   return words >= 1;

@@ -150,3 +150,35 @@ describe("comparison layouts (上年预算数 | 本年预算数 | 增减 | 增�
     expect(f.some((x) => x.rule === "cross.summary-expenditure-class")).toBe(true);
   });
 });
+
+describe("header hazards", () => {
+  it("a header cell reading 单位名称 is a header, not a unit line", () => {
+    const rows = [
+      ["2024年项目支出预算表"],
+      ["部门名称：某某中心", null, null, "单位：万元"],
+      ["项目名称", "单位名称", "合计", "一般公共预算"],
+      ["合计", null, 30, 30],
+      ["运转经费", "某某中心", 30, 30],
+    ];
+    const [t] = recogniseSheet(sheet("S", rows));
+    expect(t.headerRows).toEqual([2]);
+    expect(t.columns.map((c) => c.role)).toEqual(["name", "name", "amount", "amount"]);
+    expect(checkWorkbook(book(sheet("S", rows))).findings).toEqual([]);
+  });
+
+  it("an empty 收支总表 without a 栏次 row: label rows are body rows, not header rows", () => {
+    const rows = [
+      ["2024年部门收支预算表"],
+      ["收入", null, "支出", null],
+      ["项目", "金额", "项目", "金额"],
+      ["一、一般公共预算拨款收入", null, "一、一般公共服务支出", null],
+      ["二、政府性基金预算拨款收入", null, "二、外交支出", null],
+      ["本年收入合计", null, "本年支出合计", null],
+      ["收入总计", null, "支出总计", null],
+    ];
+    const [t] = recogniseSheet(sheet("S", rows, ["A2:B2", "C2:D2"]));
+    expect(t.kind).toBe("summary");
+    expect(t.headerRows).toEqual([1, 2]);
+    expect(t.sides?.map((s) => s.rows.length)).toEqual([4, 4]);
+  });
+});

@@ -183,10 +183,8 @@ describe("a filled department set", () => {
     expect(problems(checkWorkbook(wb, { catalogue: getCatalogueSync() }).findings)).toEqual([]);
   });
 
-  // Known recognition limitation (reported, recognition not changed here): 项目类型 and 项目单位 have no header
-  // word the recogniser knows as text, so they are read as amount columns until at least two rows hold text.
-  // With a single project, its type and unit are reported as cell.not-a-number. Fails today; passes once fixed.
-  it.failing("a department set with a single project checks clean", () => {
+  // 项目类型 and 项目单位 have no header word marking them as text: a single project's row alone must make them text.
+  it("a department set with a single project checks clean", () => {
     const wb = setOf(DEPARTMENT);
     put(wb, "项目支出表", { B7: "特定目标类", C7: "社会保险经办信息化建设", D7: OPTIONS.unitName, F7: 30 });
     recalculate(wb);
