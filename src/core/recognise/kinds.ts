@@ -45,7 +45,10 @@ export function kindFromHeader(headerText: string): TableKind | null {
   return null;
 }
 
-export const CHECKED_KINDS: ReadonlySet<TableKind> = new Set<TableKind>([
+export type StandardKind = Exclude<TableKind, "other">;
+
+/** The standard tables of spec §1, in its order: the 9 of a 单位预算 set, then the 部门预算 extras. */
+export const STANDARD_KINDS: readonly StandardKind[] = [
   "summary",
   "revenue",
   "expenditure",
@@ -57,4 +60,7 @@ export const CHECKED_KINDS: ReadonlySet<TableKind> = new Set<TableKind>([
   "three-public",
   "economic-summary",
   "project-expenditure",
-]);
+];
+
+/** The 9 tables every 单位预算 disclosure publishes. */
+export const UNIT_SET_KINDS: readonly StandardKind[] = STANDARD_KINDS.slice(0, 9);

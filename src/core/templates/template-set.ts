@@ -5,20 +5,11 @@
 import type { GridWorkbook } from "../grid";
 import { buildTemplate } from "./build-template";
 import { placeTemplate, writePlacedTemplate } from "./place-template";
+import { UNIT_SET_KINDS } from "../recognise/kinds";
 import { templateSheetName } from "./titles";
 import type { PlacedTemplate, TemplateKind, TemplateOptions } from "./types";
 
-const UNIT_SET: readonly TemplateKind[] = [
-  "summary",
-  "revenue",
-  "expenditure",
-  "fiscal-summary",
-  "general-expenditure",
-  "basic-expenditure",
-  "fund-expenditure",
-  "state-capital-expenditure",
-  "three-public",
-];
+const UNIT_SET: readonly TemplateKind[] = UNIT_SET_KINDS;
 
 const DEPARTMENT_SET: readonly TemplateKind[] = [
   "summary",

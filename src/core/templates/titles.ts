@@ -1,5 +1,6 @@
 /** Template names: the published Chinese titles per style, English names for the pane, sheet names of a set. */
 import type { TemplateKind, TemplateStyle } from "./types";
+import { STANDARD_KINDS } from "../recognise/kinds";
 
 interface KindNames {
   /** Title after the year in the unit style: "2026年单位预算收支总表". */
@@ -64,20 +65,8 @@ const NAMES: Record<TemplateKind, KindNames> = {
   },
 };
 
-/** Every kind, in the order of the published department set (spec §1 order for the first nine). */
-export const TEMPLATE_KINDS: readonly TemplateKind[] = [
-  "summary",
-  "revenue",
-  "expenditure",
-  "fiscal-summary",
-  "general-expenditure",
-  "basic-expenditure",
-  "fund-expenditure",
-  "state-capital-expenditure",
-  "three-public",
-  "economic-summary",
-  "project-expenditure",
-];
+/** Every kind a template exists for: the standard tables, in spec §1 order. */
+export const TEMPLATE_KINDS: readonly TemplateKind[] = STANDARD_KINDS;
 
 export function templateTitle(kind: TemplateKind, style: TemplateStyle, year: number): string {
   return `${year}年${NAMES[kind][style]}`;
