@@ -1,5 +1,5 @@
 /** Identities across tables (spec §2, "Across tables"), built when both tables are present. */
-import { functionClassOfLabel } from "../function-classes";
+import { functionClassName, functionClassOfLabel } from "../function-classes";
 import { parseOrdinalLabel } from "../text";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable, TableKind } from "../recognise/types";
 import { buildColumnTree, rootTotalColumn } from "./column-tree";
@@ -7,6 +7,12 @@ import type { CellKey, Identity } from "./identity";
 import { amountColumns, key, maximalCodeRows, sideStructure, type SideStructure } from "./table-identities";
 
 type Tables = Map<TableKind, RecognisedTable>;
+
+/** "221 住房保障" for messages. */
+function classLabel(code: string): string {
+  const name = functionClassName(code);
+  return name ? `${code} ${name}` : code;
+}
 
 /** The first table of each kind (a duplicate is reported by the document rules, not double-checked here). */
 export function tablesByKind(tables: RecognisedTable[]): Tables {
@@ -121,7 +127,7 @@ function summaryIdentities(summary: RecognisedTable, tables: Tables): Identity[]
             [summary, expenditure],
             rows.map((r) => key(summary, r, expCol)),
             prefixCells(expenditure, code, total),
-            `${summary.sheet}支出“${code}”类 = ${expenditure.sheet}该类合计`,
+            `${summary.sheet}支出“${classLabel(code)}”类 = ${expenditure.sheet}该类合计`,
             `${summary.sheet} expenditure class ${code} = ${expenditure.sheet} class ${code} total`,
           ),
         );
@@ -135,7 +141,7 @@ function summaryIdentities(summary: RecognisedTable, tables: Tables): Identity[]
             [summary, expenditure],
             [],
             prefixCells(expenditure, code, total),
-            `${expenditure.sheet}有“${code}”类支出，${summary.sheet}未列示`,
+            `${expenditure.sheet}有“${classLabel(code)}”类支出，${summary.sheet}未列示`,
             `${expenditure.sheet} has class ${code}, which ${summary.sheet} does not list`,
           ),
         );
@@ -234,7 +240,7 @@ function fiscalIdentities(fiscal: RecognisedTable, tables: Tables): Identity[] {
           [fiscal, table],
           rows.map((r) => key(fiscal, r, col)),
           prefixCells(table, code, total),
-          `${fiscal.sheet}“${code}”类“${f.zh}”= ${table.sheet}该类合计`,
+          `${fiscal.sheet}“${classLabel(code)}”类“${f.zh}”= ${table.sheet}该类合计`,
           `${fiscal.sheet} class ${code} (${f.en}) = ${table.sheet} class ${code}`,
         ),
       );
@@ -265,7 +271,7 @@ function generalIdentities(general: RecognisedTable, tables: Tables): Identity[]
           [general, expenditure],
           prefixCells(general, code, basicCol),
           prefixCells(expenditure, code, expBasic),
-          `${general.sheet}“${code}”类基本支出 ≤ ${expenditure.sheet}该类基本支出`,
+          `${general.sheet}“${classLabel(code)}”类基本支出 ≤ ${expenditure.sheet}该类基本支出`,
           `${general.sheet} class ${code} basic expenditure ≤ ${expenditure.sheet} class ${code} basic expenditure`,
         ),
         comparator: "le",
