@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: generates the 1k/10k/100k-row workbooks, measures the CLI path, the core (full and incremental),
+ * the Excel adapter against the fake context, and the HyperFormula baseline, all in one process on this machine,
+ * then writes bench/results.json and bench/results.md. Not part of `npm test`: the 100k run takes minutes.
+ *
+ *   npm run bench                 all sizes
+ *   npm run bench -- 1000 10000   chosen sizes (results files are written only for the full default run)
+ */
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execSync } from "node:child_process";
+import { identitiesFor, recogniseAll } from "../src/core/engine";
+import { getCatalogueSync } from "../src/core/catalogue/sync";
+import { checkWorkbook } from "../src/core/engine";
+import { DEFAULT_SIZES, generateModel, outputPath, totalRows, workbookOf, writeWorkbook } from "./generate";
+import { measureAdapter, type AdapterResult } from "./measure-adapter";
+import { measureCli, type CliResult } from "./measure-cli";
+import { editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
+import { measureHyperFormula, type HyperFormulaResult } from "./measure-hyperformula";
+import { profile, type ProfileSummary } from "./profile";
+import { writeReport } from "./report";
+import { collectGarbage, nowMs, time, type Timing } from "./timing";
+
+export interface SizeResult {
+  target: number;
+  rows: number;
+  units: number;
+  nonEmptyCells: number;
+  fileBytes: number;
+  identities: number;
+  cli: CliResult;
+  core: { full: Timing; fullWithCatalogue: Timing; perRowUs: number; phases: CorePhases };
+  hyperformula: HyperFormulaResult | { error: string };
+  adapter: AdapterResult | { error: string };
+}
+
+export interface BenchResults {
+  meta: { date: string; node: string; cpu: string; cpus: number; memoryGb: number; platform: string; commit: string; durationS: number };
+  sizes: SizeResult[];
+  incremental: IncrementalResult & { rows: number; withCatalogue: Timing & { samples: number[] } };
+  profile: ProfileSummary & { rows: number };
+}
+
+/** Repetitions and warm-ups per size: more for the small ones, where noise and JIT warm-up weigh most. */
+const REPS: Record<number, { reps: number; warmup: number }> = {
+  1_000: { reps: 20, warmup: 3 },
+  10_000: { reps: 7, warmup: 2 },
+  100_000: { reps: 3, warmup: 1 },
+};
+const EDITS = 20;
+
+function log(msg: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+async function measureSize(target: number): Promise<SizeResult> {
+  const { reps, warmup } = REPS[target] ?? { reps: 3, warmup: 1 };
+  log(`${target}: generating`);
+  const written = await writeWorkbook(target);
+  const wb = workbookOf(generateModel(target), path.basename(written.file));
+  const nonEmptyCells = wb.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
+  log(`${target}: ${written.rows} rows, ${written.units} units; CLI path`);
+  const cli = await measureCli(outputPath(target), reps, warmup);
+  log(`${target}: core`);
+  const full = await fullCheck(wb, reps, warmup);
+  const catalogue = getCatalogueSync();
+  const fullWithCatalogue = await time(() => checkWorkbook(wb, { catalogue }), reps, warmup);
+  collectGarbage();
+  const ph = phases(wb, Math.min(reps, 5));
+  const ids = identitiesFor(recogniseAll(wb));
+  const cells = editableCells(ids, wb, EDITS);
+  log(`${target}: HyperFormula`);
+  let hyperformula: SizeResult["hyperformula"];
+  try {
+    hyperformula = await measureHyperFormula(wb, target >= 100_000 ? 1 : Math.min(reps, 5), target >= 100_000 ? 0 : warmup, cells, full);
+  } catch (e) {
+    hyperformula = { error: String(e) };
+  }
+  collectGarbage();
+  log(`${target}: adapter`);
+  let adapter: SizeResult["adapter"];
+  try {
+    adapter = await measureAdapter(wb);
+  } catch (e) {
+    adapter = { error: `not measured yet: ${String(e)}` };
+  }
+  collectGarbage();
+  return {
+    target,
+    rows: totalRows(wb),
+    units: written.units,
+    nonEmptyCells,
+    fileBytes: written.bytes,
+    identities: ids.length,
+    cli,
+    core: { full, fullWithCatalogue, perRowUs: (full.median * 1000) / totalRows(wb), phases: ph },
+    hyperformula,
+    adapter,
+  };
+}
+
+function gitCommit(): string {
+  try {
+    return execSync("git rev-parse --short HEAD", { cwd: path.join(__dirname, ".."), encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = nowMs();
+  const asked = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = asked.length ? asked : DEFAULT_SIZES;
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await measureSize(size));
+  const largest = Math.max(...sizes);
+  log(`${largest}: incremental re-check`);
+  const wb = workbookOf(generateModel(largest), `budget-${largest}.xlsx`);
+  const inc = incremental(wb, EDITS);
+  const withCatalogue = incrementalWithCatalogue(largest);
+  log(`${largest}: CPU profile of one full check`);
+  const prof = await profile(() => checkWorkbook(wb));
+  const out: BenchResults = {
+    meta: {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      cpus: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+      commit: gitCommit(),
+      durationS: Math.round((nowMs() - t0) / 1000),
+    },
+    sizes: results,
+    incremental: { ...inc, rows: totalRows(wb), withCatalogue },
+    profile: { ...prof, rows: totalRows(wb) },
+  };
+  const full = sizes.length === DEFAULT_SIZES.length && sizes.every((s, i) => s === DEFAULT_SIZES[i]);
+  const dir = full ? __dirname : path.join(__dirname, "out");
+  await fs.mkdir(dir, { recursive: true });
+  await writeReport(out, dir);
+  log(`done in ${out.meta.durationS} s: ${path.join(dir, "results.md")}`);
+}
+
+/** The same edits with the catalogue on (the pane passes it once loaded): findings then include catalogue infos. */
+function incrementalWithCatalogue(rows: number): Timing & { samples: number[] } {
+  const wb = workbookOf(generateModel(rows), `budget-${rows}.xlsx`);
+  const r = incremental(wb, EDITS, { catalogue: getCatalogueSync() });
+  return r.edit;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
