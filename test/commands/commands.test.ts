@@ -1,0 +1,209 @@
+/** The ribbon command without Office: the in-memory host stands in for Excel, fakes for the dialog and Office. */
+import path from "node:path";
+import { readXlsxFile } from "../../src/cli/xlsx-grid";
+import type { CheckResult, Finding } from "../../src/core/finding";
+import { TargetNotEmptyError, type WorkbookHost } from "../../src/excel";
+import { MemoryHost } from "../../src/excel/memory-host";
+import { createCheckNow, failureMessage, summarise, type CheckNowDeps } from "../../src/commands/check-now";
+import { CHECK_NOW, registerCommands, type OfficeLike } from "../../src/commands/commands";
+import { dialogNotifier, noticeUrl, renderNotice, type DialogHandle } from "../../src/commands/notice";
+
+const SAMPLE = path.resolve(__dirname, "../../assets/sample.xlsx");
+
+function deps(host: WorkbookHost, patch: Partial<CheckNowDeps> = {}) {
+  const notices: string[] = [];
+  const errors: unknown[] = [];
+  const d: CheckNowDeps = {
+    createHost: () => host,
+    notify: async (m) => void notices.push(m),
+    language: () => "zh",
+    log: (e) => void errors.push(e),
+    ...patch,
+  };
+  return { d, notices, errors };
+}
+
+function event() {
+  return { completed: jest.fn() };
+}
+
+/** A host whose every call fails, standing in for Excel rejecting a batch. */
+function failingHost(error: Error): WorkbookHost {
+  const fail = () => Promise.reject(error);
+  return {
+    readWorkbook: fail,
+    readSheets: fail,
+    readRanges: fail,
+    writeHighlights: fail,
+    clearHighlights: fail,
+    selectCells: fail,
+    insertCodes: fail,
+    insertBlock: fail,
+    onChange: fail,
+  };
+}
+
+describe("checkNow handler", () => {
+  it("checks the sample once through the adapter, marks the cells, notifies, completes", async () => {
+    const host = new MemoryHost(await readXlsxFile(SAMPLE));
+    const { d, notices, errors } = deps(host);
+    const e = event();
+    await createCheckNow(d)(e);
+    expect(errors).toEqual([]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^已检查 \d+ 张表：2 个警告，已在单元格上标出。/);
+    expect(host.marks().cells.length).toBeGreaterThan(0);
+    expect(host.calls.reads).toBe(1);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("speaks English when Office's display language is not Chinese", async () => {
+    const host = new MemoryHost(await readXlsxFile(SAMPLE));
+    const { d, notices } = deps(host, { language: () => "en" });
+    await createCheckNow(d)(event());
+    expect(notices[0]).toMatch(/^Checked \d+ tables: 2 warnings, marked on the cells\./);
+  });
+
+  it("completes only after the notice is gone", async () => {
+    const order: string[] = [];
+    const host = new MemoryHost(await readXlsxFile(SAMPLE));
+    const { d } = deps(host, { notify: async () => void order.push("notified") });
+    await createCheckNow(d)({ completed: () => order.push("completed") });
+    expect(order).toEqual(["notified", "completed"]);
+  });
+
+  it("reports a failed check in the notice and still completes", async () => {
+    const { d, notices, errors } = deps(failingHost(new Error("RichApi.Error: 内部错误")));
+    const e = event();
+    await createCheckNow(d)(e);
+    expect(notices).toEqual(["检查未完成：RichApi.Error: 内部错误"]);
+    expect(errors).toHaveLength(1);
+    expect(e.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("completes even when the notice fails or the language cannot be read", async () => {
+    const host = new MemoryHost(await readXlsxFile(SAMPLE));
+    for (const patch of [
+      { notify: () => Promise.reject(new Error("dialog refused")) },
+      {
+        language: (): "zh" => {
+          throw new Error("no context");
+        },
+      },
+    ]) {
+      const { d, errors } = deps(host, patch);
+      const e = event();
+      await expect(createCheckNow(d)(e)).resolves.toBeUndefined();
+      expect(errors.length).toBeGreaterThan(0);
+      expect(e.completed).toHaveBeenCalledTimes(1);
+    }
+  });
+});
+
+describe("notice text", () => {
+  const table = { sheet: "S", kind: "expenditure", range: "A1:C9", title: "支出总表" };
+  const f = (severity: Finding["severity"]): Finding => ({
+    rule: "t",
+    severity,
+    message: "m",
+    messageEn: "m",
+    cells: [{ sheet: "S", address: "B2" }],
+  });
+  const result = (tables: number, ...sev: Finding["severity"][]): CheckResult => ({
+    tables: Array.from({ length: tables }, () => table),
+    findings: sev.map(f),
+  });
+
+  it("says when nothing was recognised, when all is clean, and counts only what is marked", () => {
+    expect(summarise(result(0), "zh")).toBe("未识别到预算公开表。打开检查面板可查看识别说明。");
+    expect(summarise(result(9), "zh")).toBe("已检查 9 张表，未发现问题。");
+    expect(summarise(result(9), "en")).toBe("Checked 9 tables: no problems found.");
+    expect(summarise(result(1, "info", "info"), "zh")).toBe("已检查 1 张表，未发现错误或警告（2 条提示见检查面板）。");
+    expect(summarise(result(2, "error", "warning", "warning", "info"), "zh")).toBe(
+      "已检查 2 张表：1 个错误、2 个警告，已在单元格上标出。打开检查面板查看详情。",
+    );
+    expect(summarise(result(1, "error"), "en")).toBe(
+      "Checked 1 table: 1 error, marked on the cells. Open the checker pane for details.",
+    );
+  });
+
+  it("uses the adapter's English message when there is one", () => {
+    const e = new TargetNotEmptyError("支出总表", "A1:B2");
+    expect(failureMessage(e, "zh")).toBe(`检查未完成：${e.message}`);
+    expect(failureMessage(e, "en")).toBe(`The check did not finish: ${e.messageEn}`);
+    expect(failureMessage("boom", "en")).toBe("The check did not finish: boom");
+  });
+});
+
+describe("registration", () => {
+  it("associates checkNow only once Office is ready", () => {
+    let ready: (() => void) | undefined;
+    const associate = jest.fn();
+    const office: OfficeLike = { onReady: (cb) => (ready = cb), actions: { associate } };
+    const handler = jest.fn(async () => undefined);
+    registerCommands(office, handler);
+    expect(associate).not.toHaveBeenCalled();
+    ready?.();
+    expect(associate).toHaveBeenCalledWith(CHECK_NOW, handler);
+  });
+});
+
+describe("notice dialog", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  const PAGE = "https://localhost:3000/commands.html?_host_Info=Excel$Win32$16.01$zh-CN#x";
+
+  function fakeDialog() {
+    let onClosed: (() => void) | undefined;
+    const dialog: DialogHandle & { userCloses(): void } = {
+      close: jest.fn(),
+      onClosed: (h) => (onClosed = h),
+      userCloses: () => onClosed?.(),
+    };
+    return dialog;
+  }
+
+  it("opens the function file as the notice page and closes it by itself", async () => {
+    const dialog = fakeDialog();
+    const urls: string[] = [];
+    const notify = dialogNotifier((url, done) => (urls.push(url), done(dialog)), PAGE, 4000);
+    let done = false;
+    const p = notify("已检查 9 张表 & <完>").then(() => (done = true));
+    expect(urls).toEqual([noticeUrl(PAGE, "已检查 9 张表 & <完>")]);
+    expect(new URL(urls[0]).searchParams.get("notice")).toBe("已检查 9 张表 & <完>");
+    expect(urls[0]).not.toContain("_host_Info");
+    await jest.advanceTimersByTimeAsync(3999);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await p;
+    expect(dialog.close).toHaveBeenCalledTimes(1);
+  });
+
+  it("settles early when the user closes it, and never closes it twice", async () => {
+    const dialog = fakeDialog();
+    const p = dialogNotifier((_, done) => done(dialog), PAGE, 4000)("m");
+    dialog.userCloses();
+    await p;
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(dialog.close).not.toHaveBeenCalled();
+  });
+
+  it("settles when Office refuses the dialog, throws, or never answers", async () => {
+    await dialogNotifier((_, done) => done(null), PAGE)("m");
+    await dialogNotifier(() => {
+      throw new Error("12007");
+    }, PAGE)("m");
+    const silent = dialogNotifier(() => undefined, PAGE, 4000)("m");
+    await jest.advanceTimersByTimeAsync(7000);
+    await expect(silent).resolves.toBeUndefined();
+  });
+
+  it("puts the text into the page as text", () => {
+    const el = { textContent: "" };
+    const doc = { getElementById: (id: string) => (id === "notice" ? el : null) } as unknown as Document;
+    expect(renderNotice(doc, "?notice=%3Cb%3E2%20%E4%B8%AA%E8%AD%A6%E5%91%8A%3C%2Fb%3E")).toBe(true);
+    expect(el.textContent).toBe("<b>2 个警告</b>");
+    expect(renderNotice(doc, "?_host_Info=Excel")).toBe(false);
+  });
+});
