@@ -72,6 +72,7 @@ export function summarise(result: CheckResult, lang: Language): string {
 export function failureMessage(error: unknown, lang: Language): string {
   const zh = error instanceof Error ? error.message : String(error);
   if (lang === "zh") return `检查未完成：${zh}`;
-  const en = error instanceof Error && "messageEn" in error && typeof error.messageEn === "string" ? error.messageEn : zh;
+  const en =
+    error instanceof Error && "messageEn" in error && typeof error.messageEn === "string" ? error.messageEn : zh;
   return `The check did not finish: ${en}`;
 }
