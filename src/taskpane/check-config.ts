@@ -1,0 +1,48 @@
+/**
+ * The options every check session is built with. LiveChecker takes a session factory once, at construction; this
+ * object is that factory's mutable source, so the pane can add the lazily loaded catalogue or change the tolerance
+ * and then ask for a full re-check.
+ */
+import type { Catalogue } from "../core/catalogue";
+import type { CheckResult, Finding } from "../core/finding";
+import type { GridWorkbook } from "../core/grid";
+import { listRules } from "../core/profiles";
+import { CheckSession } from "../core/session";
+import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
+
+const AMOUNT_RULE_GROUPS = new Set(["sum", "cross"]);
+const AMOUNT_RULES = new Set(listRules().filter((r) => AMOUNT_RULE_GROUPS.has(r.group)).map((r) => r.id));
+
+export class CheckConfig {
+  catalogue: Catalogue | undefined;
+  /** Budget year override; undefined = read from the tables' titles. */
+  year: number | undefined;
+  tolerance = 0;
+
+  readonly sessionFactory: SessionFactory = (workbook: GridWorkbook) => {
+    const session = new CheckSession(workbook, { catalogue: this.catalogue, year: this.year });
+    const tolerance = this.tolerance;
+    if (tolerance <= 0) return session;
+    return withTolerance(session, tolerance);
+  };
+}
+
+/** Amount findings whose difference is within the tolerance become info: listed, but not marked in the workbook. */
+export function applyTolerance(findings: readonly Finding[], tolerance: number): Finding[] {
+  return findings.map((f) => {
+    if (f.severity === "info" || !AMOUNT_RULES.has(f.rule)) return f;
+    const diff = Math.abs(Number(f.expected) - Number(f.actual));
+    return Number.isFinite(diff) && diff <= tolerance + 1e-9 ? { ...f, severity: "info" } : f;
+  });
+}
+
+function withTolerance(session: CheckSession, tolerance: number): CheckSessionLike {
+  const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: applyTolerance(r.findings, tolerance) });
+  return {
+    result: () => adjust(session.result()),
+    update: (change) => {
+      const u = session.update(change);
+      return { ...u, result: adjust(u.result) };
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/** The Check tab: run, live switch, marks, severity filters, grouped findings, quick fixes, what was recognised. */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Switch,
+  Text,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
+import { useReducer } from "react";
+import { parseA1 } from "../../core/address";
+import type { Finding } from "../../core/finding";
+import { useStrings } from "../i18n";
+import { useServices } from "../services";
+import { useSettings } from "../settings/settings-context";
+import { errorText, useLiveState } from "../use-live-state";
+import { checkTabReducer, initialCheckTabState } from "./check-state";
+import { ConfirmSumFix } from "./ConfirmSumFix";
+import { FindingGroups } from "./FindingGroups";
+import { cellLabel, countBySeverity, groupFindings, SEVERITIES } from "./findings-model";
+import { renamedCellText, type QuickFix } from "./quick-fixes";
+import { RecognisedSummary } from "./RecognisedSummary";
+
+const useStyles = makeStyles({
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  filters: { display: "flex", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalM, flexWrap: "wrap" },
+  empty: { marginTop: tokens.spacingVerticalXL, textAlign: "center" },
+  notice: { marginTop: tokens.spacingVerticalS },
+});
+
+export function CheckTab() {
+  const services = useServices();
+  const { checker, host } = services;
+  const { s, lang } = useStrings();
+  const { settings, update } = useSettings();
+  const live = useLiveState(checker);
+  const [state, dispatch] = useReducer(checkTabReducer, initialCheckTabState);
+  const styles = useStyles();
+
+  const result = live.result;
+  const counts = countBySeverity(result?.findings ?? []);
+  const groups = result ? groupFindings(result, state.filter, lang) : [];
+  const busy = live.status === "checking" || live.status === "idle";
+
+  const report = (e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: s.errorPrefix + errorText(e, lang) } });
+
+  const selectFinding = (f: Finding) => void host.selectCells(f.cells).catch(report);
+
+  /** After a write: with live checking the host's change event re-checks; without it, re-check here. */
+  const afterWrite = async (cell: string) => {
+    if (!settings.live) await checker.recheckAll();
+    dispatch({ type: "notice", notice: { intent: "success", text: s.fixed(cell) } });
+  };
+
+  const readCell = async (sheet: string, address: string) => {
+    const { row, col } = parseA1(address);
+    const [block] = await host.readRanges([{ sheet, range: { top: row, left: col, bottom: row, right: col } }]);
+    return { value: block?.values[0]?.[0] ?? null, formula: block?.formulas[0]?.[0] ?? null };
+  };
+
+  const fix = async (q: QuickFix) => {
+    try {
+      const current = await readCell(q.cell.sheet, q.cell.address);
+      if (q.kind === "sum") return dispatch({ type: "confirm-fix", fix: q, formula: current.formula });
+      await services.writeCell(q.cell.sheet, q.cell.address, renamedCellText(current.value, q.from, q.to));
+      await afterWrite(cellLabel(q.cell));
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  const confirmSum = async () => {
+    const p = state.confirming;
+    dispatch({ type: "close-confirm" });
+    if (!p) return;
+    try {
+      await services.writeCell(p.cell.sheet, p.cell.address, p.to);
+      await afterWrite(cellLabel(p.cell));
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  const toggleMarks = () => void (live.marksShown ? checker.clearMarks() : checker.showMarks()).catch(report);
+
+  return (
+    <div>
+      <div className={styles.toolbar}>
+        <Button appearance="primary" onClick={() => void checker.recheckAll().catch(report)} disabled={live.status === "checking"}>
+          {s.checkNow}
+        </Button>
+        <Switch label={s.liveCheck} checked={settings.live} onChange={(_, d) => update({ live: d.checked })} />
+        <Button onClick={toggleMarks}>{live.marksShown ? s.clearMarks : s.showMarks}</Button>
+        {busy && <Spinner size="tiny" label={s.checking} />}
+      </div>
+
+      <div className={styles.filters} role="group" aria-label={s.filterLabel}>
+        {SEVERITIES.map((sev) => (
+          <ToggleButton
+            key={sev}
+            size="small"
+            checked={state.filter[sev]}
+            onClick={() => dispatch({ type: "toggle-severity", severity: sev })}
+            data-testid={`filter-${sev}`}
+          >
+            {s.severity[sev]} {counts[sev]}
+          </ToggleButton>
+        ))}
+      </div>
+
+      {state.notice && (
+        <MessageBar className={styles.notice} intent={state.notice.intent}>
+          <MessageBarBody>{state.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {live.status === "error" && live.error && (
+        <MessageBar className={styles.notice} intent="error">
+          <MessageBarBody>{s.errorPrefix + live.error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {result && result.tables.length === 0 && result.findings.length === 0 && (
+        <div className={styles.empty} data-testid="no-tables">
+          <Subtitle1 as="h2">{s.noTables}</Subtitle1>
+          <Text block>{s.noTablesDetail}</Text>
+        </div>
+      )}
+      {result && result.tables.length > 0 && result.findings.length === 0 && (
+        <div className={styles.empty} data-testid="no-problems">
+          <Subtitle1 as="h2">{s.noProblems}</Subtitle1>
+          <Text block>{s.noProblemsDetail}</Text>
+        </div>
+      )}
+      {result && result.findings.length > 0 && groups.length === 0 && <Text block>{s.allFiltered}</Text>}
+
+      <FindingGroups groups={groups} onSelect={selectFinding} onFix={(q) => void fix(q)} />
+      {result && <RecognisedSummary tables={result.tables} />}
+      <ConfirmSumFix pending={state.confirming} onConfirm={() => void confirmSum()} onCancel={() => dispatch({ type: "close-confirm" })} />
+    </div>
+  );
+}

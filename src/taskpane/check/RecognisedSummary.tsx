@@ -1,0 +1,28 @@
+/** What the checker recognised: each table's title and where it is. */
+import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import type { TableSummary } from "../../core/finding";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { marginTop: tokens.spacingVerticalL },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  where: { color: tokens.colorNeutralForeground3 },
+});
+
+export function RecognisedSummary(props: { tables: readonly TableSummary[] }) {
+  const { s } = useStrings();
+  const styles = useStyles();
+  if (props.tables.length === 0) return null;
+  return (
+    <section className={styles.root} aria-label={s.recognisedTitle(props.tables.length)} data-testid="recognised">
+      <Subtitle2 as="h3">{s.recognisedTitle(props.tables.length)}</Subtitle2>
+      <ul className={styles.list}>
+        {props.tables.map((t) => (
+          <li key={`${t.sheet}!${t.range}`}>
+            {t.title || t.kind} <Caption1 className={styles.where}>{`${t.sheet}!${t.range}`}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * The add-in's entry: the only pane file that touches Office.js. Waits for Office, builds PaneServices over the
+ * Office host (document settings, cell writes, selection anchor) and renders the pane.
+ */
+import { createRoot } from "react-dom/client";
+import { loadCatalogue } from "../core/catalogue";
+import { parseA1 } from "../core/address";
+import { LiveChecker } from "../excel/live-checker";
+import { OfficeHost } from "../excel/office-host";
+import { CheckConfig } from "./check-config";
+import { PaneRoot } from "./PaneRoot";
+import type { PaneServices } from "./services";
+import type { PaneSettings, SettingsStore } from "./settings/settings-model";
+
+const SETTINGS_KEY = "budgetTableChecker.settings";
+
+/** Settings travel with the workbook (Office document settings), so a reviewer opening it sees the unit's choices. */
+function officeSettingsStore(): SettingsStore {
+  return {
+    load: async () => (Office.context.document.settings.get(SETTINGS_KEY) as Partial<PaneSettings> | null) ?? {},
+    save: (s) =>
+      new Promise((resolve, reject) => {
+        Office.context.document.settings.set(SETTINGS_KEY, s);
+        Office.context.document.settings.saveAsync((r) =>
+          r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error),
+        );
+      }),
+  };
+}
+
+async function writeCell(sheet: string, address: string, value: string | number): Promise<void> {
+  await Excel.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
+    await ctx.sync();
+  });
+}
+
+async function selectionAnchor(): Promise<{ sheet: string; row: number; col: number }> {
+  return Excel.run(async (ctx) => {
+    const range = ctx.workbook.getSelectedRange();
+    range.load("address");
+    await ctx.sync();
+    const [sheet, cells] = splitAddress(range.address);
+    const { row, col } = parseA1(cells.split(":")[0]);
+    return { sheet, row, col };
+  });
+}
+
+/** "'Sheet 1'!B3:C4" → ["Sheet 1", "B3:C4"]. */
+function splitAddress(address: string): [string, string] {
+  const at = address.lastIndexOf("!");
+  const sheet = address.slice(0, at).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  return [sheet, address.slice(at + 1)];
+}
+
+function buildServices(): PaneServices {
+  const host = new OfficeHost();
+  const checkConfig = new CheckConfig();
+  return {
+    host,
+    checker: new LiveChecker(host, { createSession: checkConfig.sessionFactory }),
+    checkConfig,
+    loadCatalogue,
+    settings: officeSettingsStore(),
+    writeCell,
+    selectionAnchor,
+    displayLanguage: Office.context.displayLanguage,
+  };
+}
+
+void Office.onReady(() => {
+  const container = document.getElementById("container");
+  if (!container) return;
+  createRoot(container).render(<PaneRoot services={buildServices()} />);
+});

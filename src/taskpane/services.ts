@@ -1,0 +1,43 @@
+/**
+ * What the pane needs from the outside world, injected: the entry file builds it from Office.js (office-entry.tsx),
+ * the preview from the in-memory host, tests from fakes. Components never touch Excel or Office directly.
+ */
+import { createContext, useContext } from "react";
+import type { Catalogue } from "../core/catalogue";
+import type { WorkbookHost } from "../excel/host";
+import type { LiveChecker } from "../excel/live-checker";
+import type { CheckConfig } from "./check-config";
+import type { SettingsStore } from "./settings/settings-model";
+
+/** Top-left cell of the user's selection; templates are placed there so their formulas point at the right cells. */
+export interface SelectionAnchor {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export interface PaneServices {
+  host: WorkbookHost;
+  checker: LiveChecker;
+  /** Options the checker's sessions are built with (catalogue, tolerance); the pane updates it, then re-checks. */
+  checkConfig: CheckConfig;
+  loadCatalogue: () => Promise<Catalogue>;
+  settings: SettingsStore;
+  /**
+   * Overwrite one cell (quick fixes). The WorkbookHost contract only inserts into empty areas, so the entry supplies
+   * this; the host's change events then drive the live re-check.
+   */
+  writeCell: (sheet: string, address: string, value: string | number) => Promise<void>;
+  /** Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). */
+  selectionAnchor?: () => Promise<SelectionAnchor>;
+  /** Office's display language ("zh-CN", "en-US"), the default until the user picks one. */
+  displayLanguage: string;
+}
+
+export const ServicesContext = createContext<PaneServices | null>(null);
+
+export function useServices(): PaneServices {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error("PaneServices missing: render the pane inside <PaneRoot services={…}>");
+  return s;
+}

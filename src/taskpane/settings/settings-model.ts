@@ -1,0 +1,66 @@
+/** The pane's settings: what the user chooses once per workbook, persisted through an injected SettingsStore. */
+import type { Language } from "../strings";
+
+export type Measure = "万元" | "元";
+
+export interface PaneSettings {
+  year: number;
+  unitName: string;
+  measure: Measure;
+  /** Sum differences up to this amount (in the table's unit) are shown as info, not marked. 0 = the spec's rule. */
+  tolerance: number;
+  /** null = follow Office's display language. */
+  language: Language | null;
+  live: boolean;
+}
+
+/** Where settings live: Office document settings in Excel, localStorage in the preview, memory in tests. */
+export interface SettingsStore {
+  load(): Promise<Partial<PaneSettings>>;
+  save(settings: PaneSettings): Promise<void>;
+}
+
+/** Budgets are prepared the year before they run, so the default is next year's. */
+export function defaultSettings(today = new Date()): PaneSettings {
+  return { year: today.getFullYear() + 1, unitName: "", measure: "万元", tolerance: 0, language: null, live: true };
+}
+
+/** Stored values may come from an older version or a hand-edited document: keep only what is valid. */
+export function mergeSettings(base: PaneSettings, stored: Partial<PaneSettings> | null | undefined): PaneSettings {
+  const s = stored ?? {};
+  const out = { ...base };
+  if (typeof s.year === "number" && Number.isInteger(s.year) && s.year >= 2000 && s.year <= 2100) out.year = s.year;
+  if (typeof s.unitName === "string") out.unitName = s.unitName.slice(0, 100);
+  if (s.measure === "万元" || s.measure === "元") out.measure = s.measure;
+  if (typeof s.tolerance === "number" && Number.isFinite(s.tolerance) && s.tolerance >= 0) out.tolerance = s.tolerance;
+  if (s.language === "zh-CN" || s.language === "en" || s.language === null) out.language = s.language;
+  if (typeof s.live === "boolean") out.live = s.live;
+  return out;
+}
+
+export type SettingsAction =
+  | { type: "loaded"; settings: PaneSettings }
+  | { type: "set"; patch: Partial<PaneSettings> };
+
+export function settingsReducer(state: PaneSettings, action: SettingsAction): PaneSettings {
+  switch (action.type) {
+    case "loaded":
+      return action.settings;
+    case "set":
+      return mergeSettings(state, action.patch);
+  }
+}
+
+/** In-memory store, for tests and as a fallback when no persistent store is available. */
+export function memorySettingsStore(initial: Partial<PaneSettings> = {}): SettingsStore & { saved: PaneSettings[] } {
+  let current = initial;
+  const saved: PaneSettings[] = [];
+  return {
+    saved,
+    load: async () => current,
+    save: async (s) => {
+      current = s;
+      saved.push(s);
+    },
+  };
+}

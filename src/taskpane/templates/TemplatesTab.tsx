@@ -1,0 +1,116 @@
+/** The Templates tab: the full set or any single standard table, for the chosen year and unit, in one click. */
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { templateKinds, type TemplateKind } from "../../core/templates";
+import type { BlockTarget, TableBlock } from "../../excel/host";
+import type { Notice } from "../check/check-state";
+import { useStrings } from "../i18n";
+import { useServices } from "../services";
+import { useSettings } from "../settings/settings-context";
+import type { Measure } from "../settings/settings-model";
+import { errorText } from "../use-live-state";
+import { fullSetBlocks, tableBlock } from "./template-blocks";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  options: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+export function TemplatesTab() {
+  const services = useServices();
+  const { s, lang } = useStrings();
+  const { settings, update } = useSettings();
+  const [target, setTarget] = useState<BlockTarget>("new-sheet");
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const styles = useStyles();
+  const options = { year: settings.year, unitName: settings.unitName, measure: settings.measure };
+
+  const insertAll = async (blocks: () => Promise<TableBlock[]>, blockTarget: BlockTarget) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const list = await blocks();
+      // One at a time: each insert is one host round trip and the host refuses a block over existing data.
+      for (const b of list) await services.host.insertBlock(b, blockTarget);
+      setNotice({ intent: "success", text: s.templatesInserted(list.length) });
+    } catch (e) {
+      setNotice({ intent: "error", text: s.errorPrefix + errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const insertOne = (kind: TemplateKind) =>
+    insertAll(async () => {
+      if (target === "selection" && services.selectionAnchor) return [tableBlock(kind, options, await services.selectionAnchor())];
+      return [tableBlock(kind, options)];
+    }, target === "selection" && services.selectionAnchor ? "selection" : "new-sheet");
+
+  return (
+    <div className={styles.root}>
+      <Text>{s.templatesIntro}</Text>
+      <div className={styles.options}>
+        <Field label={s.templatesYear}>
+          <Text weight="semibold">{settings.year}</Text>
+        </Field>
+        <Field label={s.templatesMeasure}>
+          <RadioGroup layout="horizontal" value={settings.measure} onChange={(_, d) => update({ measure: d.value as Measure })}>
+            <Radio value="万元" label="万元" />
+            <Radio value="元" label="元" />
+          </RadioGroup>
+        </Field>
+        {services.selectionAnchor && (
+          <Field label={s.templatesTarget}>
+            <RadioGroup layout="horizontal" value={target} onChange={(_, d) => setTarget(d.value as BlockTarget)}>
+              <Radio value="new-sheet" label={s.targetNewSheet} />
+              <Radio value="selection" label={s.targetSelection} />
+            </RadioGroup>
+          </Field>
+        )}
+      </div>
+      <div>
+        <Button appearance="primary" disabled={busy} onClick={() => void insertAll(async () => fullSetBlocks(options), "new-sheet")}>
+          {s.insertFullSet}
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.list}>
+        {templateKinds().map((k) => {
+          const title = lang === "zh-CN" ? k.titleZh : k.titleEn;
+          return (
+            <li key={k.kind} className={styles.row}>
+              <Text>{title}</Text>
+              <Button size="small" disabled={busy} onClick={() => void insertOne(k.kind)} aria-label={`${s.insertTable} ${title}`}>
+                {s.insertTable}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

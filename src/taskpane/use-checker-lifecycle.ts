@@ -1,0 +1,58 @@
+/**
+ * Starts the live checker once settings and the catalogue are ready, follows the live switch (start = listen to
+ * the host, stop = only "check now"), and re-checks when the tolerance changes. The catalogue is awaited before the
+ * first check so the user does not see code findings arrive in a second wave; if it fails to load, checks run
+ * without the code rules.
+ */
+import { useEffect, useRef, useState } from "react";
+import type { PaneServices } from "./services";
+
+export function useCheckerLifecycle(
+  services: PaneServices,
+  ready: boolean,
+  live: boolean,
+  tolerance: number,
+): { catalogueReady: boolean } {
+  const [catalogueSettled, setCatalogueSettled] = useState(false);
+  const started = useRef(false);
+  const prevLive = useRef(live);
+
+  useEffect(() => {
+    let cancelled = false;
+    services
+      .loadCatalogue()
+      .then((c) => {
+        services.checkConfig.catalogue = c;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (!cancelled) setCatalogueSettled(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [services]);
+
+  useEffect(() => {
+    if (!ready || !catalogueSettled) return;
+    const { checker, checkConfig } = services;
+    const first = !started.current;
+    const toleranceChanged = checkConfig.tolerance !== tolerance;
+    const liveChanged = prevLive.current !== live;
+    checkConfig.tolerance = tolerance;
+    started.current = true;
+    prevLive.current = live;
+    // start() re-reads and re-checks everything itself.
+    if (live) {
+      if (first || liveChanged || toleranceChanged) void checker.start().catch(() => undefined);
+      return;
+    }
+    if (liveChanged && !first) void checker.stop();
+    if (first || toleranceChanged) void checker.recheckAll().catch(() => undefined);
+  }, [services, ready, catalogueSettled, live, tolerance]);
+
+  // The checker outlives nothing: stop listening to the host when the pane goes away (preview reloads a workbook).
+  useEffect(() => () => void services.checker.stop(), [services]);
+
+  return { catalogueReady: catalogueSettled };
+}
