@@ -14,12 +14,17 @@ import { amountCellsOf, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
+import { documentFindings, type AmountAt } from "./document";
+import { applyProfile, type RuleProfile } from "./profiles";
+import { explainBlankChildren } from "./rules/plausibility";
 
 export interface CheckOptions {
   /** Budget year override (otherwise read from titles/unit lines). */
   year?: number;
   /** The 政府收支分类科目 catalogue; code rules run only when it is given (the pane loads it lazily). */
   catalogue?: Catalogue;
+  /** Rule profile (default / strict / minimal, rules switched off, severities changed); none = every rule as is. */
+  profile?: RuleProfile;
 }
 
 export type GridChange =
@@ -50,7 +55,8 @@ export class CheckSession {
   private identities: Identity[] = [];
   private byCell = new Map<number, number[]>();
   private failed = new Map<number, Evaluation>();
-  private cellIssues = new Map<string, Finding>();
+  /** Findings about single cells (error values, text, plausibility), all of a cell's under its key. */
+  private cellIssues = new Map<string, Finding[]>();
   /** Findings that depend on structure only (codes and names): recomputed when a sheet is re-recognised. */
   private codeIssues: Finding[] = [];
   /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
@@ -146,7 +152,7 @@ export class CheckSession {
         if (cells.length === 0) continue;
         tableIds.add(t.id);
         for (const c of cells) this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)));
-        if (t.kind !== "other") for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
+        if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells));
       }
     }
     this.assemble();
@@ -208,10 +214,19 @@ export class CheckSession {
       const cells = amountCellsOf(t);
       this.amountCells.set(t.id, new Set(cells.map((c) => this.cellNumber({ sheet: t.sheet, ...c }))));
       const sheet = this.sheet(t.sheet);
-      if (sheet && t.kind !== "other") for (const f of cellFindings(t, sheet, cells)) this.cellIssues.set(cellKeyOfFinding(f), f);
+      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells));
     }
     this.codeIssues = this.codeFindings(tables);
     this.assemble();
+  }
+
+  private addCellIssues(findings: Finding[]): void {
+    for (const f of findings) {
+      const k = cellKeyOfFinding(f);
+      const list = this.cellIssues.get(k);
+      if (list) list.push(f);
+      else this.cellIssues.set(k, [f]);
+    }
   }
 
   private codeFindings(tables: RecognisedTable[]): Finding[] {
@@ -230,7 +245,15 @@ export class CheckSession {
   private assemble(): void {
     // Identity order, not edit order, so a live session and a fresh check list findings identically.
     const failed = [...this.failed.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
-    const findings = [...findingsFrom(failed, this.read), ...this.cellIssues.values(), ...this.codeIssues].sort(compareFindings);
+    const at: AmountAt = (sheet, row, col) => this.read({ sheet, row, col });
+    const all = [
+      ...explainBlankChildren(findingsFrom(failed, this.read), at),
+      ...[...this.cellIssues.values()].flat(),
+      ...this.codeIssues,
+      // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
+      ...documentFindings(this.tables(), this.workbook, at),
+    ];
+    const findings = (this.options.profile ? applyProfile(all, this.options.profile) : all).sort(compareFindings);
     this.current = { tables: this.tables().map(tableSummary), findings };
   }
 }

@@ -52,7 +52,26 @@ function writeUnitLine(b: BlockBuilder, options: TemplateOptions, style: Templat
   b.set(1, width - 1, `单位：${options.measure}`);
 }
 
+/**
+ * Tables many units publish empty carry the published statement, so a freshly inserted set checks clean; once the
+ * user types amounts, the document rules ask for the statement to go (a table with the statement must be empty).
+ */
+const EMPTY_STATEMENTS: Partial<Record<TemplateKind, string>> = {
+  "fund-expenditure": "注：本单位无政府性基金预算财政拨款安排的支出，空表列示。",
+  "state-capital-expenditure": "注：本单位无国有资本经营预算财政拨款安排的支出，空表列示。",
+  "three-public": "注：本单位无财政拨款安排的“三公”经费支出，空表列示。",
+  "project-expenditure": "注：本单位无项目支出预算，空表列示。",
+};
+
 export function closeFrame(frame: Frame, totalRows: number[]): TemplateBlock {
+  const bodyLast = frame.b.rowCount - 1;
+  const statement = EMPTY_STATEMENTS[frame.kind];
+  let statementRow: number | undefined;
+  if (statement) {
+    statementRow = bodyLast + 1;
+    frame.b.set(statementRow, 0, statement);
+    frame.b.merge(statementRow, 0, statementRow, frame.b.colCount - 1);
+  }
   const built = frame.b.build();
   const colCount = frame.b.colCount;
   return {
@@ -67,8 +86,9 @@ export function closeFrame(frame: Frame, totalRows: number[]): TemplateBlock {
       unitRow: 1,
       headerRows: { first: frame.headerFirst, last: frame.headerLast },
       lanciRow: frame.lanciRow,
-      bodyRows: { first: frame.bodyStart, last: frame.b.rowCount - 1 },
+      bodyRows: { first: frame.bodyStart, last: bodyLast },
       totalRows: [...totalRows].sort((a, b) => a - b),
+      statementRow,
     },
     print: {
       orientation: colCount > 7 ? "landscape" : "portrait",

@@ -34,6 +34,7 @@ export function placeTemplate(block: TemplateBlock, origin: { row: number; col: 
       lanciRow: regions.lanciRow === undefined ? undefined : shiftRow(regions.lanciRow),
       bodyRows: { first: shiftRow(regions.bodyRows.first), last: shiftRow(regions.bodyRows.last) },
       totalRows: regions.totalRows.map(shiftRow),
+      statementRow: regions.statementRow === undefined ? undefined : shiftRow(regions.statementRow),
     },
     print: {
       ...block.print,

@@ -32,6 +32,8 @@ export interface TemplateRegions {
   bodyRows: { first: number; last: number };
   /** Rows whose amounts are formulas (合计, 小计, 总计 …): bold in print, not for typing. */
   totalRows: number[];
+  /** The "注：…空表列示" line of tables that are often empty; to be deleted once the table has data. */
+  statementRow?: number;
 }
 
 export interface PrintHints {

@@ -32,3 +32,19 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     )
     .join("");
 }
+
+/** What a user does after typing amounts into a table inserted with its "空表列示" statement: delete the statement. */
+export function deleteEmptyStatement(wb: GridWorkbook, sheet: string): void {
+  const s = wb.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`No sheet ${sheet}`);
+  let found = 0;
+  s.values.forEach((row) =>
+    row?.forEach((v, c) => {
+      if (typeof v === "string" && v.includes("空表列示")) {
+        row[c] = null;
+        found++;
+      }
+    }),
+  );
+  if (found === 0) throw new Error(`No 空表列示 statement on ${sheet}`);
+}

@@ -11,7 +11,7 @@ import {
   type TemplateStyle,
 } from "../../../src/core/templates";
 import { getCell, recalculate, setCell } from "./excel-eval";
-import { OPTIONS, problems, shiftFormula, workbookOf } from "./helpers";
+import { OPTIONS, deleteEmptyStatement, problems, shiftFormula, workbookOf } from "./helpers";
 
 const ORIGIN = { row: 40, col: 3 };
 const KINDS = templateKinds().map((k) => k.kind);
@@ -64,6 +64,7 @@ describe("placed formulas compute from the placed cells", () => {
     setCell(wb, "表", "G50", 12);
     setCell(wb, "表", "G51", 3.5);
     setCell(wb, "表", "H54", 1.25);
+    deleteEmptyStatement(wb, "表");
     recalculate(wb);
     expect([getCell(wb, "表", "G49"), getCell(wb, "表", "G47"), getCell(wb, "表", "G46"), getCell(wb, "表", "F46")]).toEqual([15.5, 15.5, 15.5, 16.75]);
     expect(problems(checkWorkbook(wb).findings)).toEqual([]);

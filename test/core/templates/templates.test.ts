@@ -156,7 +156,7 @@ describe("published layout (Hebei fixture)", () => {
 
   it("三公 rows: 合计, 小计, the three items with 公务用车 split, 会议费, 培训费", () => {
     const b = buildTemplate("three-public", OPTIONS);
-    const labels = b.values.slice(b.regions.bodyRows.first).map((r) => normaliseLabel(String(r[1])));
+    const labels = b.values.slice(b.regions.bodyRows.first, b.regions.bodyRows.last + 1).map((r) => normaliseLabel(String(r[1])));
     expect(labels).toEqual([
       "合计",
       '"三公"经费小计',
