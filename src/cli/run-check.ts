@@ -10,6 +10,8 @@ import type { CheckResult, Finding } from "../core/finding";
 import type { CheckOptions } from "../core/engine";
 import { checkWorkbook } from "../core/engine";
 import { getCatalogueSync } from "../core/catalogue/sync";
+import { findingsToCsv } from "../core/export";
+import { PROFILE_NAMES, unknownRuleKeys, type RuleProfile } from "../core/profiles";
 import { annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
@@ -56,9 +58,16 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
 不指定 FILE 时检查自带的示例工作簿。 / Without FILE, checks the bundled sample workbook.
 
 选项 / Options:
-  -f, --format text|json   输出格式（默认 text）/ output format (default: text)
+  -f, --format text|json|csv
+                           输出格式（默认 text）/ output format (default: text)
                            json: stdout 仅输出一个 JSON 对象 { file, tables, findings }
                                  stdout is one JSON object { file, tables, findings } and nothing else
+                           csv:  问题清单（UTF-8 带 BOM，Excel 可直接打开）/ the findings (UTF-8 with BOM, opens in Excel)
+      --profile default|strict|minimal
+                           规则方案 / rule profile: default 全部规则; strict 警告按错误处理 / warnings become errors;
+                           minimal 只报求和类错误 / sum errors only
+      --disable RULE       关闭某条或某组规则，可重复，如 --disable cross. --disable cell.number-as-text
+                           switch a rule or a group off (repeatable)
   -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件）
                            write a copy with marked cells and notes (the input is never modified)
       --lang zh|en         只用中文或只用英文（默认中英对照）/ Chinese or English only (default: both)
@@ -73,7 +82,8 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
 
 interface ParsedArgs {
   file: string | undefined;
-  format: "text" | "json";
+  format: "text" | "json" | "csv";
+  profile: RuleProfile | undefined;
   annotate: string | undefined;
   lang: Lang;
   year: number | undefined;
@@ -101,6 +111,8 @@ function parseCliArgs(argv: string[]): ParsedArgs {
         annotate: { type: "string", short: "a" },
         lang: { type: "string" },
         year: { type: "string" },
+        profile: { type: "string" },
+        disable: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -115,11 +127,22 @@ function parseCliArgs(argv: string[]): ParsedArgs {
       `only one FILE may be given, got ${positionals.length}`,
     );
   const format = values.format ?? "text";
-  if (format !== "text" && format !== "json")
+  if (format !== "text" && format !== "json" && format !== "csv")
     throw new UsageError(
-      `--format 只能是 text 或 json，收到 "${format}"`,
-      `--format must be text or json, got "${format}"`,
+      `--format 只能是 text、json 或 csv，收到 "${format}"`,
+      `--format must be text, json or csv, got "${format}"`,
     );
+  const profileName = values.profile ?? (values.disable?.length ? "default" : undefined);
+  if (profileName !== undefined && !(PROFILE_NAMES as readonly string[]).includes(profileName))
+    throw new UsageError(
+      `--profile 只能是 ${PROFILE_NAMES.join("、")}，收到 "${profileName}"`,
+      `--profile must be one of ${PROFILE_NAMES.join(", ")}, got "${profileName}"`,
+    );
+  const unknown = unknownRuleKeys(values.disable ?? []);
+  if (unknown.length)
+    throw new UsageError(`--disable 中没有这样的规则：${unknown.join("，")}`, `no such rule for --disable: ${unknown.join(", ")}`);
+  const profile: RuleProfile | undefined =
+    profileName === undefined ? undefined : { name: profileName as RuleProfile["name"], disabled: values.disable ?? [] };
   const lang = values.lang ?? "both";
   if (lang !== "zh" && lang !== "en" && lang !== "both")
     throw new UsageError(`--lang 只能是 zh 或 en，收到 "${lang}"`, `--lang must be zh or en, got "${lang}"`);
@@ -137,7 +160,7 @@ function parseCliArgs(argv: string[]): ParsedArgs {
       `--annotate 的输出文件应以 .xlsx 结尾，收到 "${values.annotate}"`,
       `--annotate needs an .xlsx file name, got "${values.annotate}"`,
     );
-  return { file: positionals[0], format, annotate: values.annotate, lang, year, help: Boolean(values.help) };
+  return { file: positionals[0], format, profile, annotate: values.annotate, lang, year, help: Boolean(values.help) };
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */
@@ -183,7 +206,10 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   }
   let result: CheckResult;
   try {
-    result = deps.check(grid, args.year !== undefined ? { year: args.year } : {});
+    result = deps.check(grid, {
+      ...(args.year !== undefined ? { year: args.year } : {}),
+      ...(args.profile ? { profile: args.profile } : {}),
+    });
   } catch (e) {
     return unexpected(deps, e, "检查时发生内部错误", "Internal error while checking");
   }
@@ -191,7 +217,9 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   deps.stdout(
     args.format === "json"
       ? formatJsonReport(shownName, result)
-      : formatTextReport(shownName, result, { lang: args.lang }),
+      : args.format === "csv"
+        ? findingsToCsv(result.findings)
+        : formatTextReport(shownName, result, { lang: args.lang }),
   );
 
   if (args.annotate !== undefined) {

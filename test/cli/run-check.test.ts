@@ -309,3 +309,47 @@ describe("--annotate", () => {
     expect(r.stderr).toContain("EACCES");
   });
 });
+
+describe("rule profiles and CSV (issue 9)", () => {
+  it("passes --profile and every --disable to the checker", async () => {
+    const seen: unknown[] = [];
+    const r = await run(["a.xlsx", "--profile", "strict", "--disable", "cross.", "--disable", "cell.number-as-text"], { tables, findings: [] }, {
+      check: (_wb, options) => {
+        seen.push(options.profile);
+        return { tables, findings: [] };
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(seen).toEqual([{ name: "strict", disabled: ["cross.", "cell.number-as-text"] }]);
+  });
+
+  it("--disable alone uses the default profile; no flag means no profile at all", async () => {
+    const seen: unknown[] = [];
+    const check: CheckDeps["check"] = (_wb, options) => {
+      seen.push(options.profile);
+      return { tables, findings: [] };
+    };
+    await run(["a.xlsx", "--disable", "document"], { tables, findings: [] }, { check });
+    await run(["a.xlsx"], { tables, findings: [] }, { check });
+    expect(seen).toEqual([{ name: "default", disabled: ["document"] }, undefined]);
+  });
+
+  it("an unknown profile or rule is a usage error (exit 2), before anything is read", async () => {
+    for (const argv of [["a.xlsx", "--profile", "lenient"], ["a.xlsx", "--disable", "no.such-rule"]]) {
+      const r = await run(argv, { tables, findings: [] });
+      expect(r.code).toBe(2);
+      expect(r.read).toEqual([]);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("--format csv prints the findings as CSV with a BOM and a header row", async () => {
+    const r = await run(["a.xlsx", "--format", "csv"], { tables, findings: [warning, error] });
+    expect(r.code).toBe(1);
+    expect(r.stdout.startsWith("\ufeff")).toBe(true);
+    const lines = r.stdout.replace(/^\ufeff/, "").trim().split(/\r?\n/);
+    expect(lines[0]).toContain("rule");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain("cross.basic-vs-function");
+  });
+});
