@@ -16,9 +16,15 @@ export interface SelectionAnchor {
   col: number;
 }
 
+/** What the pane uses of the LiveChecker (tests pass a fake). */
+export type PaneChecker = Pick<
+  LiveChecker,
+  "state" | "subscribe" | "start" | "stop" | "recheckAll" | "clearMarks" | "showMarks"
+>;
+
 export interface PaneServices {
   host: WorkbookHost;
-  checker: LiveChecker;
+  checker: PaneChecker;
   /** Options the checker's sessions are built with (catalogue, tolerance); the pane updates it, then re-checks. */
   checkConfig: CheckConfig;
   loadCatalogue: () => Promise<Catalogue>;

@@ -1,8 +1,9 @@
 /** The LiveChecker's state as React state. */
 import { useSyncExternalStore } from "react";
-import type { LiveChecker, LiveState } from "../excel/live-checker";
+import type { LiveState } from "../excel/live-checker";
+import type { PaneChecker } from "./services";
 
-export function useLiveState(checker: LiveChecker): LiveState {
+export function useLiveState(checker: PaneChecker): LiveState {
   return useSyncExternalStore(
     (onChange) => {
       const unsubscribe = checker.subscribe(onChange);

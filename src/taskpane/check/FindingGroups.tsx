@@ -10,6 +10,7 @@ import type { QuickFix } from "./quick-fixes";
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0 },
   group: { marginTop: tokens.spacingVerticalM },
+  where: { display: "block", color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   rule: { display: "block", marginTop: tokens.spacingVerticalS, color: tokens.colorNeutralForeground2 },
 });
 
@@ -25,8 +26,10 @@ export function FindingGroups(props: {
       {props.groups.map((g) => (
         <section key={g.key} className={styles.group} aria-label={g.table ? g.table.title : s.workbookLevel}>
           <Subtitle2 as="h3">
-            {g.table ? `${g.table.title || g.table.sheet}` : s.workbookLevel}{" "}
-            <Caption1>{g.table ? `${g.table.sheet}!${g.table.range} · ${s.findingCount(g.count)}` : s.findingCount(g.count)}</Caption1>
+            {g.table ? g.table.title || g.table.sheet : s.workbookLevel}
+            <Caption1 className={styles.where}>
+              {g.table ? `${g.table.sheet}!${g.table.range} · ${s.findingCount(g.count)}` : s.findingCount(g.count)}
+            </Caption1>
           </Subtitle2>
           {g.rules.map((r) => (
             <div key={r.rule}>

@@ -20,6 +20,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
   head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap", marginTop: "2px" },
   numbers: { display: "block", color: tokens.colorNeutralForeground2, marginTop: "2px" },
   cells: { display: "block", color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
   fix: { marginLeft: tokens.spacingHorizontalS },
@@ -37,7 +38,7 @@ export function FindingItem(props: { finding: Finding; onSelect: (f: Finding) =>
     <li className={styles.item} data-testid="finding" data-finding={findingId(f)} data-severity={f.severity}>
       <Button appearance="subtle" className={styles.select} onClick={() => props.onSelect(f)}>
         <span className={styles.head}>
-          <Badge appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
+          <Badge className={styles.badge} appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
             {s.severity[f.severity]}
           </Badge>
           <span>{findingMessage(f, lang)}</span>

@@ -6,7 +6,7 @@ import { useStrings } from "../i18n";
 const useStyles = makeStyles({
   root: { marginTop: tokens.spacingVerticalL },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
-  where: { color: tokens.colorNeutralForeground3 },
+  where: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
 });
 
 export function RecognisedSummary(props: { tables: readonly TableSummary[] }) {

@@ -1,0 +1,128 @@
+/** A fake PaneServices for component tests: a scripted checker, a host of jest mocks, the real catalogue. */
+import type { CheckResult, Finding } from "../../src/core/finding";
+import { getCatalogueSync } from "../../src/core/catalogue/sync";
+import type { WorkbookHost } from "../../src/excel/host";
+import type { LiveState, StateListener } from "../../src/excel/live-checker";
+import { CheckConfig } from "../../src/taskpane/check-config";
+import type { PaneChecker, PaneServices } from "../../src/taskpane/services";
+import { memorySettingsStore, type PaneSettings } from "../../src/taskpane/settings/settings-model";
+
+export class FakeChecker implements PaneChecker {
+  state: LiveState = { status: "idle", result: null, recheckedTables: [], checks: 0, marksShown: true };
+  private listeners = new Set<StateListener>();
+  constructor(private result: CheckResult) {}
+
+  set(result: CheckResult): void {
+    this.result = result;
+    this.emit({ status: "ready", result, checks: this.state.checks + 1 });
+  }
+  private emit(patch: Partial<LiveState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+  subscribe(listener: StateListener): () => boolean {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+  start = jest.fn(async () => this.recheckAll());
+  stop = jest.fn(async () => undefined);
+  recheckAll = jest.fn(async () => {
+    this.emit({ status: "ready", result: this.result, checks: this.state.checks + 1 });
+    return this.result;
+  });
+  clearMarks = jest.fn(async () => this.emit({ marksShown: false }));
+  showMarks = jest.fn(async () => this.emit({ marksShown: true }));
+}
+
+export function fakeHost(): jest.Mocked<WorkbookHost> {
+  return {
+    readWorkbook: jest.fn(async () => ({ sheets: [] })),
+    readSheets: jest.fn(async () => []),
+    readRanges: jest.fn(async (reqs) =>
+      reqs.map((r) => ({ ...r, values: [[null]], formulas: [[null]], numberFormats: [[null]] })),
+    ),
+    writeHighlights: jest.fn(async () => undefined),
+    clearHighlights: jest.fn(async () => undefined),
+    selectCells: jest.fn(async () => undefined),
+    insertCodes: jest.fn(async () => ({ sheet: "Sheet1", range: { top: 2, left: 1, bottom: 2, right: 1 } })),
+    insertBlock: jest.fn(async (b) => ({ sheet: b.title, range: { top: 0, left: 0, bottom: 0, right: 0 } })),
+    onChange: jest.fn(async () => async () => undefined),
+  };
+}
+
+export interface FakeServices extends PaneServices {
+  host: jest.Mocked<WorkbookHost>;
+  checker: FakeChecker;
+  writeCell: jest.Mock<Promise<void>, [string, string, string | number]>;
+  settings: ReturnType<typeof memorySettingsStore>;
+}
+
+export function fakeServices(
+  result: CheckResult = { tables: [], findings: [] },
+  options: { language?: string; settings?: Partial<PaneSettings> } = {},
+): FakeServices {
+  return {
+    host: fakeHost(),
+    checker: new FakeChecker(result),
+    checkConfig: new CheckConfig(),
+    loadCatalogue: async () => getCatalogueSync(),
+    settings: memorySettingsStore({ live: false, year: 2026, ...options.settings }),
+    writeCell: jest.fn(async () => undefined),
+    selectionAnchor: async () => ({ sheet: "Sheet1", row: 3, col: 1 }),
+    displayLanguage: options.language ?? "zh-CN",
+  };
+}
+
+export const TABLES = [
+  { sheet: "支出总表", kind: "expenditure", range: "A1:I23", title: "单位预算支出总表" },
+  { sheet: "基本支出表", kind: "basic-expenditure", range: "A1:F32", title: "单位预算一般公共预算财政拨款基本支出表" },
+];
+
+export const SUM_FINDING: Finding = {
+  rule: "hierarchy.sum",
+  severity: "error",
+  message: "支出总表!C8 应为 2185.92，实为 2185.93",
+  messageEn: "支出总表!C8 should be 2185.92 but is 2185.93",
+  cells: [
+    { sheet: "支出总表", address: "C8" },
+    { sheet: "支出总表", address: "C9" },
+    { sheet: "支出总表", address: "C10" },
+  ],
+  expected: "2185.92",
+  actual: "2185.93",
+};
+
+export const NAME_FINDING: Finding = {
+  rule: "catalogue.name-mismatch",
+  severity: "warning",
+  message: "科目 2080505 的名称应为“机关事业单位基本养老保险缴费支出”（2026年）",
+  messageEn: 'Subject 2080505 should be named "机关事业单位基本养老保险缴费支出" (2026)',
+  cells: [
+    { sheet: "支出总表", address: "B12" },
+    { sheet: "支出总表", address: "A12" },
+  ],
+  expected: "机关事业单位基本养老保险缴费支出",
+  actual: "养老保险缴费",
+};
+
+export const INFO_FINDING: Finding = {
+  rule: "cell.number-as-text",
+  severity: "info",
+  message: "基本支出表!D9 的数字以文本形式存储",
+  messageEn: "基本支出表!D9 holds a number stored as text",
+  cells: [{ sheet: "基本支出表", address: "D9" }],
+};
+
+export const DOCUMENT_FINDING: Finding = {
+  rule: "document.missing-table",
+  severity: "warning",
+  message: "缺少“三公”经费支出表",
+  messageEn: 'The "three public" table is missing',
+  cells: [],
+};
+
+export const SAMPLE_RESULT: CheckResult = {
+  tables: TABLES,
+  findings: [SUM_FINDING, NAME_FINDING, INFO_FINDING, DOCUMENT_FINDING],
+};
