@@ -48,6 +48,12 @@ export interface TableBlock {
   values: (string | number | null)[][];
   merges?: CellRange[];
   numberFormats?: (string | null)[][];
+  /**
+   * Formula text (without "=") of each cell for the block placed with its top-left at `origin` (0-based sheet
+   * row/column), null where the cell holds a plain value. A function, because a template's SUMs name the cells where
+   * the block lands, which only the host knows (the selection).
+   */
+  formulasAt?: (origin: { row: number; col: number }) => (string | null)[][];
 }
 
 export type BlockTarget = "new-sheet" | "selection";

@@ -15,3 +15,4 @@ export { LiveChecker, coreSession } from "./live-checker";
 export type { CheckSessionLike, SessionFactory, LiveCheckerOptions, LiveState, StateListener } from "./live-checker";
 export { MARK_PREFIX, MARK_CF_FORMULA, MARK_FILL, NOTE_LIMIT } from "./marks";
 export type { CellMark, CfGroup } from "./marks";
+export { tableBlockFromTemplate } from "./template-block";

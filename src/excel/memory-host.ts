@@ -127,6 +127,8 @@ export class MemoryHost implements WorkbookHost {
         this.selected.range.left,
         block.values,
         block.merges ?? [],
+        true,
+        block,
       );
     const name = uniqueSheetName(
       block.title,
@@ -134,7 +136,7 @@ export class MemoryHost implements WorkbookHost {
     );
     this.wb.sheets.push({ name, values: [], merges: [] });
     this.selected = { sheet: name, range: { top: 0, left: 0, bottom: 0, right: 0 } };
-    const result = this.writeBlock(name, 0, 0, block.values, block.merges ?? [], false);
+    const result = this.writeBlock(name, 0, 0, block.values, block.merges ?? [], false, block);
     this.emit({ kind: "sheet", sheet: name });
     return result;
   }
@@ -221,6 +223,7 @@ export class MemoryHost implements WorkbookHost {
     values: readonly (readonly (string | number | null)[])[],
     merges: readonly CellRange[],
     announce = true,
+    block?: TableBlock,
   ): InsertResult {
     const s = this.requireSheet(sheetName);
     const cols = Math.max(1, ...values.map((r) => r.length));
@@ -230,6 +233,18 @@ export class MemoryHost implements WorkbookHost {
         if (cellValue(s, r, c) !== null || s.formulas?.[r]?.[c])
           throw new TargetNotEmptyError(sheetName, rangeToA1(range));
     values.forEach((row, i) => row.forEach((v, j) => setCell(s, top + i, left + j, v)));
+    // Formulas keep the block's cached values (no calculation engine here), as a workbook saved by Excel would.
+    const formulas = block?.formulasAt?.({ row: top, col: left });
+    formulas?.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (f) ((s.formulas ??= [])[top + i] ??= [])[left + j] = f;
+      }),
+    );
+    block?.numberFormats?.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (f) ((s.numberFormats ??= [])[top + i] ??= [])[left + j] = f;
+      }),
+    );
     for (const m of merges)
       s.merges.push({ top: top + m.top, left: left + m.left, bottom: top + m.bottom, right: left + m.right });
     if (announce) this.emit({ kind: "cells", sheet: sheetName, range });

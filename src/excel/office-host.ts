@@ -106,7 +106,7 @@ export class OfficeHost implements WorkbookHost {
 
   async insertBlock(block: TableBlock, target: BlockTarget): Promise<InsertResult> {
     const formats = block.values.map((r, i) => r.map((_, j) => block.numberFormats?.[i]?.[j] ?? "General"));
-    if (target === "selection") return this.writeAtSelection(block.values, formats, block.merges ?? []);
+    if (target === "selection") return this.writeAtSelection(block.values, formats, block.merges ?? [], block.formulasAt);
     const result = await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -117,7 +117,7 @@ export class OfficeHost implements WorkbookHost {
       );
       const ws = sheets.add(name);
       const range = ws.getRangeByIndexes(0, 0, block.values.length, width(block.values));
-      this.queueWrite(ws, range, { top: 0, left: 0 }, block.values, formats, block.merges ?? []);
+      this.queueWrite(ws, range, { top: 0, left: 0 }, block.values, formats, block.merges ?? [], block.formulasAt?.({ row: 0, col: 0 }));
       ws.activate();
       await ctx.sync();
       return { sheet: name, range: blockRange({ top: 0, left: 0 }, block.values) };
@@ -153,6 +153,7 @@ export class OfficeHost implements WorkbookHost {
     values: (string | number | null)[][],
     formats: string[][],
     merges: CellRange[],
+    formulasAt?: TableBlock["formulasAt"],
   ): Promise<InsertResult> {
     const result = await this.run(async (ctx) => {
       const selected = ctx.workbook.getSelectedRange();
@@ -166,7 +167,7 @@ export class OfficeHost implements WorkbookHost {
       const range = blockRange(at, values);
       if (!isBlank(target.values) || !isBlank(target.formulas))
         throw new TargetNotEmptyError(ws.name, rangeToA1(range));
-      this.queueWrite(ws, target, at, values, formats, merges);
+      this.queueWrite(ws, target, at, values, formats, merges, formulasAt?.({ row: at.top, col: at.left }));
       await ctx.sync();
       return { sheet: ws.name, range };
     });
@@ -181,11 +182,15 @@ export class OfficeHost implements WorkbookHost {
     values: (string | number | null)[][],
     formats: string[][],
     merges: CellRange[],
+    formulas?: (string | null)[][],
   ): void {
     const cols = width(values);
     const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...new Array<T>(cols - r.length).fill(fill)]);
     range.numberFormat = pad(formats, "General");
-    range.values = pad(values, null).map((r) => r.map((v) => v ?? ""));
+    const plain = pad(values, null).map((r) => r.map((v) => v ?? ""));
+    // One assignment either way: Excel takes plain values inside a `formulas` array.
+    if (formulas) range.formulas = plain.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? `=${formulas[i][j]}` : v)));
+    else range.values = plain;
     for (const m of merges)
       ws.getRangeByIndexes(at.top + m.top, at.left + m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
   }

@@ -719,6 +719,16 @@ class RangeProxy extends Proxy {
   get formulas(): unknown[][] {
     return this.prop("formulas");
   }
+  /** As Excel: "=…" strings become formulas (uncalculated here), anything else a plain value. */
+  set formulas(v: unknown[][]) {
+    this.ctx.op(this, v, (t) =>
+      this.write(t as RangeTarget, v, (c, x) =>
+        typeof x === "string" && x.startsWith("=")
+          ? { ...c, value: undefined, formula: x }
+          : { ...c, value: x === "" ? undefined : (x as Scalar), formula: undefined },
+      ),
+    );
+  }
   get numberFormat(): unknown[][] {
     return this.prop("numberFormat");
   }
