@@ -35,26 +35,32 @@ export class FakeChecker implements PaneChecker {
   showMarks = jest.fn(async () => this.emit({ marksShown: true }));
 }
 
-export function fakeHost(): jest.Mocked<WorkbookHost> {
+export type MockHost = { [K in keyof WorkbookHost]: jest.MockedFunction<WorkbookHost[K]> };
+
+function mock<K extends keyof WorkbookHost>(impl: WorkbookHost[K]): jest.MockedFunction<WorkbookHost[K]> {
+  return jest.fn(impl as (...args: unknown[]) => unknown) as unknown as jest.MockedFunction<WorkbookHost[K]>;
+}
+
+export function fakeHost(): MockHost {
   return {
-    readWorkbook: jest.fn(async () => ({ sheets: [] })),
-    readSheets: jest.fn(async () => []),
-    readRanges: jest.fn(async (reqs) =>
+    readWorkbook: mock<"readWorkbook">(async () => ({ sheets: [] })),
+    readSheets: mock<"readSheets">(async () => []),
+    readRanges: mock<"readRanges">(async (reqs) =>
       reqs.map((r) => ({ ...r, values: [[null]], formulas: [[null]], numberFormats: [[null]] })),
     ),
-    writeHighlights: jest.fn(async () => undefined),
-    clearHighlights: jest.fn(async () => undefined),
-    selectCells: jest.fn(async () => undefined),
-    insertCodes: jest.fn(async () => ({ sheet: "Sheet1", range: { top: 2, left: 1, bottom: 2, right: 1 } })),
-    insertBlock: jest.fn(async (b) => ({ sheet: b.title, range: { top: 0, left: 0, bottom: 0, right: 0 } })),
-    onChange: jest.fn(async () => async () => undefined),
+    writeHighlights: mock<"writeHighlights">(async () => undefined),
+    clearHighlights: mock<"clearHighlights">(async () => undefined),
+    selectCells: mock<"selectCells">(async () => undefined),
+    insertCodes: mock<"insertCodes">(async () => ({ sheet: "Sheet1", range: { top: 2, left: 1, bottom: 2, right: 1 } })),
+    insertBlock: mock<"insertBlock">(async (b) => ({ sheet: b.title, range: { top: 0, left: 0, bottom: 0, right: 0 } })),
+    onChange: mock<"onChange">(async () => async () => undefined),
   };
 }
 
 export interface FakeServices extends PaneServices {
-  host: jest.Mocked<WorkbookHost>;
+  host: MockHost;
   checker: FakeChecker;
-  writeCell: jest.Mock<Promise<void>, [string, string, string | number]>;
+  writeCell: jest.MockedFunction<PaneServices["writeCell"]>;
   settings: ReturnType<typeof memorySettingsStore>;
 }
 
@@ -68,7 +74,7 @@ export function fakeServices(
     checkConfig: new CheckConfig(),
     loadCatalogue: async () => getCatalogueSync(),
     settings: memorySettingsStore({ live: false, year: 2026, ...options.settings }),
-    writeCell: jest.fn(async () => undefined),
+    writeCell: jest.fn<Promise<void>, [string, string, string | number]>(async () => undefined),
     selectionAnchor: async () => ({ sheet: "Sheet1", row: 3, col: 1 }),
     displayLanguage: options.language ?? "zh-CN",
   };

@@ -1,0 +1,59 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { applyTolerance } from "../../src/taskpane/check-config";
+import { defaultSettings, mergeSettings } from "../../src/taskpane/settings/settings-model";
+import { fakeServices, SUM_FINDING } from "./fake-services";
+import { renderPane } from "./render-pane";
+
+describe("Settings tab", () => {
+  it("loads stored settings and saves each change", async () => {
+    const services = fakeServices(undefined, { settings: { year: 2025, unitName: "某某中心", measure: "元" } });
+    await renderPane(services, "settings");
+    const year = await screen.findByRole("spinbutton", { name: "预算年度" });
+    expect(year).toHaveValue(2025);
+    expect(screen.getByRole("textbox", { name: "单位名称" })).toHaveValue("某某中心");
+    expect(screen.getByRole("radio", { name: "元" })).toBeChecked();
+
+    fireEvent.change(year, { target: { value: "2027" } });
+    fireEvent.blur(year);
+    await waitFor(() => expect(services.settings.saved.at(-1)?.year).toBe(2027));
+    fireEvent.change(year, { target: { value: "27" } });
+    fireEvent.blur(year);
+    expect(year).toHaveValue(2027);
+
+    const unit = screen.getByRole("textbox", { name: "单位名称" });
+    fireEvent.change(unit, { target: { value: "石家庄市社会保险中心" } });
+    fireEvent.blur(unit);
+    await waitFor(() => expect(services.settings.saved.at(-1)?.unitName).toBe("石家庄市社会保险中心"));
+  });
+
+  it("switches the language of the whole pane", async () => {
+    const services = fakeServices();
+    await renderPane(services, "settings");
+    fireEvent.click(await screen.findByRole("radio", { name: "English" }));
+    expect(await screen.findByRole("tab", { name: "Settings" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Check" })).toBeInTheDocument();
+    await waitFor(() => expect(services.settings.saved.at(-1)?.language).toBe("en"));
+  });
+
+  it("tolerance: sum differences within it become info; the check re-runs when it changes", async () => {
+    const services = fakeServices();
+    await renderPane(services, "settings");
+    const before = services.checker.recheckAll.mock.calls.length;
+    const tol = screen.getByRole("spinbutton", { name: /容差/ });
+    fireEvent.change(tol, { target: { value: "0.01" } });
+    fireEvent.keyDown(tol, { key: "Enter" });
+    await waitFor(() => expect(services.checker.recheckAll.mock.calls.length).toBe(before + 1));
+    expect(services.checkConfig.tolerance).toBe(0.01);
+    expect(applyTolerance([SUM_FINDING], 0.01)[0].severity).toBe("info");
+    expect(applyTolerance([SUM_FINDING], 0.001)[0].severity).toBe("error");
+  });
+
+  it("ignores invalid stored values", () => {
+    const base = defaultSettings(new Date("2026-11-23"));
+    expect(base.year).toBe(2027);
+    const merged = mergeSettings(base, { year: 3, measure: "千元" as never, tolerance: -1, language: "fr" as never, live: false });
+    expect(merged).toEqual({ ...base, live: false });
+  });
+});

@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { TargetNotEmptyError } from "../../src/excel/host";
+import { fakeServices } from "./fake-services";
+import { renderPane } from "./render-pane";
+
+describe("Templates tab", () => {
+  it("inserts the full set, one new sheet per table, titled for the year, totals as formulas", async () => {
+    const services = fakeServices(undefined, { settings: { year: 2027, unitName: "测试单位" } });
+    await renderPane(services, "templates");
+    fireEvent.click(await screen.findByRole("button", { name: "插入整套公开表（9 张）" }));
+    expect(await screen.findByText("已插入 9 张表")).toBeInTheDocument();
+    const calls = services.host.insertBlock.mock.calls;
+    expect(calls).toHaveLength(9);
+    expect(calls.every(([, target]) => target === "new-sheet")).toBe(true);
+    const [summary] = calls[0];
+    expect(summary.title).toBe("收支总表");
+    expect(summary.values[0][0]).toBe("2027年单位预算收支总表");
+    expect(summary.values[1][0]).toBe("测试单位");
+    expect(summary.values.flat().some((v) => typeof v === "string" && v.startsWith("=SUM("))).toBe(true);
+    expect(summary.merges?.length).toBeGreaterThan(0);
+  });
+
+  it("inserts one table at the selection with formulas pointing at its real cells", async () => {
+    const services = fakeServices();
+    await renderPane(services, "templates");
+    fireEvent.click(await screen.findByRole("radio", { name: "所选位置" }));
+    fireEvent.click(screen.getByRole("button", { name: "插入 单位预算收支总表" }));
+    await waitFor(() => expect(services.host.insertBlock).toHaveBeenCalledTimes(1));
+    const [block, target] = services.host.insertBlock.mock.calls[0];
+    expect(target).toBe("selection");
+    // The anchor is B4 (row 3, col 1): the first amount column C of an A1 block is D here.
+    const formulas = block.values.flat().filter((v): v is string => typeof v === "string" && v.startsWith("="));
+    expect(formulas[0]).toMatch(/^=SUM\(D\d+:D\d+\)$/);
+  });
+
+  it("shows the host's refusal and changes the unit of measure", async () => {
+    const services = fakeServices();
+    services.host.insertBlock.mockRejectedValueOnce(new TargetNotEmptyError("Sheet1", "B4:F42"));
+    await renderPane(services, "templates");
+    fireEvent.click(await screen.findByRole("radio", { name: "元" }));
+    fireEvent.click(screen.getByRole("button", { name: "插入 单位预算收入总表" }));
+    expect(await screen.findByText(/目标区域 Sheet1!B4:F42 不为空/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "插入 单位预算收入总表" }));
+    await waitFor(() => expect(services.host.insertBlock).toHaveBeenCalledTimes(2));
+    expect(services.host.insertBlock.mock.calls[1][0].values.flat()).toContain("单位：元");
+    await waitFor(() => expect(services.settings.saved.at(-1)?.measure).toBe("元"));
+  });
+});
