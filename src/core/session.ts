@@ -317,8 +317,3 @@ export function applyChange(wb: GridWorkbook, change: GridChange): void {
     }
   }
 }
-
-/** For messages and tests: "Sheet!A1". */
-export function cellLabel(c: CellKey): string {
-  return `${c.sheet}!${toA1(c.row, c.col)}`;
-}

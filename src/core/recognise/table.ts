@@ -339,14 +339,3 @@ function readItemRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[
   }
   return rows;
 }
-
-export function readLabelledRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]): RecognisedRow[] {
-  const labelCol = columns.find((c) => c.role === "name") ?? columns.find((c) => c.role === "text");
-  const rows: RecognisedRow[] = [];
-  for (const r of seg.bodyRows) {
-    const label = labelCol ? cellText(sheet, r, labelCol.col) : "";
-    if (!label) continue;
-    rows.push({ row: r, role: TOTAL_LABEL.test(normaliseLabel(label)) ? "total" : "item", label, labelCol: labelCol?.col });
-  }
-  return rows;
-}
