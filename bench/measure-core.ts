@@ -101,6 +101,8 @@ export function heaviestCell(ids: Identity[], wb: GridWorkbook): { cell: CellKey
 
 export interface IncrementalResult {
   sessionBuildMs: number;
+  /** Heap the live session retains (tables, identities, indexes, amount cache), MB. */
+  sessionHeapMb: number;
   edit: Timing & { samples: number[] };
   revert: Timing & { samples: number[] };
   recognised: number;
@@ -109,9 +111,13 @@ export interface IncrementalResult {
 
 /** `count` single-cell amount edits (+0.01: each breaks its identities), each reverted after; times update() only. */
 export function incremental(wb: GridWorkbook, count: number, options: CheckOptions = {}): IncrementalResult {
+  collectGarbage();
+  const heap0 = process.memoryUsage().heapUsed;
   const t0 = nowMs();
   const session = new CheckSession(wb, options);
   const sessionBuildMs = nowMs() - t0;
+  collectGarbage();
+  const sessionHeapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
   const ids = identitiesFor(session.tables());
   const cells = editableCells(ids, wb, count);
   const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
@@ -140,6 +146,7 @@ export function incremental(wb: GridWorkbook, count: number, options: CheckOptio
   const stats = (samples: number[]) => ({ ...summarise(samples), samples });
   return {
     sessionBuildMs,
+    sessionHeapMb,
     edit: stats(editSamples),
     revert: stats(revertSamples),
     recognised,

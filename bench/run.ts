@@ -18,9 +18,10 @@ import { measureAdapter, type AdapterResult } from "./measure-adapter";
 import { measureCli, type CliResult } from "./measure-cli";
 import { editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
 import { measureHyperFormula, type HyperFormulaResult } from "./measure-hyperformula";
+import { measurePaneBundle, type PaneBundle } from "./measure-pane";
 import { profile, type ProfileSummary } from "./profile";
 import { writeReport } from "./report";
-import { collectGarbage, nowMs, time, type Timing } from "./timing";
+import { collectGarbage, nowMs, time, timePaired, type Timing } from "./timing";
 
 export interface SizeResult {
   target: number;
@@ -35,11 +36,33 @@ export interface SizeResult {
   adapter: AdapterResult | { error: string };
 }
 
+export interface Linearity {
+  smallRows: number;
+  largeRows: number;
+  /** Per-pair ratio of full-check times, large ÷ small (runs alternate). */
+  timeRatio: Timing;
+  /** timeRatio × small rows ÷ large rows: 1 = linear. */
+  perRowRatio: number;
+}
+
 export interface BenchResults {
-  meta: { date: string; node: string; cpu: string; cpus: number; memoryGb: number; platform: string; commit: string; durationS: number };
+  meta: {
+    date: string;
+    node: string;
+    cpu: string;
+    cpus: number;
+    memoryGb: number;
+    platform: string;
+    commit: string;
+    durationS: number;
+    /** 1-minute load average at start and end: above the CPU count, other work competed for the CPUs. */
+    loadAvg: [number, number];
+  };
   sizes: SizeResult[];
   incremental: IncrementalResult & { rows: number; withCatalogue: Timing & { samples: number[] } };
   profile: ProfileSummary & { rows: number };
+  linearity?: Linearity;
+  pane: PaneBundle | { error: string };
 }
 
 /** Repetitions and warm-ups per size: more for the small ones, where noise and JIT warm-up weigh most. */
@@ -110,6 +133,7 @@ function gitCommit(): string {
 
 async function main(): Promise<void> {
   const t0 = nowMs();
+  const loadStart = os.loadavg()[0];
   const asked = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const sizes = asked.length ? asked : DEFAULT_SIZES;
   const results: SizeResult[] = [];
@@ -121,6 +145,14 @@ async function main(): Promise<void> {
   const withCatalogue = incrementalWithCatalogue(largest);
   log(`${largest}: CPU profile of one full check`);
   const prof = await profile(() => checkWorkbook(wb));
+  const linearity = sizes.length > 1 ? await measureLinearity(sizes[sizes.length - 2], largest) : undefined;
+  log("task pane bundle (production webpack build into a temporary directory)");
+  let pane: BenchResults["pane"];
+  try {
+    pane = await measurePaneBundle();
+  } catch (e) {
+    pane = { error: `not measured: ${String(e).slice(0, 200)}` };
+  }
   const out: BenchResults = {
     meta: {
       date: new Date().toISOString(),
@@ -131,16 +163,30 @@ async function main(): Promise<void> {
       platform: `${os.platform()} ${os.release()}`,
       commit: gitCommit(),
       durationS: Math.round((nowMs() - t0) / 1000),
+      loadAvg: [Number(loadStart.toFixed(2)), Number(os.loadavg()[0].toFixed(2))],
     },
     sizes: results,
     incremental: { ...inc, rows: totalRows(wb), withCatalogue },
     profile: { ...prof, rows: totalRows(wb) },
+    linearity,
+    pane,
   };
   const full = sizes.length === DEFAULT_SIZES.length && sizes.every((s, i) => s === DEFAULT_SIZES[i]);
   const dir = full ? __dirname : path.join(__dirname, "out");
   await fs.mkdir(dir, { recursive: true });
   await writeReport(out, dir);
   log(`done in ${out.meta.durationS} s: ${path.join(dir, "results.md")}`);
+}
+
+/** Full checks of the two largest sizes, alternated so both see the same machine load: is the per-row time flat? */
+async function measureLinearity(small: number, large: number): Promise<Linearity> {
+  log(`linearity: ${small} vs ${large} rows, alternating`);
+  const a = workbookOf(generateModel(small), "small");
+  const b = workbookOf(generateModel(large), "large");
+  const paired = await timePaired(() => checkWorkbook(a), () => checkWorkbook(b), 3, 1);
+  const smallRows = totalRows(a);
+  const largeRows = totalRows(b);
+  return { smallRows, largeRows, timeRatio: paired.ratio, perRowRatio: (paired.ratio.median * smallRows) / largeRows };
 }
 
 /** The same edits with the catalogue on (the pane passes it once loaded): findings then include catalogue infos. */

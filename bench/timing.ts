@@ -56,3 +56,33 @@ export function collectGarbage(): void {
 }
 
 export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+/**
+ * Times `a` and `b` alternately (a, b, a, b …) so both see the same machine load, and reports each median and the
+ * median of the per-pair ratios b ÷ a: on a shared, noisy machine the ratio is steadier than a ratio of medians.
+ */
+export async function timePaired(
+  a: () => unknown | Promise<unknown>,
+  b: () => unknown | Promise<unknown>,
+  reps: number,
+  warmup = 1,
+): Promise<{ a: Timing; b: Timing; ratio: Timing }> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    for (const [fn, out] of [
+      [a, as],
+      [b, bs],
+    ] as const) {
+      collectGarbage();
+      const t0 = process.hrtime.bigint();
+      await fn();
+      out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return { a: summarise(as), b: summarise(bs), ratio: summarise(bs.map((x, i) => x / as[i])) };
+}
