@@ -140,3 +140,85 @@ test("settings tab, in English", async () => {
   await page.getByText("9 tables recognised").waitFor();
   await shot(page, path.join(SHOTS, "check-en.png"));
 });
+
+describe("keyboard only", () => {
+  /** Presses Tab until the focused element matches, as a keyboard user walks through the pane. */
+  async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  const focusIsVisible = (page: Page) => page.evaluate(() => document.activeElement?.matches(":focus-visible") ?? false);
+
+  /** From the first tab, arrow keys to the wanted one (ids tab-check, tab-codes, …), Enter to open it. */
+  async function toTab(page: Page, id: string): Promise<void> {
+    await page.locator("#tab-check").focus();
+    for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.id)) !== id; i++)
+      await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    await page.keyboard.press("Enter");
+    await page.locator(`#${id}[aria-selected=true]`).waitFor();
+  }
+
+  test("Check: reach a finding with Tab, Enter selects its cells", async () => {
+    const page = await open();
+    await findings(page).first().waitFor();
+    await page.getByRole("tab", { name: "检查", exact: true }).focus();
+    await tabTo(page, "[data-testid=finding] button");
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("selection").textContent()).resolves.toBe("基本支出表!D12");
+    // Space toggles a severity filter.
+    await page.getByTestId("filter-warning").focus();
+    await page.keyboard.press("Space");
+    expect(await findings(page).count()).toBe(0);
+  });
+
+  test("Codes: search, choose a result and insert, all from the keyboard", async () => {
+    const page = await open();
+    await page.getByTestId("blank-workbook").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("no-tables").waitFor();
+    await toTab(page, "tab-codes");
+    await tabTo(page, "input[type=search]");
+    await page.keyboard.type("养老");
+    await tabTo(page, "button[data-code='2080505']");
+    await page.keyboard.press("Enter");
+    await tabTo(page, "[data-testid=insert-code]");
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByText("已插入到 Sheet1!A1").waitFor();
+    // The tree: open with arrow keys, choose with Enter.
+    await tabTo(page, "[role=treeitem]");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("selected-code").textContent()).resolves.toMatch(/^201 /);
+  });
+
+  test("Templates and Settings from the keyboard", async () => {
+    const page = await open();
+    await page.getByTestId("blank-workbook").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("no-tables").waitFor();
+    await toTab(page, "tab-templates");
+    await tabTo(page, "[data-testid=insert-full-set]");
+    await page.keyboard.press("Enter");
+    await page.getByText("已插入 9 张表").waitFor();
+    await toTab(page, "tab-settings");
+    await tabTo(page, "input[type=number]");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("2025");
+    await tabTo(page, "input[type=text]");
+    await page.keyboard.type("测试单位");
+    await tabTo(page, "[role=switch]");
+    await page.keyboard.press("Space");
+    expect(await page.getByRole("switch").isChecked()).toBe(false);
+    const stored = await page.evaluate(() => localStorage.getItem("budgetTableChecker.preview.settings"));
+    expect(JSON.parse(stored ?? "{}")).toMatchObject({ year: 2025, unitName: "测试单位", live: false });
+    await shot(page, path.join(SHOTS, "settings.png"));
+  });
+});

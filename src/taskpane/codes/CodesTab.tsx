@@ -85,7 +85,7 @@ export function CodesTab() {
           </RadioGroup>
         </Field>
         <div>
-          <Button appearance="primary" onClick={() => void insert()} disabled={!state.selected}>
+          <Button appearance="primary" onClick={() => void insert()} disabled={!state.selected} data-testid="insert-code">
             {s.insertCode}
           </Button>
         </div>

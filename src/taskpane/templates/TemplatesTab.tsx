@@ -89,7 +89,12 @@ export function TemplatesTab() {
         )}
       </div>
       <div>
-        <Button appearance="primary" disabled={busy} onClick={() => void insertAll(async () => fullSetBlocks(options), "new-sheet")}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          data-testid="insert-full-set"
+          onClick={() => void insertAll(async () => fullSetBlocks(options), "new-sheet")}
+        >
           {s.insertFullSet}
         </Button>
       </div>
