@@ -125,9 +125,13 @@ async function measureSize(target: number): Promise<SizeResult> {
   };
 }
 
+/** HEAD, and whether src/ had uncommitted changes when the run started (the tree is shared with other work). */
 function gitCommit(): string {
   try {
-    return execSync("git rev-parse --short HEAD", { cwd: path.join(__dirname, ".."), encoding: "utf8" }).trim();
+    const cwd = path.join(__dirname, "..");
+    const head = execSync("git rev-parse --short HEAD", { cwd, encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain -- src", { cwd, encoding: "utf8" }).trim();
+    return dirty ? `${head} + uncommitted changes in src/` : head;
   } catch {
     return "unknown";
   }
@@ -136,6 +140,7 @@ function gitCommit(): string {
 async function main(): Promise<void> {
   const t0 = nowMs();
   const loadStart = os.loadavg()[0];
+  const commit = gitCommit();
   const asked = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const sizes = asked.length ? asked : DEFAULT_SIZES;
   const results: SizeResult[] = [];
@@ -163,7 +168,7 @@ async function main(): Promise<void> {
       cpus: os.cpus().length,
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       platform: `${os.platform()} ${os.release()}`,
-      commit: gitCommit(),
+      commit,
       durationS: Math.round((nowMs() - t0) / 1000),
       loadAvg: [Number(loadStart.toFixed(2)), Number(os.loadavg()[0].toFixed(2))],
     },
