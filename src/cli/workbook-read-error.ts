@@ -4,7 +4,7 @@
 import path from "node:path";
 
 export type ReadFailure =
-  "not-found" | "not-a-file" | "empty" | "encrypted" | "not-zip" | "corrupt" | "not-xlsx" | "io";
+  "not-found" | "not-a-file" | "empty" | "encrypted" | "not-zip" | "corrupt" | "not-xlsx" | "no-sheets" | "io";
 
 const REASONS: Record<ReadFailure, { zh: string; en: string }> = {
   "not-found": { zh: "文件不存在", en: "file not found" },
@@ -18,6 +18,7 @@ const REASONS: Record<ReadFailure, { zh: string; en: string }> = {
   // exceljs also fails on some valid but unusual files, so do not claim more than "could not be parsed".
   corrupt: { zh: "文件已损坏、不完整或无法解析", en: "the file is corrupt, truncated or could not be parsed" },
   "not-xlsx": { zh: "不是 Excel 工作簿（.xlsx）", en: "not an Excel workbook (.xlsx)" },
+  "no-sheets": { zh: "工作簿中没有工作表", en: "the workbook has no sheets" },
   io: { zh: "无法读取", en: "the file could not be read" },
 };
 

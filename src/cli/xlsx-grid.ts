@@ -68,9 +68,15 @@ export async function loadExcelWorkbookFromBuffer(data: Uint8Array, name: string
   } catch (e) {
     throw new WorkbookReadError(name, "corrupt", e instanceof Error ? e.message : String(e));
   }
-  // A zip without a workbook part (a .docx, an arbitrary archive) loads as zero sheets.
-  if (wb.worksheets.length === 0) throw new WorkbookReadError(name, "not-xlsx");
+  // A zip without a workbook part (a .docx, an arbitrary archive) loads as zero sheets; so does a workbook part that
+  // lists no sheet (Excel never writes one, other tools may).
+  if (wb.worksheets.length === 0) throw new WorkbookReadError(name, hasZipEntry(data, "xl/workbook.xml") ? "no-sheets" : "not-xlsx");
   return wb;
+}
+
+/** Whether the zip's central directory names `entry` (names are stored as plain bytes there). */
+function hasZipEntry(data: Uint8Array, entry: string): boolean {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).includes(Buffer.from(entry, "utf8"));
 }
 
 /** Converts a loaded exceljs workbook (no I/O). Exposed separately so benchmarks can time load and conversion apart. */

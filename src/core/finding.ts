@@ -33,6 +33,25 @@ export interface CheckResult {
   findings: Finding[];
 }
 
+/** Longest message, and longest expected/actual, a finding carries; longer ones (a 1 MB cell quoted) are clipped. */
+export const MAX_MESSAGE_LENGTH = 2000;
+export const MAX_VALUE_LENGTH = 200;
+
+function clipTo(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+/** The finding with every text field within bounds (the same object when it already is). */
+export function boundFinding(f: Finding): Finding {
+  const long = (s: string | undefined, max: number) => s !== undefined && s.length > max;
+  if (!long(f.message, MAX_MESSAGE_LENGTH) && !long(f.messageEn, MAX_MESSAGE_LENGTH) && !long(f.expected, MAX_VALUE_LENGTH) && !long(f.actual, MAX_VALUE_LENGTH))
+    return f;
+  const out: Finding = { ...f, message: clipTo(f.message, MAX_MESSAGE_LENGTH), messageEn: clipTo(f.messageEn, MAX_MESSAGE_LENGTH) };
+  if (f.expected !== undefined) out.expected = clipTo(f.expected, MAX_VALUE_LENGTH);
+  if (f.actual !== undefined) out.actual = clipTo(f.actual, MAX_VALUE_LENGTH);
+  return out;
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Deterministic order: severity, then sheet, then cell, then rule. */

@@ -11,7 +11,8 @@
  * |           |                                                              | info stays info. For the final review.      |
  * | `minimal` | the sums: table.*, hierarchy.*, summary.*, three-public.*,   | errors only (rounding warnings and info     |
  * |           | basic.*, cross.*, and what breaks a sum: cell.error-value,   | dropped)                                    |
- * |           | cell.not-a-number, plausibility.all-children-blank           |                                             |
+ * |           | cell.not-a-number, cell.circular-formula,                    |                                             |
+ * |           | plausibility.all-children-blank                              |                                             |
  *
  * Then the user's own settings, which beat the profile:
  * - `severity: { key: "error" | "warning" | "info" | "off" }` sets the severity of every rule the key matches (the
@@ -69,6 +70,7 @@ const RULES: RuleInfo[] = [
   { id: "cross.basic-three-public", group: "cross", severity: "error", zh: "基本支出表 30217/30231/30215/30216 = “三公”表对应项目", en: 'Basic expenditure 30217/30231/30215/30216 = "three public" items' },
   { id: "cell.error-value", group: "cell", severity: "error", zh: "金额单元格是错误值（#REF! 等）", en: "Amount cell holds an error value (#REF! …)" },
   { id: "cell.not-a-number", group: "cell", severity: "error", zh: "金额单元格的内容不是数字", en: "Amount cell holds text that is not a number" },
+  { id: "cell.circular-formula", group: "cell", severity: "error", zh: "金额单元格的公式引用了自身（循环引用）", en: "Amount cell's formula refers to its own cell (circular reference)" },
   { id: "cell.number-as-text", group: "cell", severity: "info", zh: "数字以文本形式存储", en: "Number stored as text" },
   { id: "catalogue.unknown-code", group: "catalogue", severity: "error", zh: "科目编码不在当年政府收支分类科目中", en: "Code not in the year's classification" },
   { id: "catalogue.not-covered", group: "catalogue", severity: "info", zh: "科目编码不在内置科目表覆盖范围，未核对", en: "Code outside the built-in list's coverage; not checked" },
@@ -76,6 +78,7 @@ const RULES: RuleInfo[] = [
   { id: "catalogue.wrong-parent", group: "catalogue", severity: "error", zh: "科目列在错误的上级科目之下", en: "Subject listed under the wrong parent" },
   { id: "catalogue.economic-pairing", group: "catalogue", severity: "warning", zh: "部门经济分类与政府经济分类对应不符", en: "Department vs government economic code pairing" },
   { id: "document.missing-table", group: "document", severity: "warning", zh: "缺少标准公开表（部门预算特有表缺失为提示）", en: "A standard table is missing (department-only tables: info)" },
+  { id: "document.missing-total-row", group: "document", severity: "warning", zh: "编码表没有合计行", en: "A coded table has no total row" },
   { id: "document.duplicate-table", group: "document", severity: "warning", zh: "同一张标准表出现两次", en: "A standard table appears twice" },
   { id: "document.empty-statement", group: "document", severity: "warning", zh: "空表须注明“空表列示”，注明空表的表须无数据", en: "An empty table must say so; a table saying so must be empty" },
   { id: "document.year-mismatch", group: "document", severity: "error", zh: "各表预算年度不一致", en: "Tables state different budget years" },
@@ -105,7 +108,7 @@ export function unknownRuleKeys(keys: string[]): string[] {
   return keys.filter((k) => !RULES.some((r) => ruleKeyMatches(k, r.id)));
 }
 
-const MINIMAL_PREFIXES = ["table", "hierarchy", "summary", "three-public", "basic", "cross", "cell.error-value", "cell.not-a-number", "plausibility.all-children-blank"];
+const MINIMAL_PREFIXES = ["table", "hierarchy", "summary", "three-public", "basic", "cross", "cell.error-value", "cell.not-a-number", "cell.circular-formula", "plausibility.all-children-blank"];
 
 function override(severity: RuleProfile["severity"], rule: string): Severity | "off" | undefined {
   if (!severity) return undefined;

@@ -5,7 +5,7 @@
  * that sheet. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
  */
 import { rangeContains, toA1, type CellRange } from "./address";
-import { compareFindings, type CheckResult, type Finding } from "./finding";
+import { boundFinding, compareFindings, type CheckResult, type Finding } from "./finding";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
 import { parseAmount, type Amount } from "./money";
 import { recogniseSheet, tableSummary } from "./recognise";
@@ -253,7 +253,8 @@ export class CheckSession {
       // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
       ...documentFindings(this.tables(), this.workbook, at),
     ];
-    const findings = (this.options.profile ? applyProfile(all, this.options.profile) : all).sort(compareFindings);
+    // Whatever a cell holds, a finding stays a readable size (a 1 MB unit name or label is clipped).
+    const findings = (this.options.profile ? applyProfile(all, this.options.profile) : all).map(boundFinding).sort(compareFindings);
     this.current = { tables: this.tables().map(tableSummary), findings };
   }
 }

@@ -87,3 +87,8 @@ export function splitCodeAndName(text: string): { code: string; name: string } |
   const code = codeDigits(m[1]);
   return code ? { code, name: m[2].trim() } : null;
 }
+
+/** Text shortened for a message: at most `max` characters, then "…" (a pasted document must not become the message). */
+export function clip(text: string, max = 40): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

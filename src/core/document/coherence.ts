@@ -10,7 +10,7 @@ import type { CellRef } from "../address";
 import type { Finding } from "../finding";
 import { cellText, type GridWorkbook } from "../grid";
 import type { RecognisedTable } from "../recognise/types";
-import { normaliseLabel } from "../text";
+import { clip, normaliseLabel } from "../text";
 import { metaCell, tableLabel } from "./cells";
 
 interface Stated {
@@ -66,7 +66,7 @@ export function coherenceFindings(tables: RecognisedTable[], workbook: GridWorkb
   }
   const names = tables
     .filter((t) => t.unitName !== undefined && normaliseUnitName(t.unitName) !== "")
-    .map((t) => ({ table: t, key: normaliseUnitName(t.unitName!), shown: t.unitName!, cell: t.unitNameCell }));
+    .map((t) => ({ table: t, key: normaliseUnitName(t.unitName!), shown: clip(t.unitName!, 60), cell: t.unitNameCell }));
   for (const { odd, reference } of oddOnesOut(names)) {
     out.push({
       rule: "document.unit-name-mismatch",

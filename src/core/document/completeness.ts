@@ -4,6 +4,7 @@
  * different standard tables), so a workbook holding one table is not nagged. Duplicates are reported always: the
  * cross-table rules read only the first table of each kind, so a second one is silently unchecked against the rest.
  */
+import { toA1 } from "../address";
 import type { Finding } from "../finding";
 import type { RecognisedTable, TableKind } from "../recognise/types";
 import { tableCell, tableLabel } from "./cells";
@@ -21,7 +22,42 @@ export function completenessFindings(tables: RecognisedTable[]): Finding[] {
   const standard = tables.filter((t) => t.kind !== "other");
   const byKind = new Map<TableKind, RecognisedTable[]>();
   for (const t of standard) (byKind.get(t.kind) ?? byKind.set(t.kind, []).get(t.kind)!).push(t);
-  return [...duplicateFindings(byKind), ...missingFindings(standard, byKind)];
+  return [...duplicateFindings(byKind), ...missingFindings(standard, byKind), ...missingTotalRowFindings(standard)];
+}
+
+/** Tables whose body is coded rows (类/款/项 or 部门经济分类) and which publish a 合计 row above them. */
+const TOTALLED_KINDS: ReadonlySet<TableKind> = new Set<TableKind>([
+  "revenue",
+  "expenditure",
+  "general-expenditure",
+  "fund-expenditure",
+  "state-capital-expenditure",
+  "basic-expenditure",
+  "economic-summary",
+]);
+
+/**
+ * document.missing-total-row: a coded table with rows but no 合计 row. Its rows still check against each other, but
+ * the table.total-row identity and the cross-table totals have nothing to read, so say so rather than pass silently.
+ */
+function missingTotalRowFindings(standard: RecognisedTable[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of standard) {
+    if (!TOTALLED_KINDS.has(t.kind) || t.empty || t.sides) continue;
+    if (!t.rows.some((r) => r.role === "code") || t.rows.some((r) => r.role === "total")) continue;
+    const first = t.rows[0];
+    const col = first.labelCol ?? first.code?.nameCol ?? first.code?.cols[0] ?? t.range.left;
+    const name = KIND_NAMES[t.kind];
+    out.push({
+      rule: "document.missing-total-row",
+      severity: "warning",
+      message: `${tableLabel(t)}没有“合计”行：表内各行仍逐一核对，但合计行及与其他表的总数无法核对；请在第一行数据之上补上合计行。`,
+      messageEn: `${t.sheet} ("${t.title}", the ${name.en}) has no total (合计) row: its rows are still checked, but the table total and the cross-table totals cannot be; add the total row above the first data row.`,
+      cells: [{ sheet: t.sheet, address: toA1(first.row, col) }, tableCell(t)],
+      expected: "合计",
+    });
+  }
+  return out;
 }
 
 function duplicateFindings(byKind: Map<TableKind, RecognisedTable[]>): Finding[] {

@@ -85,9 +85,16 @@ function buildSegment(
     right: -1,
   };
   let r = title ? top + 1 : top;
-  // Meta lines (unit name, year, 单位：万元) and blank lines before the header.
-  while (r <= bottom && (scans[r].cells.length === 0 || isMetaRow(scans[r]))) {
+  // Meta lines (unit name, year, 单位：万元) and blank lines before the header. Without a title, a line of one text
+  // that is not a title (too long, or no table words: a pasted note above the table) is kept as a meta line too, so
+  // the table under it is still found by its header.
+  let preamble = 0;
+  while (
+    r <= bottom &&
+    (scans[r].cells.length === 0 || isMetaRow(scans[r]) || (!title && preamble < MAX_PREAMBLE && isPreamble(scans[r])))
+  ) {
     if (scans[r].cells.length) seg.metaRows.push(r);
+    if (!title && scans[r].cells.length && !isMetaRow(scans[r])) preamble++;
     r++;
   }
   // Header rows, then an optional 栏次 row.
@@ -154,6 +161,13 @@ function buildSegment(
   }
   seg.bottom = lastOf(seg);
   return seg;
+}
+
+const MAX_PREAMBLE = 2;
+
+/** One text, no numbers, not a header or 栏次 row, not a note. */
+function isPreamble(scan: RowScan): boolean {
+  return scan.distinct.length === 1 && scan.numericCount === 0 && !isHeaderLike(scan) && !isLanciRow(scan) && !isNoteRow(scan);
 }
 
 function lastOf(seg: Segment): number {

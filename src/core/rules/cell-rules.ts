@@ -1,8 +1,9 @@
 /** Findings about single amount cells: error values, text that is not a number, numbers stored as text. */
 import { toA1 } from "../address";
 import type { Finding } from "../finding";
-import { cellValue, type GridSheet } from "../grid";
+import { cellFormula, cellValue, type GridSheet } from "../grid";
 import { parseAmount } from "../money";
+import { clip } from "../text";
 import type { RecognisedTable } from "../recognise/types";
 import { plausibilityFindings } from "./plausibility";
 
@@ -33,13 +34,15 @@ export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = a
         actual: a.error,
       });
     } else if (a.kind === "invalid") {
+      // A pasted document in an amount cell must not turn into a megabyte-long message.
+      const text = clip(a.text);
       out.push({
         rule: "cell.not-a-number",
         severity: "error",
-        message: `${where} 的内容“${a.text}”不是金额，无法参与核对。`,
-        messageEn: `${where} holds "${a.text}", which is not an amount and cannot be checked.`,
+        message: `${where} 的内容“${text}”不是金额，无法参与核对。`,
+        messageEn: `${where} holds "${text}", which is not an amount and cannot be checked.`,
         cells: [{ sheet: sheet.name, address }],
-        actual: a.text,
+        actual: text,
       });
     } else if (a.kind === "number" && a.fromText) {
       out.push({
@@ -51,8 +54,54 @@ export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = a
         actual: String(cellValue(sheet, row, col)),
       });
     }
+    const formula = cellFormula(sheet, row, col);
+    if (formula && refersToCell(formula, sheet.name, row, col)) {
+      out.push({
+        rule: "cell.circular-formula",
+        severity: "error",
+        message: `${where} 的公式 =${clip(formula)} 引用了单元格自身（循环引用），其值不可信；请修正公式。`,
+        messageEn: `${where} has a formula (=${clip(formula)}) that refers to its own cell (a circular reference); its value cannot be trusted. Fix the formula.`,
+        cells: [{ sheet: sheet.name, address }],
+        actual: `=${clip(formula)}`,
+      });
+    }
   }
   // Plausibility (negative, decimals, percent/date formats) on the same cells, so the live fast path runs it too.
   out.push(...plausibilityFindings(table, sheet, cells));
   return out;
+}
+
+// A reference in a formula: optional sheet ('My sheet'! or Sheet1!), a cell, optionally ":" and a second cell.
+const REF =
+  /(?:('(?:[^']|'')+'|[^\s'!(),;=+\-*/&^<>"{}]+)!)?\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?(?![\w(])/gi;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/**
+ * Whether a formula reads its own cell directly (=E10, =SUM(E5:E10) in E10, =Sheet!E10 on that sheet): Excel keeps the
+ * last value it computed before it gave up, so the cached amount says nothing. Only direct self-references are seen;
+ * a cycle through other cells would need the whole dependency graph. Text in quotes is skipped.
+ */
+export function refersToCell(formula: string, sheetName: string, row: number, col: number): boolean {
+  const unquoted = formula.replace(/"[^"]*"/g, '""');
+  for (const m of unquoted.matchAll(REF)) {
+    const start = m.index ?? 0;
+    // Part of a longer name (LOG10, A1B2): the character before must not be a word character.
+    if (start > 0 && /[\w.$]/.test(unquoted[start - 1])) continue;
+    if (m[1] !== undefined) {
+      const name = m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
+      if (name !== sheetName) continue;
+    }
+    const top = Number(m[3]) - 1;
+    const left = columnNumber(m[2]);
+    const bottom = m[5] !== undefined ? Number(m[5]) - 1 : top;
+    const right = m[4] !== undefined ? columnNumber(m[4]) : left;
+    if (row >= Math.min(top, bottom) && row <= Math.max(top, bottom) && col >= Math.min(left, right) && col <= Math.max(left, right))
+      return true;
+  }
+  return false;
 }
