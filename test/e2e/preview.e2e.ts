@@ -4,7 +4,7 @@
  * template set checking clean, catalogue search and insert. Fails on any console error or non-local request.
  * Screenshots of each tab go to docs/screenshots/.
  */
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -103,6 +103,48 @@ test("an edit in the grid makes a finding appear, and undoing it makes it go", a
   expect(await page.locator("table.grid[data-sheet=收支总表] td.mark-error").count()).toBeGreaterThan(0);
   await typeIntoCell(page, "C6", original);
   await waitForFindingCount(page, "error", (n) => n === 0, "no error after undoing the edit");
+  expect(await findings(page).count()).toBe(2);
+});
+
+test("quick fixes: a wrong name back to the catalogue name; a total set to the sum after confirmation", async () => {
+  const page = await open();
+  await findings(page).first().waitFor();
+  await page.locator(".sheet-tab", { hasText: /^支出总表$/ }).click();
+  await page.locator("table.grid[data-sheet=支出总表]").waitFor();
+  await typeIntoCell(page, "C9", "培训费支出");
+  const fixName = page.getByRole("button", { name: "改为科目表名称" });
+  await fixName.waitFor();
+  await fixName.click();
+  await page.getByText("已修改 支出总表!C9").waitFor();
+  await expect(page.locator("td[data-address=C9]").textContent()).resolves.toBe("培训支出");
+  await waitForFindingCount(page, "warning", (n) => n === 2, "the name finding to go");
+
+  await typeIntoCell(page, "D9", "25");
+  await waitForFindingCount(page, "error", (n) => n > 0, "sum errors after the edit");
+  const sumFinding = page.locator("[data-testid=finding]", { has: page.getByRole("button", { name: /^改为 / }) }).first();
+  const cells = (await sumFinding.textContent()) ?? "";
+  const target = /单元格: 支出总表!([A-Z]+\d+)/.exec(cells)?.[1];
+  const expected = /应为 ([\d.]+)/.exec(cells)?.[1];
+  expect(target).toBeDefined();
+  await sumFinding.getByRole("button", { name: /^改为 / }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  await expect(dialog.textContent()).resolves.toContain(`支出总表!${target}`);
+  await shot(page, path.join(SHOTS, "check-fix-dialog.png"));
+  await dialog.getByRole("button", { name: "修改" }).click();
+  await page.getByText(`已修改 支出总表!${target}`).waitFor();
+  await expect(page.locator(`td[data-address=${target}]`).textContent()).resolves.toBe(String(Number(expected)));
+});
+
+test("opens an .xlsx from disk", async () => {
+  const page = await open();
+  const copy = path.join(os.tmpdir(), "单位预算公开表.xlsx");
+  copyFileSync(path.resolve(__dirname, "../../assets/sample.xlsx"), copy);
+  await page.getByTestId("blank-workbook").click();
+  await page.getByTestId("no-tables").waitFor();
+  await page.getByTestId("open-file").setInputFiles(copy);
+  await page.getByText("单位预算公开表.xlsx").waitFor();
+  await page.getByTestId("recognised").waitFor();
   expect(await findings(page).count()).toBe(2);
 });
 

@@ -66,7 +66,7 @@ describe("Check tab", () => {
       { sheet: "支出总表", range: { top: 7, left: 2, bottom: 7, right: 2 }, values: [[2185.93]], formulas: [["SUM(C9:C10)"]], numberFormats: [[null]] },
     ]);
     await renderPane(services);
-    fireEvent.click(await screen.findByRole("button", { name: "将合计改为求和结果" }));
+    fireEvent.click(await screen.findByRole("button", { name: "改为 2185.92" }));
     // Tabster's modalizer may briefly mark the surface aria-hidden in jsdom; the roles are there all the same.
     const dialog = await screen.findByRole("dialog", { hidden: true });
     expect(dialog).toHaveTextContent("将 支出总表!C8 从 2185.93 改为 2185.92。");
@@ -75,7 +75,7 @@ describe("Check tab", () => {
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
     expect(services.writeCell).not.toHaveBeenCalled();
 
-    fireEvent.click(screen.getByRole("button", { name: "将合计改为求和结果" }));
+    fireEvent.click(screen.getByRole("button", { name: "改为 2185.92" }));
     fireEvent.click(await screen.findByRole("button", { name: "修改", hidden: true }));
     await waitFor(() => expect(services.writeCell).toHaveBeenCalledWith("支出总表", "C8", 2185.92));
   });

@@ -39,7 +39,7 @@ export function FindingItem(props: { finding: Finding; onSelect: (f: Finding) =>
       <Button appearance="subtle" className={styles.select} onClick={() => props.onSelect(f)}>
         <span className={styles.head}>
           <Badge className={styles.badge} appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
-            {s.severity[f.severity]}
+            {s.severityOne[f.severity]}
           </Badge>
           <span>{findingMessage(f, lang)}</span>
         </span>
@@ -54,7 +54,7 @@ export function FindingItem(props: { finding: Finding; onSelect: (f: Finding) =>
       </Button>
       {fix && (
         <Button size="small" className={styles.fix} onClick={() => props.onFix(fix)}>
-          {fix.kind === "name" ? s.fixName : s.fixSum}
+          {fix.kind === "name" ? s.fixName : s.fixSum(fix.to.toFixed(2))}
         </Button>
       )}
     </li>
