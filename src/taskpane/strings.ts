@@ -82,7 +82,7 @@ const zh = {
   settingsLive: "实时检查",
   settingsSaved: "设置已保存",
   languageNames: { "zh-CN": "中文", en: "English" },
-  withinTolerance: "（在容差以内）",
+  measureNames: { 万元: "万元", 元: "元" },
 };
 
 export type Strings = typeof zh;
@@ -164,7 +164,7 @@ const en: Strings = {
   settingsLive: "Live checking",
   settingsSaved: "Settings saved",
   languageNames: { "zh-CN": "中文", en: "English" },
-  withinTolerance: " (within tolerance)",
+  measureNames: { 万元: "10,000 yuan (万元)", 元: "yuan (元)" },
 };
 
 export const STRINGS: Record<Language, Strings> = { "zh-CN": zh, en };

@@ -53,8 +53,8 @@ export function SettingsTab() {
       </Field>
       <Field label={s.settingsMeasure}>
         <RadioGroup layout="horizontal" value={settings.measure} onChange={(_, d) => update({ measure: d.value as "万元" | "元" })}>
-          <Radio value="万元" label="万元" />
-          <Radio value="元" label="元" />
+          <Radio value="万元" label={s.measureNames["万元"]} />
+          <Radio value="元" label={s.measureNames["元"]} />
         </RadioGroup>
       </Field>
       <NumberField

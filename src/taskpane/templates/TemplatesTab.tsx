@@ -75,8 +75,8 @@ export function TemplatesTab() {
         </Field>
         <Field label={s.templatesMeasure}>
           <RadioGroup layout="horizontal" value={settings.measure} onChange={(_, d) => update({ measure: d.value as Measure })}>
-            <Radio value="万元" label="万元" />
-            <Radio value="元" label="元" />
+            <Radio value="万元" label={s.measureNames["万元"]} />
+            <Radio value="元" label={s.measureNames["元"]} />
           </RadioGroup>
         </Field>
         {services.selectionAnchor && (
