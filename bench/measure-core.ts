@@ -153,3 +153,18 @@ export function incremental(wb: GridWorkbook, count: number, options: CheckOptio
     worst: { cell: `${heavy.cell.sheet}!R${heavy.cell.row + 1}C${heavy.cell.col + 1}`, identities: heavy.identities, terms: heavy.terms, ms: w.samples[0] },
   };
 }
+
+/** A session and a function applying `count` edit-and-revert pairs to it, for profiling the live path. */
+export function editRunner(wb: GridWorkbook, count: number, options: CheckOptions = {}): () => void {
+  const session = new CheckSession(wb, options);
+  const cells = editableCells(identitiesFor(session.tables()), wb, count);
+  const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
+  const change = (c: CellKey, v: number) => ({ kind: "cells" as const, sheet: c.sheet, range: { top: c.row, left: c.col, bottom: c.row, right: c.col }, values: [[v]] });
+  return () => {
+    for (const c of cells) {
+      const v = cellValue(sheets.get(c.sheet)!, c.row, c.col) as number;
+      session.update(change(c, Math.round((v + 0.01) * 100) / 100));
+      session.update(change(c, v));
+    }
+  };
+}

@@ -60,7 +60,7 @@ export function summariseProfile(profile: Profiler.Profile, top = 15): ProfileSu
   const sorted = (m: Map<string, ProfileLine>) => [...m.values()].sort((a, b) => b.ms - a.ms);
   const totalMs = [...dt.values()].reduce((a, b) => a + b, 0);
   const ours = (l: ProfileLine) => /^(src|bench)\//.test(l.where) || /decimal|node_modules/.test(l.where);
-  return { totalMs, self: sorted(selfBy).slice(0, top), inclusive: sorted(inclBy).filter(ours).slice(0, top) };
+  return { totalMs, self: sorted(selfBy).slice(0, top), inclusive: sorted(inclBy).filter(ours).slice(0, 2 * top) };
 }
 
 /** Profiles `fn` once (after one warm-up call). */

@@ -48,8 +48,13 @@ export function rows(r: BenchResults): Row[] {
     });
   }
   const inc = r.incremental;
-  out.push({ measure: `Incremental re-check after one amount edit, ${k(inc.rows)} rows (median of ${inc.edit.runs} cells)`, value: ms(inc.edit.median), target: "< 50 ms", met: yes(inc.edit.median < 50) });
-  out.push({ measure: "… the same with the catalogue on (findings include catalogue notes)", value: ms(inc.withCatalogue.median), target: "< 50 ms", met: yes(inc.withCatalogue.median < 50) });
+  out.push({ measure: `Incremental re-check after one amount edit, ${k(inc.rows)} rows (median of ${inc.edit.runs} cells)`, value: `${ms(inc.edit.median)} (max ${ms(inc.edit.max)})`, target: "< 50 ms", met: yes(inc.edit.median < 50) });
+  out.push({
+    measure: "… the same with the catalogue on (findings include catalogue notes)",
+    value: `${ms(inc.withCatalogue.median)} (max ${ms(inc.withCatalogue.max)})`,
+    target: "< 50 ms",
+    met: inc.withCatalogue.max < 50 ? "yes" : inc.withCatalogue.median < 50 ? "yes (median; not every edit)" : "**no**",
+  });
   out.push({ measure: `… worst single edit (cell read by the most terms: ${inc.worst.cell}, ${inc.worst.terms} terms)`, value: ms(inc.worst.ms), target: "< 50 ms", met: yes(inc.worst.ms < 50) });
   for (const s of r.sizes) {
     const a = s.adapter;
@@ -145,6 +150,15 @@ export function markdown(r: BenchResults): string {
     "|---|---|---|",
     ...r.profile.inclusive.slice(0, 12).map((l) => `| ${l.ms.toFixed(0)} | ${l.fn} | ${l.where} |`),
     "",
+    `Profile of ${r.editProfile.updates} live updates (${r.editProfile.updates / 2} amount edits and their reverts) at ${k(r.editProfile.rows)} rows with the catalogue on, inclusive time:`,
+    "",
+    "| ms | per update | function | where |",
+    "|---|---|---|---|",
+    ...r.editProfile.inclusive
+      .filter((l) => !/^bench\//.test(l.where))
+      .slice(0, 10)
+      .map((l) => `| ${l.ms.toFixed(0)} | ${ms(l.ms / r.editProfile.updates)} | ${l.fn} | ${l.where} |`),
+    "",
     "(tsx compiles each module to few lines, so profile line numbers are not source lines; function names are.)",
     "",
     ...analysis(r),
@@ -157,6 +171,20 @@ export function markdown(r: BenchResults): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** Per-update inclusive time of the session's functions in the edit profile: assemble vs evaluate and their parts. */
+function editSplit(r: BenchResults): string {
+  const p = r.editProfile;
+  const per = (fn: string) => {
+    const l = p.inclusive.find((x) => x.fn === fn || x.fn.endsWith(`.${fn}`));
+    return l ? l.ms / p.updates : undefined;
+  };
+  const parts = ["update", "assemble", "boundFinding", "compareFindings", "evaluate", "documentFindings"]
+    .map((fn) => [fn, per(fn)] as const)
+    .filter((x): x is readonly [string, number] => x[1] !== undefined)
+    .map(([fn, v]) => `\`${fn}\` ${ms(v)}`);
+  return parts.length ? ` Profiled per update (inclusive): ${parts.join(", ")}.` : "";
 }
 
 /** What the numbers say: where the time goes at the largest size, what misses a target and why. */
@@ -176,7 +204,7 @@ function analysis(r: BenchResults): string[] {
     "",
     `**CLI and the catalogue.** \`npm run check\` also passes the catalogue; on these workbooks that adds ${big.cli.findings} \`catalogue.not-covered\` infos at ${k(big.target)} (codes under parents the built-in list does not declare complete), each a finding object with messages and cells, sorted with the rest.`,
     "",
-    `**Incremental.** A value edit re-evaluates only the identities that read the cell (${ms(inc.edit.median)} median without the catalogue). With the catalogue on, the median is ${ms(inc.withCatalogue.median)}: every update re-assembles and re-sorts *all* findings (\`assemble()\` in src/core/session.ts: identity findings, every cell issue, the code findings, the document rules, then \`sort(compareFindings)\`), so an edit costs O(findings · log findings) whatever it touches; it stays under 50 ms here but grows with the number of findings, not with the edit.${isHf(hf) ? ` HyperFormula's \`setCellContents\` recomputes only the dependent formulas (${ms(hf.edit.median)}); the checker's update also re-runs the document rules over all tables and re-assembles the findings, hence the "no" against HyperFormula per edit, both being far under the 50 ms target.` : ""}`,
+    `**Incremental.** A value edit re-evaluates only the identities that read the cell (${ms(inc.edit.median)} median without the catalogue). With the catalogue on, the median is ${ms(inc.withCatalogue.median)}: every update re-assembles and re-sorts *all* findings (\`assemble()\` in src/core/session.ts: identity findings, every cell issue, the code findings, the document rules, then \`sort(compareFindings)\`), so an edit costs O(findings · log findings) whatever it touches: the median stays under 50 ms here, the slowest edit took ${ms(inc.withCatalogue.max)}, and the cost grows with the number of findings, not with the edit.${editSplit(r)}${isHf(hf) ? ` HyperFormula's \`setCellContents\` recomputes only the dependent formulas (${ms(hf.edit.median)}); the checker's update also re-runs the document rules over all tables and re-assembles the findings, hence the "no" against HyperFormula per edit, both being far under the 50 ms target.` : ""}`,
   ];
   if (isAdapter(a)) {
     out.push(
@@ -189,6 +217,17 @@ function analysis(r: BenchResults): string[] {
     "**Known limit found while benchmarking.** One table with more than ~125,000 body rows makes recognition throw `RangeError: Maximum call stack size exceeded` (`Math.max(...seg.bodyRows, …)` in `lastOf`, src/core/recognise/segment.ts); the generated workbooks stay below it (~30,000 rows per sheet at 100k).",
   );
   return out;
+}
+
+// `npx tsx bench/report.ts`: re-render results.md from results.json (e.g. after editing the wording).
+if (process.argv[1] && /report\.ts$/.test(process.argv[1])) {
+  const dir = __dirname;
+  fs.readFile(path.join(dir, "results.json"), "utf8")
+    .then((text) => fs.writeFile(path.join(dir, "results.md"), markdown(JSON.parse(text) as BenchResults)))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
 }
 
 export async function writeReport(r: BenchResults, dir: string): Promise<void> {

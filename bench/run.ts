@@ -16,7 +16,7 @@ import { checkWorkbook } from "../src/core/engine";
 import { DEFAULT_SIZES, generateModel, outputPath, totalRows, workbookOf, writeWorkbook } from "./generate";
 import { measureAdapter, type AdapterResult } from "./measure-adapter";
 import { measureCli, type CliResult } from "./measure-cli";
-import { editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
+import { editRunner, editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
 import { measureHyperFormula, type HyperFormulaResult } from "./measure-hyperformula";
 import { measurePaneBundle, type PaneBundle } from "./measure-pane";
 import { profile, type ProfileSummary } from "./profile";
@@ -61,6 +61,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   incremental: IncrementalResult & { rows: number; withCatalogue: Timing & { samples: number[] } };
   profile: ProfileSummary & { rows: number };
+  /** Profile of the incremental edits with the catalogue on (each edit and its revert). */
+  editProfile: ProfileSummary & { rows: number; updates: number };
   linearity?: Linearity;
   pane: PaneBundle | { error: string };
 }
@@ -152,6 +154,8 @@ async function main(): Promise<void> {
   const withCatalogue = incrementalWithCatalogue(largest);
   log(`${largest}: CPU profile of one full check`);
   const prof = await profile(() => checkWorkbook(wb));
+  log(`${largest}: CPU profile of ${EDITS} edits (and reverts) with the catalogue on`);
+  const editProf = await profile(editRunner(wb, EDITS, { catalogue: getCatalogueSync() }));
   const linearity = sizes.length > 1 ? await measureLinearity(sizes[sizes.length - 2], largest) : undefined;
   log("task pane bundle (production webpack build into a temporary directory)");
   let pane: BenchResults["pane"];
@@ -175,6 +179,7 @@ async function main(): Promise<void> {
     sizes: results,
     incremental: { ...inc, rows: totalRows(wb), withCatalogue },
     profile: { ...prof, rows: totalRows(wb) },
+    editProfile: { ...editProf, rows: totalRows(wb), updates: 2 * EDITS },
     linearity,
     pane,
   };
