@@ -13,7 +13,7 @@ import { MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH, type CheckResult } from "../../sr
 import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
 import { CheckSession } from "../../src/core/session";
 import { refersToCell } from "../../src/core/rules/cell-rules";
-import { getSheet, setAmount, stackOnOneSheet } from "../helpers/variants";
+import { getSheet, insertBlankRow, setAmount, stackOnOneSheet } from "../helpers/variants";
 import { makeZip } from "../helpers/zip";
 import {
   baseWorkbook,
@@ -450,5 +450,20 @@ describe("no crash on odd cell types anywhere", () => {
       for (const f of r.findings) expect(f.cells.length).toBeGreaterThan(0);
       expectBoundedFindings(r);
     }
+  });
+});
+
+describe("a blank row between the two header rows", () => {
+  it("does not end the header: the table is read as before and a wrong amount is still named", async () => {
+    const header = getSheet(base, EXP).values.findIndex((r) => r?.includes("基本支出"));
+    const wrong = at(base, EXP, "2080505", "E");
+    const moved = `E${parseA1(wrong).row + 2}`;
+    const wb = insertBlankRow(setAmount(base, EXP, wrong, 1), EXP, header + 1);
+    for (const [, r] of await bothPaths(wb)) {
+      expect(r.tables.find((t) => t.sheet === EXP)?.kind).toBe("expenditure");
+      expect(r.findings.filter((f) => f.severity === "error").every((f) => f.cells.some((c) => c.address === moved) || f.cells[0].sheet !== EXP)).toBe(true);
+      expect(r.findings.some((f) => f.severity === "error" && firstCellIs(f, EXP, moved))).toBe(true);
+    }
+    for (const [, r] of await bothPaths(insertBlankRow(base, EXP, header + 1))) expect(notInfo(r)).toEqual([]);
   });
 });

@@ -97,12 +97,17 @@ function buildSegment(
     if (!title && scans[r].cells.length && !isMetaRow(scans[r])) preamble++;
     r++;
   }
-  // Header rows, then an optional 栏次 row.
-  while (
-    r <= bottom &&
-    scans[r].cells.length > 0 &&
-    (isHeaderLike(scans[r], continued.has(r) && seg.headerRows.length > 0) || isLanciRow(scans[r]))
-  ) {
+  // Header rows, then an optional 栏次 row. A blank row inside the header (one inserted between two header rows)
+  // does not end it when a header or 栏次 row follows.
+  const headerAt = (row: number) =>
+    row <= bottom &&
+    scans[row].cells.length > 0 &&
+    (isHeaderLike(scans[row], continued.has(row) && seg.headerRows.length > 0) || isLanciRow(scans[row]));
+  while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
+    if (scans[r].cells.length === 0) {
+      r++;
+      continue;
+    }
     if (isLanciRow(scans[r])) {
       seg.lanciRow = r;
       r++;
@@ -164,6 +169,14 @@ function buildSegment(
 }
 
 const MAX_PREAMBLE = 2;
+
+/** Row `r` and at most one more are blank and a header row follows them. */
+function blankBeforeHeader(scans: RowScan[], r: number, bottom: number, headerAt: (row: number) => boolean): boolean {
+  for (let k = r; k <= Math.min(bottom, r + 1); k++) {
+    if (scans[k].cells.length > 0) return headerAt(k);
+  }
+  return false;
+}
 
 /** One text, no numbers, not a header or 栏次 row, not a note. */
 function isPreamble(scan: RowScan): boolean {
