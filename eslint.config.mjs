@@ -17,6 +17,14 @@ export default tseslint.config(
     },
   },
   {
+    // No code from strings anywhere: eval, new Function, setTimeout("…") (issue 8; test/hardening/security.test.ts
+    // also greps src/ for them and for network APIs).
+    // no-implied-eval only sees timers it knows as globals, hence the declarations.
+    files: ["**/*.ts", "**/*.tsx", "**/*.js", "**/*.mjs", "**/*.cjs"],
+    languageOptions: { globals: { setTimeout: "readonly", setInterval: "readonly", execScript: "readonly", window: "readonly", globalThis: "readonly" } },
+    rules: { "no-eval": "error", "no-implied-eval": "error", "no-new-func": "error" },
+  },
+  {
     // The host adapter is the only Office.js code and stays UI-free: no React, no exceljs, no pane or CLI imports.
     files: ["src/excel/**/*.ts"],
     rules: {
