@@ -180,11 +180,17 @@ function editSplit(r: BenchResults): string {
     const l = p.inclusive.find((x) => x.fn === fn || x.fn.endsWith(`.${fn}`));
     return l ? l.ms / p.updates : undefined;
   };
-  const parts = ["update", "assemble", "boundFinding", "compareFindings", "evaluate", "documentFindings"]
+  // No "assemble": V8 may inline it into update, so its own frame is not a reliable measure.
+  const parts = ["update", "boundFinding", "compareFindings", "evaluate", "documentFindings"]
     .map((fn) => [fn, per(fn)] as const)
     .filter((x): x is readonly [string, number] => x[1] !== undefined)
     .map(([fn, v]) => `\`${fn}\` ${ms(v)}`);
-  return parts.length ? ` Profiled per update (inclusive): ${parts.join(", ")}.` : "";
+  const keepNames = per("__name");
+  const note =
+    keepNames !== undefined
+      ? ` (\`__name\`, ${ms(keepNames)} per update, is the keep-names helper of esbuild, which tsx uses — also for \`npm run check\`: a named arrow function created inside a hot function is re-registered on every call.)`
+      : "";
+  return parts.length ? ` Profiled per update (inclusive): ${parts.join(", ")}.${note}` : "";
 }
 
 /** What the numbers say: where the time goes at the largest size, what misses a target and why. */
@@ -200,7 +206,7 @@ function analysis(r: BenchResults): string[] {
   const lin = r.linearity;
   const hf = big.hyperformula;
   const out = [
-    `**Why the CLI misses 3× at ${k(big.target)} rows (${big.cli.ratio.median.toFixed(2)}×).** exceljs loads the file in ${ms(big.cli.load.median)}; the check with the catalogue takes ${ms(big.core.fullWithCatalogue.median)} on the grid (${ms(big.core.full.median)} without). ${lin ? `Per row the check is ${lin.perRowRatio <= LINEAR_TOLERANCE ? "linear" : "**not** linear"} (alternating runs: ${k(lin.largeRows)} ÷ ${k(lin.smallRows)} per-row ratio ${lin.perRowRatio.toFixed(2)}), and n` : "N"}o quadratic lookup showed up: recognition (${ms(p.recogniseMs)}) and identity building (${ms(p.identitiesMs)} for ${big.identities} identities) grow with the row count. The time goes to allocation: evaluation (${ms(p.evaluateMs)}) adds every term as a \`decimal.js\` object (${decimal.toFixed(0)} ms self time in decimal.js in the profile) and compares with more Decimals (\`compareTotals\`: two \`round2\`, a difference, a bound per identity, even when equal); every identity carries eagerly built Chinese and English message text; and the session builds its live-edit index (identities by cell, amount cells by table) even for a one-shot \`checkWorkbook\` ("session rest" ≈ ${ms(rest)}). The live session retains ${mb(inc.sessionHeapMb * 1e6)} at ${k(inc.rows)} rows (${((inc.sessionHeapMb * 1e3) / inc.rows).toFixed(1)} KB per row)${gcShare !== undefined ? `, and garbage collection is ${gcShare}% of the sampled time` : ""}. Single full-check timings at ${k(big.target)} vary by ±25% between runs on this machine (min–max above), which is why the ratios come from alternating runs.`,
+    `**Why the CLI misses 3× at ${k(big.target)} rows (${big.cli.ratio.median.toFixed(2)}×).** exceljs loads the file in ${ms(big.cli.load.median)}; the check with the catalogue takes ${ms(big.core.fullWithCatalogue.median)} on the grid (${ms(big.core.full.median)} without). ${lin ? `Per row the check is ${lin.perRowRatio <= LINEAR_TOLERANCE ? "linear" : "**not** linear"} (alternating runs: ${k(lin.largeRows)} ÷ ${k(lin.smallRows)} per-row ratio ${lin.perRowRatio.toFixed(2)}), and n` : "N"}o quadratic lookup showed up: recognition (${ms(p.recogniseMs)}) and identity building (${ms(p.identitiesMs)} for ${big.identities} identities) grow with the row count. The time goes to allocation: evaluation (${ms(p.evaluateMs)}) adds every term as a \`decimal.js\` object (${decimal.toFixed(0)} ms self time in decimal.js in the profile) and compares with more Decimals (\`compareTotals\`: two \`round2\`, a difference, a bound per identity, even when equal); every identity carries eagerly built Chinese and English message text; and the session builds its live-edit index (identities by cell, amount cells by table) even for a one-shot \`checkWorkbook\` ("session rest" ≈ ${ms(rest)}). The live session retains ${mb(inc.sessionHeapMb * 1e6)} at ${k(inc.rows)} rows (${((inc.sessionHeapMb * 1e3) / inc.rows).toFixed(1)} KB per row)${gcShare !== undefined ? `, and garbage collection is ${gcShare}% of the sampled time` : ""}. Single full-check timings at ${k(big.target)} ranged ${ms(big.core.full.min)}–${ms(big.core.full.max)} over ${big.core.full.runs} runs (${ms(big.core.fullWithCatalogue.min)}–${ms(big.core.fullWithCatalogue.max)} with the catalogue) on this shared machine, which is why the ratios come from alternating runs.`,
     "",
     `**CLI and the catalogue.** \`npm run check\` also passes the catalogue; on these workbooks that adds ${big.cli.findings} \`catalogue.not-covered\` infos at ${k(big.target)} (codes under parents the built-in list does not declare complete), each a finding object with messages and cells, sorted with the rest.`,
     "",
