@@ -341,6 +341,16 @@ describe("circular formulas", () => {
     }
   });
 
+  it("typed live (CheckSession.update with the formula) it is named, and cleared when the formula goes", () => {
+    const session = new CheckSession(structuredClone(base), { catalogue });
+    const range = { top: row, left: parseA1(cell).col, bottom: row, right: parseA1(cell).col };
+    const value = getSheet(base, EXP).values[range.top][range.left];
+    const on = session.update({ kind: "cells", sheet: EXP, range, values: [[value]], formulas: [[cell]] });
+    expect(notInfo(on.result).map((f) => [f.rule, f.cells[0].address])).toEqual([["cell.circular-formula", cell]]);
+    const off = session.update({ kind: "cells", sheet: EXP, range, values: [[value]], formulas: [[null]] });
+    expect(notInfo(off.result)).toEqual([]);
+  });
+
   it("only direct self-references count", () => {
     const yes = ["E10", "e10", "$E$10", "E$10", "SUM(E1:E10)", "SUM(E10:E1)", "SUM(A1:Z99)", "Sheet!E10", "'My Sheet'!E10+1", "IF(E10>0,E10,0)"];
     const no = ["E100", "E1", "SUM(E1:E9)", "Other!E10", "'Other sheet'!E10", '"E10"', "LOG10(2)", "F10", "AE10", "E10A"];
