@@ -183,7 +183,7 @@ test('search "养老" and insert 2080505 at the selection', async () => {
 test("settings tab, in English", async () => {
   const page = await open("lang=en");
   await tab(page, "Settings");
-  await page.getByLabel("Budget year").waitFor();
+  await page.locator("#panel-settings").getByLabel("Budget year").waitFor();
   await shot(page, path.join(SHOTS, "settings-en.png"));
   await tab(page, "Check");
   await page.getByText("9 tables recognised").waitFor();

@@ -47,4 +47,16 @@ describe("Templates tab", () => {
     expect(services.host.insertBlock.mock.calls[1][0].values.flat()).toContain("单位：元");
     await waitFor(() => expect(services.settings.saved.at(-1)?.measure).toBe("元"));
   });
+
+  it("uses the year chosen in the tab (saved as the settings' year)", async () => {
+    const services = fakeServices();
+    await renderPane(services, "templates");
+    const year = await screen.findByRole("spinbutton", { name: "预算年度" });
+    fireEvent.change(year, { target: { value: "2028" } });
+    fireEvent.keyDown(year, { key: "Enter" });
+    await waitFor(() => expect(services.settings.saved.at(-1)?.year).toBe(2028));
+    fireEvent.click(screen.getByRole("button", { name: "插入 单位预算支出总表" }));
+    await waitFor(() => expect(services.host.insertBlock).toHaveBeenCalledTimes(1));
+    expect(services.host.insertBlock.mock.calls[0][0].values[0][0]).toBe("2028年单位预算支出总表");
+  });
 });

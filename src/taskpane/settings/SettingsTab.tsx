@@ -1,5 +1,6 @@
 /** Settings: year, unit name, 万元/元, tolerance, language, live checking; each change is saved at once. */
 import { Field, Input, makeStyles, Radio, RadioGroup, Switch, tokens } from "@fluentui/react-components";
+import { NumberField } from "../NumberField";
 import { useEffect, useState } from "react";
 import { useStrings } from "../i18n";
 import type { Language } from "../strings";
@@ -8,31 +9,6 @@ import { useSettings } from "./settings-context";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "360px" },
 });
-
-/** A number field that only commits valid numbers, so half-typed input ("20") never reaches the settings. */
-function NumberField(props: { label: string; value: number; min: number; max: number; step?: number; onCommit: (n: number) => void }) {
-  const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
-  const commit = () => {
-    const n = Number(text);
-    if (text.trim() !== "" && Number.isFinite(n) && n >= props.min && n <= props.max) props.onCommit(n);
-    else setText(String(props.value));
-  };
-  return (
-    <Field label={props.label}>
-      <Input
-        type="number"
-        value={text}
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        onChange={(_, d) => setText(d.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === "Enter" && commit()}
-      />
-    </Field>
-  );
-}
 
 export function SettingsTab() {
   const { s, lang } = useStrings();

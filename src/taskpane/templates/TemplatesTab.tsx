@@ -15,6 +15,7 @@ import { templateKinds, type TemplateKind } from "../../core/templates";
 import type { BlockTarget, TableBlock } from "../../excel/host";
 import type { Notice } from "../check/check-state";
 import { useStrings } from "../i18n";
+import { NumberField } from "../NumberField";
 import { useServices } from "../services";
 import { useSettings } from "../settings/settings-context";
 import type { Measure } from "../settings/settings-model";
@@ -70,9 +71,7 @@ export function TemplatesTab() {
     <div className={styles.root}>
       <Text>{s.templatesIntro}</Text>
       <div className={styles.options}>
-        <Field label={s.templatesYear}>
-          <Text weight="semibold">{settings.year}</Text>
-        </Field>
+        <NumberField label={s.templatesYear} value={settings.year} min={2000} max={2100} onCommit={(year) => update({ year })} />
         <Field label={s.templatesMeasure}>
           <RadioGroup layout="horizontal" value={settings.measure} onChange={(_, d) => update({ measure: d.value as Measure })}>
             <Radio value="万元" label={s.measureNames["万元"]} />
