@@ -56,7 +56,7 @@ describe("Check tab", () => {
     fireEvent.click(await screen.findByRole("button", { name: "改为科目表名称" }));
     await waitFor(() => expect(services.writeCell).toHaveBeenCalledWith("支出总表", "B12", `  ${NAME_FINDING.expected}`));
     expect(await screen.findByText("已修改 支出总表!B12")).toBeInTheDocument();
-    // Live checking is off in these settings: the pane re-checks itself after writing.
+    // The pane re-checks itself after writing: Excel does not report the add-in's own writes.
     expect(services.checker.recheckAll.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -50,9 +50,12 @@ export function CheckTab() {
 
   const selectFinding = (f: Finding) => void host.selectCells(f.cells).catch(report);
 
-  /** After a write: with live checking the host's change event re-checks; without it, re-check here. */
+  /**
+   * After a write, re-check here whether or not live checking is on: Excel does not report the add-in's own writes
+   * (triggerSource "ThisLocalAddin" is ignored by the adapter), so no change event would follow.
+   */
   const afterWrite = async (cell: string) => {
-    if (!settings.live) await checker.recheckAll();
+    await checker.recheckAll();
     dispatch({ type: "notice", notice: { intent: "success", text: s.fixed(cell) } });
   };
 
