@@ -126,7 +126,7 @@ export class CheckSession {
         for (let c = change.range.left; c <= change.range.right; c++) changed.push({ sheet: change.sheet, row: r, col: c });
       for (const c of changed) this.cache.delete(this.cellNumber(c));
       if (structural.has(change.sheet) || this.isStructural(change.sheet, change.range, changed)) structural.add(change.sheet);
-      else edited.push(...changed);
+      else for (const c of changed) edited.push(c);
     }
     if (wholeWorkbook || structural.size > 0) {
       for (const name of structural) this.reRecognise(name);
@@ -237,7 +237,7 @@ export class CheckSession {
     for (const t of tables) {
       if (t.kind === "other") continue;
       const year = this.options.year ?? t.year ?? documentYear ?? catalogue.years[catalogue.years.length - 1];
-      out.push(...checkCodeRows(codeRowsOfTable(t), catalogue, year));
+      for (const f of checkCodeRows(codeRowsOfTable(t), catalogue, year)) out.push(f);
     }
     return out;
   }

@@ -183,16 +183,19 @@ function isPreamble(scan: RowScan): boolean {
   return scan.distinct.length === 1 && scan.numericCount === 0 && !isHeaderLike(scan) && !isLanciRow(scan) && !isNoteRow(scan);
 }
 
+/** The segment's last row. A loop, not Math.max(...rows): spreading 150,000 body rows overflows the stack. */
 function lastOf(seg: Segment): number {
-  return Math.max(
-    seg.titleRow ?? seg.top,
-    ...seg.metaRows,
-    ...seg.headerRows,
-    seg.lanciRow ?? -1,
-    ...seg.bodyRows,
-    ...seg.repeatedRows.filter((r) => r < (seg.bodyRows[seg.bodyRows.length - 1] ?? -1)),
-    ...seg.noteRows,
-  );
+  let last = Math.max(seg.titleRow ?? seg.top, seg.lanciRow ?? -1);
+  const lastBody = seg.bodyRows[seg.bodyRows.length - 1] ?? -1;
+  const consider = (rows: readonly number[], limit = Infinity) => {
+    for (const r of rows) if (r > last && r < limit) last = r;
+  };
+  consider(seg.metaRows);
+  consider(seg.headerRows);
+  consider(seg.bodyRows);
+  consider(seg.repeatedRows, lastBody);
+  consider(seg.noteRows);
+  return last;
 }
 
 /** Same title and same header again right after a table with no closing note: a page-break repeat. */
@@ -211,9 +214,10 @@ function bothHaveTotals(a: Segment, b: Segment, scans: RowScan[]): boolean {
 function absorb(prev: Segment, next: Segment): void {
   prev.repeatedRows.push(...[next.titleRow ?? next.top].filter((x) => x !== null), ...next.metaRows, ...next.headerRows);
   if (next.lanciRow !== null) prev.repeatedRows.push(next.lanciRow);
-  prev.repeatedRows.push(...next.repeatedRows);
-  prev.bodyRows.push(...next.bodyRows);
-  prev.noteRows.push(...next.noteRows);
+  // concat, not push(...rows): a long continuation would overflow the stack.
+  prev.repeatedRows = prev.repeatedRows.concat(next.repeatedRows);
+  prev.bodyRows = prev.bodyRows.concat(next.bodyRows);
+  prev.noteRows = prev.noteRows.concat(next.noteRows);
   prev.bottom = Math.max(prev.bottom, next.bottom);
   prev.left = Math.min(prev.left, next.left);
   prev.right = Math.max(prev.right, next.right);
