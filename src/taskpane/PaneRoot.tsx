@@ -67,7 +67,10 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
     void services.settings.save(settings).catch(() => undefined);
   }, [services, settings, loaded]);
 
-  useCheckerLifecycle(services, loaded, settings.live, settings.tolerance);
+  const profileKey = `${settings.profile}|${settings.disabledRules.join(",")}`;
+  // One object per distinct profile, so the lifecycle effect re-runs only when the rules in force change.
+  const profile = useMemo(() => ({ name: settings.profile, disabled: settings.disabledRules }), [profileKey]);
+  useCheckerLifecycle(services, loaded, settings.live, settings.tolerance, profile);
 
   const lang = settings.language ?? languageFromLocale(services.displayLanguage);
   const s = STRINGS[lang];

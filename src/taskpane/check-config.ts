@@ -6,7 +6,7 @@
 import type { Catalogue } from "../core/catalogue";
 import type { CheckResult, Finding } from "../core/finding";
 import type { GridWorkbook } from "../core/grid";
-import { listRules } from "../core/profiles";
+import { listRules, type RuleProfile } from "../core/profiles";
 import { CheckSession } from "../core/session";
 import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
 
@@ -18,9 +18,11 @@ export class CheckConfig {
   /** Budget year override; undefined = read from the tables' titles. */
   year: number | undefined;
   tolerance = 0;
+  /** Rule profile and switched-off rules from the settings; undefined = every rule as it reports. */
+  profile: RuleProfile | undefined;
 
   readonly sessionFactory: SessionFactory = (workbook: GridWorkbook) => {
-    const session = new CheckSession(workbook, { catalogue: this.catalogue, year: this.year });
+    const session = new CheckSession(workbook, { catalogue: this.catalogue, year: this.year, profile: this.profile });
     const tolerance = this.tolerance;
     if (tolerance <= 0) return session;
     return withTolerance(session, tolerance);

@@ -1,10 +1,11 @@
 /**
  * Starts the live checker once settings and the catalogue are ready, follows the live switch (start = listen to
- * the host, stop = only "check now"), and re-checks when the tolerance changes. The catalogue is awaited before the
+ * the host, stop = only "check now"), and re-checks when the tolerance or the rule profile changes. The catalogue is awaited before the
  * first check so the user does not see code findings arrive in a second wave; if it fails to load, checks run
  * without the code rules.
  */
 import { useEffect, useRef, useState } from "react";
+import type { RuleProfile } from "../core/profiles";
 import type { PaneServices } from "./services";
 
 export function useCheckerLifecycle(
@@ -12,6 +13,7 @@ export function useCheckerLifecycle(
   ready: boolean,
   live: boolean,
   tolerance: number,
+  profile: RuleProfile = { name: "default" },
 ): { catalogueReady: boolean } {
   const [catalogueSettled, setCatalogueSettled] = useState(false);
   const started = useRef(false);
@@ -37,9 +39,12 @@ export function useCheckerLifecycle(
     if (!ready || !catalogueSettled) return;
     const { checker, checkConfig } = services;
     const first = !started.current;
-    const toleranceChanged = checkConfig.tolerance !== tolerance;
+    // The rules in force changed: tolerance, profile or switched-off rules.
+    const toleranceChanged =
+      checkConfig.tolerance !== tolerance || JSON.stringify(checkConfig.profile ?? null) !== JSON.stringify(profile);
     const liveChanged = prevLive.current !== live;
     checkConfig.tolerance = tolerance;
+    checkConfig.profile = profile;
     started.current = true;
     prevLive.current = live;
     // start() re-reads and re-checks everything itself.
@@ -49,7 +54,7 @@ export function useCheckerLifecycle(
     }
     if (liveChanged && !first) void checker.stop();
     if (first || toleranceChanged) void checker.recheckAll().catch(() => undefined);
-  }, [services, ready, catalogueSettled, live, tolerance]);
+  }, [services, ready, catalogueSettled, live, tolerance, profile]);
 
   // The checker outlives nothing: stop listening to the host when the pane goes away (preview reloads a workbook).
   useEffect(() => () => void services.checker.stop(), [services]);

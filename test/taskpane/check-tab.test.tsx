@@ -114,3 +114,31 @@ describe("Check tab", () => {
     await act(async () => undefined);
   });
 });
+
+describe("exporting the findings (issue 9)", () => {
+  it("CSV and JSON buttons save the current findings as files", async () => {
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const create = jest.fn((b: Blob) => (blobs.push(b), `blob:${blobs.length}`));
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    await renderPane(fakeServices(SAMPLE_RESULT));
+    fireEvent.click(await screen.findByRole("button", { name: "导出 CSV" }));
+    fireEvent.click(screen.getByRole("button", { name: "导出 JSON" }));
+    expect(names).toEqual(["预算表检查.csv", "预算表检查.json"]);
+    // jsdom's Blob has no text(): read it as a browser would.
+    const read = (b: Blob) =>
+      new Promise<string>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(String(r.result));
+        r.readAsText(b);
+      });
+    const csv = await read(blobs[0]);
+    expect(csv.split(/\r?\n/)[0]).toContain("rule");
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(SAMPLE_RESULT.findings.length + 1);
+    expect(JSON.parse(await read(blobs[1]))).toHaveLength(SAMPLE_RESULT.findings.length);
+    click.mockRestore();
+  });
+});

@@ -57,3 +57,22 @@ describe("Settings tab", () => {
     expect(merged).toEqual({ ...base, live: false });
   });
 });
+
+describe("rule profiles (issue 9)", () => {
+  it("choosing a profile saves it, passes it to the checker's sessions and re-checks", async () => {
+    const services = fakeServices();
+    await renderPane(services, "settings");
+    const before = services.checker.recheckAll.mock.calls.length;
+    fireEvent.click(await screen.findByRole("radio", { name: /严格/ }));
+    await waitFor(() => expect(services.checker.recheckAll.mock.calls.length).toBe(before + 1));
+    expect(services.checkConfig.profile).toEqual({ name: "strict", disabled: [] });
+    await waitFor(() => expect(services.settings.saved.at(-1)?.profile).toBe("strict"));
+  });
+
+  it("keeps only known profiles and rules from stored settings", () => {
+    const base = defaultSettings(new Date("2026-11-23"));
+    const merged = mergeSettings(base, { profile: "lenient" as never, disabledRules: ["cross.", "no.such-rule", 3 as never] });
+    expect(merged.profile).toBe("default");
+    expect(merged.disabledRules).toEqual(["cross."]);
+  });
+});

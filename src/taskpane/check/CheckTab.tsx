@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useReducer } from "react";
 import { parseA1 } from "../../core/address";
+import { findingsToCsv, findingsToJson } from "../../core/export";
 import type { Finding } from "../../core/finding";
 import { useStrings } from "../i18n";
 import { useServices } from "../services";
@@ -98,6 +99,15 @@ export function CheckTab() {
         </Button>
         <Switch label={s.liveCheck} checked={settings.live} onChange={(_, d) => update({ live: d.checked })} />
         <Button onClick={toggleMarks}>{live.marksShown ? s.clearMarks : s.showMarks}</Button>
+        <Button disabled={!result} onClick={() => result && download("预算表检查.csv", findingsToCsv(result.findings), "text/csv")}>
+          {s.exportCsv}
+        </Button>
+        <Button
+          disabled={!result}
+          onClick={() => result && download("预算表检查.json", findingsToJson(result.findings), "application/json")}
+        >
+          {s.exportJson}
+        </Button>
         {busy && <Spinner size="tiny" label={s.checking} />}
       </div>
 
@@ -145,4 +155,14 @@ export function CheckTab() {
       <ConfirmSumFix pending={state.confirming} onConfirm={() => void confirmSum()} onCancel={() => dispatch({ type: "close-confirm" })} />
     </div>
   );
+}
+
+/** Saves text as a file through the browser (the pane's WebView); nothing leaves the machine. */
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,10 +1,13 @@
-/** Settings: year, unit name, 万元/元, tolerance, language, live checking; each change is saved at once. */
-import { Field, Input, makeStyles, Radio, RadioGroup, Switch, tokens } from "@fluentui/react-components";
+/** Settings: year, unit name, 万元/元, tolerance, language, live checking, rule profile; each change is saved at once. */
+import { Dropdown, Field, Input, makeStyles, Option, Radio, RadioGroup, Switch, tokens } from "@fluentui/react-components";
+import { listRules, PROFILE_NAMES, type ProfileName } from "../../core/profiles";
 import { NumberField } from "../NumberField";
 import { useEffect, useState } from "react";
 import { useStrings } from "../i18n";
 import type { Language } from "../strings";
 import { useSettings } from "./settings-context";
+
+const RULES = listRules();
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "360px" },
@@ -48,6 +51,28 @@ export function SettingsTab() {
         </RadioGroup>
       </Field>
       <Switch label={s.settingsLive} checked={settings.live} onChange={(_, d) => update({ live: d.checked })} />
+      <Field label={s.settingsProfile}>
+        <RadioGroup value={settings.profile} onChange={(_, d) => update({ profile: d.value as ProfileName })}>
+          {PROFILE_NAMES.map((p) => (
+            <Radio key={p} value={p} label={s.profileNames[p]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={s.settingsDisabledRules}>
+        <Dropdown
+          multiselect
+          placeholder={s.settingsDisabledPlaceholder}
+          selectedOptions={settings.disabledRules}
+          value={settings.disabledRules.join(", ")}
+          onOptionSelect={(_, d) => update({ disabledRules: d.selectedOptions })}
+        >
+          {RULES.map((r) => (
+            <Option key={r.id} value={r.id} text={r.id}>
+              {`${r.id} · ${lang === "en" ? r.en : r.zh}`}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
     </form>
   );
 }

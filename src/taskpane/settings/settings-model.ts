@@ -1,5 +1,6 @@
 /** The pane's settings: what the user chooses once per workbook, persisted through an injected SettingsStore. */
 import type { Language } from "../strings";
+import { PROFILE_NAMES, unknownRuleKeys, type ProfileName } from "../../core/profiles";
 
 export type Measure = "万元" | "元";
 
@@ -12,6 +13,9 @@ export interface PaneSettings {
   /** null = follow Office's display language. */
   language: Language | null;
   live: boolean;
+  /** Rule profile (default / strict / minimal) and the rules (ids or group prefixes) switched off. */
+  profile: ProfileName;
+  disabledRules: string[];
 }
 
 /** Where settings live: Office document settings in Excel, localStorage in the preview, memory in tests. */
@@ -22,7 +26,16 @@ export interface SettingsStore {
 
 /** Budgets are prepared the year before they run, so the default is next year's. */
 export function defaultSettings(today = new Date()): PaneSettings {
-  return { year: today.getFullYear() + 1, unitName: "", measure: "万元", tolerance: 0, language: null, live: true };
+  return {
+    year: today.getFullYear() + 1,
+    unitName: "",
+    measure: "万元",
+    tolerance: 0,
+    language: null,
+    live: true,
+    profile: "default",
+    disabledRules: [],
+  };
 }
 
 /** Stored values may come from an older version or a hand-edited document: keep only what is valid. */
@@ -35,6 +48,9 @@ export function mergeSettings(base: PaneSettings, stored: Partial<PaneSettings> 
   if (typeof s.tolerance === "number" && Number.isFinite(s.tolerance) && s.tolerance >= 0) out.tolerance = s.tolerance;
   if (s.language === "zh-CN" || s.language === "en" || s.language === null) out.language = s.language;
   if (typeof s.live === "boolean") out.live = s.live;
+  if (typeof s.profile === "string" && (PROFILE_NAMES as readonly string[]).includes(s.profile)) out.profile = s.profile;
+  if (Array.isArray(s.disabledRules))
+    out.disabledRules = s.disabledRules.filter((k): k is string => typeof k === "string" && unknownRuleKeys([k]).length === 0);
   return out;
 }
 
