@@ -10,7 +10,11 @@ export { Decimal };
 export type Amount =
   | { kind: "empty" }
   /** fromText: the cell held text that reads as a number ("1,234.56", "（12.00）", full-width digits). */
-  | { kind: "number"; value: Decimal; fromText: boolean }
+  /**
+   * cents: the same amount as an integer number of cents, when it has at most 2 decimals (nearly always): sums of
+   * these are exact in plain numbers, so the checks avoid decimal arithmetic on the hot path.
+   */
+  | { kind: "number"; value: Decimal; fromText: boolean; cents?: number }
   | { kind: "error"; error: string }
   | { kind: "invalid"; text: string };
 
@@ -77,7 +81,12 @@ export function parseAmount(value: CellValue): Amount {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
-    return { kind: "number", value: decimalFromNumber(value), fromText: false };
+    const cents = Math.round(value * 100);
+    // Float noise (2185.92 × 100 = 218591.99999999997) is far below this; 0.125 is not a whole number of cents.
+    const whole = Number.isSafeInteger(cents) && Math.abs(value * 100 - cents) < 1e-6;
+    return whole
+      ? { kind: "number", value: decimalFromNumber(value), fromText: false, cents }
+      : { kind: "number", value: decimalFromNumber(value), fromText: false };
   }
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   if (isErrorValue(value)) return { kind: "error", error: value.error };
@@ -85,7 +94,10 @@ export function parseAmount(value: CellValue): Amount {
   if (EMPTY_MARKS.has(normaliseNumberText(trimmed)) || EMPTY_MARKS.has(trimmed)) return EMPTY;
   const d = parseAmountText(trimmed);
   if (d === null) return { kind: "invalid", text: trimmed };
-  return { kind: "number", value: d, fromText: true };
+  const cents = d.times(100);
+  return cents.isInteger() && cents.abs().lessThan(Number.MAX_SAFE_INTEGER)
+    ? { kind: "number", value: d, fromText: true, cents: cents.toNumber() }
+    : { kind: "number", value: d, fromText: true };
 }
 
 /** The value to use in sums: numbers as is, everything else as zero. */
