@@ -12,21 +12,12 @@
  * saying 部门 (部门收支预算表, 2022年部门预算…) votes "department"; the majority wins, and without votes or on a tie
  * the style is "unknown" and only the 9 core tables are expected.
  */
+import { UNIT_SET_KINDS } from "../recognise/kinds";
 import type { RecognisedTable, TableKind } from "../recognise/types";
 
 export type DocumentStyle = "unit" | "department" | "unknown";
 
-export const CORE_KINDS: readonly TableKind[] = [
-  "summary",
-  "revenue",
-  "expenditure",
-  "fiscal-summary",
-  "general-expenditure",
-  "basic-expenditure",
-  "fund-expenditure",
-  "state-capital-expenditure",
-  "three-public",
-];
+export const CORE_KINDS: readonly TableKind[] = UNIT_SET_KINDS;
 
 export const DEPARTMENT_EXTRA_KINDS: readonly TableKind[] = ["economic-summary", "project-expenditure"];
 
