@@ -1,4 +1,5 @@
 /** The finding record shared by the core, the pane and the CLI (spec §3). */
+import { columnIndex } from "./address";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -42,9 +43,17 @@ function clipTo(text: string, max: number): string {
 }
 
 /** The finding with every text field within bounds (the same object when it already is). */
+function tooLong(s: string | undefined, max: number): boolean {
+  return s !== undefined && s.length > max;
+}
+
 export function boundFinding(f: Finding): Finding {
-  const long = (s: string | undefined, max: number) => s !== undefined && s.length > max;
-  if (!long(f.message, MAX_MESSAGE_LENGTH) && !long(f.messageEn, MAX_MESSAGE_LENGTH) && !long(f.expected, MAX_VALUE_LENGTH) && !long(f.actual, MAX_VALUE_LENGTH))
+  if (
+    !tooLong(f.message, MAX_MESSAGE_LENGTH) &&
+    !tooLong(f.messageEn, MAX_MESSAGE_LENGTH) &&
+    !tooLong(f.expected, MAX_VALUE_LENGTH) &&
+    !tooLong(f.actual, MAX_VALUE_LENGTH)
+  )
     return f;
   const out: Finding = { ...f, message: clipTo(f.message, MAX_MESSAGE_LENGTH), messageEn: clipTo(f.messageEn, MAX_MESSAGE_LENGTH) };
   if (f.expected !== undefined) out.expected = clipTo(f.expected, MAX_VALUE_LENGTH);
@@ -69,8 +78,5 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function addressKey(address: string): number {
   const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return 0;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return Number(m[2]) * 16384 + col;
+  return m ? Number(m[2]) * 16384 + columnIndex(m[1]) + 1 : 0;
 }
