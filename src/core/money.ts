@@ -14,7 +14,7 @@ export type Amount =
    * cents: the same amount as an integer number of cents, when it has at most 2 decimals (nearly always): sums of
    * these are exact in plain numbers, so the checks avoid decimal arithmetic on the hot path.
    */
-  | { kind: "number"; value: Decimal; fromText: boolean; cents?: number }
+  | { kind: "number"; readonly value: Decimal; fromText: boolean; cents?: number }
   | { kind: "error"; error: string }
   | { kind: "invalid"; text: string };
 
@@ -77,6 +77,23 @@ export function decimalFromNumber(n: number): Decimal {
   return new Decimal(n.toPrecision(15)).toDecimalPlaces(10);
 }
 
+/**
+ * A number read from Excel. Its decimal is made on first use: a full check reads every amount cell but sums them in
+ * integer cents, so most cells never need one (and the allocation dominated large checks).
+ */
+class ExcelNumber {
+  readonly kind = "number" as const;
+  readonly fromText = false;
+  private decimal: Decimal | undefined;
+  constructor(
+    private readonly raw: number,
+    readonly cents?: number,
+  ) {}
+  get value(): Decimal {
+    return (this.decimal ??= decimalFromNumber(this.raw));
+  }
+}
+
 export function parseAmount(value: CellValue): Amount {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === "number") {
@@ -84,9 +101,7 @@ export function parseAmount(value: CellValue): Amount {
     const cents = Math.round(value * 100);
     // Float noise (2185.92 × 100 = 218591.99999999997) is far below this; 0.125 is not a whole number of cents.
     const whole = Number.isSafeInteger(cents) && Math.abs(value * 100 - cents) < 1e-6;
-    return whole
-      ? { kind: "number", value: decimalFromNumber(value), fromText: false, cents }
-      : { kind: "number", value: decimalFromNumber(value), fromText: false };
+    return new ExcelNumber(value, whole ? cents : undefined);
   }
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   if (isErrorValue(value)) return { kind: "error", error: value.error };

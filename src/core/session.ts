@@ -61,10 +61,17 @@ export class CheckSession {
   private codeIssues: Finding[] = [];
   /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
   private amountCells = new Map<string, Set<number>>();
+  /** byCell and amountCells are built on the first update: a one-shot check (the CLI) never needs them. */
+  private indexed = false;
   private cache = new Map<number, Amount>();
   /** Cells are keyed by number (sheet, row, column packed), not by string: this runs for every cell of the workbook. */
   private sheetNumbers = new Map<string, number>();
   private current: CheckResult = { tables: [], findings: [] };
+  /**
+   * Cell and code findings, profiled, bounded and sorted: kept between edits, since an edit changes few of them and
+   * re-sorting tens of thousands of findings per keystroke was the bulk of an edit's cost. null = to recompute.
+   */
+  private settled: Finding[] | null = null;
   private readonly read: AmountReader;
 
   constructor(
@@ -107,6 +114,7 @@ export class CheckSession {
    */
   update(input: GridChange | readonly GridChange[]): UpdateResult {
     const changes: readonly GridChange[] = isChangeList(input) ? input : [input];
+    this.ensureIndex();
     const structural = new Set<string>();
     let wholeWorkbook = false;
     const edited: CellKey[] = [];
@@ -151,7 +159,7 @@ export class CheckSession {
         const cells = edited.filter((c) => c.sheet === sheetName && known.has(this.cellNumber(c))).map((c) => ({ row: c.row, col: c.col }));
         if (cells.length === 0) continue;
         tableIds.add(t.id);
-        for (const c of cells) this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)));
+        for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)))) this.settled = null;
         if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells));
       }
     }
@@ -193,34 +201,51 @@ export class CheckSession {
   private rebuild(): void {
     const tables = this.tables();
     this.identities = identitiesFor(tables);
+    this.indexed = false;
     this.byCell = new Map();
-    this.identities.forEach((id, i) => {
-      for (const c of [...id.left, ...id.right]) {
-        const k = this.cellNumber(c);
-        const list = this.byCell.get(k);
-        if (list) {
-          if (list[list.length - 1] !== i) list.push(i);
-        } else this.byCell.set(k, [i]);
-      }
-    });
-    this.failed = new Map();
-    this.identities.forEach((id, i) => {
-      const e = evaluate(id, this.read);
-      if (e && e.outcome !== "equal") this.failed.set(i, e);
-    });
     this.amountCells = new Map();
+    this.failed = new Map();
+    for (let i = 0; i < this.identities.length; i++) {
+      const e = evaluate(this.identities[i], this.read);
+      if (e && e.outcome !== "equal") this.failed.set(i, e);
+    }
     this.cellIssues = new Map();
     for (const t of tables) {
-      const cells = amountCellsOf(t);
-      this.amountCells.set(t.id, new Set(cells.map((c) => this.cellNumber({ sheet: t.sheet, ...c }))));
       const sheet = this.sheet(t.sheet);
-      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells));
+      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCellsOf(t)));
     }
     this.codeIssues = this.codeFindings(tables);
+    this.settled = null;
     this.assemble();
   }
 
+  /** Builds the live index now (the pane calls it once the first findings are shown) rather than on the first edit. */
+  prepareForEdits(): void {
+    this.ensureIndex();
+  }
+
+  /** The live index: identities by the cells they read, and each table's amount cells (to tell value edits). */
+  private ensureIndex(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    const byCell = new Map<number, number[]>();
+    const add = (c: CellKey, i: number) => {
+      const k = this.cellNumber(c);
+      const list = byCell.get(k);
+      if (!list) byCell.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    this.identities.forEach((id, i) => {
+      for (const c of id.left) add(c, i);
+      for (const c of id.right) add(c, i);
+    });
+    this.byCell = byCell;
+    this.amountCells = new Map();
+    for (const t of this.tables()) this.amountCells.set(t.id, new Set(amountCellsOf(t).map((c) => this.cellNumber({ sheet: t.sheet, ...c }))));
+  }
+
   private addCellIssues(findings: Finding[]): void {
+    if (findings.length > 0) this.settled = null;
     for (const f of findings) {
       const k = cellKeyOfFinding(f);
       const list = this.cellIssues.get(k);
@@ -246,17 +271,34 @@ export class CheckSession {
     // Identity order, not edit order, so a live session and a fresh check list findings identically.
     const failed = [...this.failed.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
     const at: AmountAt = (sheet, row, col) => this.read({ sheet, row, col });
-    const all = [
+    const changing = this.finish([
       ...explainBlankChildren(findingsFrom(failed, this.read), at),
-      ...[...this.cellIssues.values()].flat(),
-      ...this.codeIssues,
       // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
       ...documentFindings(this.tables(), this.workbook, at),
-    ];
-    // Whatever a cell holds, a finding stays a readable size (a 1 MB unit name or label is clipped).
-    const findings = (this.options.profile ? applyProfile(all, this.options.profile) : all).map(boundFinding).sort(compareFindings);
-    this.current = { tables: this.tables().map(tableSummary), findings };
+    ]);
+    this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
+    this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
   }
+
+  /** The profile applied, every finding kept a readable size (a 1 MB unit name or label is clipped), sorted. */
+  private finish(findings: Finding[]): Finding[] {
+    const profiled = this.options.profile ? applyProfile(findings, this.options.profile) : findings;
+    return profiled.map(boundFinding).sort(compareFindings);
+  }
+}
+
+/** Two lists sorted by compareFindings, merged into one (equal to sorting both together: no finding ties across them). */
+function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
+  const out: Finding[] = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 function isChangeList(input: GridChange | readonly GridChange[]): input is readonly GridChange[] {

@@ -13,6 +13,8 @@ import type { HostChange, Unsubscribe, WorkbookHost } from "./host";
 export interface CheckSessionLike {
   result(): CheckResult;
   update(change: GridChange | readonly GridChange[]): UpdateResult;
+  /** Builds what edits need ahead of the first edit (optional; update builds it otherwise). */
+  prepareForEdits?(): void;
 }
 
 export type SessionFactory = (workbook: GridWorkbook) => CheckSessionLike;
@@ -107,6 +109,11 @@ export class LiveChecker {
         checks: this.current.checks + 1,
         error: undefined,
       });
+      // After the findings are shown, not before: on a large workbook the edit index takes a moment to build.
+      const session = this.session;
+      setTimeout(() => {
+        if (this.session === session) session.prepareForEdits?.();
+      }, 0);
       return result;
     });
   }

@@ -32,10 +32,26 @@ export interface Identity {
 export type AmountReader = (cell: CellKey) => Amount;
 
 export interface Evaluation {
-  identity: Identity;
-  stated: Decimal;
-  computed: Decimal;
-  outcome: "equal" | "rounding" | "mismatch";
+  readonly identity: Identity;
+  readonly stated: Decimal;
+  readonly computed: Decimal;
+  readonly outcome: "equal" | "rounding" | "mismatch";
+}
+
+/** An evaluation done in cents; its decimals are made only when asked for (only failed identities are reported). */
+class CentsEvaluation implements Evaluation {
+  constructor(
+    readonly identity: Identity,
+    private readonly statedCents: number,
+    private readonly computedCents: number,
+    readonly outcome: Evaluation["outcome"],
+  ) {}
+  get stated(): Decimal {
+    return new Decimal(this.statedCents).dividedBy(100);
+  }
+  get computed(): Decimal {
+    return new Decimal(this.computedCents).dividedBy(100);
+  }
 }
 
 export function keyOf(c: CellKey): string {
@@ -101,7 +117,7 @@ function evaluateInCents(identity: Identity, read: AmountReader): Evaluation | n
     const diff = Math.abs(stated - computed);
     outcome = diff === 0 ? "equal" : diff <= Math.max(nonEmpty, 1) * 0.5 ? "rounding" : "mismatch";
   }
-  return { identity, stated: new Decimal(stated).dividedBy(100), computed: new Decimal(computed).dividedBy(100), outcome };
+  return new CentsEvaluation(identity, stated, computed, outcome);
 }
 
 function severityOf(e: Evaluation): Severity | null {

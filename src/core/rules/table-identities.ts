@@ -14,6 +14,16 @@ function colLabel(table: RecognisedTable, col: number): string {
   return c && c.path.length ? c.path.join("/") : columnLetters(col);
 }
 
+/** Every column's label, looked up once per table: identities are made per row × column, labels per column. */
+function columnLabeller(table: RecognisedTable): (col: number) => string {
+  const labels = new Map<number, string>();
+  return (col) => {
+    let l = labels.get(col);
+    if (l === undefined) labels.set(col, (l = colLabel(table, col)));
+    return l;
+  };
+}
+
 export function rowLabel(row: RecognisedRow): string {
   if (row.code) return `${row.code.code} ${row.code.name ?? ""}`.trim();
   if (row.unitCode) return `${row.unitCode} ${row.label}`.trim();
@@ -32,19 +42,25 @@ export function amountColumns(table: RecognisedTable): RecognisedColumn[] {
 
 /** 合计 = Σ columns on every row (column tree from the header). */
 function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
-  const sums = columnSums(buildColumnTree(columns, dropTop));
+  const label = columnLabeller(table);
+  // The column part of the text is the same on every row: built once per sum.
+  const sums = columnSums(buildColumnTree(columns, dropTop)).map((s) => ({
+    ...s,
+    zh: `“${label(s.total)}”= ${s.terms.map((c) => `“${label(c)}”`).join(" + ")}`,
+    en: `"${label(s.total)}" = sum of ${s.terms.length} columns`,
+  }));
+  const tables = [table.id];
   const out: Identity[] = [];
   for (const r of rows) {
     for (const s of sums) {
-      const total = colLabel(table, s.total);
       out.push({
         rule: "table.columns-sum",
-        tables: [table.id],
+        tables,
         strength: "error",
         left: [key(table, r.row, s.total)],
         right: s.terms.map((c) => key(table, r.row, c)),
-        zh: `${table.sheet}“${r.zh}”行：“${total}”= ${s.terms.map((c) => `“${colLabel(table, c)}”`).join(" + ")}`,
-        en: `${table.sheet}, ${r.en}: "${total}" = sum of ${s.terms.length} columns`,
+        zh: `${table.sheet}“${r.zh}”行：${s.zh}`,
+        en: `${table.sheet}, ${r.en}: ${s.en}`,
       });
     }
   }
@@ -62,33 +78,42 @@ function hierarchyIdentities(table: RecognisedTable): Identity[] {
     if (r.parent === undefined) topLevel.push(i);
     else (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i);
   });
+  const label = columnLabeller(table);
+  const columnZh = cols.map((c) => `${table.sheet}“${label(c.col)}”列：`);
+  const columnEn = cols.map((c) => `${table.sheet}, column "${label(c.col)}": `);
+  const tables = [table.id];
   for (const [parent, kids] of children) {
     const p = table.rows[parent];
-    for (const c of cols) {
+    const zh = `“${rowLabel(p)}”= 其下 ${kids.length} 行之和`;
+    const en = `${rowLabelEn(p)} = sum of its ${kids.length} sub-rows`;
+    const kidRows = kids.map((k) => table.rows[k].row);
+    cols.forEach((c, i) => {
       out.push({
         rule: "hierarchy.sum",
-        tables: [table.id],
+        tables,
         strength: "error",
         left: [key(table, p.row, c.col)],
-        right: kids.map((k) => key(table, table.rows[k].row, c.col)),
-        zh: `${table.sheet}“${colLabel(table, c.col)}”列：“${rowLabel(p)}”= 其下 ${kids.length} 行之和`,
-        en: `${table.sheet}, column "${colLabel(table, c.col)}": ${rowLabelEn(p)} = sum of its ${kids.length} sub-rows`,
+        right: kidRows.map((row) => key(table, row, c.col)),
+        zh: columnZh[i] + zh,
+        en: columnEn[i] + en,
       });
-    }
+    });
   }
   if (topLevel.length) {
+    const zh = `行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`;
+    const topRows = topLevel.map((k) => table.rows[k].row);
     for (const t of table.rows.filter((r) => r.role === "total")) {
-      for (const c of cols) {
+      cols.forEach((c, i) => {
         out.push({
           rule: "table.total-row",
-          tables: [table.id],
+          tables,
           strength: "error",
           left: [key(table, t.row, c.col)],
-          right: topLevel.map((k) => key(table, table.rows[k].row, c.col)),
-          zh: `${table.sheet}“${colLabel(table, c.col)}”列：“${t.label || "合计"}”行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`,
-          en: `${table.sheet}, column "${colLabel(table, c.col)}": total row = sum of the top-level rows`,
+          right: topRows.map((row) => key(table, row, c.col)),
+          zh: `${columnZh[i]}“${t.label || "合计"}”${zh}`,
+          en: `${columnEn[i]}total row = sum of the top-level rows`,
         });
-      }
+      });
     }
   }
   return out;
