@@ -61,7 +61,10 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async readWorkbook(): Promise<GridWorkbook> {
-    const { workbook, sheets } = await this.run((ctx) => this.reader.readWorkbook(ctx));
+    // The read's sync also looks for marks of an earlier session, so the first highlight write needs no scan.
+    const prescan = this.marks.prescan();
+    const { workbook, sheets } = await this.run((ctx) => this.reader.readWorkbook(ctx, prescan?.extra));
+    prescan?.accept();
     this.events.names.clear();
     for (const s of sheets) this.events.names.set(s.id, s.name);
     this.sheetNames = sheets.map((s) => s.name);

@@ -22,7 +22,18 @@ import {
   type MarkPlan,
   type PlanDiff,
 } from "./marks";
+import type { ProbeExtra } from "./office-read";
 import { DEFAULT_TARGET_BYTES } from "./read-plan";
+
+/** What the workbook read saw of marks and annotations, sheet by sheet (see MarkWriter.prescan). */
+export interface Prescan {
+  /** Sheets scanned, with the count of the user's own notes on each. */
+  userNotes: Map<string, number>;
+  /** Marks of ours found (conditional formats, notes, comments): any means an earlier session left marks. */
+  ours: number;
+  /** The user's comments anywhere (comment hosts: their cells are only known after another sync). */
+  userComments: number;
+}
 
 /**
  * Estimated request bytes, on the high side: each Office.js action travels with the object paths it needs
@@ -41,6 +52,8 @@ export class MarkWriter {
   private annotated = new Set<string>();
   private userAnnotated = new Set<string>();
   private trusted = false;
+  /** What the last workbook read saw (taken by the next write or clear; dropped when structure changes). */
+  private seen: Prescan | undefined;
 
   constructor(
     private readonly caps: Capabilities,
@@ -50,6 +63,66 @@ export class MarkWriter {
   /** Rows moved, sheets renamed or deleted: our recorded addresses may now point at other cells. */
   distrust(): void {
     this.trusted = false;
+    this.seen = undefined;
+  }
+
+  /**
+   * Loads for the workbook read's own sync: each sheet's conditional formats and notes (and the workbook's comments),
+   * so that the first write of a session, on a workbook without marks of an earlier session, needs no scan of its
+   * own. undefined when the registry is trusted (nothing to learn). Call `accept` once the read has succeeded.
+   */
+  prescan(): { extra: ProbeExtra; accept: () => void } | undefined {
+    if (this.trusted) return undefined;
+    const found: Prescan = { userNotes: new Map(), ours: 0, userComments: 0 };
+    const extra: ProbeExtra = {
+      sheet: (ws) => {
+        const cfs = ws.getRange().conditionalFormats;
+        cfs.load("items/type,items/customOrNullObject/rule/formula");
+        let notes: Excel.NoteCollection | undefined;
+        if (this.caps.annotations === "notes") {
+          notes = ws.notes;
+          notes.load("items/content");
+        }
+        return (name) => {
+          for (const cf of cfs.items) if (isOurCf(cf)) found.ours++;
+          let user = 0;
+          for (const n of notes?.items ?? []) {
+            if (isOurs(n.content)) found.ours++;
+            else user++;
+          }
+          found.userNotes.set(name, user);
+        };
+      },
+      workbook: (ctx) => {
+        if (this.caps.annotations !== "comments") return () => undefined;
+        const comments = ctx.workbook.comments;
+        comments.load("items/content");
+        return () => {
+          for (const c of comments.items) {
+            if (isOurs(c.content)) found.ours++;
+            else found.userComments++;
+          }
+        };
+      },
+    };
+    return { extra, accept: () => (this.seen = found) };
+  }
+
+  /** The read found no marks of ours and no user annotation where we are about to annotate: no scan needed. */
+  private canSkipScan(seen: Prescan | undefined, sheetNames: readonly string[], annotate: readonly CellMark[]): boolean {
+    if (!seen || seen.ours > 0) return false;
+    if (!sheetNames.every((n) => seen.userNotes.has(n))) return false;
+    if (this.caps.annotations === "comments") return annotate.length === 0 || seen.userComments === 0;
+    if (this.caps.annotations === "notes") return annotate.every((m) => seen.userNotes.get(m.sheet) === 0);
+    return true;
+  }
+
+  private forgetRegistry(): void {
+    this.userAnnotated.clear();
+    this.plan = emptyPlan();
+    this.cfIds.clear();
+    this.commentIds.clear();
+    this.annotated.clear();
   }
 
   get isTrusted(): boolean {
@@ -58,25 +131,22 @@ export class MarkWriter {
 
   async write(ctx: Excel.RequestContext, sheetNames: readonly string[], findings: readonly Finding[]): Promise<void> {
     const next = planMarks(findings, this.caps.rangeAreas);
-    const untrusted = !this.trusted;
-    if (untrusted)
-      await this.scan(
-        ctx,
-        sheetNames,
-        [...next.cells.values()].filter((m) => m.note !== ""),
-      );
+    const toAnnotate = [...next.cells.values()].filter((m) => m.note !== "");
+    const seen = this.seen;
+    this.seen = undefined;
+    // A scan is needed at the start of a session, unless the read just saw a workbook with nothing of ours in it.
+    const skipScan = !this.trusted && this.canSkipScan(seen, sheetNames, toAnnotate);
+    const scanned = !this.trusted && !skipScan;
+    if (skipScan) this.forgetRegistry();
+    if (scanned) await this.scan(ctx, sheetNames, toAnnotate);
     try {
-      await this.apply(ctx, diffPlans(this.plan, next), untrusted);
+      await this.apply(ctx, diffPlans(this.plan, next), scanned);
     } catch (e) {
-      // Steady-state writes trust the registry; if the user deleted our rule or put a note where we wanted one, the
-      // batch fails: rescan (which deletes whatever of ours exists) and write everything once more.
-      if (untrusted) throw e;
+      // Writes without a scan trust what they know; if the user deleted our rule or put a note where we wanted one
+      // meanwhile, the batch fails: rescan (which deletes whatever of ours exists) and write everything once more.
+      if (scanned) throw e;
       this.trusted = false;
-      await this.scan(
-        ctx,
-        sheetNames,
-        [...next.cells.values()].filter((m) => m.note !== ""),
-      );
+      await this.scan(ctx, sheetNames, toAnnotate);
       await this.apply(ctx, diffPlans(this.plan, next), true);
     }
     this.plan = next;
@@ -84,7 +154,10 @@ export class MarkWriter {
   }
 
   async clear(ctx: Excel.RequestContext, sheetNames: readonly string[]): Promise<void> {
+    const seen = this.seen;
+    this.seen = undefined;
     if (this.trusted) await this.apply(ctx, diffPlans(this.plan, emptyPlan()), false);
+    else if (this.canSkipScan(seen, sheetNames, [])) this.forgetRegistry(); // nothing of ours anywhere
     else {
       await this.scan(ctx, sheetNames, []);
       await ctx.sync();
@@ -130,12 +203,11 @@ export class MarkWriter {
     }
     await ctx.sync();
 
-    this.userAnnotated.clear();
+    this.forgetRegistry();
     for (const { ws, cfs, notes } of perSheet) {
       if (ws.isNullObject) continue;
       for (const cf of cfs.items) {
-        const custom = cf.customOrNullObject;
-        if (cf.type === "Custom" && !custom.isNullObject && custom.rule.formula === MARK_CF_FORMULA) cf.delete();
+        if (isOurCf(cf)) cf.delete();
       }
       for (const note of notes?.items ?? []) if (isOurs(note.content)) note.delete();
     }
@@ -149,10 +221,6 @@ export class MarkWriter {
       await ctx.sync();
       for (const r of userComments) this.userAnnotated.add(fullAddressKey(r.address));
     }
-    this.plan = emptyPlan();
-    this.cfIds.clear();
-    this.commentIds.clear();
-    this.annotated.clear();
   }
 
   /** Queue the diff and sync: once, unless the estimated request exceeds the payload target. */
@@ -255,6 +323,11 @@ export class MarkWriter {
 interface PendingIds {
   cfs: [string, Excel.ConditionalFormat][];
   comments: [string, Excel.Comment][];
+}
+
+function isOurCf(cf: Excel.ConditionalFormat): boolean {
+  const custom = cf.customOrNullObject;
+  return cf.type === "Custom" && !custom.isNullObject && custom.rule.formula === MARK_CF_FORMULA;
 }
 
 function isOurs(content: unknown): boolean {

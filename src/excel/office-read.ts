@@ -12,6 +12,10 @@ import type { RangeContents, RangeRequest } from "./host";
 import {
   BYTES_PER_CELL,
   DEFAULT_TARGET_BYTES,
+  MEASURED_TARGET_FACTOR,
+  cellCount,
+  learnedBytesPerCell,
+  loadedBytes,
   emptySheet,
   fillHoles,
   isLimitError,
@@ -28,6 +32,15 @@ const DATA_PROPS_AND_ADDRESS = ["address", ...DATA_PROPS];
 /** Sheets probed per enumeration batch before the count is known; unit workbooks have 8–20. */
 const FIRST_SHEET_GUESS = 24;
 
+/**
+ * Loads another component wants in the read's own sync (the mark writer's scan for marks of an earlier session), so
+ * they cost no round trip of their own. `sheet` queues loads for one sheet and returns what to do once they arrived.
+ */
+export interface ProbeExtra {
+  sheet(ws: Excel.Worksheet): (name: string) => void;
+  workbook(ctx: Excel.RequestContext): () => void;
+}
+
 export interface SheetInfo {
   id: string;
   name: string;
@@ -37,6 +50,7 @@ interface SheetProbe {
   ws: Excel.Worksheet;
   used: Excel.Range;
   merges?: Excel.RangeAreas;
+  extra?: (name: string) => void;
 }
 
 interface SheetLayout extends SheetInfo {
@@ -49,6 +63,10 @@ export class WorkbookReader {
   targetBytes: number;
   /** Cells read last time: a workbook known to be large skips the optimistic single-sync read. */
   private lastCells: number | undefined;
+  /** Response bytes per cell measured on the blocks read so far (undefined: nothing measured, plan conservatively). */
+  private measuredBytesPerCell: number | undefined;
+  /** Set by a limit error: the measured size proved too low for this host, stay at the halved target. */
+  private limitHit = false;
   private sheetGuess = FIRST_SHEET_GUESS;
   /**
    * Office.js documents that operations on a null object are no-ops; we also rely on navigation from a null object
@@ -65,16 +83,16 @@ export class WorkbookReader {
   }
 
   /** The whole workbook; also returns the sheet ids so events (which carry ids) can be mapped to names. */
-  async readWorkbook(ctx: Excel.RequestContext): Promise<{ workbook: GridWorkbook; sheets: SheetInfo[] }> {
-    if (this.lastCells === undefined || this.lastCells * BYTES_PER_CELL <= this.targetBytes) {
+  async readWorkbook(ctx: Excel.RequestContext, extra?: ProbeExtra): Promise<{ workbook: GridWorkbook; sheets: SheetInfo[] }> {
+    if (this.lastCells === undefined || this.lastCells * this.bytesPerCell <= this.targetBytes) {
       try {
-        const { sheets, layouts } = await this.probeAll(ctx, true);
+        const { sheets, layouts } = await this.probeAll(ctx, true, extra);
         return this.finish(sheets, layouts);
       } catch (e) {
         if (!isLimitError(e)) throw e;
       }
     }
-    const layouts = (await this.probeAll(ctx, false)).layouts;
+    const layouts = (await this.probeAll(ctx, false, extra)).layouts;
     const sheets = await this.readLayouts(ctx, layouts);
     return this.finish(sheets, layouts);
   }
@@ -133,22 +151,27 @@ export class WorkbookReader {
   private async enumerate(
     ctx: Excel.RequestContext,
     full: boolean,
+    extra?: ProbeExtra,
   ): Promise<{ sheets: GridSheet[]; infos: SheetInfo[]; layouts: SheetLayout[] }> {
     const sheets: GridSheet[] = [];
     const layouts: SheetLayout[] = [];
     let start: Excel.Worksheet = ctx.workbook.worksheets.getFirst();
+    let workbookDone = extra?.workbook(ctx);
     for (;;) {
       const probes: SheetProbe[] = [];
       let ws = start;
       for (let i = 0; i < this.sheetGuess; i++) {
         if (i > 0) ws = ws.getNextOrNullObject();
-        probes.push(this.queueProbe(ws, full));
+        probes.push(this.queueProbe(ws, full, extra));
       }
       const more = ws.getNextOrNullObject();
       more.load("id");
       await ctx.sync();
+      workbookDone?.();
+      workbookDone = undefined;
       for (const p of probes) {
         if (p.ws.isNullObject) break;
+        p.extra?.(p.ws.name);
         if (full) sheets.push(this.sheetFromProbe(p));
         layouts.push(this.layoutFromProbe(p));
         if (full) await yieldToEventLoop();
@@ -163,20 +186,24 @@ export class WorkbookReader {
   private async probeAll(
     ctx: Excel.RequestContext,
     full: boolean,
+    extra?: ProbeExtra,
   ): Promise<{ sheets: GridSheet[]; layouts: SheetLayout[] }> {
     if (this.nullChaining) {
       try {
-        return await this.enumerate(ctx, full);
+        return await this.enumerate(ctx, full, extra);
       } catch (e) {
         if (isLimitError(e)) throw e;
         this.nullChaining = false;
       }
     }
     const names = await this.keepExisting(ctx, null);
-    const probes = names.map((name) => this.queueProbe(ctx.workbook.worksheets.getItem(name), full));
+    const workbookDone = extra?.workbook(ctx);
+    const probes = names.map((name) => this.queueProbe(ctx.workbook.worksheets.getItem(name), full, extra));
     await ctx.sync();
+    workbookDone?.();
     const sheets: GridSheet[] = [];
     for (const p of probes) {
+      p.extra?.(p.ws.name);
       if (full) sheets.push(this.sheetFromProbe(p));
       if (full) await yieldToEventLoop();
     }
@@ -203,7 +230,7 @@ export class WorkbookReader {
     return names === null ? existing : names.filter((n) => existing.includes(n));
   }
 
-  private queueProbe(ws: Excel.Worksheet, full: boolean): SheetProbe {
+  private queueProbe(ws: Excel.Worksheet, full: boolean, extra?: ProbeExtra): SheetProbe {
     ws.load("name,id");
     // valuesOnly: a column formatted to the last row must not make the used range a million rows tall.
     const used = ws.getUsedRangeOrNullObject(true);
@@ -213,7 +240,7 @@ export class WorkbookReader {
       merges = used.getMergedAreasOrNullObject();
       merges.load("address");
     }
-    return { ws, used, merges };
+    return { ws, used, merges, extra: extra?.sheet(ws) };
   }
 
   private layoutFromProbe(p: SheetProbe): SheetLayout {
@@ -254,13 +281,31 @@ export class WorkbookReader {
     return sheets;
   }
 
-  /** ⌈payload / target⌉ syncs; a limit error halves the target and re-plans what is left. */
+  private get bytesPerCell(): number {
+    return this.measuredBytesPerCell ?? BYTES_PER_CELL;
+  }
+
+  /** Measured sizes let blocks fill closer to the cap, unless a limit error said otherwise. */
+  private get planTarget(): number {
+    return this.measuredBytesPerCell !== undefined && !this.limitHit ? Math.floor(this.targetBytes * MEASURED_TARGET_FACTOR) : this.targetBytes;
+  }
+
+  private plan<T extends BlockRequest>(requests: readonly T[]): T[][] {
+    return planBatches(requests, this.planTarget, this.bytesPerCell);
+  }
+
+  /**
+   * ⌈payload / target⌉ syncs: the first batch is planned with a conservative size per cell, later ones with the size
+   * measured so far. A limit error halves the target and re-plans what is left.
+   */
   private async readBlocks<T extends BlockRequest>(
     ctx: Excel.RequestContext,
     requests: readonly T[],
   ): Promise<{ req: T; block: GridBlock }[]> {
     const out: { req: T; block: GridBlock }[] = [];
-    let batches = planBatches(requests, this.targetBytes);
+    let measuredBytes = 0;
+    let measuredCells = 0;
+    let batches = this.plan(requests);
     let recovered = false;
     while (batches.length > 0) {
       const batch = batches[0];
@@ -278,31 +323,29 @@ export class WorkbookReader {
           if (recovered) throw e;
           recovered = true;
           const existing = new Set(await this.keepExisting(ctx, [...new Set(requests.map((r) => r.sheet))]));
-          batches = planBatches(
-            batches.flat().filter((b) => existing.has(b.sheet)),
-            this.targetBytes,
-          );
+          batches = this.plan(batches.flat().filter((b) => existing.has(b.sheet)));
           continue;
         }
         const smallest = batch.length === 1 && batch[0].range.top === batch[0].range.bottom;
         if (smallest) throw e;
-        this.targetBytes = Math.max(BYTES_PER_CELL, Math.floor(this.targetBytes / 2));
-        batches = planBatches(batches.flat(), this.targetBytes);
+        this.targetBytes = Math.max(this.bytesPerCell, Math.floor(Math.min(this.targetBytes, this.planTarget) / 2));
+        this.limitHit = true;
+        batches = this.plan(batches.flat());
         continue;
       }
       for (const { b, ws, range } of loaded) {
         if (ws.isNullObject) continue;
-        out.push({
-          req: b,
-          block: toGridBlock({
-            values: range.values,
-            valueTypes: range.valueTypes,
-            formulas: range.formulas,
-            numberFormat: range.numberFormat,
-          }),
-        });
+        const block = { values: range.values, valueTypes: range.valueTypes, formulas: range.formulas, numberFormat: range.numberFormat };
+        measuredBytes += loadedBytes(block);
+        measuredCells += cellCount(b.range);
+        out.push({ req: b, block: toGridBlock(block) });
       }
       batches = batches.slice(1);
+      if (batches.length > 0 && measuredCells > 0) {
+        // Re-plan what is left with the size per cell measured so far (a few bytes per cell add up to syncs).
+        this.measuredBytesPerCell = learnedBytesPerCell(measuredBytes, measuredCells);
+        batches = this.plan(batches.flat());
+      }
       await yieldToEventLoop();
     }
     return out;

@@ -14,6 +14,16 @@ export const DEFAULT_TARGET_BYTES = 4 * 1024 * 1024;
  * its type name ("Double"), the formula (Excel returns the value again for constants), and "General"/"0.00".
  */
 export const BYTES_PER_CELL = 48;
+/**
+ * Once a block has been read, later blocks are sized by what it measured (plus this margin) and may fill up to
+ * the target raised by MEASURED_TARGET_FACTOR (4 MB → 4.5 MB of the 5 MB cap): the first block is sized
+ * conservatively, the rest close to the cap.
+ */
+export const MEASURED_MARGIN = 1.1;
+export const MEASURED_TARGET_FACTOR = 1.125;
+/** Bounds on a learned per-cell size, whatever one block measured. */
+export const MIN_BYTES_PER_CELL = 16;
+export const MAX_BYTES_PER_CELL = 4096;
 /** Office's own guidance: start with 5k–20k-row blocks. */
 export const MAX_BLOCK_ROWS = 20_000;
 /** Excel refuses to read more than 5,000,000 cells in one range. */
@@ -50,13 +60,13 @@ export interface BlockRequest {
  * payload, filling each batch before starting the next, so a read takes ⌈payload / target⌉ syncs. Blocks stay under
  * MAX_BLOCK_ROWS rows and Excel's per-range cell limit.
  */
-export function planBatches<T extends BlockRequest>(requests: readonly T[], targetBytes: number): T[][] {
+export function planBatches<T extends BlockRequest>(requests: readonly T[], targetBytes: number, bytesPerCell = BYTES_PER_CELL): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let budget = targetBytes;
   for (const req of requests) {
     const cols = req.range.right - req.range.left + 1;
-    const rowBytes = cols * BYTES_PER_CELL;
+    const rowBytes = cols * bytesPerCell;
     const maxRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(MAX_CELLS_PER_READ / cols)));
     let top = req.range.top;
     while (top <= req.range.bottom) {
@@ -91,6 +101,50 @@ export interface GridBlock {
   values: CellValue[][];
   formulas: (string | null)[][];
   numberFormats: (string | null)[][];
+}
+
+/** UTF-8 bytes of a string: what the host's JSON response carries (CJK text is 3 bytes a character). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) n += 2;
+    else if (c >= 0x80 && c < 0x800) n += 1;
+    // a surrogate pair is 4 bytes for 2 UTF-16 units: 2 counted + 1 each
+    else if (c >= 0xd800 && c <= 0xdfff) n += 1;
+  }
+  return n;
+}
+
+function jsonBytes(v: unknown): number {
+  if (typeof v === "string") return utf8Length(v) + 2;
+  if (typeof v === "number") return String(v).length;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  return 4; // null
+}
+
+/**
+ * Estimated response bytes of a loaded block, as JSON (values, types, formulas, number formats): measured from
+ * what came back, to size the next blocks. Excel's own encoding differs a little; the margin and the halving on a
+ * limit error cover that.
+ */
+export function loadedBytes(b: LoadedBlock): number {
+  let n = 0;
+  for (let i = 0; i < b.values.length; i++) {
+    const vr = b.values[i];
+    const tr = b.valueTypes[i] ?? [];
+    const fr = b.formulas[i] ?? [];
+    const nr = b.numberFormat[i] ?? [];
+    n += 8; // four row brackets
+    for (let j = 0; j < vr.length; j++) n += jsonBytes(vr[j]) + jsonBytes(tr[j]) + jsonBytes(fr[j]) + jsonBytes(nr[j]) + 4;
+  }
+  return n;
+}
+
+/** The per-cell size to plan with after measuring `bytes` over `cells` cells. */
+export function learnedBytesPerCell(bytes: number, cells: number): number {
+  if (cells <= 0) return BYTES_PER_CELL;
+  return Math.min(MAX_BYTES_PER_CELL, Math.max(MIN_BYTES_PER_CELL, Math.ceil((bytes / cells) * MEASURED_MARGIN)));
 }
 
 export function toCellValue(v: unknown, type: string | undefined): CellValue {

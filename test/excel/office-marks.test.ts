@@ -67,13 +67,13 @@ describe("OfficeHost highlights", () => {
     expect(excel.enableEventsHistory).toEqual([false, true]);
   });
 
-  it("writes highlights for 10 findings in one sync (the session's first write adds one scan sync for stale marks)", async () => {
+  it("writes highlights for 10 findings in one sync, the session's first write included (the read looked for stale marks)", async () => {
     const excel = typicalWorkbook();
     const host = await sessionHost(excel);
     const findings = manyFindings(10, ["Sheet1", "Sheet2"], 40);
     let before = excel.syncCount;
     await host.writeHighlights(findings);
-    expect(excel.syncCount - before).toBe(2); // scan (stale marks, user notes) + write
+    expect(excel.syncCount - before).toBe(1); // no scan: the read's sync saw no marks of ours and no user notes
     await host.clearHighlights();
     before = excel.syncCount;
     await host.writeHighlights(findings);
@@ -202,6 +202,58 @@ describe("OfficeHost highlights", () => {
     await again.writeHighlights([finding("Sheet2", "C5")]);
     expect(ours(excel).map((c) => c.sheet)).toEqual(["Sheet2"]);
     expect(ourNotes(excel).map((n) => n.address)).toEqual(["C5"]);
+  });
+
+  it("the first write scans (one more sync) when the read saw marks of an earlier session or the user's notes", async () => {
+    const excel = typicalWorkbook(2, 20);
+    const earlier = await sessionHost(excel);
+    await earlier.writeHighlights([finding("Sheet1", "C4")]);
+    const later = await sessionHost(excel); // reopened: marks of the earlier session are in the workbook
+    let before = excel.syncCount;
+    await later.writeHighlights([finding("Sheet2", "D9")]);
+    expect(excel.syncCount - before).toBe(2);
+    expect(ours(excel).map((c) => c.sheet)).toEqual(["Sheet2"]);
+    expect(ourNotes(excel).map((n) => n.address)).toEqual(["D9"]);
+
+    const withNotes = typicalWorkbook(2, 20);
+    withNotes.sheet("Sheet1").notes.set("C4", { content: "用户的批注" });
+    const host = await sessionHost(withNotes);
+    before = withNotes.syncCount;
+    await host.writeHighlights([finding("Sheet1", "C4"), finding("Sheet1", "C9")]);
+    expect(withNotes.syncCount - before).toBe(2); // a user note on a sheet we annotate: find out where
+    expect(withNotes.sheet("Sheet1").notes.get("C4")).toEqual({ content: "用户的批注" });
+    expect(ourNotes(withNotes).map((n) => n.address)).toEqual(["C9"]);
+
+    // A user note on another sheet does not matter: one sync.
+    const elsewhere = typicalWorkbook(2, 20);
+    elsewhere.sheet("Sheet2").notes.set("B2", { content: "别处的批注" });
+    const third = await sessionHost(elsewhere);
+    before = elsewhere.syncCount;
+    await third.writeHighlights([finding("Sheet1", "C4")]);
+    expect(elsewhere.syncCount - before).toBe(1);
+    expect(elsewhere.sheet("Sheet2").notes.get("B2")).toEqual({ content: "别处的批注" });
+  });
+
+  it("a note the user adds between the read and the first write is kept (the write fails, rescans, writes again)", async () => {
+    const excel = typicalWorkbook(1, 10);
+    const host = await sessionHost(excel);
+    excel.sheet("Sheet1").notes.set("C5", { content: "刚写的" });
+    await host.writeHighlights([finding("Sheet1", "C4"), finding("Sheet1", "C5")]);
+    expect(excel.sheet("Sheet1").notes.get("C5")).toEqual({ content: "刚写的" });
+    expect(ourNotes(excel).map((n) => n.address)).toEqual(["C4"]);
+    expect(ours(excel)).toHaveLength(1);
+    expect(excel.enableEvents).toBe(true);
+  });
+
+  it("clearing at the start of a session costs no sync when the read saw nothing of ours", async () => {
+    const excel = typicalWorkbook(2, 10);
+    decorate(excel);
+    const pristine = excel.snapshot();
+    const host = await sessionHost(excel);
+    const before = excel.syncCount;
+    await host.clearHighlights();
+    expect(excel.syncCount - before).toBe(0);
+    expect(excel.snapshot()).toEqual(pristine);
   });
 
   it("after rows are inserted, rescans instead of trusting stale addresses (no user note is touched)", async () => {

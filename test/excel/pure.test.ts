@@ -10,7 +10,7 @@ import { codeRowsToValues, splitCode, uniqueSheetName } from "../../src/excel/in
 import { AREAS_PER_GROUP, MARK_PREFIX, NOTE_MAX_CHARS, diffPlans, planMarks } from "../../src/excel/marks";
 import { parseEventRange } from "../../src/excel/office-events";
 import { parseAreas } from "../../src/excel/office-read";
-import { planBatches, toCellValue, toFormula } from "../../src/excel/read-plan";
+import { learnedBytesPerCell, loadedBytes, planBatches, toCellValue, toFormula } from "../../src/excel/read-plan";
 import { finding } from "./fixtures";
 
 const upTo = (max: string) => (_: string, v: string) => Number(v.split(".")[1]) <= Number(max.split(".")[1]);
@@ -126,6 +126,27 @@ describe("reading helpers", () => {
     expect(batches.map((b) => b.reduce((n, r) => n + r.range.bottom - r.range.top + 1, 0))).toEqual([
       300, 300, 300, 100,
     ]);
+  });
+  it("plans with a measured size per cell when given one", () => {
+    const batches = planBatches([{ sheet: "S", range: { top: 0, left: 0, bottom: 999, right: 9 } }], 48 * 10 * 300, 24);
+    expect(batches.map((b) => b.reduce((n, r) => n + r.range.bottom - r.range.top + 1, 0))).toEqual([600, 400]);
+  });
+  it("measures a loaded block as its UTF-8 JSON size, CJK text at 3 bytes a character", () => {
+    const block = {
+      values: [["一般公共服务支出", 1234.5, ""], [true, "𠀀x", 0]],
+      valueTypes: [["String", "Double", "Empty"], ["Boolean", "String", "Double"]],
+      formulas: [["一般公共服务支出", "=SUM(B3:B9)", ""], [true, "𠀀x", 0]],
+      numberFormat: [["General", "#,##0.00", "General"], ["General", "@", "0.00"]],
+    };
+    const json = ["values", "valueTypes", "formulas", "numberFormat"].reduce(
+      (n, k) => n + Buffer.byteLength(JSON.stringify(block[k as keyof typeof block]), "utf8"),
+      0,
+    );
+    // Within a few bytes per cell of the JSON the host sends (separators counted slightly differently).
+    expect(Math.abs(loadedBytes(block) - json)).toBeLessThanOrEqual(4 * 6);
+    expect(learnedBytesPerCell(4800, 100)).toBe(53); // 48 × 1.1, rounded up
+    expect(learnedBytesPerCell(1, 100)).toBe(16); // never below the floor
+    expect(learnedBytesPerCell(0, 0)).toBe(48);
   });
 });
 
