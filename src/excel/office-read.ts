@@ -63,8 +63,11 @@ export class WorkbookReader {
   targetBytes: number;
   /** Cells read last time: a workbook known to be large skips the optimistic single-sync read. */
   private lastCells: number | undefined;
-  /** Response bytes per cell measured on the blocks read so far (undefined: nothing measured, plan conservatively). */
-  private measuredBytesPerCell: number | undefined;
+  /**
+   * Response bytes per cell measured per sheet on the blocks read so far (sheets differ: long CJK labels, more text
+   * columns). A sheet not measured yet is planned with the densest one measured; nothing measured: conservatively.
+   */
+  private measured = new Map<string, number>();
   /** Set by a limit error: the measured size proved too low for this host, stay at the halved target. */
   private limitHit = false;
   private sheetGuess = FIRST_SHEET_GUESS;
@@ -84,7 +87,7 @@ export class WorkbookReader {
 
   /** The whole workbook; also returns the sheet ids so events (which carry ids) can be mapped to names. */
   async readWorkbook(ctx: Excel.RequestContext, extra?: ProbeExtra): Promise<{ workbook: GridWorkbook; sheets: SheetInfo[] }> {
-    if (this.lastCells === undefined || this.lastCells * this.bytesPerCell <= this.targetBytes) {
+    if (this.lastCells === undefined || this.lastCells * this.densest() <= this.targetBytes) {
       try {
         const { sheets, layouts } = await this.probeAll(ctx, true, extra);
         return this.finish(sheets, layouts);
@@ -281,17 +284,21 @@ export class WorkbookReader {
     return sheets;
   }
 
-  private get bytesPerCell(): number {
-    return this.measuredBytesPerCell ?? BYTES_PER_CELL;
+  private densest(): number {
+    return this.measured.size > 0 ? Math.max(...this.measured.values()) : BYTES_PER_CELL;
+  }
+
+  private bytesPerCell(sheet: string): number {
+    return this.measured.get(sheet) ?? this.densest();
   }
 
   /** Measured sizes let blocks fill closer to the cap, unless a limit error said otherwise. */
   private get planTarget(): number {
-    return this.measuredBytesPerCell !== undefined && !this.limitHit ? Math.floor(this.targetBytes * MEASURED_TARGET_FACTOR) : this.targetBytes;
+    return this.measured.size > 0 && !this.limitHit ? Math.floor(this.targetBytes * MEASURED_TARGET_FACTOR) : this.targetBytes;
   }
 
   private plan<T extends BlockRequest>(requests: readonly T[]): T[][] {
-    return planBatches(requests, this.planTarget, this.bytesPerCell);
+    return planBatches(requests, this.planTarget, (sheet) => this.bytesPerCell(sheet));
   }
 
   /**
@@ -303,8 +310,7 @@ export class WorkbookReader {
     requests: readonly T[],
   ): Promise<{ req: T; block: GridBlock }[]> {
     const out: { req: T; block: GridBlock }[] = [];
-    let measuredBytes = 0;
-    let measuredCells = 0;
+    const bytesBySheet = new Map<string, { bytes: number; cells: number }>();
     let batches = this.plan(requests);
     let recovered = false;
     while (batches.length > 0) {
@@ -328,7 +334,7 @@ export class WorkbookReader {
         }
         const smallest = batch.length === 1 && batch[0].range.top === batch[0].range.bottom;
         if (smallest) throw e;
-        this.targetBytes = Math.max(this.bytesPerCell, Math.floor(Math.min(this.targetBytes, this.planTarget) / 2));
+        this.targetBytes = Math.max(this.densest(), Math.floor(Math.min(this.targetBytes, this.planTarget) / 2));
         this.limitHit = true;
         batches = this.plan(batches.flat());
         continue;
@@ -336,16 +342,16 @@ export class WorkbookReader {
       for (const { b, ws, range } of loaded) {
         if (ws.isNullObject) continue;
         const block = { values: range.values, valueTypes: range.valueTypes, formulas: range.formulas, numberFormat: range.numberFormat };
-        measuredBytes += loadedBytes(block);
-        measuredCells += cellCount(b.range);
+        const m = bytesBySheet.get(b.sheet) ?? { bytes: 0, cells: 0 };
+        m.bytes += loadedBytes(block);
+        m.cells += cellCount(b.range);
+        bytesBySheet.set(b.sheet, m);
+        this.measured.set(b.sheet, learnedBytesPerCell(m.bytes, m.cells));
         out.push({ req: b, block: toGridBlock(block) });
       }
       batches = batches.slice(1);
-      if (batches.length > 0 && measuredCells > 0) {
-        // Re-plan what is left with the size per cell measured so far (a few bytes per cell add up to syncs).
-        this.measuredBytesPerCell = learnedBytesPerCell(measuredBytes, measuredCells);
-        batches = this.plan(batches.flat());
-      }
+      // Re-plan what is left with the sizes measured so far (a few bytes per cell add up to syncs).
+      if (batches.length > 0) batches = this.plan(batches.flat());
       await yieldToEventLoop();
     }
     return out;

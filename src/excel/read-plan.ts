@@ -19,7 +19,7 @@ export const BYTES_PER_CELL = 48;
  * the target raised by MEASURED_TARGET_FACTOR (4 MB → 4.5 MB of the 5 MB cap): the first block is sized
  * conservatively, the rest close to the cap.
  */
-export const MEASURED_MARGIN = 1.1;
+export const MEASURED_MARGIN = 1.05;
 export const MEASURED_TARGET_FACTOR = 1.125;
 /** Bounds on a learned per-cell size, whatever one block measured. */
 export const MIN_BYTES_PER_CELL = 16;
@@ -60,13 +60,18 @@ export interface BlockRequest {
  * payload, filling each batch before starting the next, so a read takes ⌈payload / target⌉ syncs. Blocks stay under
  * MAX_BLOCK_ROWS rows and Excel's per-range cell limit.
  */
-export function planBatches<T extends BlockRequest>(requests: readonly T[], targetBytes: number, bytesPerCell = BYTES_PER_CELL): T[][] {
+export function planBatches<T extends BlockRequest>(
+  requests: readonly T[],
+  targetBytes: number,
+  bytesPerCell: number | ((sheet: string) => number) = BYTES_PER_CELL,
+): T[][] {
+  const perCell = typeof bytesPerCell === "number" ? () => bytesPerCell : bytesPerCell;
   const batches: T[][] = [];
   let current: T[] = [];
   let budget = targetBytes;
   for (const req of requests) {
     const cols = req.range.right - req.range.left + 1;
-    const rowBytes = cols * bytesPerCell;
+    const rowBytes = cols * perCell(req.sheet);
     const maxRows = Math.max(1, Math.min(MAX_BLOCK_ROWS, Math.floor(MAX_CELLS_PER_READ / cols)));
     let top = req.range.top;
     while (top <= req.range.bottom) {

@@ -158,7 +158,8 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     const bytes = reads.reduce((n, x) => n + x.responseBytes, 0);
     expect(reads.length).toBeLessThan(Math.ceil((3000 * 6 * 48) / (64 * 1024)));
     expect(reads.length).toBeLessThanOrEqual(Math.ceil(bytes / (72 * 1024)) + 1);
-    expect(reads.every((x) => x.responseBytes <= 64 * 1024 * 1.125)).toBe(true);
+    // The target is an aim sized from measured bytes; each block lands within 10 % of the raised target (72 KB).
+    expect(reads.every((x) => x.responseBytes <= 72 * 1024 * 1.1)).toBe(true);
     expect(ticks).toBeGreaterThanOrEqual(reads.length - 1);
     expect(session().updates).toHaveLength(1);
     expect(checker.findings).toHaveLength(2999);

@@ -127,9 +127,18 @@ describe("reading helpers", () => {
       300, 300, 300, 100,
     ]);
   });
-  it("plans with a measured size per cell when given one", () => {
+  it("plans with a measured size per cell when given one, per sheet", () => {
     const batches = planBatches([{ sheet: "S", range: { top: 0, left: 0, bottom: 999, right: 9 } }], 48 * 10 * 300, 24);
     expect(batches.map((b) => b.reduce((n, r) => n + r.range.bottom - r.range.top + 1, 0))).toEqual([600, 400]);
+    const mixed = planBatches(
+      [
+        { sheet: "dense", range: { top: 0, left: 0, bottom: 99, right: 9 } },
+        { sheet: "light", range: { top: 0, left: 0, bottom: 999, right: 9 } },
+      ],
+      100 * 10 * 100,
+      (sheet) => (sheet === "dense" ? 100 : 25),
+    );
+    expect(mixed.map((b) => b.map((r) => `${r.sheet}:${r.range.bottom - r.range.top + 1}`))).toEqual([["dense:100"], ["light:400"], ["light:400"], ["light:200"]]);
   });
   it("measures a loaded block as its UTF-8 JSON size, CJK text at 3 bytes a character", () => {
     const block = {
@@ -144,7 +153,7 @@ describe("reading helpers", () => {
     );
     // Within a few bytes per cell of the JSON the host sends (separators counted slightly differently).
     expect(Math.abs(loadedBytes(block) - json)).toBeLessThanOrEqual(4 * 6);
-    expect(learnedBytesPerCell(4800, 100)).toBe(53); // 48 × 1.1, rounded up
+    expect(learnedBytesPerCell(4800, 100)).toBe(51); // 48 × 1.05, rounded up
     expect(learnedBytesPerCell(1, 100)).toBe(16); // never below the floor
     expect(learnedBytesPerCell(0, 0)).toBe(48);
   });
