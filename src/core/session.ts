@@ -61,8 +61,13 @@ export class CheckSession {
   private codeIssues: Finding[] = [];
   /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
   private amountCells = new Map<string, Set<number>>();
-  /** byCell and amountCells are built on the first update: a one-shot check (the CLI) never needs them. */
-  private indexed = false;
+  /**
+   * byCell and amountCells are built per sheet, for the sheets an update touches (or prepareForEdits asks for): a
+   * one-shot check (the CLI) never needs them, and on a large workbook no single step builds them all at once.
+   */
+  private indexedSheets = new Set<string>();
+  /** Identities (indices) reading each sheet, grouped once per rebuild for the per-sheet index. */
+  private identitiesBySheet: Map<string, number[]> | null = null;
   private cache = new Map<number, Amount>();
   /** Cells are keyed by number (sheet, row, column packed), not by string: this runs for every cell of the workbook. */
   private sheetNumbers = new Map<string, number>();
@@ -114,7 +119,7 @@ export class CheckSession {
    */
   update(input: GridChange | readonly GridChange[]): UpdateResult {
     const changes: readonly GridChange[] = isChangeList(input) ? input : [input];
-    this.ensureIndex();
+    this.ensureIndex(changes.flatMap((c) => (c.kind === "cells" ? [c.sheet] : [])));
     const structural = new Set<string>();
     let wholeWorkbook = false;
     const edited: CellKey[] = [];
@@ -201,7 +206,8 @@ export class CheckSession {
   private rebuild(): void {
     const tables = this.tables();
     this.identities = identitiesFor(tables);
-    this.indexed = false;
+    this.indexedSheets = new Set();
+    this.identitiesBySheet = null;
     this.byCell = new Map();
     this.amountCells = new Map();
     this.failed = new Map();
@@ -219,29 +225,52 @@ export class CheckSession {
     this.assemble();
   }
 
-  /** Builds the live index now (the pane calls it once the first findings are shown) rather than on the first edit. */
-  prepareForEdits(): void {
-    this.ensureIndex();
+  /**
+   * Builds the live index now rather than on the first edit: for one sheet, or all. The pane calls it sheet by sheet
+   * once the first findings are shown, yielding between sheets.
+   */
+  prepareForEdits(sheet?: string): void {
+    this.ensureIndex(sheet === undefined ? this.workbook.sheets.map((s) => s.name) : [sheet]);
   }
 
-  /** The live index: identities by the cells they read, and each table's amount cells (to tell value edits). */
-  private ensureIndex(): void {
-    if (this.indexed) return;
-    this.indexed = true;
-    const byCell = new Map<number, number[]>();
-    const add = (c: CellKey, i: number) => {
-      const k = this.cellNumber(c);
-      const list = byCell.get(k);
-      if (!list) byCell.set(k, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    };
+  /** The live index of these sheets: identities by the cells they read there, and their tables' amount cells. */
+  private ensureIndex(sheets: Iterable<string>): void {
+    for (const name of sheets) {
+      if (this.indexedSheets.has(name)) continue;
+      this.indexedSheets.add(name);
+      this.identitiesBySheet ??= this.groupIdentitiesBySheet();
+      const base = this.cellNumber({ sheet: name, row: 0, col: 0 });
+      const byCell = this.byCell;
+      for (const i of this.identitiesBySheet.get(name) ?? []) {
+        const id = this.identities[i];
+        for (const side of [id.left, id.right])
+          for (const c of side) {
+            if (c.sheet !== name) continue;
+            const k = base + c.row * 2 ** 14 + c.col;
+            const list = byCell.get(k);
+            if (!list) byCell.set(k, [i]);
+            else if (list[list.length - 1] !== i) list.push(i);
+          }
+      }
+      for (const t of this.tablesBySheet.get(name) ?? [])
+        this.amountCells.set(t.id, new Set(amountCellsOf(t).map((c) => base + c.row * 2 ** 14 + c.col)));
+    }
+  }
+
+  /** Every sheet an identity reads a cell of, by the cells themselves (a cross-table identity lists under each). */
+  private groupIdentitiesBySheet(): Map<string, number[]> {
+    const out = new Map<string, number[]>();
     this.identities.forEach((id, i) => {
-      for (const c of id.left) add(c, i);
-      for (const c of id.right) add(c, i);
+      let last = "";
+      for (const side of [id.left, id.right])
+        for (const c of side) {
+          if (c.sheet === last) continue;
+          last = c.sheet;
+          const list = out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!;
+          if (list[list.length - 1] !== i) list.push(i);
+        }
     });
-    this.byCell = byCell;
-    this.amountCells = new Map();
-    for (const t of this.tables()) this.amountCells.set(t.id, new Set(amountCellsOf(t).map((c) => this.cellNumber({ sheet: t.sheet, ...c }))));
+    return out;
   }
 
   private addCellIssues(findings: Finding[]): void {

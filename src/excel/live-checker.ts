@@ -13,8 +13,8 @@ import type { HostChange, Unsubscribe, WorkbookHost } from "./host";
 export interface CheckSessionLike {
   result(): CheckResult;
   update(change: GridChange | readonly GridChange[]): UpdateResult;
-  /** Builds what edits need ahead of the first edit (optional; update builds it otherwise). */
-  prepareForEdits?(): void;
+  /** Builds what edits of a sheet need ahead of the first edit (optional; update builds it otherwise). */
+  prepareForEdits?(sheet: string): void;
 }
 
 export type SessionFactory = (workbook: GridWorkbook) => CheckSessionLike;
@@ -109,13 +109,23 @@ export class LiveChecker {
         checks: this.current.checks + 1,
         error: undefined,
       });
-      // After the findings are shown, not before: on a large workbook the edit index takes a moment to build.
-      const session = this.session;
-      setTimeout(() => {
-        if (this.session === session) session.prepareForEdits?.();
-      }, 0);
+      this.prepareForEdits(this.session, workbook.sheets.map((s) => s.name));
       return result;
     });
+  }
+
+  /**
+   * After the findings are shown, not before, and one sheet per task: on a large workbook the edit index takes a
+   * moment to build, and the pane stays responsive between sheets. An edit that comes first builds what it needs.
+   */
+  private prepareForEdits(session: CheckSessionLike, sheets: readonly string[]): void {
+    if (!session.prepareForEdits) return;
+    const step = (k: number) => {
+      if (this.session !== session || k >= sheets.length) return;
+      session.prepareForEdits!(sheets[k]);
+      setTimeout(() => step(k + 1), 0);
+    };
+    setTimeout(() => step(0), 0);
   }
 
   /** Process queued edits now instead of after the debounce (tests; the pane's "check now"). */

@@ -42,7 +42,7 @@ function withTolerance(session: CheckSession, tolerance: number): CheckSessionLi
   const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: applyTolerance(r.findings, tolerance) });
   return {
     result: () => adjust(session.result()),
-    prepareForEdits: () => session.prepareForEdits(),
+    prepareForEdits: (sheet) => session.prepareForEdits(sheet),
     update: (change) => {
       const u = session.update(change);
       return { ...u, result: adjust(u.result) };
