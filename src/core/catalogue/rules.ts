@@ -1,7 +1,8 @@
 /**
  * Catalogue rules: every code must exist for the budget year, carry its catalogue name, sit under its own 款/类, and
  * (部门经济分类 ↔ 政府经济分类) pair as the official correspondence table says. Pure: rows in, findings out.
- * A missing code is an error only where the data declares the list complete; elsewhere an info (not covered).
+ * A missing code is an error where the data declares the list complete or holds the code for other years only;
+ * elsewhere an info (not covered).
  */
 import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
@@ -69,7 +70,9 @@ function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding 
     zh = `（仅在${other.join("、")}年有效）`;
     en = ` (valid only in ${other.join(", ")})`;
   }
-  if (!catalogue.isCovered(row.code, year)) {
+  // A code the list holds for other years is known not to exist in this one (added or removed by a revision): an
+  // error even where the list is incomplete. Otherwise only a parent declared complete makes it unknown.
+  if (other.length === 0 && !catalogue.isCovered(row.code, year)) {
     // The built-in list is incomplete under this parent: say the code was not checked rather than call it wrong.
     return {
       rule: RULE_NOT_COVERED,

@@ -40,6 +40,21 @@ describe("catalogue.unknown-code", () => {
     expect(checkCodeRows([row("2080597", "虚构新增科目")], catalogue, 2024)).toEqual([]);
   });
 
+  test("real revisions: 2024 (财预〔2024〕22号) and 2025 (财预〔2025〕41号) additions are errors the year before, even where the list is not complete", () => {
+    const real = getCatalogueSync();
+    // 22006 sits under 220, whose list of 款 is not declared complete: still an error in 2023, the data knows when it began.
+    const [f, ...rest] = checkCodeRows([row("22006", "耕地保护考核奖惩基金支出")], real, 2023);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: "catalogue.unknown-code", severity: "error" });
+    expect(f.message).toContain("2024年新增");
+    expect(checkCodeRows([row("22006", "耕地保护考核奖惩基金支出")], real, 2024)).toEqual([]);
+    expect(checkCodeRows([row("22911", "中央金融机构注资特别国债财务基金支出")], real, 2024)[0]).toMatchObject({ rule: "catalogue.unknown-code" });
+    expect(checkCodeRows([row("22911", "中央金融机构注资特别国债财务基金支出")], real, 2025)).toEqual([]);
+    const revenue = (code: string, name: string): CodeRow => ({ ...row(code, name), classification: "revenue" });
+    expect(checkCodeRows([revenue("1030182", "耕地保护考核奖惩基金收入")], real, 2023)[0].message).toContain("2024年新增");
+    expect(checkCodeRows([revenue("1030184", "中央金融机构注资特别国债财务基金收入")], real, 2026)).toEqual([]);
+  });
+
   test("a code that never existed gets no year note; split 类/款/项 cells are all reported", () => {
     const split = row("2101104", "不存在", { codeCells: [cell("A9"), cell("B9"), cell("C9")], nameCell: cell("F9") });
     const [f] = checkCodeRows([split], getCatalogueSync(), 2023);
