@@ -4,7 +4,8 @@
  * then writes bench/results.json and bench/results.md. Not part of `npm test`: the 100k run takes minutes.
  *
  *   npm run bench                 all sizes
- *   npm run bench -- 1000 10000   chosen sizes (results files are written only for the full default run)
+ *   npm run bench -- 1000 10000   chosen sizes (results files are written only for the full default run; the pane's
+ *                                 first render in headless Chromium is measured only in the full run)
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -19,6 +20,7 @@ import { measureCli, type CliResult } from "./measure-cli";
 import { editRunner, editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
 import { measureHyperFormula, type HyperFormulaResult } from "./measure-hyperformula";
 import { measurePaneBundle, type PaneBundle } from "./measure-pane";
+import { measurePaneRender, type PaneRenderResult } from "./measure-pane-render";
 import { profile, type ProfileSummary } from "./profile";
 import { writeReport } from "./report";
 import { collectGarbage, nowMs, time, timePaired, type Timing } from "./timing";
@@ -65,6 +67,8 @@ export interface BenchResults {
   editProfile: ProfileSummary & { rows: number; updates: number };
   linearity?: Linearity;
   pane: PaneBundle | { error: string };
+  /** Pane first render in headless Chromium (browser preview, bundled sample); absent in sizes-only runs. */
+  paneRender?: PaneRenderResult | { error: string };
 }
 
 /** Repetitions and warm-ups per size: more for the small ones, where noise and JIT warm-up weigh most. */
@@ -145,6 +149,7 @@ async function main(): Promise<void> {
   const commit = gitCommit();
   const asked = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const sizes = asked.length ? asked : DEFAULT_SIZES;
+  const full = sizes.length === DEFAULT_SIZES.length && sizes.every((s, i) => s === DEFAULT_SIZES[i]);
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(await measureSize(size));
   const largest = Math.max(...sizes);
@@ -164,6 +169,16 @@ async function main(): Promise<void> {
   } catch (e) {
     pane = { error: `not measured: ${String(e).slice(0, 200)}` };
   }
+  let paneRender: BenchResults["paneRender"];
+  if (full) {
+    log("task pane first render (production build of the preview, cold loads in headless Chromium)");
+    try {
+      paneRender = await measurePaneRender();
+    } catch (e) {
+      log(`task pane first render failed: ${String(e)}`);
+      paneRender = { error: `not measured: ${String(e).slice(0, 300)}` };
+    }
+  } else log("task pane first render: skipped (sizes-only run)");
   const out: BenchResults = {
     meta: {
       date: new Date().toISOString(),
@@ -182,8 +197,8 @@ async function main(): Promise<void> {
     editProfile: { ...editProf, rows: totalRows(wb), updates: 2 * EDITS },
     linearity,
     pane,
+    paneRender,
   };
-  const full = sizes.length === DEFAULT_SIZES.length && sizes.every((s, i) => s === DEFAULT_SIZES[i]);
   const dir = full ? __dirname : path.join(__dirname, "out");
   await fs.mkdir(dir, { recursive: true });
   await writeReport(out, dir);

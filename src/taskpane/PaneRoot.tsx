@@ -13,6 +13,7 @@ import { defaultSettings, mergeSettings, settingsReducer, type PaneSettings } fr
 import { SettingsTab } from "./settings/SettingsTab";
 import { STRINGS, languageFromLocale } from "./strings";
 import { TemplatesTab } from "./templates/TemplatesTab";
+import { markOnce, PANE_FIRST_RENDER } from "./perf-marks";
 import { useCheckerLifecycle } from "./use-checker-lifecycle";
 
 export type TabId = "check" | "codes" | "templates" | "settings";
@@ -25,6 +26,8 @@ const useStyles = makeStyles({
 });
 
 export function PaneRoot(props: { services: PaneServices; initialTab?: TabId; initialSettings?: PaneSettings }) {
+  // The root's effects run after the whole tree's first commit: the pane is in the document (bench/measure-pane-render.ts).
+  useEffect(() => markOnce(PANE_FIRST_RENDER), []);
   return (
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
       <ServicesContext.Provider value={props.services}>

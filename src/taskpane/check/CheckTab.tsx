@@ -11,11 +11,12 @@ import {
   ToggleButton,
   tokens,
 } from "@fluentui/react-components";
-import { useReducer } from "react";
+import { useEffect, useReducer } from "react";
 import { parseA1 } from "../../core/address";
 import { findingsToCsv, findingsToJson } from "../../core/export";
 import type { Finding } from "../../core/finding";
 import { useStrings } from "../i18n";
+import { markOnce, PANE_FINDINGS_SHOWN } from "../perf-marks";
 import { useServices } from "../services";
 import { useSettings } from "../settings/settings-context";
 import { errorText, useLiveState } from "../use-live-state";
@@ -46,6 +47,11 @@ export function CheckTab() {
   const counts = countBySeverity(result?.findings ?? []);
   const groups = result ? groupFindings(result, state.filter, lang) : [];
   const busy = live.status === "checking" || live.status === "idle";
+  // The first check result (findings, recognised tables) has been committed to the DOM.
+  const hasResult = result != null;
+  useEffect(() => {
+    if (hasResult) markOnce(PANE_FINDINGS_SHOWN);
+  }, [hasResult]);
 
   const report = (e: unknown) => dispatch({ type: "notice", notice: { intent: "error", text: s.errorPrefix + errorText(e, lang) } });
 
