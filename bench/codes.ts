@@ -28,8 +28,9 @@ export interface FunctionClass extends CodeName {
 export function functionClasses(): FunctionClass[] {
   const cat = getCatalogueSync();
   const known = (code: string) => cat.lookup(code, BUDGET_YEAR);
-  // An invented code is usable only where the catalogue says "not covered", never where it would be "unknown".
-  const inventable = (code: string) => !known(code) && !cat.isCovered(code, BUDGET_YEAR);
+  // An invented code is usable only where the catalogue says "not covered", never where it would be "unknown"
+  // (a covered parent, or a real code of another year, such as one a later revision adds).
+  const inventable = (code: string) => !known(code) && !cat.isCovered(code, BUDGET_YEAR) && cat.yearsOf(code).length === 0;
   return UNIT_CLASSES.map((cls) => {
     const className = known(cls)?.name ?? `${functionClassName(cls)}支出`;
     const sections: FunctionClass["sections"] = [];
