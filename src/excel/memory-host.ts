@@ -98,15 +98,15 @@ export class MemoryHost implements WorkbookHost {
     const first = cells[0];
     if (!first) return;
     const same = cells.filter((c) => c.sheet === first.sheet).map((c) => parseA1(c.address));
-    this.selected = {
-      sheet: first.sheet,
-      range: {
-        top: Math.min(...same.map((c) => c.row)),
-        left: Math.min(...same.map((c) => c.col)),
-        bottom: Math.max(...same.map((c) => c.row)),
-        right: Math.max(...same.map((c) => c.col)),
-      },
-    };
+    // A loop, not Math.min(...): a total over 150,000 rows has that many cells, too many to spread as arguments.
+    const range = { top: Infinity, left: Infinity, bottom: -Infinity, right: -Infinity };
+    for (const c of same) {
+      range.top = Math.min(range.top, c.row);
+      range.left = Math.min(range.left, c.col);
+      range.bottom = Math.max(range.bottom, c.row);
+      range.right = Math.max(range.right, c.col);
+    }
+    this.selected = { sheet: first.sheet, range };
   }
 
   async insertCodes(rows: readonly CodeRow[], mode: CodeInsertMode): Promise<InsertResult> {

@@ -1,6 +1,7 @@
 /** Small pieces of the bench whose mistakes would silently skew the results. */
 import { checkFormula, refs } from "../../bench/measure-hyperformula";
 import { median, summarise } from "../../bench/timing";
+import { README_END, README_START, withTable } from "../../bench/report";
 import type { Identity } from "../../src/core/rules/identity";
 
 const cell = (row: number, col = 2, sheet = "支出总表") => ({ sheet, row, col });
@@ -24,5 +25,16 @@ describe("timing", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(summarise([5, 1, 9])).toEqual({ median: 5, min: 1, max: 9, runs: 3 });
+  });
+});
+
+describe("README table", () => {
+  it("replaces only the text between the bench markers, and leaves a README without them alone", () => {
+    const readme = `# T\n\nbefore\n${README_START}\nold table\n${README_END}\nafter\n`;
+    const out = withTable(readme, "| a |\n|---|", "2026-11-23");
+    expect(out).toBe(`# T\n\nbefore\n${README_START}\n\nLast run: 2026-11-23 (details and profiles: \`bench/results.md\`).\n\n| a |\n|---|\n\n${README_END}\nafter\n`);
+    expect(withTable(out, "| b |\n|---|", "2026-11-24")).toContain("| b |\n|---|\n\n" + README_END);
+    expect(withTable(out, "| b |\n|---|", "2026-11-24")).not.toContain("| a |");
+    expect(withTable("# no markers\n", "| a |", "2026-11-23")).toBe("# no markers\n");
   });
 });
