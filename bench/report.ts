@@ -248,7 +248,6 @@ function editSplit(r: BenchResults): string {
 function analysis(r: BenchResults): string[] {
   const big = r.sizes[r.sizes.length - 1];
   const p = big.core.phases;
-  const rest = Math.max(0, big.core.full.median - (p.recogniseMs + p.identitiesMs + p.evaluateMs + p.cellRulesMs));
   const gc = r.profile.self.find((l) => l.fn === "(garbage collector)");
   const gcShare = gc ? Math.round((100 * gc.ms) / r.profile.totalMs) : undefined;
   const decimal = r.profile.self.filter((l) => /decimal\.js|decimalFromNumber/.test(`${l.where} ${l.fn}`)).reduce((a, l) => a + l.ms, 0);
