@@ -62,6 +62,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry.preview = "./src/preview/preview-entry.tsx";
     pages.push(new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }));
   }
+  // The pane's full checks run in this worker (src/taskpane/worker), loaded by URL from the page's folder.
+  if (wanted("taskpane") || wanted("preview")) entry["check-worker"] = { import: "./src/taskpane/worker/check-worker.ts", chunkLoading: "import-scripts" };
 
   return {
     mode: dev ? "development" : "production",

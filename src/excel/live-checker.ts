@@ -9,15 +9,18 @@ import type { GridWorkbook } from "../core/grid";
 import { coalesce } from "./change-queue";
 import type { HostChange, Unsubscribe, WorkbookHost } from "./host";
 
-/** What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker. */
+/**
+ * What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker, and the pane's check
+ * worker answers with promises (the check runs off the UI thread).
+ */
 export interface CheckSessionLike {
   result(): CheckResult;
-  update(change: GridChange | readonly GridChange[]): UpdateResult;
+  update(change: GridChange | readonly GridChange[]): UpdateResult | Promise<UpdateResult>;
   /** Builds what edits of a sheet need ahead of the first edit (optional; update builds it otherwise). */
   prepareForEdits?(sheet: string): void;
 }
 
-export type SessionFactory = (workbook: GridWorkbook) => CheckSessionLike;
+export type SessionFactory = (workbook: GridWorkbook) => CheckSessionLike | Promise<CheckSessionLike>;
 
 export const coreSession: SessionFactory = (workbook) => new CheckSession(workbook);
 
@@ -99,7 +102,7 @@ export class LiveChecker {
     return this.serialized(async () => {
       this.pending = [];
       const workbook = await this.host.readWorkbook();
-      this.session = this.createSession(workbook);
+      this.session = await this.createSession(workbook);
       const result = this.session.result();
       await this.remark(null, result);
       this.set({
@@ -189,7 +192,7 @@ export class LiveChecker {
     if (changes.length === 0) return this.set({ status: "ready" });
     const before = session.result();
     // One re-check per burst, however many sheets and blocks it touched.
-    const last: UpdateResult = session.update(changes);
+    const last: UpdateResult = await session.update(changes);
     await this.remark(before, last.result);
     this.set({
       status: "ready",

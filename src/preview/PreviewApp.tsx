@@ -14,7 +14,8 @@ import { PreviewHost } from "./preview-host";
 import { SheetGrid } from "./SheetGrid";
 
 export function previewServices(host: PreviewHost, displayLanguage: string): PaneServices {
-  const checkConfig = new CheckConfig();
+  // The same check worker as the add-in's (check-worker.js beside preview.html).
+  const checkConfig = new CheckConfig({ worker: typeof Worker === "undefined" ? undefined : () => new Worker("check-worker.js") });
   return {
     host,
     checker: new LiveChecker(host, { createSession: checkConfig.sessionFactory }),

@@ -9,6 +9,8 @@ import type { GridWorkbook } from "../core/grid";
 import { listRules, type RuleProfile } from "../core/profiles";
 import { CheckSession } from "../core/session";
 import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
+import { CHECK_IN_WORKER, markOnce } from "./perf-marks";
+import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "./worker/worker-session";
 
 const AMOUNT_RULE_GROUPS = new Set(["sum", "cross"]);
 const AMOUNT_RULES = new Set(listRules().filter((r) => AMOUNT_RULE_GROUPS.has(r.group)).map((r) => r.id));
@@ -20,12 +22,38 @@ export class CheckConfig {
   tolerance = 0;
   /** Rule profile and switched-off rules from the settings; undefined = every rule as it reports. */
   profile: RuleProfile | undefined;
+  /** Checks run here when there is a worker (off the UI thread); dropped for good if it fails to start. */
+  private worker: CheckWorkerClient | undefined;
 
-  readonly sessionFactory: SessionFactory = (workbook: GridWorkbook) => {
-    const session = new CheckSession(workbook, { catalogue: this.catalogue, year: this.year, profile: this.profile });
-    const tolerance = this.tolerance;
-    if (tolerance <= 0) return session;
-    return withTolerance(session, tolerance);
+  constructor(options: { worker?: () => WorkerLike } = {}) {
+    if (options.worker) {
+      try {
+        this.worker = new CheckWorkerClient(options.worker());
+      } catch {
+        this.worker = undefined; // no Worker here (or blocked): check in this thread
+      }
+    }
+  }
+
+  /** True while checks run in the worker. */
+  get inWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
+  readonly sessionFactory: SessionFactory = async (workbook: GridWorkbook) => {
+    const { catalogue, year, profile, tolerance } = this;
+    let session: CheckSessionLike | undefined;
+    if (this.worker) {
+      try {
+        session = await this.worker.open(workbook, { year, profile, catalogue: catalogue !== undefined });
+        markOnce(CHECK_IN_WORKER);
+      } catch (e) {
+        if (!(e instanceof WorkerUnavailable)) throw e;
+        this.worker = undefined;
+      }
+    }
+    session ??= new CheckSession(workbook, { catalogue, year, profile });
+    return tolerance > 0 ? withTolerance(session, tolerance) : session;
   };
 }
 
@@ -38,13 +66,13 @@ export function applyTolerance(findings: readonly Finding[], tolerance: number):
   });
 }
 
-function withTolerance(session: CheckSession, tolerance: number): CheckSessionLike {
+function withTolerance(session: CheckSessionLike, tolerance: number): CheckSessionLike {
   const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: applyTolerance(r.findings, tolerance) });
   return {
     result: () => adjust(session.result()),
-    prepareForEdits: (sheet) => session.prepareForEdits(sheet),
-    update: (change) => {
-      const u = session.update(change);
+    prepareForEdits: session.prepareForEdits ? (sheet) => session.prepareForEdits?.(sheet) : undefined,
+    update: async (change) => {
+      const u = await session.update(change);
       return { ...u, result: adjust(u.result) };
     },
   };

@@ -53,9 +53,12 @@ function splitAddress(address: string): [string, string] {
   return [sheet, address.slice(at + 1)];
 }
 
+/** The check worker (webpack entry check-worker.js, beside the pane's page); none where Worker does not exist. */
+const checkWorker = typeof Worker === "undefined" ? undefined : () => new Worker("check-worker.js");
+
 function buildServices(): PaneServices {
   const host = new OfficeHost();
-  const checkConfig = new CheckConfig();
+  const checkConfig = new CheckConfig({ worker: checkWorker });
   return {
     host,
     checker: new LiveChecker(host, { createSession: checkConfig.sessionFactory }),

@@ -5,6 +5,8 @@
  */
 export const PANE_FIRST_RENDER = "pane:first-render";
 export const PANE_FINDINGS_SHOWN = "pane:findings-shown";
+/** The first full check that ran in the check worker (none when checks fell back to the pane's own thread). */
+export const CHECK_IN_WORKER = "check:in-worker";
 /** Browser preview only: its sample workbook is read (it is read before the pane mounts). */
 export const PREVIEW_SAMPLE_LOADED = "preview:sample-loaded";
 

@@ -57,12 +57,16 @@ export async function startPreview(): Promise<PreviewEnv> {
 export interface WatchedPage {
   page: Page;
   problems: string[];
+  /** URLs of the Web Workers the page started (the pane's check worker). */
+  workers: string[];
 }
 
 export async function openPreview(env: PreviewEnv, query = "lang=zh-CN"): Promise<WatchedPage> {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
   const page = await context.newPage();
   const problems: string[] = [];
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
   const local = new URL(env.server.url).origin;
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
@@ -73,5 +77,5 @@ export async function openPreview(env: PreviewEnv, query = "lang=zh-CN"): Promis
     if (!u.startsWith(local) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.push(`non-local request: ${u}`);
   });
   await page.goto(`${env.server.url}preview.html?${query}`);
-  return { page, problems };
+  return { page, problems, workers };
 }

@@ -104,6 +104,9 @@ test("an edit in the grid makes a finding appear, and undoing it makes it go", a
   await typeIntoCell(page, "C6", original);
   await waitForFindingCount(page, "error", (n) => n === 0, "no error after undoing the edit");
   expect(await findings(page).count()).toBe(2);
+  // The checks ran in the pane's check worker, off the UI thread.
+  expect(current?.workers.some((u) => /\/check-worker\.js$/.test(u))).toBe(true);
+  expect(await page.evaluate(() => performance.getEntriesByName("check:in-worker").length)).toBe(1);
 });
 
 test("quick fixes: a wrong name back to the catalogue name; a total set to the sum after confirmation", async () => {

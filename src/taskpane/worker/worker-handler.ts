@@ -1,0 +1,37 @@
+/**
+ * What the check worker does with each message, apart from the worker plumbing so that it runs in tests: one live
+ * CheckSession, replaced by "open", updated by "update", its edit index prepared sheet by sheet by "prepare".
+ */
+import { getCatalogueSync } from "../../core/catalogue/sync";
+import { CheckSession } from "../../core/session";
+import type { WorkerRequest, WorkerResponse } from "./protocol";
+
+export class WorkerHandler {
+  private session: CheckSession | undefined;
+
+  handle(req: WorkerRequest): WorkerResponse {
+    try {
+      switch (req.type) {
+        case "open": {
+          const { year, profile, catalogue } = req.options;
+          this.session = new CheckSession(req.workbook, { year, profile, catalogue: catalogue ? getCatalogueSync() : undefined });
+          return { id: req.id, ok: true, result: this.session.result() };
+        }
+        case "update": {
+          const { result, ...rest } = this.open().update(req.changes);
+          return { id: req.id, ok: true, result, update: rest };
+        }
+        case "prepare":
+          this.open().prepareForEdits(req.sheet);
+          return { id: req.id, ok: true, result: this.open().result() };
+      }
+    } catch (e) {
+      return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private open(): CheckSession {
+    if (!this.session) throw new Error("no workbook opened in the check worker");
+    return this.session;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The pane's side of the check worker: a CheckSessionLike whose checks run in the worker. One worker serves the
+ * pane for its lifetime; each full check opens a new session in it. A worker that cannot start or dies makes the
+ * calls fail with WorkerUnavailable, and the caller checks in its own thread instead.
+ */
+import type { CheckResult } from "../../core/finding";
+import type { GridWorkbook } from "../../core/grid";
+import type { GridChange, UpdateResult } from "../../core/session";
+import type { CheckSessionLike } from "../../excel/live-checker";
+import type { WorkerCheckOptions, WorkerRequest, WorkerResponse } from "./protocol";
+
+/** What we use of a Worker (tests pass an in-process stand-in). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/** The worker itself failed (not the check): start, load or crash. */
+export class WorkerUnavailable extends Error {}
+
+type Pending = { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error) => void };
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+
+export class CheckWorkerClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private failed: Error | undefined;
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.onmessage = (e) => {
+      const msg = e.data;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.ok) p.resolve(msg);
+      else p.reject(new Error(msg.error));
+    };
+    worker.onerror = (e) => this.fail(new WorkerUnavailable(`check worker failed: ${e.message || "could not start"}`));
+  }
+
+  call(request: Request): Promise<WorkerResponse & { ok: true }> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        this.worker.postMessage({ ...request, id } as WorkerRequest);
+      } catch (e) {
+        this.pending.delete(id);
+        reject(new WorkerUnavailable(e instanceof Error ? e.message : String(e)));
+      }
+    });
+  }
+
+  /** A full check of `workbook` in the worker; resolves once its first result is in. */
+  async open(workbook: GridWorkbook, options: WorkerCheckOptions): Promise<CheckSessionLike> {
+    let current: CheckResult = (await this.call({ type: "open", workbook, options })).result;
+    return {
+      result: () => current,
+      update: async (change: GridChange | readonly GridChange[]): Promise<UpdateResult> => {
+        const changes = Array.isArray(change) ? [...(change as readonly GridChange[])] : [change as GridChange];
+        const r = await this.call({ type: "update", changes });
+        current = r.result;
+        return { recheckedTables: [], ...r.update, result: r.result };
+      },
+      // Fire and forget: it only saves the first edit of a sheet the time to build its index.
+      prepareForEdits: (sheet: string) => void this.call({ type: "prepare", sheet }).catch(() => undefined),
+    };
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.fail(new WorkerUnavailable("check worker stopped"));
+  }
+
+  private fail(e: Error): void {
+    this.failed = e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The check worker's protocol, run in process: a stand-in Worker that hands each message to the same WorkerHandler
+ * the real worker runs, asynchronously and through a structured clone, as postMessage does.
+ */
+import { getCatalogueSync } from "../../../src/core/catalogue/sync";
+import { CheckSession, type GridChange } from "../../../src/core/session";
+import { CheckConfig } from "../../../src/taskpane/check-config";
+import type { WorkerRequest, WorkerResponse } from "../../../src/taskpane/worker/protocol";
+import { WorkerHandler } from "../../../src/taskpane/worker/worker-handler";
+import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "../../../src/taskpane/worker/worker-session";
+import { loadFixture } from "../../helpers/fixtures";
+
+class InProcessWorker implements WorkerLike {
+  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  readonly received: WorkerRequest["type"][] = [];
+  private readonly handler = new WorkerHandler();
+  terminated = false;
+  constructor(private readonly broken = false) {}
+  postMessage(message: WorkerRequest): void {
+    const copy = structuredClone(message);
+    this.received.push(copy.type);
+    setTimeout(() => {
+      if (this.broken) return this.onerror?.({ message: "Failed to load check-worker.js" } as ErrorEvent);
+      this.onmessage?.({ data: structuredClone(this.handler.handle(copy)) } as MessageEvent<WorkerResponse>);
+    }, 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const edit = (sheet: string, row: number, col: number, value: number): GridChange => ({
+  kind: "cells",
+  sheet,
+  range: { top: row, left: col, bottom: row, right: col },
+  values: [[value]],
+});
+
+describe("check worker", () => {
+  it("gives the same findings as a check in this thread, on open and after edits", async () => {
+    const wb = await loadFixture("shijiazhuang-social-insurance-2023");
+    const worker = new InProcessWorker();
+    const session = await new CheckWorkerClient(worker).open(structuredClone(wb), { catalogue: true });
+    const local = new CheckSession(structuredClone(wb), { catalogue: getCatalogueSync() });
+    expect(session.result()).toEqual(local.result());
+    // An amount edit of the 收支总表 total: findings appear, then vanish when it is undone.
+    const sheet = wb.sheets[0];
+    const row = sheet.values.findIndex((r) => r.some((v) => typeof v === "number"));
+    const col = sheet.values[row].findIndex((v) => typeof v === "number");
+    const original = sheet.values[row][col] as number;
+    const before = session.result().findings.filter((f) => f.severity !== "info").length;
+    const changed = await session.update(edit(sheet.name, row, col, original + 1));
+    expect(changed.result).toEqual(local.update(edit(sheet.name, row, col, original + 1)).result);
+    expect(changed.result.findings.filter((f) => f.severity !== "info").length).toBeGreaterThan(before);
+    expect(session.result()).toEqual(changed.result);
+    session.prepareForEdits?.(sheet.name);
+    const undone = await session.update([edit(sheet.name, row, col, original)]);
+    expect(undone.result).toEqual(local.update(edit(sheet.name, row, col, original)).result);
+    expect(undone.recheckedTables.length).toBeGreaterThan(0);
+    expect(worker.received).toEqual(["open", "update", "prepare", "update"]);
+  });
+
+  it("a failing check rejects with its message; a dead worker rejects every call with WorkerUnavailable", async () => {
+    const client = new CheckWorkerClient(new InProcessWorker());
+    await expect(client.call({ type: "update", changes: [] })).rejects.toThrow("no workbook opened in the check worker");
+    const dead = new CheckWorkerClient(new InProcessWorker(true));
+    await expect(dead.open({ sheets: [] }, { catalogue: false })).rejects.toBeInstanceOf(WorkerUnavailable);
+    await expect(dead.call({ type: "prepare", sheet: "x" })).rejects.toBeInstanceOf(WorkerUnavailable);
+  });
+
+  it("CheckConfig checks in the worker, and in its own thread once the worker fails to start", async () => {
+    const wb = await loadFixture("henan-yibin-social-security-2022");
+    const expected = new CheckSession(structuredClone(wb)).result();
+
+    const working = new InProcessWorker();
+    const config = new CheckConfig({ worker: () => working });
+    const viaWorker = await config.sessionFactory(structuredClone(wb));
+    expect(viaWorker.result()).toEqual(expected);
+    expect(working.received).toEqual(["open"]);
+    expect(config.inWorker).toBe(true);
+
+    const broken = new CheckConfig({ worker: () => new InProcessWorker(true) });
+    const fallback = await broken.sessionFactory(structuredClone(wb));
+    expect(fallback.result()).toEqual(expected);
+    expect(broken.inWorker).toBe(false);
+
+    const noWorker = new CheckConfig({
+      worker: () => {
+        throw new Error("Worker is not defined");
+      },
+    });
+    expect(noWorker.inWorker).toBe(false);
+    expect((await noWorker.sessionFactory(structuredClone(wb))).result()).toEqual(expected);
+  });
+
+  it("the tolerance applies to the worker's results too", async () => {
+    const wb = await loadFixture("henan-yibin-social-security-2022");
+    const config = new CheckConfig({ worker: () => new InProcessWorker() });
+    config.tolerance = 1000;
+    const session = await config.sessionFactory(structuredClone(wb));
+    const amountFindings = session.result().findings.filter((f) => f.rule.startsWith("cross.") || f.rule.startsWith("table.") || f.rule.startsWith("hierarchy."));
+    expect(amountFindings.length).toBeGreaterThan(0);
+    expect(amountFindings.every((f) => f.severity === "info")).toBe(true);
+  });
+});
