@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { PANE_FINDINGS_SHOWN, PANE_FIRST_RENDER, PREVIEW_SAMPLE_LOADED } from "../src/taskpane/perf-marks";
-import { buildPreview, CHROMIUM } from "../test/e2e/browser";
+import { buildPreview, CHROMIUM, CHROMIUM_ARGS } from "../test/e2e/browser";
 import { serveDirectory } from "../test/e2e/static-server";
 import { nowMs, summarise, type Timing } from "./timing";
 
@@ -75,13 +75,7 @@ const QUERY = "lang=zh-CN";
 const VIEWPORT = { width: 1280, height: 800 };
 /** The end-to-end tests' flags, plus no proxy and no name resolution: no request can leave 127.0.0.1. */
 const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
+  ...CHROMIUM_ARGS,
   "--no-proxy-server",
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ];

@@ -76,13 +76,7 @@ export class MarkWriter {
     const found: Prescan = { userNotes: new Map(), ours: 0, userComments: 0 };
     const extra: ProbeExtra = {
       sheet: (ws) => {
-        const cfs = ws.getRange().conditionalFormats;
-        cfs.load("items/type,items/customOrNullObject/rule/formula");
-        let notes: Excel.NoteCollection | undefined;
-        if (this.caps.annotations === "notes") {
-          notes = ws.notes;
-          notes.load("items/content");
-        }
+        const { cfs, notes } = this.loadSheetMarks(ws);
         return (name) => {
           for (const cf of cfs.items) if (isOurCf(cf)) found.ours++;
           let user = 0;
@@ -106,6 +100,16 @@ export class MarkWriter {
       },
     };
     return { extra, accept: () => (this.seen = found) };
+  }
+
+  /** Queue the loads that tell our marks from the user's on one sheet: its conditional formats and its notes. */
+  private loadSheetMarks(ws: Excel.Worksheet): { cfs: Excel.ConditionalFormatCollection; notes?: Excel.NoteCollection } {
+    const cfs = ws.getRange().conditionalFormats;
+    cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
+    if (this.caps.annotations !== "notes") return { cfs };
+    const notes = ws.notes;
+    notes.load("items/content");
+    return { cfs, notes };
   }
 
   /** The read found no marks of ours and no user annotation where we are about to annotate: no scan needed. */
@@ -179,14 +183,7 @@ export class MarkWriter {
   ): Promise<void> {
     const perSheet = sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      const cfs = ws.getRange().conditionalFormats;
-      cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
-      let notes: Excel.NoteCollection | undefined;
-      if (this.caps.annotations === "notes") {
-        notes = ws.notes;
-        notes.load("items/content");
-      }
-      return { ws, cfs, notes };
+      return { ws, ...this.loadSheetMarks(ws) };
     });
     const existing =
       this.caps.annotations === "notes"

@@ -11,7 +11,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDirectory, type StaticServer } from "./static-server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
+/** The flags every headless run here uses (the end-to-end tests and the pane benchmark). */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -41,7 +42,7 @@ export async function startPreview(): Promise<PreviewEnv> {
   const outDir = process.env.PREVIEW_DIR ?? mkdtempSync(path.join(os.tmpdir(), "preview-e2e-"));
   if (!process.env.PREVIEW_DIR) buildPreview(outDir);
   const server = await serveDirectory(outDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   return {
     browser,
     server,
