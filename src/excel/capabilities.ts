@@ -14,6 +14,7 @@
  *  - renames: onNameChanged (1.17) → the sheet name is re-resolved from its id on the next change event.
  *  - merged areas: getMergedAreasOrNullObject (1.13) → no merges (header text is read from top-left cells only).
  *  - multi-area marks and selection: RangeAreas (1.9) → one conditional format per contiguous run.
+ *  - print setup of an inserted template sheet: Worksheet.pageLayout (1.9) → left at Excel's defaults.
  *  - removing our own marks by id: getItemOrNullObject (1.14) → getItem (1.6/1.10); if the user deleted the mark the
  *    batch fails and the writer rescans and rewrites (two more syncs, only then).
  */
@@ -45,6 +46,8 @@ export interface Capabilities {
   rangeAreas: boolean;
   /** ConditionalFormatCollection / CommentCollection getItemOrNullObject (1.14); else getItem, which fails the batch if gone. */
   itemOrNullObject: boolean;
+  /** Worksheet.pageLayout (1.9): print setup of inserted template sheets. */
+  pageLayout: boolean;
 }
 
 export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities {
@@ -59,6 +62,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     mergedAreas: has("1.13"),
     rangeAreas: has("1.9"),
     itemOrNullObject: has("1.14"),
+    pageLayout: has("1.9"),
   };
 }
 

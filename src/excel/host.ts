@@ -42,6 +42,26 @@ export interface CodeRow {
 export type CodeInsertMode = "code+name" | "split";
 
 /** A template table to insert; values from its top-left cell; merges relative to it. */
+/**
+ * How a block should look once written (block-relative rows): a template's title, header and total rows, its
+ * grid lines, and, on a sheet of its own, its column widths and print setup. Formatting only, never values.
+ */
+export interface BlockLayout {
+  /** Excel column widths in characters, one per block column (applied only on a new sheet: never to the user's). */
+  columnWidths?: number[];
+  /** Row heights in points (null = default), applied only on a new sheet. */
+  rowHeights?: (number | null)[];
+  titleRow?: number;
+  unitRow?: number;
+  /** Header rows, the 栏次 row included. */
+  headerRows?: { first: number; last: number };
+  bodyRows?: { first: number; last: number };
+  /** Formula rows (合计, 小计 …), printed bold. */
+  totalRows?: number[];
+  /** Print setup for a new sheet (ExcelApi 1.9): orientation, one page wide, header rows on every page. */
+  print?: { orientation: "portrait" | "landscape"; fitToPagesWide: number; repeatRows: { first: number; last: number } };
+}
+
 export interface TableBlock {
   /** Name of the new sheet when inserted as one (made unique if taken). */
   title: string;
@@ -54,6 +74,7 @@ export interface TableBlock {
    * the block lands, which only the host knows (the selection).
    */
   formulasAt?: (origin: { row: number; col: number }) => (string | null)[][];
+  layout?: BlockLayout;
 }
 
 export type BlockTarget = "new-sheet" | "selection";

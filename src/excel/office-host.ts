@@ -9,6 +9,7 @@ import { officeCapabilities, type Capabilities } from "./capabilities";
 import { officeRunner, type ExcelRunner } from "./excel-runner";
 import {
   TargetNotEmptyError,
+  type BlockLayout,
   type BlockTarget,
   type ChangeListener,
   type CodeInsertMode,
@@ -23,6 +24,7 @@ import {
 } from "./host";
 import { codeRowsToValues, isBlank, uniqueSheetName } from "./insert-values";
 import { EventBridge } from "./office-events";
+import { queueBlockFormats, queuePrintSetup } from "./office-layout";
 import { MarkWriter } from "./office-marks";
 import { WorkbookReader } from "./office-read";
 import { DEFAULT_TARGET_BYTES } from "./read-plan";
@@ -109,7 +111,7 @@ export class OfficeHost implements WorkbookHost {
 
   async insertBlock(block: TableBlock, target: BlockTarget): Promise<InsertResult> {
     const formats = block.values.map((r, i) => r.map((_, j) => block.numberFormats?.[i]?.[j] ?? "General"));
-    if (target === "selection") return this.writeAtSelection(block.values, formats, block.merges ?? [], block.formulasAt);
+    if (target === "selection") return this.writeAtSelection(block.values, formats, block.merges ?? [], block.formulasAt, block.layout);
     const result = await this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
@@ -121,8 +123,13 @@ export class OfficeHost implements WorkbookHost {
       const ws = sheets.add(name);
       const range = ws.getRangeByIndexes(0, 0, block.values.length, width(block.values));
       this.queueWrite(ws, range, { top: 0, left: 0 }, block.values, formats, block.merges ?? [], block.formulasAt?.({ row: 0, col: 0 }));
+      if (block.layout) queueBlockFormats(ws, { top: 0, left: 0 }, width(block.values), block.layout, true);
       ws.activate();
       await ctx.sync();
+      if (block.layout && this.caps.pageLayout && queuePrintSetup(ws, { top: 0, left: 0 }, block.values.length, width(block.values), block.layout)) {
+        // Print setup is a nicety: a host that rejects it leaves the inserted table as it is.
+        await ctx.sync().catch(() => undefined);
+      }
       return { sheet: name, range: blockRange({ top: 0, left: 0 }, block.values) };
     });
     this.sheetNames.push(result.sheet);
@@ -157,6 +164,7 @@ export class OfficeHost implements WorkbookHost {
     formats: string[][],
     merges: CellRange[],
     formulasAt?: TableBlock["formulasAt"],
+    layout?: BlockLayout,
   ): Promise<InsertResult> {
     const result = await this.run(async (ctx) => {
       const selected = ctx.workbook.getSelectedRange();
@@ -171,6 +179,7 @@ export class OfficeHost implements WorkbookHost {
       if (!isBlank(target.values) || !isBlank(target.formulas))
         throw new TargetNotEmptyError(ws.name, rangeToA1(range));
       this.queueWrite(ws, target, at, values, formats, merges, formulasAt?.({ row: at.top, col: at.left }));
+      if (layout) queueBlockFormats(ws, at, width(values), layout, false);
       await ctx.sync();
       return { sheet: ws.name, range };
     });

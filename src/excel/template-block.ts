@@ -9,5 +9,15 @@ export function tableBlockFromTemplate(template: TemplateBlock): TableBlock {
     merges: template.merges,
     numberFormats: template.numberFormats,
     formulasAt: (origin) => placeTemplate(template, origin, "").formulas,
+    layout: {
+      columnWidths: template.columnWidths,
+      rowHeights: template.rowHeights,
+      titleRow: template.regions.titleRow,
+      unitRow: template.regions.unitRow,
+      headerRows: template.regions.headerRows,
+      bodyRows: template.regions.bodyRows,
+      totalRows: template.regions.totalRows,
+      print: template.print,
+    },
   };
 }

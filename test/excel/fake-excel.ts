@@ -53,6 +53,20 @@ export interface FakeSheet {
   merges: CellRange[];
   cfs: FakeCf[];
   notes: Map<string, FakeNote>;
+  /** Formatting written through Range.format and Worksheet.pageLayout (absent until the add-in writes some). */
+  layout?: FakeLayout;
+}
+
+/** What the add-in set: each format property on each range, border styles, sizes, print setup, in order. */
+export interface FakeLayout {
+  formats: { area: CellRange; prop: string; value: unknown }[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  page: { orientation?: string; zoom?: unknown; titleRows?: string; printArea?: CellRange };
+}
+
+function layoutOf(sheet: FakeSheet): FakeLayout {
+  return (sheet.layout ??= { formats: [], columnWidths: new Map(), rowHeights: new Map(), page: {} });
 }
 
 export interface FakeOptions {
@@ -173,6 +187,7 @@ export class FakeExcel {
         merges: s.merges.map((m) => ({ ...m })),
         cfs: s.cfs.map((c, priority) => ({ ...c, priority, areas: c.areas.map((a) => ({ ...a })) })),
         notes: [...s.notes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => [k, { ...n }]),
+        layout: s.layout && { ...s.layout, formats: [...s.layout.formats], columnWidths: [...s.layout.columnWidths], rowHeights: [...s.layout.rowHeights] },
       })),
       comments: this.comments.map((c) => ({ ...c })),
     };
@@ -619,11 +634,70 @@ class WorksheetProxy extends Proxy {
       this.excel.activeSheetId = (t as FakeSheet).id;
     });
   }
+  /** Worksheet.pageLayout (ExcelApi 1.9): orientation, zoom, print title rows and print area are recorded. */
+  get pageLayout(): { orientation: string; zoom: unknown; setPrintTitleRows(rows: string): void; setPrintArea(range: RangeProxy): void } {
+    const record = (args: object, fn: (page: FakeLayout["page"]) => void) => this.ctx.op(this, args, (t) => fn(layoutOf(t as FakeSheet).page));
+    return {
+      set orientation(v: string) {
+        record({ orientation: v }, (p) => (p.orientation = v));
+      },
+      set zoom(v: unknown) {
+        record({ zoom: v }, (p) => (p.zoom = v));
+      },
+      setPrintTitleRows: (rows: string) => record({ rows }, (p) => (p.titleRows = rows)),
+      setPrintArea: (range: RangeProxy) =>
+        record({ printArea: true }, (p) => {
+          const t = range.target() as RangeTarget | null;
+          if (t) p.printArea = { ...t.areas[0] };
+        }),
+    } as { orientation: string; zoom: unknown; setPrintTitleRows(rows: string): void; setPrintArea(range: RangeProxy): void };
+  }
 }
 
 interface RangeTarget {
   sheet: FakeSheet;
   areas: CellRange[];
+}
+
+/** Write-only stand-in for Excel.RangeFormat: font, alignment, wrap, sizes and borders, each set recorded. */
+class RangeFormatFake {
+  readonly font: { bold: boolean; size: number };
+  readonly borders: { getItem(edge: string): { style: string } };
+  constructor(private readonly set: (prop: string, value: unknown) => void) {
+    const setter = (prefix: string) => (prop: string, value: unknown) => set(`${prefix}.${prop}`, value);
+    const font = setter("font");
+    this.font = {
+      set bold(v: boolean) {
+        font("bold", v);
+      },
+      set size(v: number) {
+        font("size", v);
+      },
+    } as { bold: boolean; size: number };
+    this.borders = {
+      getItem: (edge: string) =>
+        ({
+          set style(v: string) {
+            set(`borders.${edge}.style`, v);
+          },
+        }) as { style: string },
+    };
+  }
+  set horizontalAlignment(v: string) {
+    this.set("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.set("verticalAlignment", v);
+  }
+  set wrapText(v: boolean) {
+    this.set("wrapText", v);
+  }
+  set columnWidth(v: number) {
+    this.set("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.set("rowHeight", v);
+  }
 }
 
 class RangeProxy extends Proxy {
@@ -636,6 +710,20 @@ class RangeProxy extends Proxy {
   }
   protected resolve(): RangeTarget | null {
     return this.find();
+  }
+  /** Range.format: every property set is recorded on the sheet's layout (a range's own format, not conditional). */
+  get format(): RangeFormatFake {
+    const set = (prop: string, value: unknown) =>
+      this.ctx.op(this, { [prop]: value }, (t) => {
+        const { sheet, areas } = t as RangeTarget;
+        const layout = layoutOf(sheet);
+        for (const area of areas) {
+          if (prop === "columnWidth") for (let c = area.left; c <= area.right; c++) layout.columnWidths.set(c, value as number);
+          else if (prop === "rowHeight") for (let r = area.top; r <= area.bottom; r++) layout.rowHeights.set(r, value as number);
+          else layout.formats.push({ area: { ...area }, prop, value });
+        }
+      });
+    return new RangeFormatFake(set);
   }
   private rt = (): RangeTarget | null => {
     try {

@@ -72,3 +72,65 @@ describe("templates through the Office host (fake Excel)", () => {
     for (const c of cells) for (const m of String(c.formula).matchAll(/[A-Z]+(\d+)/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(40);
   });
 });
+
+describe("template layout through the Office host (fake Excel)", () => {
+  const formatsOf = (excel: ReturnType<typeof typicalWorkbook>, sheet: string) => excel.sheet(sheet).layout?.formats ?? [];
+  const rowsWith = (formats: { area: { top: number; bottom: number }; prop: string; value: unknown }[], prop: string, value: unknown) =>
+    formats.filter((f) => f.prop === prop && f.value === value).flatMap((f) => Array.from({ length: f.area.bottom - f.area.top + 1 }, (_, i) => f.area.top + i));
+
+  it("a new sheet gets the template's column widths, title, header, grid lines, bold totals and print setup", async () => {
+    const excel = typicalWorkbook(1, 3);
+    const template = buildTemplate("general-expenditure", OPTIONS);
+    const before = excel.syncCount;
+    const r = await new OfficeHost(excel.runner, { capabilities: caps() }).insertBlock(tableBlockFromTemplate(template), "new-sheet");
+    expect(excel.syncCount - before).toBe(3); // sheet names, the table with its formats, the print setup
+    const layout = excel.sheet(r.sheet).layout!;
+    // Widths in points from the template's character widths (Excel: (chars × 7 + 5) × 0.75).
+    expect([...layout.columnWidths.keys()]).toEqual(template.columnWidths.map((_, c) => c));
+    template.columnWidths.forEach((w, c) => expect(layout.columnWidths.get(c)).toBeCloseTo((w * 7 + 5) * 0.75, 1));
+    const { regions } = template;
+    const f = layout.formats;
+    expect(rowsWith(f, "font.size", 16)).toEqual([regions.titleRow]);
+    const headerRows = Array.from({ length: regions.headerRows.last - regions.headerRows.first + 1 }, (_, i) => regions.headerRows.first + i);
+    expect(rowsWith(f, "wrapText", true)).toEqual(headerRows);
+    for (const total of regions.totalRows) expect(rowsWith(f, "font.bold", true)).toContain(total);
+    const grid = f.filter((x) => x.prop === "borders.InsideHorizontal.style");
+    expect(grid.map((x) => [x.area.top, x.area.bottom, x.area.left, x.area.right, x.value])).toEqual([
+      [regions.headerRows.first, regions.bodyRows.last, 0, template.colCount - 1, "Continuous"],
+    ]);
+    expect(layout.page).toEqual({
+      orientation: template.print.orientation === "landscape" ? "Landscape" : "Portrait",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      titleRows: `$${regions.headerRows.first + 1}:$${template.print.repeatRows.last + 1}`,
+      printArea: { top: 0, left: 0, bottom: template.rowCount - 1, right: template.colCount - 1 },
+    });
+  });
+
+  it("at a selection the formats land with the block, and the user's column widths, row heights and print setup are left alone", async () => {
+    const excel = typicalWorkbook(1, 3);
+    excel.selection = { sheetId: excel.sheets[0].id, range: parseRange("H40") };
+    const template = buildTemplate("three-public", OPTIONS);
+    const before = excel.syncCount;
+    await new OfficeHost(excel.runner, { capabilities: caps() }).insertBlock(tableBlockFromTemplate(template), "selection");
+    expect(excel.syncCount - before).toBe(2);
+    const layout = excel.sheet("Sheet1").layout!;
+    expect(layout.columnWidths.size).toBe(0);
+    expect(layout.rowHeights.size).toBe(0);
+    expect(layout.page).toEqual({});
+    const f = formatsOf(excel, "Sheet1");
+    expect(rowsWith(f, "font.size", 16)).toEqual([39 + template.regions.titleRow]);
+    expect(f.every((x) => x.area.top >= 39 && x.area.left >= 7 && x.area.right <= 7 + template.colCount - 1)).toBe(true);
+  });
+
+  it("without ExcelApi 1.9 the table is inserted and formatted, with no print setup (two syncs)", async () => {
+    const excel = typicalWorkbook(1, 3);
+    const before = excel.syncCount;
+    const r = await new OfficeHost(excel.runner, { capabilities: caps({ pageLayout: false }) }).insertBlock(
+      tableBlockFromTemplate(buildTemplate("summary", OPTIONS)),
+      "new-sheet",
+    );
+    expect(excel.syncCount - before).toBe(2);
+    expect(excel.sheet(r.sheet).layout!.page).toEqual({});
+    expect(excel.sheet(r.sheet).layout!.columnWidths.size).toBeGreaterThan(0);
+  });
+});
