@@ -62,8 +62,10 @@ export interface WatchedPage {
   workers: string[];
 }
 
-export async function openPreview(env: PreviewEnv, query = "lang=zh-CN"): Promise<WatchedPage> {
+/** `block`: URL patterns whose requests fail, as if the file could not be loaded (e.g. the check worker). */
+export async function openPreview(env: PreviewEnv, query = "lang=zh-CN", block: string[] = []): Promise<WatchedPage> {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  for (const pattern of block) await context.route(pattern, (r) => r.abort());
   const page = await context.newPage();
   const problems: string[] = [];
   const workers: string[] = [];

@@ -82,6 +82,18 @@ test("shows the sample's findings and what was recognised", async () => {
   await shot(page, path.join(SHOTS, "check.png"));
 });
 
+test("when the check worker cannot load, the pane checks in its own thread and shows the same findings", async () => {
+  current = await openPreview(env, undefined, ["**/check-worker.js"]);
+  const page = current.page;
+  await page.getByTestId("recognised").waitFor();
+  await expect(page.getByTestId("recognised").textContent()).resolves.toContain("已识别 9 张表");
+  await waitForFindingCount(page, "warning", (n) => n === 2, "the sample's two warnings");
+  expect(await page.evaluate(() => performance.getEntriesByName("check:in-worker").length)).toBe(0);
+  // An edit is still re-checked live.
+  await typeIntoCell(page, "C6", "16110.52");
+  await waitForFindingCount(page, "error", (n) => n > 0, "an error after the edit");
+});
+
 test("clicking a finding selects its cells in the grid", async () => {
   const page = await open();
   await findings(page).first().getByRole("button").first().click();
