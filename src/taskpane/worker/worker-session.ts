@@ -8,6 +8,7 @@ import type { GridWorkbook } from "../../core/grid";
 import type { GridChange, UpdateResult } from "../../core/session";
 import type { CheckSessionLike } from "../../excel/live-checker";
 import type { WorkerCheckOptions, WorkerRequest, WorkerResponse } from "./protocol";
+import { decodeResult } from "./worker-handler";
 
 /** What we use of a Worker (tests pass an in-process stand-in). */
 export interface WorkerLike {
@@ -20,13 +21,16 @@ export interface WorkerLike {
 /** The worker itself failed (not the check): start, load or crash. */
 export class WorkerUnavailable extends Error {}
 
-type Pending = { resolve: (r: WorkerResponse & { ok: true }) => void; reject: (e: Error) => void };
+type Answer = { msg: WorkerResponse & { ok: true }; result: CheckResult };
+type Pending = { resolve: (r: Answer) => void; reject: (e: Error) => void };
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 export class CheckWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private failed: Error | undefined;
+  /** The last result received: later results name its unchanged findings by index. */
+  private last: CheckResult = { tables: [], findings: [] };
 
   constructor(private readonly worker: WorkerLike) {
     worker.onmessage = (e) => {
@@ -34,13 +38,21 @@ export class CheckWorkerClient {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg);
-      else p.reject(new Error(msg.error));
+      if (!msg.ok) return p.reject(new Error(msg.error));
+      // Decoded here, in the order the worker answered, so each result is read against the one sent before it.
+      if (msg.result) {
+        try {
+          this.last = decodeResult(msg.result, this.last.findings);
+        } catch (e) {
+          return p.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      }
+      p.resolve({ msg, result: this.last });
     };
     worker.onerror = (e) => this.fail(new WorkerUnavailable(`check worker failed: ${e.message || "could not start"}`));
   }
 
-  call(request: Request): Promise<WorkerResponse & { ok: true }> {
+  call(request: Request): Promise<Answer> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -61,9 +73,9 @@ export class CheckWorkerClient {
       result: () => current,
       update: async (change: GridChange | readonly GridChange[]): Promise<UpdateResult> => {
         const changes = Array.isArray(change) ? [...(change as readonly GridChange[])] : [change as GridChange];
-        const r = await this.call({ type: "update", changes });
-        current = r.result;
-        return { recheckedTables: [], ...r.update, result: r.result };
+        const { msg, result } = await this.call({ type: "update", changes });
+        current = result;
+        return { recheckedTables: [], ...msg.update, result };
       },
       // Fire and forget: it only saves the first edit of a sheet the time to build its index.
       prepareForEdits: (sheet: string) => void this.call({ type: "prepare", sheet }).catch(() => undefined),

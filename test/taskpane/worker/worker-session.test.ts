@@ -6,14 +6,16 @@ import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import { CheckSession, type GridChange } from "../../../src/core/session";
 import { CheckConfig } from "../../../src/taskpane/check-config";
 import type { WorkerRequest, WorkerResponse } from "../../../src/taskpane/worker/protocol";
-import { WorkerHandler } from "../../../src/taskpane/worker/worker-handler";
+import { decodeResult, WorkerHandler } from "../../../src/taskpane/worker/worker-handler";
 import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "../../../src/taskpane/worker/worker-session";
+import { generateWorkbook } from "../../../bench/generate";
 import { loadFixture } from "../../helpers/fixtures";
 
 class InProcessWorker implements WorkerLike {
   onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   readonly received: WorkerRequest["type"][] = [];
+  readonly answers: WorkerResponse[] = [];
   private readonly handler = new WorkerHandler();
   terminated = false;
   constructor(private readonly broken = false) {}
@@ -22,7 +24,9 @@ class InProcessWorker implements WorkerLike {
     this.received.push(copy.type);
     setTimeout(() => {
       if (this.broken) return this.onerror?.({ message: "Failed to load check-worker.js" } as ErrorEvent);
-      this.onmessage?.({ data: structuredClone(this.handler.handle(copy)) } as MessageEvent<WorkerResponse>);
+      const answer = structuredClone(this.handler.handle(copy));
+      this.answers.push(answer);
+      this.onmessage?.({ data: answer } as MessageEvent<WorkerResponse>);
     }, 0);
   }
   terminate(): void {
@@ -59,6 +63,31 @@ describe("check worker", () => {
     expect(undone.result).toEqual(local.update(edit(sheet.name, row, col, original)).result);
     expect(undone.recheckedTables.length).toBeGreaterThan(0);
     expect(worker.received).toEqual(["open", "update", "prepare", "update"]);
+
+  });
+
+  it("after an edit, unchanged findings travel as their index in the previous result; only changed ones are copied", async () => {
+    // A consolidated workbook whose codes the catalogue does not cover: hundreds of "not covered" infos that no
+    // amount edit changes.
+    const wb = generateWorkbook(1000);
+    const worker = new InProcessWorker();
+    const session = await new CheckWorkerClient(worker).open(structuredClone(wb), { catalogue: true });
+    const first = session.result().findings;
+    expect(first.length).toBeGreaterThan(100);
+    const sheet = wb.sheets.find((x) => x.name === "支出总表")!;
+    const row = sheet.values.findIndex((r, i) => i > 5 && typeof r[4] === "number");
+    const changed = await session.update(edit(sheet.name, row, 4, Math.round(((sheet.values[row][4] as number) + 0.01) * 100) / 100));
+    const local = new CheckSession(structuredClone(wb), { catalogue: getCatalogueSync() });
+    expect(changed.result).toEqual(local.update(edit(sheet.name, row, 4, Math.round(((sheet.values[row][4] as number) + 0.01) * 100) / 100)).result);
+    const sent = worker.answers[1];
+    if (!sent.ok || !sent.result) throw new Error("no result sent");
+    const copied = sent.result.findings.filter((f) => typeof f === "object");
+    expect(sent.result.findings.length).toBe(changed.result.findings.length);
+    expect(copied.length).toBeGreaterThan(0); // the new sum findings
+    expect(copied.length).toBeLessThan(20);
+    expect(copied.every((f) => typeof f === "object" && !f.rule.startsWith("catalogue."))).toBe(true);
+    // Unchanged findings are the very objects of the previous result, not copies.
+    expect(changed.result.findings.filter((f) => first.includes(f)).length).toBe(sent.result.findings.length - copied.length);
   });
 
   it("a failing check rejects with its message; a dead worker rejects every call with WorkerUnavailable", async () => {
@@ -67,6 +96,8 @@ describe("check worker", () => {
     const dead = new CheckWorkerClient(new InProcessWorker(true));
     await expect(dead.open({ sheets: [] }, { catalogue: false })).rejects.toBeInstanceOf(WorkerUnavailable);
     await expect(dead.call({ type: "prepare", sheet: "x" })).rejects.toBeInstanceOf(WorkerUnavailable);
+    // A result naming a finding the pane never received is refused, not shown half-empty.
+    expect(() => decodeResult({ tables: [], findings: [3] }, [])).toThrow("finding 3 of the previous result is missing");
   });
 
   it("CheckConfig checks in the worker, and in its own thread once the worker fails to start", async () => {
