@@ -19,6 +19,7 @@ import { measureAdapter, type AdapterResult } from "./measure-adapter";
 import { measureCli, type CliResult } from "./measure-cli";
 import { editRunner, editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
 import { measureHyperFormula, type HyperFormulaResult } from "./measure-hyperformula";
+import { measureWorkerRoundTrip, type WorkerRoundTrip } from "./measure-worker";
 import { measurePaneBundle, type PaneBundle } from "./measure-pane";
 import { measurePaneRender, type PaneRenderResult } from "./measure-pane-render";
 import { profile, type ProfileSummary } from "./profile";
@@ -67,6 +68,8 @@ export interface BenchResults {
   editProfile: ProfileSummary & { rows: number; updates: number };
   linearity?: Linearity;
   pane: PaneBundle | { error: string };
+  /** Pane edits through the check worker at the largest size, with the catalogue (absent in older results). */
+  worker?: (WorkerRoundTrip & { rows: number }) | { error: string };
   /** Pane first render in headless Chromium (browser preview, bundled sample); absent in sizes-only runs. */
   paneRender?: PaneRenderResult | { error: string };
 }
@@ -157,6 +160,13 @@ async function main(): Promise<void> {
   const wb = workbookOf(generateModel(largest), `budget-${largest}.xlsx`);
   const inc = incremental(wb, EDITS);
   const withCatalogue = incrementalWithCatalogue(largest);
+  log(`${largest}: edits through the check worker (in process, structuredClone for postMessage)`);
+  let worker: BenchResults["worker"];
+  try {
+    worker = { ...measureWorkerRoundTrip(wb, EDITS), rows: totalRows(wb) };
+  } catch (e) {
+    worker = { error: `not measured: ${String(e).slice(0, 200)}` };
+  }
   log(`${largest}: CPU profile of one full check`);
   const prof = await profile(() => checkWorkbook(wb));
   log(`${largest}: CPU profile of ${EDITS} edits (and reverts) with the catalogue on`);
@@ -193,6 +203,7 @@ async function main(): Promise<void> {
     },
     sizes: results,
     incremental: { ...inc, rows: totalRows(wb), withCatalogue },
+    worker,
     profile: { ...prof, rows: totalRows(wb) },
     editProfile: { ...editProf, rows: totalRows(wb), updates: 2 * EDITS },
     linearity,
