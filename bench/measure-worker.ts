@@ -6,7 +6,8 @@
 import type { GridWorkbook } from "../src/core/grid";
 import type { GridChange } from "../src/core/session";
 import type { WorkerResponse } from "../src/taskpane/worker/protocol";
-import { WorkerHandler, decodeResult } from "../src/taskpane/worker/worker-handler";
+import { decodeResult } from "../src/taskpane/worker/result-encoding";
+import { WorkerHandler } from "../src/taskpane/worker/worker-handler";
 import { nowMs, summarise, type Timing } from "./timing";
 
 export interface WorkerRoundTrip {

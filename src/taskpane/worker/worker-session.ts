@@ -8,7 +8,7 @@ import type { GridWorkbook } from "../../core/grid";
 import type { GridChange, UpdateResult } from "../../core/session";
 import type { CheckSessionLike } from "../../excel/live-checker";
 import type { WorkerCheckOptions, WorkerRequest, WorkerResponse } from "./protocol";
-import { decodeResult } from "./worker-handler";
+import { decodeResult } from "./result-encoding";
 
 /** What we use of a Worker (tests pass an in-process stand-in). */
 export interface WorkerLike {
