@@ -118,7 +118,7 @@ export class CheckSession {
    * sheets whose structure changed, else re-evaluating only the identities that read the edited cells.
    */
   update(input: GridChange | readonly GridChange[]): UpdateResult {
-    const changes: readonly GridChange[] = isChangeList(input) ? input : [input];
+    const changes = changeList(input);
     this.ensureIndex(changes.flatMap((c) => (c.kind === "cells" ? [c.sheet] : [])));
     const structural = new Set<string>();
     let wholeWorkbook = false;
@@ -330,8 +330,9 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return out;
 }
 
-function isChangeList(input: GridChange | readonly GridChange[]): input is readonly GridChange[] {
-  return Array.isArray(input);
+/** One change or a burst of them, as a list. */
+export function changeList(input: GridChange | readonly GridChange[]): GridChange[] {
+  return Array.isArray(input) ? [...(input as readonly GridChange[])] : [input as GridChange];
 }
 
 function mostCommon(values: number[]): number | undefined {

@@ -6,6 +6,7 @@
 import type { CellRange } from "../core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../core/grid";
 import type { Finding, FindingCell } from "../core/finding";
+import type { TemplateBlock } from "../core/templates";
 
 /** A changed area the host saw; the live checker re-reads it (events never carry the new values reliably). */
 export type HostChange =
@@ -43,24 +44,10 @@ export type CodeInsertMode = "code+name" | "split";
 
 /** A template table to insert; values from its top-left cell; merges relative to it. */
 /**
- * How a block should look once written (block-relative rows): a template's title, header and total rows, its
- * grid lines, and, on a sheet of its own, its column widths and print setup. Formatting only, never values.
+ * How a block should look once written, as the core template states it: its title, header and total rows, grid
+ * lines, and, on a sheet of its own, its column widths, row heights and print setup. Formatting only, never values.
  */
-export interface BlockLayout {
-  /** Excel column widths in characters, one per block column (applied only on a new sheet: never to the user's). */
-  columnWidths?: number[];
-  /** Row heights in points (null = default), applied only on a new sheet. */
-  rowHeights?: (number | null)[];
-  titleRow?: number;
-  unitRow?: number;
-  /** Header rows, the 栏次 row included. */
-  headerRows?: { first: number; last: number };
-  bodyRows?: { first: number; last: number };
-  /** Formula rows (合计, 小计 …), printed bold. */
-  totalRows?: number[];
-  /** Print setup for a new sheet (ExcelApi 1.9): orientation, one page wide, header rows on every page. */
-  print?: { orientation: "portrait" | "landscape"; fitToPagesWide: number; repeatRows: { first: number; last: number } };
-}
+export type BlockLayout = Pick<TemplateBlock, "columnWidths" | "rowHeights" | "regions" | "print">;
 
 export interface TableBlock {
   /** Name of the new sheet when inserted as one (made unique if taken). */

@@ -126,7 +126,8 @@ export class OfficeHost implements WorkbookHost {
       if (block.layout) queueBlockFormats(ws, { top: 0, left: 0 }, width(block.values), block.layout, true);
       ws.activate();
       await ctx.sync();
-      if (block.layout && this.caps.pageLayout && queuePrintSetup(ws, { top: 0, left: 0 }, block.values.length, width(block.values), block.layout)) {
+      if (block.layout && this.caps.pageLayout) {
+        queuePrintSetup(ws, { top: 0, left: 0 }, block.values.length, width(block.values), block.layout);
         // Print setup is a nicety: a host that rejects it leaves the inserted table as it is.
         await ctx.sync().catch(() => undefined);
       }

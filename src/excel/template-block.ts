@@ -9,15 +9,6 @@ export function tableBlockFromTemplate(template: TemplateBlock): TableBlock {
     merges: template.merges,
     numberFormats: template.numberFormats,
     formulasAt: (origin) => placeTemplate(template, origin, "").formulas,
-    layout: {
-      columnWidths: template.columnWidths,
-      rowHeights: template.rowHeights,
-      titleRow: template.regions.titleRow,
-      unitRow: template.regions.unitRow,
-      headerRows: template.regions.headerRows,
-      bodyRows: template.regions.bodyRows,
-      totalRows: template.regions.totalRows,
-      print: template.print,
-    },
+    layout: { columnWidths: template.columnWidths, rowHeights: template.rowHeights, regions: template.regions, print: template.print },
   };
 }

@@ -70,7 +70,7 @@ function withTolerance(session: CheckSessionLike, tolerance: number): CheckSessi
   const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: applyTolerance(r.findings, tolerance) });
   return {
     result: () => adjust(session.result()),
-    prepareForEdits: session.prepareForEdits ? (sheet) => session.prepareForEdits?.(sheet) : undefined,
+    prepareForEdits: session.prepareForEdits?.bind(session),
     update: async (change) => {
       const u = await session.update(change);
       return { ...u, result: adjust(u.result) };

@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from "../../core/finding";
 import type { GridWorkbook } from "../../core/grid";
-import type { GridChange, UpdateResult } from "../../core/session";
+import { changeList, type GridChange, type UpdateResult } from "../../core/session";
 import type { CheckSessionLike } from "../../excel/live-checker";
 import type { WorkerCheckOptions, WorkerRequest, WorkerResponse } from "./protocol";
 import { decodeResult } from "./result-encoding";
@@ -23,7 +23,9 @@ export class WorkerUnavailable extends Error {}
 
 type Answer = { msg: WorkerResponse & { ok: true }; result: CheckResult };
 type Pending = { resolve: (r: Answer) => void; reject: (e: Error) => void };
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+/** A request as the caller writes it; the client numbers it. Distributes over the union, keeping each variant's fields. */
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+type Request = WithoutId<WorkerRequest>;
 
 export class CheckWorkerClient {
   private nextId = 1;
@@ -72,8 +74,7 @@ export class CheckWorkerClient {
     return {
       result: () => current,
       update: async (change: GridChange | readonly GridChange[]): Promise<UpdateResult> => {
-        const changes = Array.isArray(change) ? [...(change as readonly GridChange[])] : [change as GridChange];
-        const { msg, result } = await this.call({ type: "update", changes });
+        const { msg, result } = await this.call({ type: "update", changes: changeList(change) });
         current = result;
         return { recheckedTables: [], ...msg.update, result };
       },
