@@ -4,13 +4,23 @@
  * collected so each test can assert there were none.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDirectory, type StaticServer } from "./static-server";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where a Chromium may be: CHROMIUM_PATH if set, else Debian's package, else the usual other names. */
+export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(
+  (p): p is string => Boolean(p),
+);
+
+/** The first Chromium installed here, or undefined. */
+export function findChromium(): string | undefined {
+  return CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+}
+
+export const CHROMIUM = findChromium() ?? CHROMIUM_CANDIDATES[0];
 /** The flags every headless run here uses (the end-to-end tests and the pane benchmark). */
 export const CHROMIUM_ARGS = [
   "--headless",
