@@ -173,7 +173,7 @@ describe("npm run check as a process", () => {
     () => {
       const o = outcomes.realSample;
       expect(ownStderr(o)).toEqual([]);
-      // The sample (石家庄 2023) has two known warnings and no errors (shared/fixtures/README.md).
+      // The sample (石家庄 2023) has two known warnings and no errors (test/fixtures/README.md).
       expect(o.code).toBe(0);
       expect(o.stdout).toContain("Tables recognised: 9");
       expect(o.stdout).toContain("基本支出表!D12");

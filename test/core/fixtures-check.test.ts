@@ -1,4 +1,4 @@
-/** The three published workbooks: only the inconsistencies listed in shared/fixtures/README.md are reported. */
+/** The three published workbooks: only the inconsistencies listed in test/fixtures/README.md are reported. */
 import { checkWorkbook } from "../../src/core/engine";
 import { at, nonInfo } from "./build";
 import { loadFixture } from "../helpers/fixtures";

@@ -15,15 +15,11 @@ export const FIXTURE_NAMES = [
 
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
-/** BUDGET_FIXTURES_DIR overrides; otherwise the shared fixtures next to the repository. */
+/** The published workbooks the tests read live in the repository (test/fixtures, see its README). */
 export function fixturesDir(): string {
-  const candidates = [
-    process.env.BUDGET_FIXTURES_DIR,
-    path.resolve(__dirname, "../fixtures"),
-    path.resolve(__dirname, "../../../shared/fixtures"),
-  ].filter((d): d is string => Boolean(d));
-  for (const d of candidates) if (fs.existsSync(path.join(d, `${FIXTURE_NAMES[0]}.xlsx`))) return d;
-  throw new Error(`Fixture workbooks not found (looked in ${candidates.join(", ")}); set BUDGET_FIXTURES_DIR`);
+  const dir = path.resolve(__dirname, "../fixtures");
+  if (!fs.existsSync(path.join(dir, `${FIXTURE_NAMES[0]}.xlsx`))) throw new Error(`Fixture workbooks not found in ${dir}`);
+  return dir;
 }
 
 export function fixturePath(name: string): string {

@@ -9,7 +9,7 @@ import type { Finding } from "../../../src/core/finding";
 import type { GridSheet, GridWorkbook } from "../../../src/core/grid";
 import { recogniseWorkbook } from "../../../src/core/recognise";
 
-const FIXTURES = join(__dirname, "../../../../shared/fixtures");
+const FIXTURES = join(__dirname, "../../fixtures");
 const catalogue = getCatalogueSync();
 
 function check(wb: GridWorkbook): { findings: Finding[]; rows: number; paired: number } {

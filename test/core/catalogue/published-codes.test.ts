@@ -1,5 +1,5 @@
 /**
- * Every code printed in shared/seeds and shared/fixtures exists in the catalogue for that document's budget year,
+ * Every code printed in test/fixtures/seeds and test/fixtures exists in the catalogue for that document's budget year,
  * under the name the document prints (modulo whitespace, bracket width and a trailing 支出).
  */
 import { checkCodeRows, namesMatch, normaliseName, type CodeRow } from "../../../src/core/catalogue";

@@ -2,7 +2,7 @@ import { recogniseAll } from "../../../src/core/engine";
 import { rangeToA1 } from "../../../src/core/address";
 import { loadFixture } from "../../helpers/fixtures";
 
-// Kinds and used ranges as listed in shared/fixtures/README.md.
+// Kinds and used ranges as listed in test/fixtures/README.md.
 const EXPECTED: Record<string, Array<[string, string, string]>> = {
   "hebei-qinhuangdao-social-insurance-2023": [
     ["收支总表", "summary", "A1:E39"],
