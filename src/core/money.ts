@@ -140,3 +140,20 @@ export function compareTotals(stated: Decimal, computed: Decimal, terms: number)
   const bound = new Decimal(Math.max(terms, 1)).times("0.005");
   return diff.lessThanOrEqualTo(bound) ? "rounding" : "mismatch";
 }
+
+/**
+ * The decimals a number format displays ("#,##0.00" → 2, "#,##0" → 0); null when the format says nothing about
+ * precision (General, text "@", none). Only the positive section counts; literals and [colour] parts are skipped.
+ */
+export function displayedDecimals(format: string | null | undefined): number | null {
+  if (!format) return null;
+  const first = format
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+  if (/general|@/i.test(first) || !/[0#?]/.test(first)) return null;
+  const dot = first.indexOf(".");
+  if (dot < 0) return 0;
+  return (/^[0#?]*/.exec(first.slice(dot + 1)) ?? [""])[0].length;
+}

@@ -14,7 +14,7 @@ import { amountCellsOf, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
-import { documentFindings, type AmountAt } from "./document";
+import { documentCheck, type AmountAt } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
 
@@ -298,13 +298,15 @@ export class CheckSession {
 
   private assemble(): void {
     // Identity order, not edit order, so a live session and a fresh check list findings identically.
-    const failed = [...this.failed.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => e);
     const at: AmountAt = (sheet, row, col) => this.read({ sheet, row, col });
-    const changing = this.finish([
-      ...explainBlankChildren(findingsFrom(failed, this.read), at),
-      // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
-      ...documentFindings(this.tables(), this.workbook, at),
-    ]);
+    // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
+    const doc = documentCheck(this.tables(), this.workbook, at, this.identities);
+    // A table in another unit than it states is the root cause: its cross-table sums are not reported on top.
+    const failed = [...this.failed.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, e]) => e)
+      .filter((e) => e.identity.tables.length < 2 || !e.identity.tables.some((t) => doc.offUnit.has(t)));
+    const changing = this.finish([...explainBlankChildren(findingsFrom(failed, this.read), at), ...doc.findings]);
     this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
   }

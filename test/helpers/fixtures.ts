@@ -11,6 +11,7 @@ export const FIXTURE_NAMES = [
   "hebei-qinhuangdao-social-insurance-2023",
   "henan-yibin-social-security-2022",
   "shijiazhuang-social-insurance-2023",
+  "shanghai-putuo-commerce-unit-2025",
 ] as const;
 
 export type FixtureName = (typeof FIXTURE_NAMES)[number];

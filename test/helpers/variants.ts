@@ -529,3 +529,34 @@ export function codeAndNameInOneCell(wb: GridWorkbook, sheet: string, options: C
   );
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units of measure and displayed precision
+
+/**
+ * Every amount of one sheet multiplied by `factor` (exactly: 24.79 × 10,000 = 247900), as when a table is filled in
+ * 元 instead of 万元; with `unitLine`, the sheet's "单位：…" cell is rewritten too ("单位：元").
+ */
+export function scaleSheet(wb: GridWorkbook, sheet: string, factor: number, unitLine?: string): GridWorkbook {
+  const out = clone(wb);
+  const s = getSheet(out, sheet);
+  s.values.forEach((row, r) => {
+    row?.forEach((v, c) => {
+      if (typeof v === "number" && isAmountCell(s, r, c)) row[c] = decimalFromNumber(v).times(factor).toNumber();
+      else if (unitLine !== undefined && typeof v === "string" && /单位\s*[:：]\s*(万元|千元|元|万)\s*$/.test(v)) row[c] = unitLine;
+    });
+  });
+  return out;
+}
+
+/** Every amount cell of one sheet shown with `format` ("#,##0" for whole 元). */
+export function formatAmounts(wb: GridWorkbook, sheet: string, format: string): GridWorkbook {
+  const out = clone(wb);
+  const s = getSheet(out, sheet);
+  s.values.forEach((row, r) => {
+    row?.forEach((v, c) => {
+      if (typeof v === "number" && isAmountCell(s, r, c)) setCell((s.numberFormats ??= []), r, c, format);
+    });
+  });
+  return out;
+}

@@ -1,10 +1,10 @@
 /**
- * document.year-mismatch (error), document.unit-mismatch (error), document.unit-name-mismatch (warning) and
- * document.unit-label (info): every table of one disclosure states the same budget year, unit of measure and unit.
+ * document.year-mismatch (error), document.unit-mismatch (info, or error where the amounts contradict the stated
+ * unit), document.unit-name-mismatch (warning) and document.unit-label (info): every table of one disclosure states
+ * the same budget year and unit; units of measure may differ (the identities convert).
  * The value most tables state is taken as the document's; each table stating another is reported at the cell it
  * was read from (ties: the first table's value wins, so the later table is the odd one).
- * Year and unit of measure are errors: the cross-table identities compare raw numbers, so a table in 元 among
- * tables in 万元 (or of another year) cannot be reconciled. Unit names are warnings: abbreviations happen.
+ * Years are errors: tables of another year cannot be reconciled. Unit names are warnings: abbreviations happen.
  */
 import type { CellRef } from "../address";
 import type { Finding } from "../finding";
@@ -38,7 +38,7 @@ export function normaliseUnitName(name: string): string {
     .replace(/^[[(【]?\d{3,}[\])】]?[-_:.、]?/, "");
 }
 
-export function coherenceFindings(tables: RecognisedTable[], workbook: GridWorkbook): Finding[] {
+export function coherenceFindings(tables: RecognisedTable[], workbook: GridWorkbook, contradicted: ReadonlySet<string> = new Set()): Finding[] {
   const out: Finding[] = [];
   const years = tables.filter((t) => t.year !== undefined).map((t) => ({ table: t, key: String(t.year), shown: String(t.year), cell: t.yearCell }));
   for (const { odd, reference } of oddOnesOut(years)) {
@@ -52,17 +52,32 @@ export function coherenceFindings(tables: RecognisedTable[], workbook: GridWorkb
       actual: odd.shown,
     });
   }
+  // Tables may state different units (the identities convert): a note, unless the amounts contradict the stated
+  // unit (they are in the other tables' unit), which is an error and the root cause of the failing cross-table sums.
   const units = tables.filter((t) => t.unit !== undefined).map((t) => ({ table: t, key: t.unit!, shown: t.unit!, cell: t.unitCell }));
   for (const { odd, reference } of oddOnesOut(units)) {
-    out.push({
-      rule: "document.unit-mismatch",
-      severity: "error",
-      message: `${tableLabel(odd.table)}的金额单位是“${odd.shown}”，而其他表（如${reference.table.sheet}）是“${reference.shown}”；跨表核对无法对上。`,
-      messageEn: `${odd.table.sheet} ("${odd.table.title}") is in ${odd.shown}, the other tables (e.g. ${reference.table.sheet}) in ${reference.shown}; the tables cannot be reconciled.`,
-      cells: [metaCell(odd.table, odd.cell), metaCell(reference.table, reference.cell)],
-      expected: reference.shown,
-      actual: odd.shown,
-    });
+    const wrong = contradicted.has(odd.table.id);
+    out.push(
+      wrong
+        ? {
+            rule: "document.unit-mismatch",
+            severity: "error",
+            message: `${tableLabel(odd.table)}标明金额单位为“${odd.shown}”，但其金额按“${reference.shown}”才与其他表（如${reference.table.sheet}）相符：单位标注有误，或金额未按所标单位填列。`,
+            messageEn: `${odd.table.sheet} ("${odd.table.title}") states its unit as ${odd.shown}, but its amounts agree with the other tables (e.g. ${reference.table.sheet}) only when read in ${reference.shown}: the unit line is wrong, or the amounts are not in the stated unit.`,
+            cells: [metaCell(odd.table, odd.cell), metaCell(reference.table, reference.cell)],
+            expected: reference.shown,
+            actual: odd.shown,
+          }
+        : {
+            rule: "document.unit-mismatch",
+            severity: "info",
+            message: `${tableLabel(odd.table)}的金额单位是“${odd.shown}”，其他表（如${reference.table.sheet}）是“${reference.shown}”；跨表核对已按各表单位换算。`,
+            messageEn: `${odd.table.sheet} ("${odd.table.title}") is in ${odd.shown}, the other tables (e.g. ${reference.table.sheet}) in ${reference.shown}; cross-table checks convert between them.`,
+            cells: [metaCell(odd.table, odd.cell), metaCell(reference.table, reference.cell)],
+            expected: reference.shown,
+            actual: odd.shown,
+          },
+    );
   }
   const names = tables
     .filter((t) => t.unitName !== undefined && normaliseUnitName(t.unitName) !== "")

@@ -12,19 +12,44 @@ import { gridReader, type AmountAt } from "./cells";
 import { coherenceFindings } from "./coherence";
 import { completenessFindings } from "./completeness";
 import { emptyStatementFindings } from "./empty-statement";
-import { magnitudeFindings } from "./magnitude";
+import { magnitudeCheck } from "./magnitude";
+import { unitContradictions } from "./units";
+import { identitiesFor } from "../rules";
+import type { Identity } from "../rules/identity";
 
 export type { AmountAt } from "./cells";
 export { documentStyle, expectedKinds, CORE_KINDS, DEPARTMENT_EXTRA_KINDS, KIND_NAMES, type DocumentStyle } from "./style";
 export { normaliseUnitName } from "./coherence";
 
 export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountAt = gridReader(workbook)): Finding[] {
+  return documentCheck(tables, workbook, read).findings;
+}
+
+export interface DocumentCheck {
+  findings: Finding[];
+  /** Tables found to be in another unit than they state (×10,000 off): root causes, whose cross-table sums are not
+   * reported on top. */
+  offUnit: Set<string>;
+}
+
+/** The document findings and the root-cause tables; `identities` are the session's (else built here). */
+export function documentCheck(
+  tables: RecognisedTable[],
+  workbook: GridWorkbook,
+  read: AmountAt = gridReader(workbook),
+  identities: readonly Identity[] = identitiesFor(tables),
+): DocumentCheck {
   // `other` tables (绩效目标, 政府采购 …) are not part of the checked set.
   const standard = tables.filter((t) => t.kind !== "other");
-  return [
-    ...completenessFindings(standard),
-    ...emptyStatementFindings(standard, read),
-    ...coherenceFindings(standard, workbook),
-    ...magnitudeFindings(standard, read),
-  ];
+  const contradicted = unitContradictions(standard, identities, (c) => read(c.sheet, c.row, c.col));
+  const magnitude = magnitudeCheck(standard, read);
+  return {
+    findings: [
+      ...completenessFindings(standard),
+      ...emptyStatementFindings(standard, read),
+      ...coherenceFindings(standard, workbook, contradicted),
+      ...magnitude.findings,
+    ],
+    offUnit: new Set([...contradicted, ...magnitude.off]),
+  };
 }

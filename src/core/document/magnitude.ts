@@ -8,12 +8,14 @@
  * - a whole-budget table is flagged when its total is 1,000–100,000 × R;
  * - any other table (a part of the budget, so never above R) when its total is over 10 × R and, divided by
  *   10,000, fits within the budget (≤ 1.5 × R) — that is what a 元 table among 万元 tables looks like.
+ * An error, and the root cause: the flagged table's cross-table sums, which fail by the same factor, are not reported.
  * O(rows of the tables), no cell scan beyond one column per table.
  */
 import type { Finding, FindingCell } from "../finding";
 import { Decimal, formatAmount } from "../money";
 import type { RecognisedTable, TableKind } from "../recognise/types";
 import { buildColumnTree, rootTotalColumn } from "../rules/column-tree";
+import { documentUnit as commonUnit } from "../rules/measure";
 import { sideStructure } from "../rules/table-identities";
 import { findingCell, tableLabel, type AmountAt } from "./cells";
 
@@ -64,7 +66,13 @@ function lowerMedian(totals: GrandTotal[]): GrandTotal | undefined {
 }
 
 export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Finding[] {
-  const documentUnit = mostCommonUnit(tables);
+  return magnitudeCheck(tables, read).findings;
+}
+
+/** The findings, and the ids of the tables they flag (root causes: their cross-table sums are not reported). */
+export function magnitudeCheck(tables: RecognisedTable[], read: AmountAt): { findings: Finding[]; off: Set<string> } {
+  const off = new Set<string>();
+  const documentUnit = commonUnit(tables);
   const totals: GrandTotal[] = [];
   for (const t of tables) {
     const g = grandTotal(t, read);
@@ -76,7 +84,7 @@ export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Fi
   const summary = totals.find((g) => g.table.kind === "summary");
   const agrees = summary && median && summary.wan <= median.wan * 10 && summary.wan * 10 >= median.wan;
   const reference = (agrees ? summary : median) ?? totals.find((g) => g.table.kind === "fiscal-summary");
-  if (!reference || reference.wan === 0) return [];
+  if (!reference || reference.wan === 0) return { findings: [], off };
   const out: Finding[] = [];
   for (const g of totals) {
     if (g === reference) continue;
@@ -92,9 +100,10 @@ export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Fi
         : { zh: "金额的数量级与其他表不符", en: "the amounts are off by orders of magnitude against the other tables" };
     const ref = formatAmount(reference.value);
     const scaled = formatAmount(g.value.dividedBy(10_000));
+    off.add(g.table.id);
     out.push({
       rule: "document.magnitude",
-      severity: "warning",
+      severity: "error",
       message: `${tableLabel(g.table)}的合计 ${formatAmount(g.value)} 是${reference.table.sheet}合计 ${ref} 的 ${times} 倍；除以 10,000 为 ${scaled}，才与其他表相符：${why.zh}。`,
       messageEn: `${g.table.sheet} ("${g.table.title}") totals ${formatAmount(g.value)}, ${times} times ${reference.table.sheet}'s ${ref}; divided by 10,000 it is ${scaled}, in line with the other tables: ${why.en}.`,
       cells: [g.cell, reference.cell],
@@ -102,13 +111,5 @@ export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Fi
       actual: formatAmount(g.value),
     });
   }
-  return out;
-}
-
-function mostCommonUnit(tables: RecognisedTable[]): string {
-  const counts = new Map<string, number>();
-  for (const t of tables) if (t.unit) counts.set(t.unit, (counts.get(t.unit) ?? 0) + 1);
-  let best = "万元";
-  for (const [u, n] of counts) if (n > (counts.get(best) ?? 0)) best = u;
-  return best;
+  return { findings: out, off };
 }

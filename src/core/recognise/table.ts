@@ -1,7 +1,7 @@
 /** Builds a RecognisedTable from a segment: kind, year/unit, columns, rows with codes and their hierarchy. */
 import type { CellRef } from "../address";
-import { MergeIndex, cellText, cellValue, type GridSheet } from "../grid";
-import { parseAmount } from "../money";
+import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
+import { displayedDecimals, parseAmount } from "../money";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
 import { assignSides, headerText, recogniseColumns } from "./columns";
 import { kindFromHeader, kindFromTitle } from "./kinds";
@@ -65,7 +65,29 @@ export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segm
     columns.some((c) => c.role === "amount" && parseAmount(cellValue(sheet, r, c.col)).kind !== "empty"),
   );
   table.empty = !hasAmounts;
+  const decimals = shownDecimals(sheet, seg.bodyRows, columns);
+  if (decimals !== undefined) table.decimals = decimals;
   return table;
+}
+
+/** Rows sampled for the displayed precision: formats are set per column or table, rarely per cell. */
+const PRECISION_SAMPLE = 400;
+
+/** The fewest decimals the numbers of the amount columns display, where their formats say (sampled rows). */
+function shownDecimals(sheet: GridSheet, rows: number[], columns: RecognisedColumn[]): number | undefined {
+  if (!sheet.numberFormats) return undefined;
+  const cols = columns.filter((c) => c.role === "amount").map((c) => c.col);
+  let fewest: number | undefined;
+  const step = Math.max(1, Math.floor(rows.length / PRECISION_SAMPLE));
+  for (let i = 0; i < rows.length; i += step) {
+    const r = rows[i];
+    for (const c of cols) {
+      if (typeof cellValue(sheet, r, c) !== "number") continue;
+      const d = displayedDecimals(cellNumberFormat(sheet, r, c));
+      if (d !== null && (fewest === undefined || d < fewest)) fewest = d;
+    }
+  }
+  return fewest;
 }
 
 function rowText(sheet: GridSheet, row: number): string {

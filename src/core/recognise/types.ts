@@ -87,6 +87,8 @@ export interface RecognisedTable {
   year?: number;
   /** "万元" or "元" as stated in the unit line. */
   unit?: string;
+  /** Decimals the amount cells display (number format: "#,##0" → 0), where the formats say; the fewest found. */
+  decimals?: number;
   unitName?: string;
   columns: RecognisedColumn[];
   rows: RecognisedRow[];

@@ -161,6 +161,31 @@ function summaryIdentities(summary: RecognisedTable, tables: Tables): Identity[]
       }
     }
   }
+  // A unit summary (财务收支预算总表) splitting 基本支出 into 人员经费/公用经费: its 支出总计 row of those columns = the
+  // 基本支出表's 人员经费/公用经费 totals (spec §2).
+  const basic = tables.get("basic-expenditure");
+  const expTotalRow = expSide?.grand ?? expSide?.current;
+  if (basic && expSide && expTotalRow !== undefined) {
+    const expCols = summary.columns.filter((c) => c.side === "expenditure");
+    for (const part of [
+      { re: /人员经费/, rule: "cross.summary-basic-personnel", zh: "人员经费", en: "personnel" },
+      { re: /公用经费/, rule: "cross.summary-basic-public-use", zh: "公用经费", en: "public use" },
+    ]) {
+      const col = expCols.find((c) => c.role === "amount" && part.re.test(c.label))?.col;
+      const basicCol = amountColumns(basic).find((c) => part.re.test(c.label))?.col;
+      if (col === undefined || basicCol === undefined) continue;
+      out.push(
+        make(
+          part.rule,
+          [summary, basic],
+          [key(summary, expTotalRow, col)],
+          totalCells(basic, basicCol),
+          `${summary.sheet}支出合计“${part.zh}”= ${basic.sheet}${part.zh}合计`,
+          `${summary.sheet} total ${part.en} expenditure = ${basic.sheet} ${part.en} total`,
+        ),
+      );
+    }
+  }
   if (revenue && income && incomeCol !== undefined) {
     const total = totalColumn(revenue);
     const tree = buildColumnTree(revenue.columns);
@@ -329,16 +354,18 @@ function basicIdentities(basic: RecognisedTable, tables: Tables): Identity[] {
       const left = prefixCells(basic, item.economic, total);
       const right = cells ?? [];
       if (left.length === 0 && right.length === 0) continue;
-      out.push(
-        make(
+      // A “三公” table may cover 项目支出 too (上海 does): the 基本支出 amount may be smaller, never larger (spec §2).
+      out.push({
+        ...make(
           "cross.basic-three-public",
           [basic, three],
           left,
           right,
-          `${basic.sheet} ${item.economic} ${item.zh} = ${three.sheet}${item.zh}（一般公共预算）`,
-          `${basic.sheet} ${item.economic} = ${three.sheet} ${item.zh} (general budget)`,
+          `${basic.sheet} ${item.economic} ${item.zh} ≤ ${three.sheet}${item.zh}（一般公共预算）`,
+          `${basic.sheet} ${item.economic} ≤ ${three.sheet} ${item.zh} (general budget)`,
         ),
-      );
+        comparator: "le",
+      });
     }
   }
   return out;

@@ -4,7 +4,8 @@
  */
 import { toA1 } from "../address";
 import type { Finding, FindingCell, Severity } from "../finding";
-import { Decimal, ZERO, compareTotals, formatAmount, type Amount } from "../money";
+import { Decimal, ZERO, formatAmount, round2, type Amount } from "../money";
+import { scaleOf, type Measure } from "./measure";
 
 export interface CellKey {
   sheet: string;
@@ -27,15 +28,36 @@ export interface Identity {
   /** What must hold, for messages: "“合计”行“基本支出”列 = Σ 各类". */
   zh: string;
   en: string;
+  /**
+   * Units and displayed precision of each side, where they are not the plain default (same unit, 2 decimals): a
+   * 万元 table against a 元 table, or a table shown in whole 元. Sides are compared in the finer unit.
+   */
+  measures?: { left: Measure; right: Measure };
 }
 
 export type AmountReader = (cell: CellKey) => Amount;
 
 export interface Evaluation {
   readonly identity: Identity;
+  /** Both sides in the common (finer) unit of the identity's measures. */
   readonly stated: Decimal;
   readonly computed: Decimal;
   readonly outcome: "equal" | "rounding" | "mismatch";
+}
+
+/** Factors from each side's unit into the common one, and the rounding half-step per term in common cents. */
+export function scaleOfIdentity(identity: Identity): { left: number; right: number; halfCents: number } {
+  return identity.measures ? scaleOf(identity.measures.left, identity.measures.right) : PLAIN_SCALE;
+}
+
+const PLAIN_SCALE = { left: 1, right: 1, halfCents: 0.5 };
+
+function outcomeOf(identity: Identity, diffCents: number, terms: number, halfCents: number): Evaluation["outcome"] {
+  const bound = Math.max(terms, 1) * halfCents;
+  // "le": the stated side may be smaller; larger only within rounding.
+  if (identity.comparator === "le") return diffCents <= bound + 1e-9 ? "equal" : "mismatch";
+  const diff = Math.abs(diffCents);
+  return diff === 0 ? "equal" : diff <= bound + 1e-9 ? "rounding" : "mismatch";
 }
 
 /** An evaluation done in cents; its decimals are made only when asked for (only failed identities are reported). */
@@ -62,6 +84,7 @@ export function keyOf(c: CellKey): string {
 export function evaluate(identity: Identity, read: AmountReader): Evaluation | null {
   const fast = evaluateInCents(identity, read);
   if (fast !== undefined) return fast;
+  const scale = scaleOfIdentity(identity);
   let stated = ZERO;
   for (const t of identity.left) {
     const a = read(t);
@@ -78,11 +101,11 @@ export function evaluate(identity: Identity, read: AmountReader): Evaluation | n
       nonEmpty++;
     }
   }
-  if (identity.comparator === "le") {
-    const outcome = stated.toDecimalPlaces(2).lessThanOrEqualTo(computed.toDecimalPlaces(2)) ? "equal" : "mismatch";
-    return { identity, stated, computed, outcome };
-  }
-  return { identity, stated, computed, outcome: compareTotals(stated, computed, Math.max(nonEmpty, 1)) };
+  // Both sides rounded to the displayed 2 decimals in their own unit, then converted (spec §2).
+  stated = round2(stated).times(scale.left);
+  computed = round2(computed).times(scale.right);
+  const diffCents = stated.minus(computed).times(100).toNumber();
+  return { identity, stated, computed, outcome: outcomeOf(identity, diffCents, nonEmpty, scale.halfCents) };
 }
 
 /**
@@ -111,13 +134,10 @@ function evaluateInCents(identity: Identity, read: AmountReader): Evaluation | n
       nonEmpty++;
     }
   }
-  let outcome: Evaluation["outcome"];
-  if (identity.comparator === "le") outcome = stated <= computed ? "equal" : "mismatch";
-  else {
-    const diff = Math.abs(stated - computed);
-    outcome = diff === 0 ? "equal" : diff <= Math.max(nonEmpty, 1) * 0.5 ? "rounding" : "mismatch";
-  }
-  return new CentsEvaluation(identity, stated, computed, outcome);
+  const scale = scaleOfIdentity(identity);
+  stated *= scale.left;
+  computed *= scale.right;
+  return new CentsEvaluation(identity, stated, computed, outcomeOf(identity, stated - computed, nonEmpty, scale.halfCents));
 }
 
 function severityOf(e: Evaluation): Severity | null {
@@ -151,9 +171,12 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     const severity = severityOf(e);
     if (!severity) continue;
     const { identity } = e;
+    const scale = scaleOfIdentity(identity);
     let blamed: CellKey | null = identity.left[0] ?? null;
-    let expected = e.computed;
-    let actual = e.stated;
+    // Values in the blamed cell's own unit (the left side's unless a right-hand term is blamed).
+    let expected = e.computed.dividedBy(scale.left);
+    let actual = e.stated.dividedBy(scale.left);
+    let blamedSide: "left" | "right" = "left";
     if (e.outcome === "mismatch" && identity.comparator !== "le" && identity.left.length <= 1) {
       const totalCount = blamed ? counts.get(keyOf(blamed)) ?? 0 : 0;
       let bestCount = totalCount;
@@ -170,18 +193,24 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
       const best = candidates.length === 1 ? candidates[0] : null;
       const tie = candidates.length > 1;
       if (best && !tie && bestCount >= 2) {
-        blamed = best;
         const own = read(best);
         const ownValue = own.kind === "number" ? own.value : ZERO;
-        // What this term must be for the identity to hold: total − the other terms.
-        expected = e.stated.minus(e.computed.minus(ownValue));
-        actual = ownValue;
+        // What this term must be for the identity to hold: total − the other terms (in its own unit).
+        const needed = e.stated.minus(e.computed.minus(ownValue.times(scale.right))).dividedBy(scale.right);
+        // A term that would have to be negative is not the mistake: the total is (a blank or short 合计).
+        if (!needed.isNegative()) {
+          blamed = best;
+          blamedSide = "right";
+          expected = needed;
+          actual = ownValue;
+        }
       }
     }
     if (!blamed) {
       // The stated side is absent (no such row): report the cells that do have an amount, against 0.
-      expected = e.stated;
-      actual = e.computed;
+      expected = ZERO;
+      actual = e.computed.dividedBy(scale.right);
+      blamedSide = "right";
     }
     const first = blamed ?? identity.right[0];
     if (!first) continue;
@@ -192,15 +221,23 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     const actualText = formatAmount(actual);
     const where = `${first.sheet}!${toA1(first.row, first.col)}`;
     const le = identity.comparator === "le";
+    const m = identity.measures;
+    const mixed = m !== undefined && m.left.unit !== m.right.unit;
+    const ownUnit = m ? (blamedSide === "left" ? m.left.unit : m.right.unit) : "";
+    const unitZh = mixed ? `（单位：${ownUnit}，已按两表单位换算）` : "";
+    const unitEn = mixed ? ` (in ${ownUnit}, converted between the tables' units)` : "";
+    const blank = read(first).kind === "empty" && e.outcome === "mismatch" && !le;
+    const isZh = blank ? `为空白，应为 ${expectedText}` : `应为 ${expectedText}，实为 ${actualText}（差 ${diff}）`;
+    const isEn = blank ? `is blank and should be ${expectedText}` : `should be ${expectedText} but is ${actualText} (difference ${diff})`;
     out.push({
       rule: identity.rule,
       severity,
       message: le
-        ? `${identity.zh}不成立：${actualText} 超过 ${expectedText}。`
-        : `${where} 应为 ${expectedText}，实为 ${actualText}（差 ${diff}）${rounding ? "，在四舍五入误差以内" : ""}。依据：${identity.zh}。`,
+        ? `${identity.zh}不成立：${actualText} 超过 ${expectedText}${unitZh}。`
+        : `${where} ${isZh}${rounding ? "，在四舍五入误差以内" : ""}${unitZh}。依据：${identity.zh}。`,
       messageEn: le
-        ? `${identity.en} does not hold: ${actualText} exceeds ${expectedText}.`
-        : `${where} should be ${expectedText} but is ${actualText} (difference ${diff})${rounding ? ", within rounding tolerance" : ""}. Rule: ${identity.en}.`,
+        ? `${identity.en} does not hold: ${actualText} exceeds ${expectedText}${unitEn}.`
+        : `${where} ${isEn}${rounding ? ", within rounding tolerance" : ""}${unitEn}. Rule: ${identity.en}.`,
       cells: [cellOf(first), ...rest.map(cellOf)],
       expected: expectedText,
       actual: actualText,

@@ -1,9 +1,42 @@
 /** All identities of a set of recognised tables: inside each table, then across tables. */
 import type { RecognisedTable } from "../recognise/types";
 import { crossIdentities } from "./cross-identities";
-import type { Identity } from "./identity";
+import type { CellKey, Identity } from "./identity";
+import { isPlain, measuresOf, type Measure } from "./measure";
 import { tableIdentities } from "./table-identities";
 
 export function identitiesFor(tables: RecognisedTable[]): Identity[] {
-  return [...tables.flatMap((t) => tableIdentities(t)), ...crossIdentities(tables)];
+  const out = [...tables.flatMap((t) => tableIdentities(t)), ...crossIdentities(tables)];
+  attachMeasures(out, tables);
+  return out;
+}
+
+/**
+ * Each side of an identity is measured in its own table's unit and precision: the table (of those the identity
+ * reads) holding the side's first cell. Only identities whose measures differ from the plain default carry them.
+ */
+function attachMeasures(identities: Identity[], tables: RecognisedTable[]): void {
+  const measures = measuresOf(tables);
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  for (const id of identities) {
+    if (id.tables.length === 1) {
+      const m = measures.get(id.tables[0]);
+      if (m && !isPlain(m, m)) id.measures = { left: m, right: m };
+      continue;
+    }
+    const owner = (c: CellKey | undefined): Measure | undefined => {
+      if (!c) return undefined;
+      for (const tid of id.tables) {
+        const t = byId.get(tid);
+        if (t && t.sheet === c.sheet && c.row >= t.range.top && c.row <= t.range.bottom && c.col >= t.range.left && c.col <= t.range.right)
+          return measures.get(tid);
+      }
+      return undefined;
+    };
+    const left = owner(id.left[0]);
+    const right = owner(id.right[0]);
+    const l = left ?? right;
+    const r = right ?? left;
+    if (l && r && !isPlain(l, r)) id.measures = { left: l, right: r };
+  }
 }

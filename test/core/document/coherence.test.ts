@@ -37,9 +37,9 @@ describe("document.unit-mismatch", () => {
     expectWellFormed(found);
   });
 
-  it("金额单位：千元 is read and compared too", async () => {
+  it("金额单位：千元 is read; an empty table in another unit contradicts nothing: a note", async () => {
     const wb = setCell(await loadFixture(HENAN), "三公经费支出表", "F2", "金额单位：千元");
-    expect(docFindings(wb).map(brief)).toContainEqual({ rule: "document.unit-mismatch", severity: "error", cell: "三公经费支出表!F2", expected: "万元", actual: "千元" });
+    expect(docFindings(wb).map(brief)).toContainEqual({ rule: "document.unit-mismatch", severity: "info", cell: "三公经费支出表!F2", expected: "万元", actual: "千元" });
   });
 
   it("'单位：万' is the same unit: an info note, not a mismatch", async () => {

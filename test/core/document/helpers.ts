@@ -26,6 +26,6 @@ export function expectWellFormed(findings: Finding[]): void {
     expect(f.cells.length).toBeGreaterThan(0);
     for (const c of f.cells) expect(c.address).toMatch(/^[A-Z]+\d+$/);
     expect(f.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(f.messageEn).toMatch(/\b(the|is|are|has|holds|states|totals)\b/);
+    expect(f.messageEn).toMatch(/\b(the|is|are|has|holds|states|totals|found)\b/);
   }
 }

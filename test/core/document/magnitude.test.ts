@@ -11,7 +11,7 @@ describe("document.magnitude", () => {
     const wb = await loadFixture(HEBEI);
     expect(scaleAmounts(wb, "基本支出表", 10_000)).toBeGreaterThan(20);
     const found = magnitude(wb);
-    expect(found.map(brief)).toEqual([{ rule: "document.magnitude", severity: "warning", cell: "基本支出表!D6", expected: "≤ 2197.83", actual: "18206500.00" }]);
+    expect(found.map(brief)).toEqual([{ rule: "document.magnitude", severity: "error", cell: "基本支出表!D6", expected: "≤ 2197.83", actual: "18206500.00" }]);
     expect(found[0].cells[1]).toEqual({ sheet: "收支总表", address: "C39" });
     expect(found[0].message).toContain("除以 10,000 为 1820.65");
     expect(found[0].messageEn).toContain("divided by 10,000 it is 1820.65");
@@ -53,7 +53,7 @@ describe("document.magnitude", () => {
     const general = expenditureRows().map((r, i) => (i >= 3 ? r.map((v) => (typeof v === "number" ? v * 10_000 : v)) : [...r]));
     general[0][0] = "单位预算一般公共预算财政拨款支出表";
     const found = docFindings(book(sheet("支出", expenditureRows()), sheet("一般", general)));
-    expect(found.map(brief)).toEqual([{ rule: "document.magnitude", severity: "warning", cell: "一般!C4", expected: "≤ 300.00", actual: "3000000.00" }]);
+    expect(found.map(brief)).toEqual([{ rule: "document.magnitude", severity: "error", cell: "一般!C4", expected: "≤ 300.00", actual: "3000000.00" }]);
     const same = expenditureRows();
     same[0][0] = "单位预算一般公共预算财政拨款支出表";
     expect(docFindings(book(sheet("支出", expenditureRows()), sheet("一般", same)))).toEqual([]);
