@@ -560,3 +560,113 @@ export function formatAmounts(wb: GridWorkbook, sheet: string, format: string): 
   });
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Things accountants put around a table
+
+/** Where a sheet's table sits, from its merged title and its cells: header row, last row and last column. */
+export interface TableFrame {
+  /** 0-based row of the first header row (the row after the title and the unit line). */
+  headerRow: number;
+  /** 0-based rows of the body (first to last row holding content below the header). */
+  firstBodyRow: number;
+  lastRow: number;
+  right: number;
+}
+
+/**
+ * The frame of a fixture sheet laid out as test/fixtures/README.md says: title in row 1, unit line in row 2, header
+ * from row 3 down to its last merged or labelled row, then the body. Content only, no recognition involved.
+ */
+export function tableFrame(sheet: GridSheet): TableFrame {
+  const rows = sheetRowCount(sheet);
+  let right = 0;
+  let lastRow = 0;
+  for (let r = 0; r < rows; r++)
+    sheet.values[r]?.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") {
+        if (r >= 2 && c > right) right = c;
+        lastRow = r;
+      }
+    });
+  for (const m of sheet.merges) if (m.top >= 2 && m.right > right) right = m.right;
+  // The header ends at the bottom of the merges starting in row 3 (or row 3 itself), plus a 栏次 row of 1, 2, 3 ….
+  let headerBottom = 2;
+  for (const m of sheet.merges) if (m.top >= 2 && m.top <= headerBottom && m.bottom > headerBottom) headerBottom = m.bottom;
+  // The body starts at the first row holding an amount or a code (header rows without merges hold neither).
+  let firstBodyRow = lastRow + 1;
+  for (let r = headerBottom + 1; r <= lastRow; r++) {
+    const row = sheet.values[r] ?? [];
+    if (row.some((v, c) => isAmountCell(sheet, r, c) || codeText(v) !== null)) {
+      firstBodyRow = r;
+      break;
+    }
+  }
+  return { headerRow: 2, firstBodyRow, lastRow, right };
+}
+
+/** Every sheet's table gets a column `gap` blank columns right of it: `header` on its header row, `fill` per row. */
+export function columnBeside(
+  wb: GridWorkbook,
+  gap: number,
+  header: string | null,
+  fill: (row: number, index: number) => CellValue,
+  options: { format?: string; sheets?: string[] } = {},
+): GridWorkbook {
+  const out = clone(wb);
+  for (const s of out.sheets) {
+    if (options.sheets && !options.sheets.includes(s.name)) continue;
+    const f = tableFrame(s);
+    const col = f.right + 1 + gap;
+    if (header !== null) setCell(s.values, f.headerRow, col, header);
+    for (let r = f.firstBodyRow, i = 0; r <= f.lastRow; r++, i++) {
+      const v = fill(r, i);
+      if (v === null) continue;
+      setCell(s.values, r, col, v);
+      if (options.format) setCell((s.numberFormats ??= []), r, col, options.format);
+    }
+    growUsedArea(s, f.lastRow, col);
+  }
+  return out;
+}
+
+/** Every sheet gets `lines` written `gap` blank rows below its table (signature lines, a date, notes). */
+export function linesBelow(wb: GridWorkbook, gap: number, lines: Array<Array<{ col: "first" | "last" | number; value: CellValue; format?: string }>>): GridWorkbook {
+  const out = clone(wb);
+  for (const s of out.sheets) {
+    const f = tableFrame(s);
+    lines.forEach((line, i) => {
+      const r = f.lastRow + 1 + gap + i;
+      for (const cell of line) {
+        const c = cell.col === "first" ? 0 : cell.col === "last" ? f.right : cell.col;
+        setCell(s.values, r, c, cell.value);
+        if (cell.format) setCell((s.numberFormats ??= []), r, c, cell.format);
+        growUsedArea(s, r, c);
+      }
+    });
+  }
+  return out;
+}
+
+/** Sheet `right` moved beside sheet `left` (after its last column and `gap` blank columns); `right` is removed. */
+export function sideBySide(wb: GridWorkbook, left: string, right: string, gap = 1): GridWorkbook {
+  const out = clone(wb);
+  const a = getSheet(out, left);
+  const b = getSheet(out, right);
+  const offset = Math.max(sheetColCount(a), tableFrame(a).right + 1) + gap;
+  rewriteAllFormulas(out, (ref) =>
+    ref.sheet === right ? { sheet: ref.qualified ? left : null, row: ref.row, col: ref.col + offset } : target(ref, ref.row, ref.col),
+  );
+  const rows = sheetRowCount(b);
+  for (let r = 0; r < rows; r++) {
+    b.values[r]?.forEach((v, c) => {
+      if (v !== null && v !== undefined) setCell(a.values, r, c + offset, v);
+    });
+    b.numberFormats?.[r]?.forEach((v, c) => v && setCell((a.numberFormats ??= []), r, c + offset, v));
+    b.formulas?.[r]?.forEach((v, c) => v && setCell((a.formulas ??= []), r, c + offset, v));
+  }
+  for (const m of b.merges) a.merges.push({ ...m, left: m.left + offset, right: m.right + offset });
+  growUsedArea(a, rows - 1, sheetColCount(b) + offset - 1);
+  out.sheets = out.sheets.filter((s) => s.name !== right);
+  return out;
+}

@@ -19,6 +19,10 @@ const RATE = /率|%|％|百分比|比例|占比|比重/;
 const UNIT_CODE = /(单位|部门).*(代码|编码)|^单位编码$|^预算单位$/;
 const CODE = /(编码|代码|编号)$|^科目编码|^(类|款|项|目)$/;
 const NAME = /名称|^项目$|^科目$|^项$/;
+/** Columns an accountant adds beside a table: remarks and check columns (差额 = 0 checks, TRUE/FALSE) are not amounts. */
+const NOTE_OR_CHECK = /备注|附注|^说明$|校验|核对|检查|验证|^差额$|^差异$|^check$/i;
+/** Header words of an amount column: one stray text in it is a mistyped amount, not a sign of a text column. */
+const AMOUNT_HEADER = /合计|小计|总计|支出|收入|经费|预算|拨款|资金|费$|结转|结余|金额|补助|上缴|数$/;
 
 function codePartOf(label: string): RecognisedColumn["codePart"] {
   if (label === "类") return "class";
@@ -39,6 +43,7 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     else if (UNIT_CODE.test(label)) role = "unit-code";
     else if (underCodeGroup || (CODE.test(label) && !/名称/.test(label))) role = "code";
     else if (NAME.test(label) || /单位\(科目名称\)|部门\(单位\)名称/.test(label)) role = "name";
+    else if (NOTE_OR_CHECK.test(label)) role = "text";
     else role = "amount";
     const column: RecognisedColumn = { col: c, path, label, role };
     if (role === "code") column.codePart = codePartOf(label);
@@ -54,9 +59,12 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
       if (a.kind === "number" || a.kind === "error") numbers++;
       else if (a.kind === "invalid") texts++;
     }
-    // Mostly text in the body (项目类型, 项目单位): a text column, even when the table has a single row.
-    if (texts > numbers && (texts >= 2 || numbers === 0)) column.role = "text";
-    if (column.path.length === 0 && numbers === 0 && texts === 0) column.role = "text";
+    // Mostly text in the body (项目类型, 项目单位): a text column, even when the table has a single row. One text in
+    // an otherwise blank column headed as amounts (“待定” under 事业收入) is a text amount, flagged as such.
+    const strayText = texts === 1 && numbers === 0 && AMOUNT_HEADER.test(column.label);
+    if (texts > numbers && (texts >= 2 || numbers === 0) && !strayText) column.role = "text";
+    // No header label at all (scratch numbers beside a table): nothing says what the numbers are.
+    if (column.path.length === 0 && (seg.headerRows.length > 0 || (numbers === 0 && texts === 0))) column.role = "text";
     // Rates and shares (增减率, 占比, %) are not amounts: they never add up.
     if (RATE.test(column.label)) column.role = "text";
   }

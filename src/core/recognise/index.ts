@@ -9,8 +9,73 @@ import type { RecognisedTable } from "./types";
 export * from "./types";
 
 export function recogniseSheet(sheet: GridSheet): RecognisedTable[] {
-  const merges = new MergeIndex(sheet);
-  return segmentSheet(sheet).map((seg, i) => recogniseSegment(sheet, merges, seg, i));
+  const bands = sideBySide(sheet);
+  if (bands.length < 2) {
+    const merges = new MergeIndex(sheet);
+    return segmentSheet(sheet).map((seg, i) => recogniseSegment(sheet, merges, seg, i));
+  }
+  // Tables side by side (a template inserted beside a table, two tables on one printed page): each band of columns is
+  // recognised on its own, in the sheet's coordinates.
+  const out: RecognisedTable[] = [];
+  for (const band of bands) {
+    const view = bandView(sheet, band);
+    const merges = new MergeIndex(view);
+    for (const seg of segmentSheet(view)) out.push(recogniseSegment(view, merges, seg, out.length));
+  }
+  return out;
+}
+
+interface Band {
+  left: number;
+  right: number;
+}
+
+/**
+ * Bands of columns separated by wholly blank columns (no value, no merge across), when at least two of them hold a
+ * titled table; a band without a title (scratch figures, a second panel of the same table) stays with the band on
+ * its left. One band (the usual sheet) means no split. O(cells).
+ */
+function sideBySide(sheet: GridSheet): Band[] {
+  const used: boolean[] = [];
+  for (const row of sheet.values) {
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && v !== undefined && v !== "") used[c] = true;
+    }
+  }
+  for (const m of sheet.merges) for (let c = m.left; c <= m.right && c < used.length; c++) used[c] = true;
+  const runs: Band[] = [];
+  for (let c = 0; c < used.length; c++) {
+    if (!used[c]) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.right === c - 1) last.right = c;
+    else runs.push({ left: c, right: c });
+  }
+  if (runs.length < 2) return [];
+  const titled = runs.map((b) => segmentSheet(bandView(sheet, b)).some((s) => s.titleRow !== null && s.headerRows.length > 0));
+  if (titled.filter(Boolean).length < 2) return [];
+  const bands: Band[] = [];
+  runs.forEach((b, i) => {
+    if (titled[i] || bands.length === 0) bands.push({ ...b });
+    else bands[bands.length - 1].right = b.right;
+  });
+  return bands;
+}
+
+/** The sheet with only the band's columns (and merges) kept, same coordinates and name. */
+function bandView(sheet: GridSheet, band: Band): GridSheet {
+  const inBand = (c: number) => c >= band.left && c <= band.right;
+  const keep = <T>(grid: (T | null | undefined)[][] | undefined) =>
+    grid?.map((row) => (row ? row.map((v, c) => (inBand(c) ? v : null)) : row));
+  return {
+    ...sheet,
+    values: keep(sheet.values) as GridSheet["values"],
+    formulas: keep(sheet.formulas),
+    texts: keep(sheet.texts),
+    numberFormats: keep(sheet.numberFormats),
+    merges: sheet.merges.filter((m) => inBand(m.left) && inBand(m.right)),
+  };
 }
 
 export function recogniseWorkbook(wb: GridWorkbook): RecognisedTable[] {

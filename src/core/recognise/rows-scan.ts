@@ -1,5 +1,5 @@
 /** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
-import { cellText, cellValue, isErrorValue, sheetColCount, type GridSheet } from "../grid";
+import { cellNumberFormat, cellText, cellValue, isErrorValue, sheetColCount, type GridSheet } from "../grid";
 import { parseAmountText } from "../money";
 import { normaliseLabel } from "../text";
 import { looksLikeTitle } from "./kinds";
@@ -7,7 +7,7 @@ import { looksLikeTitle } from "./kinds";
 export interface RowScan {
   row: number;
   /** Non-empty cells in column order. */
-  cells: Array<{ col: number; text: string; numeric: boolean }>;
+  cells: Array<{ col: number; text: string; numeric: boolean; date?: boolean }>;
   /** Distinct normalised texts (merged repeats collapse). */
   distinct: string[];
   numericCount: number;
@@ -29,7 +29,8 @@ export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(she
       const numeric =
         typeof v === "number" || isErrorValue(v) || (typeof v === "string" && parseAmountText(text) !== null);
       if (numeric) numericCount++;
-      cells.push({ col: c, text, numeric });
+      if (typeof v === "number" && isDateFormat(cellNumberFormat(sheet, row, c))) cells.push({ col: c, text, numeric, date: true });
+      else cells.push({ col: c, text, numeric });
     }
   }
   const distinct: string[] = [];
@@ -45,6 +46,13 @@ export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(she
     firstCol: cells.length ? cells[0].col : -1,
     lastCol: cells.length ? cells[cells.length - 1].col : -1,
   };
+}
+
+/** A number format that shows a date ("yyyy年m月d日", "yyyy/m/d"): literals, [colour] and escapes skipped. */
+function isDateFormat(format: string | null): boolean {
+  if (!format) return false;
+  const codes = format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return !/general/i.test(codes) && /[ymd]/i.test(codes);
 }
 
 const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$/;
@@ -72,6 +80,19 @@ export function isNoteRow(scan: RowScan): boolean {
   if (scan.cells.length === 0) return false;
   const first = normaliseLabel(scan.cells[0].text);
   return /^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first);
+}
+
+const SIGNATURE = /(单位|部门)?负责人|制表人|填表人|审核人|复核人|经办人|编制人|主管会计|财务负责人|联系电话|制表日期|填报日期|编制日期|报送日期|^日期[:：]/;
+const DATE_TEXT = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
+/**
+ * A signature or date line under a table ("单位负责人：… 制表人：…", "2025年1月10日", a date typed as a date): it
+ * ends the table. The only number such a line may hold is a date (a number shown with a date format).
+ */
+export function isFooterRow(scan: RowScan): boolean {
+  if (scan.cells.length === 0 || scan.cells.length > 6) return false;
+  if (scan.cells.some((c) => SIGNATURE.test(normaliseLabel(c.text)))) return scan.cells.every((c) => !c.numeric || c.date || DATE_TEXT.test(c.text));
+  return scan.cells.every((c) => DATE_TEXT.test(normaliseLabel(c.text)) || c.date === true);
 }
 
 /** A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … */

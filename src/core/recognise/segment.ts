@@ -3,7 +3,7 @@
  * and broken by page-style repeats (title, unit line, header rows again) which are skipped, not read as data.
  */
 import { sheetColCount, sheetRowCount, type GridSheet } from "../grid";
-import { isHeaderLike, isLanciRow, isMetaRow, isNoteRow, scanRow, titleOf, type RowScan } from "./rows-scan";
+import { isFooterRow, isHeaderLike, isLanciRow, isMetaRow, isNoteRow, scanRow, titleOf, type RowScan } from "./rows-scan";
 
 export interface Segment {
   title: string;
@@ -37,6 +37,9 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   // Rows partly covered by a vertical merge from the row above (multi-row headers).
   const continued = new Set<number>();
   for (const m of sheet.merges) for (let r = m.top + 1; r <= Math.min(m.bottom, m.top + 10); r++) continued.add(r);
+  // Rightmost column each row's merged cells reach: a header's extent includes its merged labels.
+  const mergeRight = new Map<number, number>();
+  for (const m of sheet.merges) if ((mergeRight.get(m.top) ?? -1) < m.right) mergeRight.set(m.top, m.right);
 
   // Starts of segments: each title row; content before the first title forms a titleless segment.
   const starts: Array<{ row: number; title: string | null }> = [];
@@ -52,7 +55,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1].row - 1 : lastNonEmpty;
-    const seg = buildSegment(scans, start.row, end, start.title, continued);
+    const seg = buildSegment(scans, start.row, end, start.title, continued, mergeRight);
     const prev = segments[segments.length - 1];
     if (prev && seg && isContinuation(prev, seg, scans)) {
       absorb(prev, seg);
@@ -69,6 +72,7 @@ function buildSegment(
   bottom: number,
   title: string | null,
   continued: Set<number>,
+  mergeRight: Map<number, number> = new Map(),
 ): Segment | null {
   const seg: Segment = {
     title: title ?? "",
@@ -126,14 +130,14 @@ function buildSegment(
     if (s.cells.length === 0) continue;
     if (ended) {
       // Text after the table's note: more notes, or stray text; stop the table there.
-      if (isNoteRow(s) || s.numericCount === 0) seg.noteRows.push(r);
+      if (isNoteRow(s) || isFooterRow(s) || s.numericCount === 0) seg.noteRows.push(r);
       else {
         seg.bottom = lastOf(seg);
         break;
       }
       continue;
     }
-    if (isNoteRow(s)) {
+    if (isNoteRow(s) || (seg.bodyRows.length > 0 && isFooterRow(s))) {
       seg.noteRows.push(r);
       ended = true;
       continue;
@@ -152,13 +156,17 @@ function buildSegment(
     inRepeat = false;
     seg.bodyRows.push(r);
   }
-  for (const row of [...seg.headerRows, ...seg.bodyRows, ...(seg.lanciRow !== null ? [seg.lanciRow] : [])]) {
+  // The header says how wide the table is: cells right of it (a check figure, scratch numbers, a code typed beside
+  // the table) are not columns of the table. Without a header, the body's extent.
+  const framing = seg.headerRows.length ? [...seg.headerRows, ...(seg.lanciRow !== null ? [seg.lanciRow] : [])] : seg.bodyRows;
+  for (const row of framing) {
     const s = scans[row];
     if (s.firstCol >= 0) {
       seg.left = Math.min(seg.left, s.firstCol);
-      seg.right = Math.max(seg.right, s.lastCol);
+      seg.right = Math.max(seg.right, s.lastCol, mergeRight.get(row) ?? -1);
     }
   }
+  if (seg.headerRows.length) for (const row of seg.bodyRows) if (scans[row].firstCol >= 0) seg.left = Math.min(seg.left, scans[row].firstCol);
   if (seg.right < 0) {
     const s = scans[top];
     seg.left = Math.max(0, s.firstCol);

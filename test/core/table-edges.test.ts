@@ -1,0 +1,88 @@
+/**
+ * Table edges (issue 14): what accountants put around a table — a 备注 or check column, scratch figures a few
+ * columns away, a code typed beside it, signature and date lines or notes below it, a second table beside it — is
+ * recognised for what it is: never an amount column or row, and no finding changes.
+ */
+import { checkWorkbook } from "../../src/core/engine";
+import type { Finding } from "../../src/core/finding";
+import type { GridWorkbook } from "../../src/core/grid";
+import { getCatalogueSync } from "../../src/core/catalogue/sync";
+import { FIXTURE_NAMES, columnBeside, linesBelow, loadFixture, sideBySide } from "../helpers/variants";
+
+const catalogue = getCatalogueSync();
+const check = (wb: GridWorkbook) => checkWorkbook(wb, { catalogue });
+const gist = (findings: Finding[]) =>
+  findings
+    .filter((f) => f.severity !== "info")
+    .map((f) => `${f.severity} ${f.rule} ${f.expected} ${f.actual}`)
+    .sort();
+const kinds = (wb: GridWorkbook) => check(wb).tables.map((t) => t.kind).sort();
+
+describe.each([...FIXTURE_NAMES])("%s", (name) => {
+  let base: GridWorkbook;
+  let baseline: string[];
+  let baseKinds: string[];
+  beforeAll(async () => {
+    base = await loadFixture(name);
+    baseline = gist(check(base).findings);
+    baseKinds = kinds(base);
+  });
+  const same = (wb: GridWorkbook) => {
+    expect(kinds(wb)).toEqual(baseKinds);
+    expect(gist(check(wb).findings)).toEqual(baseline);
+  };
+
+  it("a 备注 column right of every table, with remarks in some rows", () => {
+    same(columnBeside(base, 0, "备注", (_r, i) => (i % 3 === 1 ? "含上年结转" : null)));
+  });
+
+  it("an empty 备注 column right of every table", () => {
+    same(columnBeside(base, 0, "备注", () => null));
+  });
+
+  it("a check column (校验) of zeros, or of TRUE, right of every table", () => {
+    same(columnBeside(base, 0, "校验", () => 0, { format: "#,##0.00" }));
+    same(columnBeside(base, 1, "核对", () => true));
+  });
+
+  it("scratch figures with no header three columns away, adjacent, and a code typed beside the table", () => {
+    same(columnBeside(base, 3, null, (_r, i) => (i % 2 === 0 ? 1234.56 * (i + 1) : null), { format: "#,##0.00" }));
+    same(columnBeside(base, 0, null, (_r, i) => (i === 1 ? 99.5 : null), { format: "#,##0.00" }));
+    same(columnBeside(base, 1, null, (_r, i) => (i === 2 ? "2080505" : null)));
+  });
+
+  it.each([0, 1, 2, 3, 4, 5])("signature and date lines %i rows below every table", (gap) => {
+    same(
+      linesBelow(base, gap, [
+        [
+          { col: "first", value: "单位负责人：张三" },
+          { col: 2, value: "财务负责人：李四" },
+          { col: "last", value: "制表人：王五" },
+        ],
+        [{ col: "last", value: "2025年1月10日" }],
+      ]),
+    );
+    // A date typed as a date (a number shown as one) on the last column.
+    same(linesBelow(base, gap, [[{ col: "first", value: "制表日期：" }, { col: "last", value: 45667, format: "yyyy\"年\"m\"月\"d\"日\"" }]]));
+  });
+
+  it("notes below every table", () => {
+    same(linesBelow(base, 1, [[{ col: "first", value: "注：本表反映本单位年度预算安排情况。" }], [{ col: "first", value: "说明：金额保留两位小数。" }]]));
+  });
+});
+
+describe("two tables side by side on one sheet", () => {
+  it.each([...FIXTURE_NAMES])("%s: the 基本支出表 beside the 一般公共预算支出表 (and 三公 beside 收支总表)", async (name) => {
+    const base = await loadFixture(name);
+    const sheetLike = (re: RegExp) => base.sheets.find((s) => re.test(s.name))!.name;
+    const general = sheetLike(/^一般公共预算支出/);
+    const basic = sheetLike(/基本支出/);
+    const summary = base.sheets[0].name;
+    const three = sheetLike(/三公/);
+    const wb = sideBySide(sideBySide(base, general, basic), summary, three, 2);
+    const result = check(wb);
+    expect(result.tables.map((t) => t.kind).sort()).toEqual(check(base).tables.map((t) => t.kind).sort());
+    expect(result.tables.filter((t) => t.sheet === general).map((t) => t.kind).sort()).toEqual(["basic-expenditure", "general-expenditure"]);
+    expect(gist(result.findings)).toEqual(gist(check(base).findings));
+  });
+});
