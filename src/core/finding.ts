@@ -19,6 +19,13 @@ export interface Finding {
   cells: FindingCell[];
   expected?: string;
   actual?: string;
+  /**
+   * The value that, written into cells[0], makes every identity reading that cell hold (the pane's quick fix).
+   * Absent when no single value does: then no quick fix is offered. Not part of the CLI's JSON format.
+   */
+  fix?: string;
+  /** Other rules folded into this finding (one wrong cell read by several identities, see rules/fold.ts). */
+  also?: string[];
 }
 
 /** Table summary as the CLI reports it (spec §4). */

@@ -11,7 +11,8 @@ import { parseAmount, type Amount } from "./money";
 import { recogniseSheet, tableSummary } from "./recognise";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCellsOf, cellFindings } from "./rules/cell-rules";
-import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
+import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
+import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
 import { documentCheck, type AmountAt } from "./document";
@@ -306,7 +307,13 @@ export class CheckSession {
       .sort((a, b) => a[0] - b[0])
       .map(([, e]) => e)
       .filter((e) => e.identity.tables.length < 2 || !e.identity.tables.some((t) => doc.offUnit.has(t)));
-    const changing = this.finish([...explainBlankChildren(findingsFrom(failed, this.read), at), ...doc.findings]);
+    // One wrong amount, one finding: the sums blaming one cell fold; a quick-fix value only where it settles them all.
+    const readersOf = (c: CellKey): Identity[] => {
+      this.ensureIndex([c.sheet]);
+      return (this.byCell.get(this.cellNumber(c)) ?? []).map((i) => this.identities[i]);
+    };
+    const sums = foldFindings(findingsWithSources(failed, this.read), this.read, readersOf);
+    const changing = this.finish([...explainBlankChildren(sums, at), ...doc.findings]);
     this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
   }

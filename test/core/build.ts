@@ -33,3 +33,8 @@ export function expenditureRows(): CellValue[][] {
     ["2080505", "机关事业单位基本养老保险缴费支出", 180, 80, 100],
   ];
 }
+
+/** The rule of a finding and the rules folded into it (one wrong cell read by several identities). */
+export function rulesOf(f: Finding): string[] {
+  return [f.rule, ...(f.also ?? [])];
+}

@@ -97,6 +97,7 @@ export const SUM_FINDING: Finding = {
   ],
   expected: "2185.92",
   actual: "2185.93",
+  fix: "2185.92",
 };
 
 export const NAME_FINDING: Finding = {

@@ -155,6 +155,11 @@ function cellOf(c: CellKey): FindingCell {
  * identities (a leaf that breaks both its row sum and its column sum) rather than the totals that merely disagree.
  */
 export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Finding[] {
+  return findingsWithSources(evaluations, read).map((x) => x.finding);
+}
+
+/** findingsFrom, each finding with the evaluation it was made from (for folding, see fold.ts). */
+export function findingsWithSources(evaluations: Evaluation[], read: AmountReader): Array<{ finding: Finding; evaluation: Evaluation }> {
   const failed = evaluations.filter((e) => e.outcome === "mismatch");
   const counts = new Map<string, number>();
   for (const e of failed) {
@@ -166,7 +171,7 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
-  const out: Finding[] = [];
+  const out: Array<{ finding: Finding; evaluation: Evaluation }> = [];
   for (const e of evaluations) {
     const severity = severityOf(e);
     if (!severity) continue;
@@ -229,7 +234,7 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     const blank = read(first).kind === "empty" && e.outcome === "mismatch" && !le;
     const isZh = blank ? `为空白，应为 ${expectedText}` : `应为 ${expectedText}，实为 ${actualText}（差 ${diff}）`;
     const isEn = blank ? `is blank and should be ${expectedText}` : `should be ${expectedText} but is ${actualText} (difference ${diff})`;
-    out.push({
+    const finding: Finding = {
       rule: identity.rule,
       severity,
       message: le
@@ -241,7 +246,8 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
       cells: [cellOf(first), ...rest.map(cellOf)],
       expected: expectedText,
       actual: actualText,
-    });
+    };
+    out.push({ finding, evaluation: e });
   }
   return out;
 }

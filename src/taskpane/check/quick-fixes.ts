@@ -17,9 +17,11 @@ export function quickFixFor(f: Finding): QuickFix | undefined {
   if (!cell || f.expected === undefined) return undefined;
   if (f.rule === "catalogue.name-mismatch" && f.expected.trim() !== "" && f.actual !== undefined)
     return { kind: "name", cell, from: f.actual, to: f.expected };
-  if (SUM_RULES.has(f.rule)) {
-    const to = Number(f.expected);
-    if (f.expected.trim() !== "" && Number.isFinite(to)) return { kind: "sum", cell, from: f.actual ?? "", to };
+  // Only a value the core checked settles every identity reading the cell (Finding.fix): an "expected" alone may
+  // satisfy one sum and break another.
+  if (SUM_RULES.has(f.rule) && f.fix !== undefined) {
+    const to = Number(f.fix);
+    if (f.fix.trim() !== "" && Number.isFinite(to)) return { kind: "sum", cell, from: f.actual ?? "", to };
   }
   return undefined;
 }

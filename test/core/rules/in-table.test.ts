@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../../../src/core/engine";
-import { at, book, expenditureRows, nonInfo, sheet } from "../build";
+import { at, book, expenditureRows, nonInfo, rulesOf, sheet } from "../build";
 
 const check = (rows: Parameters<typeof sheet>[1], merges: string[] = []) => checkWorkbook(book(sheet("S", rows, merges))).findings;
 
@@ -12,9 +12,12 @@ describe("hierarchy.sum and table.total-row", () => {
     const rows = expenditureRows();
     rows[6][3] = 125; // 2080501 基本支出 120 → 125
     const f = nonInfo(check(rows));
-    expect(f.length).toBeGreaterThanOrEqual(2);
+    // One wrong cell, one finding: its row sum and its 款 fold into it.
+    expect(f).toHaveLength(1);
     for (const x of f) expect(at(x)).toBe("S!D7");
-    const col = f.find((x) => x.rule === "hierarchy.sum")!;
+    expect(rulesOf(f[0])).toEqual(expect.arrayContaining(["hierarchy.sum", "table.columns-sum"]));
+    expect(f[0].fix).toBe("120.00");
+    const col = f[0];
     expect(col.expected).toBe("120.00");
     expect(col.actual).toBe("125.00");
     expect(col.severity).toBe("error");
@@ -26,7 +29,7 @@ describe("hierarchy.sum and table.total-row", () => {
     rows[4][2] = 310;
     const f = nonInfo(check(rows));
     expect(f.map(at)).toEqual(expect.arrayContaining(["S!C5"]));
-    const h = f.find((x) => x.rule === "hierarchy.sum")!;
+    const h = f.find((x) => rulesOf(x).includes("hierarchy.sum"))!;
     expect([h.expected, h.actual]).toEqual(["300.00", "310.00"]);
   });
 
@@ -34,7 +37,7 @@ describe("hierarchy.sum and table.total-row", () => {
     const rows = expenditureRows();
     rows[3][4] = 90;
     const f = nonInfo(check(rows));
-    const t = f.find((x) => x.rule === "table.total-row")!;
+    const t = f.find((x) => rulesOf(x).includes("table.total-row"))!;
     expect(at(t)).toBe("S!E4");
     expect([t.expected, t.actual]).toEqual(["100.00", "90.00"]);
   });
@@ -42,10 +45,10 @@ describe("hierarchy.sum and table.total-row", () => {
   it("treats a difference within N × 0.005 as a rounding warning, beyond it as an error", () => {
     const rows = expenditureRows();
     rows[5][2] = 300.01; // 款 vs two 项: bound 0.01
-    const f = nonInfo(check(rows)).filter((x) => x.rule === "hierarchy.sum" && x.cells[0].address === "C6");
+    const f = nonInfo(check(rows)).filter((x) => rulesOf(x).includes("hierarchy.sum") && x.cells[0].address === "C6");
     expect(f.map((x) => x.severity)).toEqual(["warning"]);
     rows[5][2] = 300.02;
-    const g = nonInfo(check(rows)).filter((x) => x.rule === "hierarchy.sum" && x.cells[0].address === "C6");
+    const g = nonInfo(check(rows)).filter((x) => rulesOf(x).includes("hierarchy.sum") && x.cells[0].address === "C6");
     // C6 is now wrong against its 项 rows and within its 类: every finding naming it first is an error.
     expect(g.length).toBeGreaterThanOrEqual(1);
     expect(new Set(g.map((x) => x.severity))).toEqual(new Set(["error"]));
@@ -168,7 +171,7 @@ describe("summary (收支总表)", () => {
     const r = rows();
     r[7][1] = 121;
     const f = nonInfo(check(r, merges));
-    expect(f.map((x) => x.rule)).toEqual(expect.arrayContaining(["summary.grand-total", "summary.balance"]));
+    expect(f.flatMap(rulesOf)).toEqual(expect.arrayContaining(["summary.grand-total", "summary.balance"]));
     expect(f.map(at)).toContain("S!B8");
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * One wrong amount, one finding (issue 14): the sum findings that blame the same cell fold into one, listing every
+ * identity that reads it; it states one expected value only when they all agree on it. Its `fix` (the pane's quick
+ * fix) is set only when writing that value makes every identity reading the cell hold — failed or not — so a quick
+ * fix never trades one error for another. O(findings × identities reading their cells).
+ */
+import { parseA1 } from "../address";
+import type { Finding, Severity } from "../finding";
+import { parseAmount } from "../money";
+import { evaluate, keyOf, type AmountReader, type CellKey, type Evaluation, type Identity } from "./identity";
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function foldFindings(
+  items: Array<{ finding: Finding; evaluation: Evaluation }>,
+  read: AmountReader,
+  readersOf: (cell: CellKey) => readonly Identity[],
+): Finding[] {
+  const groups = new Map<string, Array<{ finding: Finding; evaluation: Evaluation }>>();
+  const order: string[] = [];
+  for (const item of items) {
+    const c = item.finding.cells[0];
+    const k = `${c.sheet}!${c.address}`;
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else {
+      groups.set(k, [item]);
+      order.push(k);
+    }
+  }
+  return order.map((k) => {
+    const group = groups.get(k)!;
+    const folded = group.length === 1 ? group[0].finding : fold(group.map((x) => x.finding), group.map((x) => x.evaluation.identity));
+    return withFix(folded, read, readersOf);
+  });
+}
+
+function fold(findings: Finding[], identities: Identity[]): Finding {
+  const first = findings[0];
+  const severity = findings.reduce<Severity>((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), "info");
+  const seen = new Set<string>();
+  const cells = findings.flatMap((f) => f.cells).filter((c) => {
+    const k = `${c.sheet}!${c.address}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const where = `${first.cells[0].sheet}!${first.cells[0].address}`;
+  const expectations = new Set(findings.map((f) => f.expected));
+  const agree = expectations.size === 1 && first.expected !== undefined;
+  const zh = identities.map((id, i) => (agree ? id.zh : `${id.zh}（应为 ${findings[i].expected}）`)).join("；");
+  const en = identities.map((id, i) => (agree ? id.en : `${id.en} (should be ${findings[i].expected})`)).join("; ");
+  const out: Finding = {
+    rule: first.rule,
+    severity,
+    message: agree
+      ? `${where} 应为 ${first.expected}，实为 ${first.actual}；${findings.length} 项核对都读取此格。依据：${zh}。`
+      : `${where} 为 ${first.actual}，${findings.length} 项核对都读取此格且结论不一（可能不止一处有误）：${zh}。`,
+    messageEn: agree
+      ? `${where} should be ${first.expected} but is ${first.actual}; ${findings.length} checks read this cell. Rules: ${en}.`
+      : `${where} is ${first.actual}; ${findings.length} checks read this cell and disagree on its value (more than one cell may be wrong): ${en}.`,
+    cells,
+  };
+  const also = [...new Set(findings.slice(1).map((f) => f.rule))].filter((r) => r !== first.rule);
+  if (also.length) out.also = also;
+  if (agree) out.expected = first.expected;
+  if (first.actual !== undefined) out.actual = first.actual;
+  return out;
+}
+
+/** The finding with `fix` when its expected value, written into cells[0], makes every identity reading it hold. */
+function withFix(f: Finding, read: AmountReader, readersOf: (cell: CellKey) => readonly Identity[]): Finding {
+  if (f.expected === undefined || !/^-?\d+(\.\d+)?$/.test(f.expected) || f.expected.startsWith("-")) return f;
+  const { row, col } = parseA1(f.cells[0].address);
+  const cell: CellKey = { sheet: f.cells[0].sheet, row, col };
+  const target = keyOf(cell);
+  const value = parseAmount(Number(f.expected));
+  const patched: AmountReader = (c) => (c.sheet === cell.sheet && c.row === row && c.col === col ? value : read(c));
+  const readers = readersOf(cell);
+  if (readers.length === 0) return f;
+  for (const id of readers) {
+    if (![...id.left, ...id.right].some((c) => keyOf(c) === target)) continue;
+    const e = evaluate(id, patched);
+    if (!e || e.outcome === "mismatch") return f;
+  }
+  return { ...f, fix: f.expected };
+}
