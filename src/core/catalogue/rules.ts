@@ -4,6 +4,7 @@
  * A missing code is an error where the data declares the list complete or holds the code for other years only;
  * elsewhere an info (not covered).
  */
+import { levelOf } from "./classify";
 import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
 import { namesMatch } from "./normalise";
@@ -53,6 +54,17 @@ function rowCells(row: CodeRow): FindingCell[] {
 
 function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding | undefined {
   if (catalogue.lookup(row.code, year)) return undefined;
+  // A code of no valid length (a digit lost or doubled: 208055) exists in no year, covered or not.
+  if (levelOf(row.code) === undefined) {
+    return {
+      rule: RULE_UNKNOWN,
+      severity: "error",
+      message: `科目编码 ${row.code} 位数不对（类 3 位、款 5 位、项 7 位），可能漏输或多输了一位`,
+      messageEn: `Code ${row.code} has ${row.code.length} digits (a class has 3, a section 5, an item 7): a digit missing or typed twice?`,
+      cells: rowCells(row),
+      actual: row.code,
+    };
+  }
   const dataYear = catalogue.resolveYear(year);
   const other = catalogue.yearsOf(row.code);
   const earlier = other.filter((y) => y < dataYear);

@@ -250,14 +250,20 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
     let row: RecognisedRow;
     if (!codeRead && !unitCode && TOTAL_LABEL.test(normalised)) {
       row = { row: r, role: "total", label, labelCol };
-    } else if (unitCode || (codeRead && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))) {
+    } else if (
+      unitCode ||
+      (codeRead && !typoLevel(codeRead.code, want) && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))
+    ) {
       row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
     } else if (codeRead) {
       const cls = classifyCode(codeRead.code);
+      // A code one digit short or long (208055) is a mistyped code of this table's classification: a code row (the
+      // catalogue reports it), linked by position, not a unit row that would re-scope everything below it.
+      const typo = cls ? undefined : typoLevel(codeRead.code, want);
       const code: CodeInfo = {
         code: codeRead.code,
-        classification: cls?.classification ?? null,
-        level: cls?.level ?? 0,
+        classification: cls?.classification ?? (typo !== undefined ? want : null),
+        level: cls?.level ?? typo ?? 0,
         cols: codeRead.cols,
         name: codeName ?? (label || undefined),
         nameCol: codeName ? codeRead.cols[0] : labelCol,
@@ -300,11 +306,35 @@ function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
   return coded >= 2 && coded * 2 >= texts;
 }
 
-/** Parent links: 项 → 款 → 类 by code prefix within a unit's scope; code rows → their unit row; units by prefix. */
+const CLASS_DIGIT: Partial<Record<Classification, string>> = { function: "2", "dept-economic": "3", "gov-economic": "5", revenue: "1" };
+
+/** The level of a code of the wanted classification with an even number of digits (a digit lost or doubled). */
+function typoLevel(code: string, want: Classification | null): number | undefined {
+  if (!want || code[0] !== CLASS_DIGIT[want] || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
+  return code.length / 2;
+}
+
+/** Equal, or one digit changed, or two adjacent digits swapped (the usual typing slips). */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length <= 1) return true;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
+/**
+ * Parent links: 项 → 款 → 类 by code prefix within a unit's scope; code rows → their unit row; units by prefix.
+ * A mistyped code is linked where it stands: a row whose own 款 (or 类) is missing but sits right under a row one
+ * typing slip away from it — 2090505 among 20805's rows, or 2080502 under a 款 typed 20850 — adds up into that row,
+ * so a typo gives its code finding (catalogue) and not a cascade of sum errors.
+ */
 function linkHierarchy(rows: RecognisedRow[]): void {
   const unitStack: number[] = [];
   let scope = new Map<string, number>();
   let scopeUnit: number | undefined;
+  // The latest code row at each level in the scope (levels below it are cleared when a higher row comes).
+  let latest = new Map<number, number>();
   rows.forEach((row, i) => {
     if (row.role === "total" || row.role === "item") return;
     if (row.role === "unit") {
@@ -317,19 +347,38 @@ function linkHierarchy(rows: RecognisedRow[]): void {
       if (unitStack.length) row.parent = unitStack[unitStack.length - 1];
       unitStack.push(i);
       scope = new Map();
+      latest = new Map();
       scopeUnit = i;
       return;
     }
     const code = row.code!.code;
-    for (let len = code.length - 1; len >= 3; len--) {
-      const p = scope.get(code.slice(0, len));
-      if (p !== undefined) {
-        row.parent = p;
-        break;
+    const level = row.code!.level;
+    // The immediate parent's code: 2 digits shorter (208055, a 6-digit slip, counts as a 项 under 20805).
+    const parentLen = level >= 2 ? 2 * level - 1 : 0;
+    const immediate = parentLen >= 3 ? scope.get(code.slice(0, parentLen)) : undefined;
+    if (immediate !== undefined) row.parent = immediate;
+    else if (parentLen >= 3) {
+      const near = latest.get(level - 1);
+      const nearCode = near !== undefined ? rows[near].code!.code : undefined;
+      if (near !== undefined && nearCode !== undefined && nearCode.length === parentLen && oneSlipApart(code.slice(0, parentLen), nearCode)) {
+        row.parent = near;
+        // Later rows under the same (mistyped) parent find it by the prefix they carry.
+        if (!scope.has(code.slice(0, parentLen))) scope.set(code.slice(0, parentLen), near);
+      }
+    }
+    if (row.parent === undefined) {
+      for (let len = code.length - 1; len >= 3; len--) {
+        const p = scope.get(code.slice(0, len));
+        if (p !== undefined) {
+          row.parent = p;
+          break;
+        }
       }
     }
     if (row.parent === undefined && scopeUnit !== undefined) row.parent = scopeUnit;
     if (!scope.has(code)) scope.set(code, i);
+    latest.set(level, i);
+    for (const l of [...latest.keys()]) if (l > level) latest.delete(l);
   });
 }
 

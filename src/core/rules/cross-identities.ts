@@ -55,12 +55,14 @@ function totalCells(table: RecognisedTable, col: number): CellKey[] {
 
 /** Cells adding up to a code's amount: the rows with that code, or the highest rows below it where it is absent. */
 function prefixCells(table: RecognisedTable, prefix: string, col: number): CellKey[] {
-  const rows = table.rows.filter(
-    (r) =>
-      r.role === "code" &&
-      r.code!.code.startsWith(prefix) &&
-      (r.parent === undefined || table.rows[r.parent].role !== "code" || !table.rows[r.parent].code!.code.startsWith(prefix)),
-  );
+  const rows = table.rows.filter((r) => {
+    if (r.role !== "code" || !r.code!.code.startsWith(prefix)) return false;
+    const parent = r.parent === undefined ? undefined : table.rows[r.parent];
+    if (!parent || parent.role !== "code") return true;
+    // A mistyped code linked under the row it stands in (2090505 among 20805's rows) counts with that row.
+    if (!r.code!.code.startsWith(parent.code!.code)) return false;
+    return !parent.code!.code.startsWith(prefix);
+  });
   return rows.map((r) => key(table, r.row, col));
 }
 

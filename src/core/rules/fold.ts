@@ -18,7 +18,7 @@ export function foldFindings(
 ): Finding[] {
   const groups = new Map<string, Array<{ finding: Finding; evaluation: Evaluation }>>();
   const order: string[] = [];
-  for (const item of items) {
+  for (const item of withoutConsequences(items)) {
     const c = item.finding.cells[0];
     const k = `${c.sheet}!${c.address}`;
     const g = groups.get(k);
@@ -30,12 +30,32 @@ export function foldFindings(
   }
   return order.map((k) => {
     const group = groups.get(k)!;
-    const folded = group.length === 1 ? group[0].finding : fold(group.map((x) => x.finding), group.map((x) => x.evaluation.identity));
+    const c = group[0].finding.cells[0];
+    const { row, col } = parseA1(c.address);
+    const blank = read({ sheet: c.sheet, row, col }).kind === "empty";
+    const folded = group.length === 1 ? group[0].finding : fold(group.map((x) => x.finding), group.map((x) => x.evaluation.identity), blank);
     return withFix(folded, read, readersOf);
   });
 }
 
-function fold(findings: Finding[], identities: Identity[]): Finding {
+/**
+ * A cross-table sum that fails only because it reads a cell an in-table sum already blames (a blank 类 row in the
+ * 支出总表 read by the 一般公共预算 comparison) is a consequence: the in-table finding names the root cause.
+ */
+function withoutConsequences(items: Array<{ finding: Finding; evaluation: Evaluation }>): Array<{ finding: Finding; evaluation: Evaluation }> {
+  const blamed = new Set<string>();
+  for (const { finding, evaluation } of items)
+    if (evaluation.identity.tables.length === 1 && finding.severity === "error") blamed.add(`${finding.cells[0].sheet}!${finding.cells[0].address}`);
+  if (blamed.size === 0) return items;
+  return items.filter(({ finding, evaluation }) => {
+    if (evaluation.identity.tables.length < 2) return true;
+    const first = `${finding.cells[0].sheet}!${finding.cells[0].address}`;
+    if (blamed.has(first)) return true;
+    return !finding.cells.some((c) => blamed.has(`${c.sheet}!${c.address}`));
+  });
+}
+
+function fold(findings: Finding[], identities: Identity[], blank: boolean): Finding {
   const first = findings[0];
   const severity = findings.reduce<Severity>((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), "info");
   const seen = new Set<string>();
@@ -54,11 +74,11 @@ function fold(findings: Finding[], identities: Identity[]): Finding {
     rule: first.rule,
     severity,
     message: agree
-      ? `${where} 应为 ${first.expected}，实为 ${first.actual}；${findings.length} 项核对都读取此格。依据：${zh}。`
-      : `${where} 为 ${first.actual}，${findings.length} 项核对都读取此格且结论不一（可能不止一处有误）：${zh}。`,
+      ? `${where} ${blank ? "为空白" : `实为 ${first.actual}`}，应为 ${first.expected}；${findings.length} 项核对都读取此格。依据：${zh}。`
+      : `${where} ${blank ? "为空白" : `为 ${first.actual}`}，${findings.length} 项核对都读取此格且结论不一（可能不止一处有误）：${zh}。`,
     messageEn: agree
-      ? `${where} should be ${first.expected} but is ${first.actual}; ${findings.length} checks read this cell. Rules: ${en}.`
-      : `${where} is ${first.actual}; ${findings.length} checks read this cell and disagree on its value (more than one cell may be wrong): ${en}.`,
+      ? `${where} ${blank ? "is blank" : `is ${first.actual}`} and should be ${first.expected}; ${findings.length} checks read this cell. Rules: ${en}.`
+      : `${where} ${blank ? "is blank" : `is ${first.actual}`}; ${findings.length} checks read this cell and disagree on its value (more than one cell may be wrong): ${en}.`,
     cells,
   };
   const also = [...new Set(findings.slice(1).map((f) => f.rule))].filter((r) => r !== first.rule);
