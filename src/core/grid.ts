@@ -19,6 +19,12 @@ export interface GridSheet {
   values: CellValue[][];
   /** Formula text without the leading "=", where the cell holds one. */
   formulas?: (string | null | undefined)[][];
+  /**
+   * true where a formula cell has no cached value at all (a file written by a script and never calculated), as the
+   * file reader can tell it from a cached "" result. Such cells are computed where the core can (formula/evaluate),
+   * else reported as having no computed value; never read as 0.
+   */
+  uncached?: (boolean | null | undefined)[][];
   /** What Excel displays, where known (Office.js `text`); used only for messages and number-stored-as-text hints. */
   texts?: (string | null | undefined)[][];
   numberFormats?: (string | null | undefined)[][];

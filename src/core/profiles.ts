@@ -73,6 +73,7 @@ const RULES: RuleInfo[] = [
   { id: "cell.error-value", group: "cell", severity: "error", zh: "金额单元格是错误值（#REF! 等）", en: "Amount cell holds an error value (#REF! …)" },
   { id: "cell.not-a-number", group: "cell", severity: "error", zh: "金额单元格的内容不是数字", en: "Amount cell holds text that is not a number" },
   { id: "cell.circular-formula", group: "cell", severity: "error", zh: "金额单元格的公式引用了自身（循环引用）", en: "Amount cell's formula refers to its own cell (circular reference)" },
+  { id: "cell.formula-no-value", group: "cell", severity: "warning", zh: "公式没有计算结果（未经 Excel 计算保存），未参与核对", en: "Formula without a computed value (not calculated and saved by Excel); not checked" },
   { id: "cell.number-as-text", group: "cell", severity: "info", zh: "数字以文本形式存储", en: "Number stored as text" },
   { id: "catalogue.unknown-code", group: "catalogue", severity: "error", zh: "科目编码不在当年政府收支分类科目中", en: "Code not in the year's classification" },
   { id: "catalogue.not-covered", group: "catalogue", severity: "info", zh: "科目编码不在内置科目表覆盖范围，未核对", en: "Code outside the built-in list's coverage; not checked" },

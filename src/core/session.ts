@@ -18,6 +18,7 @@ import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
 import { documentCheck, type AmountAt } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
+import { cellAmount } from "./formula/evaluate";
 
 export interface CheckOptions {
   /** Budget year override (otherwise read from titles/unit lines). */
@@ -89,7 +90,7 @@ export class CheckSession {
       let a = this.cache.get(k);
       if (!a) {
         const s = this.sheet(c.sheet);
-        a = parseAmount(s ? cellValue(s, c.row, c.col) : null);
+        a = s ? cellAmount(this.workbook, s, c.row, c.col) : parseAmount(null);
         this.cache.set(k, a);
       }
       return a;
@@ -166,7 +167,7 @@ export class CheckSession {
         if (cells.length === 0) continue;
         tableIds.add(t.id);
         for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)))) this.settled = null;
-        if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells));
+        if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells, this.workbook));
       }
     }
     this.assemble();
@@ -219,7 +220,7 @@ export class CheckSession {
     this.cellIssues = new Map();
     for (const t of tables) {
       const sheet = this.sheet(t.sheet);
-      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCellsOf(t)));
+      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCellsOf(t), this.workbook));
     }
     this.codeIssues = this.codeFindings(tables);
     this.settled = null;
@@ -389,6 +390,8 @@ export function applyChange(wb: GridWorkbook, change: GridChange): void {
         for (let c = range.left; c <= range.right; c++) {
           const j = c - range.left;
           (sheet.values[r] ??= [])[c] = change.values[i]?.[j] ?? null;
+          // A value read from the host is what the cell holds now: no longer "never calculated".
+          if (sheet.uncached?.[r]) sheet.uncached[r][c] = null;
           if (change.formulas) ((sheet.formulas ??= [])[r] ??= [])[c] = change.formulas[i]?.[j] ?? null;
           if (change.numberFormats) ((sheet.numberFormats ??= [])[r] ??= [])[c] = change.numberFormats[i]?.[j] ?? null;
         }

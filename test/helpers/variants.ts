@@ -670,3 +670,29 @@ export function sideBySide(wb: GridWorkbook, left: string, right: string, gap = 
   out.sheets = out.sheets.filter((s) => s.name !== right);
   return out;
 }
+
+/** The cached values of the given formula cells dropped (a file written by a script, never calculated by Excel). */
+export function withoutCachedValues(wb: GridWorkbook, sheet: string, addresses: string[]): GridWorkbook {
+  const out = clone(wb);
+  const s = getSheet(out, sheet);
+  for (const a of addresses) {
+    const { row, col } = parseA1(a);
+    if (!s.formulas?.[row]?.[col]) throw new Error(`withoutCachedValues: ${sheet}!${a} holds no formula`);
+    setCell(s.values, row, col, null);
+    // As the file reader marks a formula it finds no cached value for.
+    setCell((s.uncached ??= []), row, col, true);
+  }
+  return out;
+}
+
+/** A formula written into a cell (text without "="), with or without a cached value. */
+export function setFormula(wb: GridWorkbook, sheet: string, address: string, formula: string, cached: CellValue = null): GridWorkbook {
+  const out = clone(wb);
+  const s = getSheet(out, sheet);
+  const { row, col } = parseA1(address);
+  setCell((s.formulas ??= []), row, col, formula);
+  setCell(s.values, row, col, cached);
+  if (cached === null) setCell((s.uncached ??= []), row, col, true);
+  growUsedArea(s, row, col);
+  return out;
+}

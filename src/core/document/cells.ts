@@ -1,7 +1,8 @@
 /** Cells and amounts the document rules read: a table's title/year/unit cells, and amounts through a reader. */
 import { toA1, type CellRef } from "../address";
 import type { FindingCell } from "../finding";
-import { cellValue, type GridWorkbook } from "../grid";
+import type { GridWorkbook } from "../grid";
+import { cellAmount } from "../formula/evaluate";
 import { parseAmount, type Amount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 
@@ -12,7 +13,7 @@ export function gridReader(workbook: GridWorkbook): AmountAt {
   const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   return (sheet, row, col) => {
     const s = sheets.get(sheet);
-    return parseAmount(s ? cellValue(s, row, col) : null);
+    return s ? cellAmount(workbook, s, row, col) : parseAmount(null);
   };
 }
 

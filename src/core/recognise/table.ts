@@ -252,14 +252,14 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       row = { row: r, role: "total", label, labelCol };
     } else if (
       unitCode ||
-      (codeRead && !typoLevel(codeRead.code, want) && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))
+      (codeRead && typoLevel(codeRead.code, want, rows) === undefined && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))
     ) {
       row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
     } else if (codeRead) {
       const cls = classifyCode(codeRead.code);
       // A code one digit short or long (208055) is a mistyped code of this table's classification: a code row (the
       // catalogue reports it), linked by position, not a unit row that would re-scope everything below it.
-      const typo = cls ? undefined : typoLevel(codeRead.code, want);
+      const typo = cls ? undefined : typoLevel(codeRead.code, want, rows);
       const code: CodeInfo = {
         code: codeRead.code,
         classification: cls?.classification ?? (typo !== undefined ? want : null),
@@ -308,10 +308,14 @@ function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
 
 const CLASS_DIGIT: Partial<Record<Classification, string>> = { function: "2", "dept-economic": "3", "gov-economic": "5", revenue: "1" };
 
-/** The level of a code of the wanted classification with an even number of digits (a digit lost or doubled). */
-function typoLevel(code: string, want: Classification | null): number | undefined {
+/**
+ * The level of a code of the wanted classification with an even number of digits (a digit lost or doubled), when the
+ * row it would belong under is listed above it (208055 under 20805). A unit code such as 301001 has no such row.
+ */
+function typoLevel(code: string, want: Classification | null, above: readonly RecognisedRow[]): number | undefined {
   if (!want || code[0] !== CLASS_DIGIT[want] || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
-  return code.length / 2;
+  const parent = code.slice(0, code.length - 1);
+  return above.some((r) => r.role === "code" && r.code?.code === parent) ? code.length / 2 : undefined;
 }
 
 /** Equal, or one digit changed, or two adjacent digits swapped (the usual typing slips). */

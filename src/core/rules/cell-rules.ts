@@ -1,8 +1,8 @@
 /** Findings about single amount cells: error values, text that is not a number, numbers stored as text. */
 import { toA1 } from "../address";
 import type { Finding } from "../finding";
-import { cellFormula, cellValue, type GridSheet } from "../grid";
-import { parseAmount } from "../money";
+import { cellFormula, cellValue, type GridSheet, type GridWorkbook } from "../grid";
+import { NO_COMPUTED_VALUE, cellAmount } from "../formula/evaluate";
 import { clip } from "../text";
 import type { RecognisedTable } from "../recognise/types";
 import { plausibilityFindings } from "./plausibility";
@@ -18,13 +18,24 @@ export function amountCellsOf(table: RecognisedTable): Array<{ row: number; col:
   return out;
 }
 
-export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table)): Finding[] {
+export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table), workbook?: GridWorkbook): Finding[] {
   const out: Finding[] = [];
+  const wb = workbook ?? { sheets: [sheet] };
   for (const { row, col } of cells) {
-    const a = parseAmount(cellValue(sheet, row, col));
+    const a = cellAmount(wb, sheet, row, col);
     const address = toA1(row, col);
     const where = `${sheet.name}!${address}`;
-    if (a.kind === "error") {
+    if (a.kind === "error" && a.error === NO_COMPUTED_VALUE) {
+      const formula = clip(cellFormula(sheet, row, col) ?? "");
+      out.push({
+        rule: "cell.formula-no-value",
+        severity: "warning",
+        message: `${where} 的公式 =${formula} 没有计算结果（文件未经 Excel 计算保存），未参与核对；请在 Excel 中打开并保存后再检查。`,
+        messageEn: `${where} has a formula (=${formula}) with no computed value (the file was not calculated and saved by Excel); it was not checked. Open and save it in Excel, then check again.`,
+        cells: [{ sheet: sheet.name, address }],
+        actual: `=${formula}`,
+      });
+    } else if (a.kind === "error") {
       out.push({
         rule: "cell.error-value",
         severity: "error",
