@@ -57,3 +57,10 @@ describe("a mistyped code gives its code finding, not a cascade of sums", () => 
     expect(found.map((f) => f.rule)).toEqual(rules);
   });
 });
+
+describe("text in an amount column that is otherwise blank", () => {
+  it("is flagged like any text amount (事业收入 of the 上海 收入预算总表 holds only “待定”)", async () => {
+    const wb = setAmount(await loadFixture("shanghai-putuo-commerce-unit-2025"), "收入预算总表", "G8", "待定");
+    expect(shown(wb).map((f) => [f.rule, at(f), f.actual])).toEqual([["cell.not-a-number", "收入预算总表!G8", "待定"]]);
+  });
+});
