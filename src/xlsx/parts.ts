@@ -205,7 +205,13 @@ export function readSharedStrings(ctx: Ctx, entry: ZipEntry): string[] {
       }
     },
     text(text) {
-      if (inT && current) current.push(text);
+      if (!inT || !current) return;
+      current.push(text);
+      if (current.length > 1 || text.length > ctx.limits.maxStringLength) {
+        const length = current.reduce((n, t) => n + t.length, 0);
+        if (length > ctx.limits.maxStringLength)
+          throw new WorkbookReadError(ctx.file, "too-large", `shared string ${out.length}: ${length} characters`, `${entry.name}：字符串超过 ${ctx.limits.maxStringLength} 个字符 / a string over ${ctx.limits.maxStringLength} characters`);
+      }
     },
     close(tag) {
       if (!isMain(tag)) return;

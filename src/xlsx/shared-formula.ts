@@ -10,7 +10,7 @@ import { MAX_COLS, MAX_ROWS } from "./limits";
 // A cell (A1, $B$2), a column range (A:C) or a row range (1:3), not preceded by a name character and not followed by
 // one or by "(" (a function such as LOG10) or "!" (a sheet named like a cell).
 const REF =
-  /(?<![A-Za-z0-9_.$])(?:(\$?)([A-Z]{1,3})(\$?)(\d{1,7})|(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})|(\$?)(\d{1,7}):(\$?)(\d{1,7}))(?![A-Za-z0-9_.(!:])/g;
+  /(?<![A-Za-z0-9_.$])(?:(\$?)([A-Z]{1,3})(\$?)(\d{1,7})|(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})|(\$?)(\d{1,7}):(\$?)(\d{1,7}))(?![A-Za-z0-9_.(!])/g;
 
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;

@@ -216,6 +216,9 @@ export function readSheet(ctx: Ctx, input: SheetInputs): GridSheet {
       }
     },
     text(text: string) {
+      if (capture === Capture.None) return;
+      if (text.length + (capture === Capture.V ? v! : capture === Capture.F ? f! : inline!).length > ctx.limits.maxStringLength)
+        fail("too-large", `${cellWhere()}: text over ${ctx.limits.maxStringLength} characters`, `${cellWhere()}：超过 ${ctx.limits.maxStringLength} 个字符 / over ${ctx.limits.maxStringLength} characters`);
       switch (capture) {
         case Capture.V:
           v += text;

@@ -70,10 +70,17 @@ export class ZipArchive {
     if (end > this.data.length) this.fail("corrupt", `${entry.name}: data past the end of the file`);
     const raw = this.data.subarray(start, end);
     let produced = 0;
+    // What the consumer throws (an XML error, a bound) passes through untouched; only inflate's own errors are damage.
+    let consumerError: unknown;
     const take = (chunk: Uint8Array) => {
       produced += chunk.length;
       if (produced > entry.size) this.fail("corrupt", `${entry.name}: inflates past its declared size ${entry.size}`, entry.name);
-      if (chunk.length) onChunk(chunk);
+      try {
+        if (chunk.length) onChunk(chunk);
+      } catch (e) {
+        consumerError = e;
+        throw e;
+      }
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size) this.fail("corrupt", `${entry.name}: stored sizes differ`);
@@ -87,7 +94,7 @@ export class ZipArchive {
           inflate.push(raw.subarray(i, next), next === raw.length);
         }
       } catch (e) {
-        if (e instanceof WorkbookReadError) throw e;
+        if (consumerError !== undefined || e instanceof WorkbookReadError) throw e;
         this.fail("corrupt", `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
     } else {
@@ -153,8 +160,14 @@ export class ZipArchive {
           const len = v.getUint16(e + 2, true);
           if (id === 1) {
             let f = e + 4;
-            if (size === 0xffffffff && f + 8 <= e + 4 + len) (size = safeNumber(v.getBigUint64(f, true))), (f += 8);
-            if (compressedSize === 0xffffffff && f + 8 <= e + 4 + len) (compressedSize = safeNumber(v.getBigUint64(f, true))), (f += 8);
+            if (size === 0xffffffff && f + 8 <= e + 4 + len) {
+              size = safeNumber(v.getBigUint64(f, true));
+              f += 8;
+            }
+            if (compressedSize === 0xffffffff && f + 8 <= e + 4 + len) {
+              compressedSize = safeNumber(v.getBigUint64(f, true));
+              f += 8;
+            }
             if (localOffset === 0xffffffff && f + 8 <= e + 4 + len) localOffset = safeNumber(v.getBigUint64(f, true));
             break;
           }
