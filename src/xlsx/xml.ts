@@ -10,10 +10,8 @@ import { WorkbookReadError } from "./read-error";
 import type { ZipArchive, ZipEntry } from "./zip";
 
 /** SpreadsheetML main namespace: transitional (what everyone writes) and strict (Excel's "Strict Open XML"). */
-export const MAIN_NS = new Set([
-  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-  "http://purl.oclc.org/ooxml/spreadsheetml/main",
-]);
+const MAIN_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const MAIN_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 export const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 export type Tag = SaxesTagNS;
@@ -35,8 +33,10 @@ export function attr(tag: Tag, local: string, prefixed = false): string | undefi
   return undefined;
 }
 
+/** Called for every tag: two string compares (saxes hands out the same interned URI string), not a Set lookup. */
 export function isMain(tag: Tag): boolean {
-  return MAIN_NS.has(tag.uri);
+  const uri = tag.uri;
+  return uri === MAIN_TRANSITIONAL || uri === MAIN_STRICT;
 }
 
 /**
