@@ -77,7 +77,7 @@ describe("annotateWorkbook", () => {
     expect(summary.marked).toBe(2);
     expect(summary.noted).toBe(2);
     expect(summary.skipped).toEqual([{ sheet: "没有这张表", address: "A1" }]);
-    expect(summary.threaded).toEqual([]);
+    expect(summary.unnoted).toEqual([]);
   });
 
   it("fills the first cell of an error red; an error outranks a warning on the same cell", () => {

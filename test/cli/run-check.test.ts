@@ -75,7 +75,7 @@ async function run(argv: string[], result: CheckResult, overrides: Partial<Check
     },
     annotate: async (input, output, findings) => {
       r.annotated.push({ input, output, findings });
-      return { marked: 3, noted: 1, skipped: [], threaded: [] };
+      return { marked: 3, noted: 1, skipped: [], unnoted: [] };
     },
     stdout: (t) => void (r.stdout += t),
     stderr: (t) => void (r.stderr += t),
@@ -299,7 +299,7 @@ describe("--annotate", () => {
     const r = await run(
       ["book.xlsx", "--annotate", "out.xlsx"],
       { tables, findings: [error] },
-      { annotate: async () => ({ marked: 1, noted: 0, skipped: [], threaded: [cell] }) },
+      { annotate: async () => ({ marked: 1, noted: 0, skipped: [], unnoted: [{ cell, reason: "threaded-comment" as const }] }) },
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("1 marked cells hold a threaded comment: filled, no note added");

@@ -62,7 +62,7 @@ describe("--annotate on a workbook with everything a user may have", () => {
   it("reports what it marked, skipped and left without a note", () => {
     expect(summary.marked).toBe(8);
     expect(summary.skipped).toEqual([{ sheet: "没有这张表", address: "A1" }]);
-    expect(summary.threaded).toEqual([{ sheet: "收支总表", address: "E5" }]);
+    expect(summary.unnoted).toEqual([{ cell: { sheet: "收支总表", address: "E5" }, reason: "threaded-comment" }]);
     expect(summary.noted).toBe(7);
   });
 

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { Finding } from "../../core/finding";
 import { AnnotateError, annotateXlsx, type AnnotateSummary } from "./annotate-xlsx";
 
@@ -11,7 +12,7 @@ import { AnnotateError, annotateXlsx, type AnnotateSummary } from "./annotate-xl
 export async function annotateWorkbook(input: string, output: string, findings: readonly Finding[]): Promise<AnnotateSummary> {
   await requireRegularFile(input, "input", true);
   await requireRegularFile(output, "output", false);
-  const { data, summary } = annotateXlsx(await fs.readFile(input), findings);
+  const { data, summary } = annotateXlsx(await fs.readFile(input), findings, (d) => zlib.deflateRawSync(d));
   const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await fs.writeFile(temp, data, { flag: "wx" });

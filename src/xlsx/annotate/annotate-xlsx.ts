@@ -20,8 +20,11 @@ export interface AnnotateSummary {
   noted: number;
   /** Marked cells naming a sheet or address not in the workbook. */
   skipped: FindingCell[];
-  /** Marked cells that carry a threaded comment: filled, but no note added (Excel would hide it behind the thread). */
-  threaded: FindingCell[];
+  /**
+   * Marked cells that got a fill but no note: the cell holds a threaded comment (its note part holds only Excel's
+   * placeholder, and Excel shows the thread instead), or the sheet's note drawing is missing from the file.
+   */
+  unnoted: { cell: FindingCell; reason: "threaded-comment" | "damaged-drawing" }[];
 }
 
 export class AnnotateError extends Error {}
@@ -48,16 +51,24 @@ interface PlannedCell {
 }
 
 /** The annotated copy of `data` (an .xlsx) and what was marked. Throws AnnotateError with a one-line reason. */
-export function annotateXlsx(data: Uint8Array, findings: readonly Finding[]): { data: Uint8Array; summary: AnnotateSummary } {
+export function annotateXlsx(
+  data: Uint8Array,
+  findings: readonly Finding[],
+  deflateRaw?: (data: Uint8Array) => Uint8Array,
+): { data: Uint8Array; summary: AnnotateSummary } {
   try {
-    return annotate(data, findings);
+    return annotate(data, findings, deflateRaw);
   } catch (e) {
     if (e instanceof PackageError || e instanceof XmlPatchError) throw new AnnotateError(e.message);
     throw e;
   }
 }
 
-function annotate(data: Uint8Array, findings: readonly Finding[]): { data: Uint8Array; summary: AnnotateSummary } {
+function annotate(
+  data: Uint8Array,
+  findings: readonly Finding[],
+  deflateRaw: ((data: Uint8Array) => Uint8Array) | undefined,
+): { data: Uint8Array; summary: AnnotateSummary } {
   const pkg = new Package(data);
   const contentTypes = new ContentTypes(pkg);
   const rootRels = new RelsEditor(pkg, "");
@@ -67,7 +78,7 @@ function annotate(data: Uint8Array, findings: readonly Finding[]): { data: Uint8
   const strict = usesStrictRels(workbookRels.rels);
   const sheetParts = sheetsOf(pkg.text(workbookPart) as string, workbookRels);
 
-  const summary: AnnotateSummary = { marked: 0, noted: 0, skipped: [], threaded: [] };
+  const summary: AnnotateSummary = { marked: 0, noted: 0, skipped: [], unnoted: [] };
   // The plan only knows A1 cells; a finding naming something else cannot be marked (and must not stop the others).
   const markable = findings.filter((f) => {
     const c = f.cells[0];
@@ -89,7 +100,7 @@ function annotate(data: Uint8Array, findings: readonly Finding[]): { data: Uint8
     if (!list) bySheet.set(part, (list = []));
     list.push({ ref, ...rc, severity: m.severity, note: m.note });
   }
-  if (bySheet.size === 0) return { data: pkg.toZip(), summary };
+  if (bySheet.size === 0) return { data: pkg.toZip(deflateRaw), summary };
 
   let stylesPart = workbookRels.targets("styles").map((t) => pkg.find(t.part))[0];
   if (!stylesPart) {
@@ -119,7 +130,7 @@ function annotate(data: Uint8Array, findings: readonly Finding[]): { data: Uint8
     const notes: NoteToWrite[] = [];
     for (const c of cells) {
       if (c.note === "") continue;
-      if (threadedRefs.has(`${c.row}:${c.col}`)) summary.threaded.push(c.ref);
+      if (threadedRefs.has(`${c.row}:${c.col}`)) summary.unnoted.push({ cell: c.ref, reason: "threaded-comment" });
       else notes.push({ row: c.row, col: c.col, text: c.note });
     }
 
@@ -137,6 +148,8 @@ function annotate(data: Uint8Array, findings: readonly Finding[]): { data: Uint8
       const commentsPart = commentsTarget ?? freePartName(pkg, (n) => `xl/comments${n}.xml`);
       const commentsXml = commentsTarget ? (pkg.text(commentsTarget) as string) : emptyComments(info.strict);
       const patched = patchComments(commentsXml, notes, vmlUsable);
+      const refused = new Set(patched.refused.map((n) => `${n.row}:${n.col}`));
+      for (const c of cells) if (refused.has(`${c.row}:${c.col}`)) summary.unnoted.push({ cell: c.ref, reason: "damaged-drawing" });
       summary.noted += patched.added.length + patched.appended.length;
       if (patched.added.length + patched.appended.length > 0) {
         pkg.put(commentsPart, patched.xml);
@@ -167,7 +180,7 @@ function annotate(data: Uint8Array, findings: readonly Finding[]): { data: Uint8
   pkg.put(stylesPart, styles.result());
   workbookRels.commit();
   contentTypes.commit();
-  return { data: pkg.toZip(), summary };
+  return { data: pkg.toZip(deflateRaw), summary };
 }
 
 function cellOf(address: string): { row: number; col: number } | undefined {

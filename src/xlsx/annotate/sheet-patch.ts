@@ -10,7 +10,6 @@ import {
   applyEdits,
   attr,
   children,
-  closeTagStart,
   elementEnd,
   nextTag,
   prefixFor,
@@ -45,11 +44,42 @@ export function sheetInfo(xml: string): SheetInfo {
   const root = rootTag(xml);
   if (root.local !== "worksheet") throw new XmlPatchError(`not a worksheet (<${root.name}>)`);
   const ns = attr(xml, root, root.prefix ? `xmlns:${root.prefix}` : "xmlns")?.value ?? "";
-  const legacy = children(xml, root).find((c) => c.tag.local === "legacyDrawing");
+  const legacy = topLevel(xml, root).find((c) => c.tag.local === "legacyDrawing");
   return {
     legacyDrawingId: legacy ? prefixedAttr(xml, legacy.tag, "id")?.value : undefined,
     strict: ns.startsWith("http://purl.oclc.org/"),
   };
+}
+
+/**
+ * Whether the document has no comments, CDATA or processing instructions after its root's start: then no raw "<"
+ * can occur in content, so the end of an element that cannot nest (<sheetData>, <row>) is the next close tag of
+ * its name — found with indexOf instead of lexing every cell of a 100,000-row sheet.
+ */
+function isPlain(xml: string, root: Tag): boolean {
+  return xml.indexOf("<!", root.end) < 0 && xml.indexOf("<?", root.end) < 0;
+}
+
+function endOf(xml: string, t: Tag, plain: boolean): number {
+  if (plain && t.kind === "open") {
+    const close = `</${t.name}>`;
+    const at = xml.indexOf(close, t.end);
+    if (at >= 0) return at + close.length;
+  }
+  return elementEnd(xml, t);
+}
+
+/** The root's children; <sheetData> is skipped over by endOf, not lexed. */
+function topLevel(xml: string, root: Tag, plain = isPlain(xml, root)): { tag: Tag; end: number }[] {
+  const out: { tag: Tag; end: number }[] = [];
+  if (root.kind === "empty") return out;
+  let t = nextTag(xml, root.end);
+  while (t && t.kind !== "close") {
+    const end = t.local === "sheetData" ? endOf(xml, t, plain) : elementEnd(xml, t);
+    out.push({ tag: t, end });
+    t = nextTag(xml, end);
+  }
+  return out;
 }
 
 /**
@@ -59,7 +89,8 @@ export function sheetInfo(xml: string): SheetInfo {
 export function patchSheet(xml: string, marks: readonly SheetMark[], restyle: Restyle, legacyDrawingId?: string): string {
   const root = rootTag(xml);
   const p = root.prefix ? `${root.prefix}:` : "";
-  const top = children(xml, root);
+  const plain = isPlain(xml, root);
+  const top = topLevel(xml, root, plain);
   const sheetData = top.find((c) => c.tag.local === "sheetData");
   if (!sheetData) throw new XmlPatchError("worksheet without <sheetData>");
   const edits: Edit[] = [];
@@ -71,6 +102,7 @@ export function patchSheet(xml: string, marks: readonly SheetMark[], restyle: Re
     cols.set(m.col, m);
   }
   const colStyles = columnStyles(xml, top.find((c) => c.tag.local === "cols")?.tag);
+  const closeOfRoot = () => xml.lastIndexOf(`</${root.name}`);
   const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
 
   // Rows in document order; a row without r= follows the previous one (as Excel reads it).
@@ -89,7 +121,7 @@ export function patchSheet(xml: string, marks: readonly SheetMark[], restyle: Re
   if (sd.kind === "open") {
     let t = nextTag(xml, sd.end);
     while (t && t.kind !== "close") {
-      const end = elementEnd(xml, t);
+      const end = t.local === "row" ? endOf(xml, t, plain) : elementEnd(xml, t);
       if (t.local === "row") {
         const r = attr(xml, t, "r");
         rowIndex = r ? Number(r.value) - 1 : rowIndex + 1;
@@ -114,16 +146,16 @@ export function patchSheet(xml: string, marks: readonly SheetMark[], restyle: Re
       const open = xml.slice(sd.start, sd.end - 2).replace(/\s+$/, "") + ">";
       edits.push({ start: sd.start, end: sd.end, text: `${open}${rest}</${sd.name}>` });
     } else {
-      const at = closeTagStart(xml, sd);
+      const at = xml.lastIndexOf("</", sheetData.end - 1);
       edits.push({ start: at, end: at, text: rest });
     }
   }
 
   if (legacyDrawingId !== undefined) {
     const next = top.find((c) => AFTER_LEGACY_DRAWING.has(c.tag.local));
-    const at = next ? next.tag.start : closeTagStart(xml, root);
+    const at = next ? next.tag.start : closeOfRoot();
     const rp = prefixFor(xml, root, REL_NS) ?? prefixFor(xml, root, REL_NS_STRICT);
-    const strict = sheetInfo(xml).strict;
+    const strict = (attr(xml, root, root.prefix ? `xmlns:${root.prefix}` : "xmlns")?.value ?? "").startsWith("http://purl.oclc.org/");
     const idAttr = rp ? `${rp}:id="${legacyDrawingId}"` : `xmlns:r="${strict ? REL_NS_STRICT : REL_NS}" r:id="${legacyDrawingId}"`;
     edits.push({ start: at, end: at, text: `<${p}legacyDrawing ${idAttr}/>` });
   }
