@@ -251,6 +251,11 @@ describe("annotateWorkbook (files)", () => {
     fs.rmSync(fifo);
   });
 
+  it("a folder that does not exist: one line naming it, nothing left behind", async () => {
+    const missing = path.join(dir, "没有的文件夹", "out.xlsx");
+    await expect(annotateWorkbook(path.join(dir, "in.xlsx"), missing, FINDINGS)).rejects.toThrow(/^cannot write in .*没有的文件夹 \(ENOENT\)$/);
+  });
+
   it("refuses a folder as output", async () => {
     await expect(annotateWorkbook(path.join(dir, "in.xlsx"), dir, FINDINGS)).rejects.toThrow(/not a regular file/);
   });

@@ -19,6 +19,10 @@ export async function annotateWorkbook(input: string, output: string, findings: 
     await fs.rename(temp, output);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
+    // Name the folder, not our temporary file, in the one-line message.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOSPC")
+      throw new AnnotateError(`cannot write in ${path.dirname(output)} (${code})`);
     throw e;
   }
   return summary;
