@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseA1, toA1 } from "../../src/core/address";
-import { gridToXlsx, readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { gridToXlsx } from "../helpers/grid-to-xlsx";
 import { WorkbookReadError, type ReadFailure } from "../../src/cli/workbook-read-error";
 import { MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH, type CheckResult } from "../../src/core/finding";
 import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";

@@ -116,7 +116,7 @@ describe("producers: the same workbook in each producer's form reads the same an
   });
 
   it("exceljs' own form (gridToXlsx) too", async () => {
-    const { gridToXlsx } = await import("../../src/cli/xlsx-grid");
+    const { gridToXlsx } = await import("../helpers/grid-to-xlsx");
     const got = await readXlsxBuffer(await gridToXlsx(bad), "exceljs.xlsx");
     expectSameGrid(got, bad);
     expect(findingKeys(checkWorkbook(got, { catalogue }))).toEqual(findingKeys(expected));
