@@ -282,7 +282,10 @@ export class MarkWriter {
     if (this.trusted || skipScan) {
       const ops = await this.diffOps(ctx, sheets, next, verified).catch(() => undefined);
       if (ops) {
-        if (ops.length === 0) return (this.trusted = true), undefined;
+        if (ops.length === 0) {
+          this.trusted = true;
+          return;
+        }
         try {
           await this.runOps(ctx, ops);
           this.trusted = true;
@@ -532,7 +535,8 @@ export class MarkWriter {
       for (const { ref, notes } of perSheet)
         for (const item of notes?.items ?? [])
           if (hasPrefix(item.content)) {
-            freed.get(ref.id)?.add(item.content) ?? freed.set(ref.id, new Set([item.content]));
+            if (!freed.has(ref.id)) freed.set(ref.id, new Set());
+            freed.get(ref.id)?.add(item.content);
             drop(ref.name, DELETE_BYTES, () => item.delete());
           }
 
