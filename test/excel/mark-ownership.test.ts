@@ -168,3 +168,57 @@ describe("the ribbon and the pane share one mark registry", () => {
     expect(excel.sheets.flatMap((s) => [...s.notes.keys()])).toEqual([]);
   });
 });
+
+describe("round trips of the new paths", () => {
+  it("a live edit that fixes a finding: one re-read (which also looks at our note) and one write", async () => {
+    const excel = typicalWorkbook(2, 10);
+    excel.sheet("Sheet1").cells.set("0000005:00003", { value: -4 }); // D6
+    const host = new OfficeHost(excel.runner, { capabilities: caps(), markStore: memoryMarkStore() });
+    const checker = new LiveChecker(host, { debounceMs: 20, createSession: (wb) => new NegativeCellsSession(wb) });
+    await checker.start();
+    expect(noteAt(excel, "Sheet1", "D6")).toContain(MARK_PREFIX);
+    const before = excel.syncCount;
+    await excel.userEdit("Sheet1", "D6", 5);
+    await checker.flush();
+    expect(excel.syncCount - before).toBe(2);
+    expect(noteAt(excel, "Sheet1", "D6")).toBeUndefined();
+    expect(ourCfs(excel)).toHaveLength(0);
+    await checker.stop();
+  });
+
+  it("the first write of a session is one sync, also on a workbook whose marks were cleared before", async () => {
+    const excel = typicalWorkbook(2, 10);
+    const store = memoryMarkStore();
+    const earlier = await session(excel, store);
+    await earlier.writeHighlights([finding("Sheet1", "C4")]);
+    await earlier.clearHighlights();
+    const later = await session(excel, store);
+    const before = excel.syncCount;
+    await later.writeHighlights([finding("Sheet2", "D9")]);
+    expect(excel.syncCount - before).toBe(1);
+  });
+
+  it("removing a note no re-read looked at (another sheet) costs one more sync; clearing is three", async () => {
+    const excel = typicalWorkbook(2, 10);
+    const host = await session(excel, memoryMarkStore());
+    await host.writeHighlights([finding("Sheet1", "C4"), finding("Sheet2", "D9")]);
+    let before = excel.syncCount;
+    await host.writeHighlights([finding("Sheet1", "C4")]);
+    expect(excel.syncCount - before).toBe(2); // look at Sheet2!D9's note, then remove it
+    before = excel.syncCount;
+    await host.clearHighlights();
+    expect(excel.syncCount - before).toBe(3); // the sheets as they are now, their marks, the removals
+    expect(ourCfs(excel)).toHaveLength(0);
+  });
+
+  it("the registry is saved in the workbook's settings with ids, exact texts and sheet ids", async () => {
+    const excel = typicalWorkbook(1, 10);
+    const store = memoryMarkStore();
+    const host = await session(excel, store);
+    await host.writeHighlights([finding("Sheet1", "C4")]);
+    const saved = store.data as { cfs: unknown[][]; notes: unknown[][] };
+    const cf = ourCfs(excel)[0];
+    expect(saved.cfs).toEqual([[expect.any(String), "Sheet1", "error", "C4", cf.id, excel.sheet("Sheet1").id]]);
+    expect(saved.notes).toEqual([["Sheet1", "C4", "error", noteAt(excel, "Sheet1", "C4"), excel.sheet("Sheet1").id]]);
+  });
+});
