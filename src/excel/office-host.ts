@@ -86,9 +86,13 @@ export class OfficeHost implements WorkbookHost {
 
   readRanges(requests: RangeRequest[]): Promise<RangeContents[]> {
     return this.run(async (ctx) => {
-      // The edit's re-read also looks at our notes on those sheets: the write after it removes them safely in its
-      // one sync (a note the user rewrote is theirs).
-      const verified = this.marks.queueVerify(ctx, [...new Set(requests.map((r) => r.sheet))]);
+      // The edit's re-read also looks at our notes on those sheets and at the formats on the re-read areas: the write
+      // after it removes our notes safely (a note the user rewrote is theirs) and pasted copies of our format, in its
+      // one sync.
+      const verified = this.marks.queueVerify(
+        ctx,
+        requests.map((r) => ({ sheet: r.sheet, address: rangeToA1(r.range) })),
+      );
       const blocks = await this.reader.readRanges(ctx, requests);
       verified();
       return blocks;
@@ -174,6 +178,10 @@ export class OfficeHost implements WorkbookHost {
     const byName = new Map([...this.events.names].map(([id, name]) => [name, id]));
     const names = this.sheetNames.length > 0 ? this.sheetNames : [...byName.keys()];
     return names.map((name) => ({ id: byName.get(name) ?? name, name }));
+  }
+
+  marksNeedRepair(): boolean {
+    return this.marks.hasStrays;
   }
 
   /** Sheets whose marks the last write or clear could not change (protected, gone); the next one retries. */

@@ -99,6 +99,8 @@ export class MarkWriter {
   private seen: Prescan | undefined;
   /** Registered notes checked by the last re-read (taken by the next write). */
   private verified = new Map<string, Found>();
+  /** Copies of our format (signature, not our id) the last re-read saw, e.g. pasted with a cell: the next write removes them. */
+  private strays: { sheet: string; id: string }[] = [];
   private failed: string[] = [];
 
   constructor(
@@ -112,12 +114,18 @@ export class MarkWriter {
     this.trusted = false;
     this.seen = undefined;
     this.verified.clear();
+    this.strays = []; // the rescan finds them by signature
   }
 
   /** A sheet was deleted: its marks went with it. */
   sheetGone(id: string, name: string | undefined): void {
     for (const [k, c] of this.reg.cfs) if (c.sheetId === id || c.group.sheet === name) this.reg.cfs.delete(k);
     for (const [k, n] of this.reg.notes) if (n.sheetId === id || n.sheet === name) this.reg.notes.delete(k);
+  }
+
+  /** A re-read saw a copy of our format that is not ours by id (pasted): the next write removes it. */
+  get hasStrays(): boolean {
+    return this.strays.length > 0;
   }
 
   get isTrusted(): boolean {
@@ -170,12 +178,18 @@ export class MarkWriter {
    * so that the write after it can remove them safely without a round trip of its own. Call the result once the
    * read has succeeded.
    */
-  queueVerify(ctx: Excel.RequestContext, sheetNames: readonly string[]): () => void {
-    if (!this.trusted || this.caps.annotations === "pane") return () => undefined;
-    if (this.caps.annotations === "comments" && !this.caps.itemOrNullObject) return () => undefined;
-    const want = new Set(sheetNames);
+  queueVerify(ctx: Excel.RequestContext, regions: readonly { sheet: string; address: string }[]): () => void {
+    if (!this.trusted) return () => undefined;
+    // A pasted cell brings a copy of our format with it (a new rule, a new id): look at the formats on what is re-read.
+    const areas = regions.map((r) => {
+      const cfs = ctx.workbook.worksheets.getItemOrNullObject(r.sheet).getRange(r.address).conditionalFormats;
+      cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
+      return { sheet: r.sheet, cfs };
+    });
     const probes: [string, () => Found | (() => Found)][] = [];
-    for (const [key, n] of this.reg.notes) {
+    const checkNotes = this.caps.annotations === "notes" || (this.caps.annotations === "comments" && this.caps.itemOrNullObject);
+    const want = new Set(regions.map((r) => r.sheet));
+    for (const [key, n] of checkNotes ? this.reg.notes : []) {
       if (!want.has(n.sheet) || probes.length >= VERIFY_LIMIT) continue;
       probes.push([key, this.probe(ctx, n, n.sheet)]);
     }
@@ -184,6 +198,10 @@ export class MarkWriter {
         const found = read();
         if (typeof found !== "function") this.verified.set(key, found);
       }
+      const ids = new Set([...this.reg.cfs.values()].map((c) => c.id));
+      for (const { sheet, cfs } of areas)
+        for (const cf of cfs.items)
+          if (isOurCf(cf) && !ids.has(cf.id) && !this.strays.some((x) => x.id === cf.id)) this.strays.push({ sheet, id: cf.id });
     };
   }
 
@@ -352,6 +370,18 @@ export class MarkWriter {
       unknown.forEach(([key], i) => states.set(key, found[i]));
     }
     const ops: Op[] = [];
+    const strays = this.strays;
+    this.strays = [];
+    for (const x of strays)
+      ops.push({
+        sheet: x.sheet,
+        bytes: DELETE_BYTES,
+        queue: () => {
+          const cfs = ctx.workbook.worksheets.getItemOrNullObject(x.sheet).getRange().conditionalFormats;
+          (this.caps.itemOrNullObject ? cfs.getItemOrNullObject(x.id) : cfs.getItem(x.id)).delete();
+        },
+        commit: () => undefined,
+      });
     for (const g of diff.removeGroups) {
       const owned = this.reg.cfs.get(g.key);
       if (!owned) continue;

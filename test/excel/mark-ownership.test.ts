@@ -222,3 +222,21 @@ describe("round trips of the new paths", () => {
     expect(saved.notes).toEqual([["Sheet1", "C4", "error", noteAt(excel, "Sheet1", "C4"), excel.sheet("Sheet1").id]]);
   });
 });
+
+describe("live checking repairs a pasted copy of a mark", () => {
+  it("the copy goes with the edit's write, also when no finding changed", async () => {
+    const excel = typicalWorkbook(1, 30);
+    excel.sheet("Sheet1").cells.set("0000005:00003", { value: -4 }); // D6
+    const host = new OfficeHost(excel.runner, { capabilities: caps(), markStore: memoryMarkStore() });
+    const checker = new LiveChecker(host, { debounceMs: 20, createSession: (wb) => new NegativeCellsSession(wb) });
+    await checker.start();
+    await excel.userCopyCell("Sheet1", "D6", "H20"); // formats and note come along
+    excel.sheet("Sheet1").cells.set("0000019:00007", { value: 3 }); // the user then typed a correct value there
+    const before = excel.syncCount;
+    await checker.flush();
+    expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D6"]);
+    expect(ourCfs(excel).map((c) => c.areas)).toEqual([[{ top: 5, left: 3, bottom: 5, right: 3 }]]);
+    expect(excel.syncCount - before).toBe(2); // re-read + one write
+    await checker.stop();
+  });
+});
