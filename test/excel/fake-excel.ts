@@ -292,14 +292,17 @@ export class FakeExcel {
     });
   }
 
-  private async fireChanged(s: FakeSheet, address: string, changeType: string): Promise<void> {
+  /** Value writes of the add-in, announced after their batch (Excel raises onChanged for them too). */
+  readonly addinWrites: { sheet: FakeSheet; address: string }[] = [];
+
+  async fireChanged(s: FakeSheet, address: string, changeType: string, triggerSource = "Unknown"): Promise<void> {
     if (!this.enableEvents) return;
     const args = {
       worksheetId: s.id,
       address,
       changeType,
       source: "Local",
-      triggerSource: "Unknown",
+      triggerSource,
       type: "WorksheetChanged",
     };
     await fire(this.handlers.changed, args);
@@ -429,6 +432,8 @@ export class FakeContext {
     if (record.responseBytes > this.excel.payloadCap) fail("ResponsePayloadSizeLimitExceeded");
     for (const [proxy, data] of results) proxy.receive(data);
     for (const p of created) p.settle();
+    // As Excel: the add-in's own value writes raise onChanged, marked triggerSource "ThisLocalAddin" (ExcelApi 1.14).
+    for (const w of this.excel.addinWrites.splice(0)) void this.excel.fireChanged(w.sheet, w.address, "RangeEdited", "ThisLocalAddin");
   }
 }
 
@@ -875,6 +880,7 @@ class RangeProxy extends Proxy {
   }
   private write(t: RangeTarget, v: unknown[][], f: (c: FakeCell, x: unknown) => FakeCell): void {
     const r = t.areas[0];
+    this.excel.addinWrites.push({ sheet: t.sheet, address: rangeToA1(r) });
     v.forEach((row, i) =>
       row.forEach((x, j) => {
         const k = key(r.top + i, r.left + j);

@@ -218,3 +218,25 @@ describe("LiveChecker with the core CheckSession (real fixture)", () => {
     expect(excel.sheet("三公经费支出表").cfs.some((c) => c.formula === MARK_CF_FORMULA)).toBe(true);
   });
 });
+
+describe("the add-in's own writes and the user's edits (issue 16)", () => {
+  it.each([
+    ["ExcelApi 1.14+: our insert's event is told apart by triggerSource", {}],
+    ["below 1.14: our insert's event is re-read like any other, nothing is dropped", { triggerSource: false }],
+  ])("%s", async (_label, patch) => {
+    const excel = typicalWorkbook(1, 5);
+    const { host, checker, session } = await live(excel, patch);
+    excel.selection = { sheetId: excel.sheets[0].id, range: parseRange("H2") };
+    await host.insertCodes([{ code: "2080505", name: "机关事业单位基本养老保险缴费支出" }], "split");
+    await excel.userEdit("Sheet1", "D5", -2);
+    await checker.flush();
+    expect(session().calls).toBe(1);
+    // One burst: the inserted block and the user's edit, both re-read (merged into as few blocks as the queue allows).
+    const covered = (row: number, col: number) =>
+      session().updates.some((u) => u.kind === "cells" && u.range.top <= row && row <= u.range.bottom && u.range.left <= col && col <= u.range.right);
+    expect(covered(1, 7)).toBe(true); // H2
+    expect(covered(4, 3)).toBe(true); // D5
+    expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D5"]);
+    expect(excel.enableEventsHistory).toEqual([]);
+  });
+});
