@@ -18,6 +18,7 @@
 import type { Finding } from "../core/finding";
 import type { Capabilities } from "./capabilities";
 import {
+  CLEARED_COMMENT,
   dispose,
   emptyRegistry,
   fromStored,
@@ -502,7 +503,9 @@ export class MarkWriter {
   private async scanOnce(ctx: Excel.RequestContext, sheets: readonly SheetRef[], toAnnotate: readonly CellMark[]): Promise<Op[]> {
     const notesChannel = this.caps.annotations === "notes";
     const ids = new Set(sheets.map((s) => s.id));
-    const registered = [...this.reg.notes].filter(([, n]) => n.commentId !== undefined || ids.has(n.sheetId));
+    // A note written to a sheet before any read told us its id is registered under the sheet's name (Excel takes both).
+    const names = new Set(sheets.map((s) => s.name));
+    const registered = [...this.reg.notes].filter(([, n]) => n.commentId !== undefined || ids.has(n.sheetId) || names.has(n.sheetId));
     const perSheet = sheets.map((ref) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(ref.id);
       const withNotes = notesChannel && (this.legacy || registered.some(([, n]) => n.sheetId === ref.id));
@@ -581,15 +584,23 @@ export class MarkWriter {
       if (!ours || extended) this.userAnnotated.add(key);
     }
     const userComments: Excel.Range[] = [];
+    const legacyComments: [Excel.Comment, Excel.CommentReplyCollection][] = [];
     const ourComments = new Set([...this.reg.notes.values()].map((n) => n.commentId));
     for (const c of comments?.items ?? []) {
       if (ourComments.has(c.id)) continue;
-      if (this.legacy && hasPrefix(c.content)) drop("", DELETE_BYTES, () => c.delete());
-      else userComments.push(loadAddress(c.getLocation()));
+      if (this.legacy && hasPrefix(c.content)) {
+        const replies = c.replies;
+        replies.load("items/id");
+        legacyComments.push([c, replies]);
+      } else userComments.push(loadAddress(c.getLocation()));
     }
-    if (userComments.length > 0) {
+    if (userComments.length > 0 || legacyComments.length > 0) {
       await ctx.sync();
       for (const r of userComments) this.userAnnotated.add(fullAddressKey(r.address));
+      // A comment of an earlier version: deleting it would delete the user's replies in its thread.
+      for (const [c, replies] of legacyComments)
+        if (replies.items.length === 0) drop("", DELETE_BYTES, () => c.delete());
+        else drop("", DELETE_BYTES, () => (c.content = CLEARED_COMMENT));
     }
     return ops;
   }

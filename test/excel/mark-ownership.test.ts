@@ -240,3 +240,25 @@ describe("live checking repairs a pasted copy of a mark", () => {
     await checker.stop();
   });
 });
+
+describe("workbooks marked before the registry existed", () => {
+  it("prefixed notes and comments of an earlier version are removed, a replied thread is kept", async () => {
+    const excel = typicalWorkbook(1, 10);
+    const s1 = excel.sheet("Sheet1");
+    s1.notes.set("C4", { content: `${MARK_PREFIX}错误：旧版本的标记` });
+    s1.notes.set("D5", { content: "用户的批注" });
+    const host = await session(excel, memoryMarkStore()); // nothing stored: an earlier version's workbook
+    await host.clearHighlights();
+    expect([...s1.notes.keys()]).toEqual(["D5"]);
+
+    const withComments = typicalWorkbook(1, 10);
+    const w1 = withComments.sheet("Sheet1");
+    withComments.comments.push(
+      { id: "old-1", sheetId: w1.id, address: "C4", content: `${MARK_PREFIX}错误：旧版本的标记` },
+      { id: "old-2", sheetId: w1.id, address: "C5", content: `${MARK_PREFIX}错误：旧版本的标记`, replies: [{ id: "r", content: "已改" }] },
+    );
+    const commentsHost = await session(withComments, memoryMarkStore(), { annotations: "comments" });
+    await commentsHost.clearHighlights();
+    expect(withComments.comments.map((c) => [c.id, c.content, c.replies?.length ?? 0])).toEqual([["old-2", CLEARED_COMMENT, 1]]);
+  });
+});
