@@ -262,3 +262,22 @@ describe("workbooks marked before the registry existed", () => {
     expect(withComments.comments.map((c) => [c.id, c.content, c.replies?.length ?? 0])).toEqual([["old-2", CLEARED_COMMENT, 1]]);
   });
 });
+
+describe("notes that moved with inserted rows while live checking was off", () => {
+  it("are found by their registered text when exactly one note on the sheet carries it; the user's notes stay", async () => {
+    const excel = typicalWorkbook(1, 30);
+    excel.sheet("Sheet1").notes.set("D5", { content: "用户自己的批注" });
+    const host = await session(excel, memoryMarkStore());
+    await host.writeHighlights([finding("Sheet1", "C4"), finding("Sheet1", "C8")]);
+    const c8 = noteAt(excel, "Sheet1", "C8") as string;
+    await excel.userInsertRows("Sheet1", 2, 2); // no handlers: C4 → C6, C8 → C10, D5 → D7
+    excel.sheet("Sheet1").notes.set("H3", { content: c8 }); // the user copied one of our notes' text
+    await host.clearHighlights();
+    const s1 = excel.sheet("Sheet1");
+    expect(noteAt(excel, "Sheet1", "C6")).toBeUndefined();
+    expect(noteAt(excel, "Sheet1", "D7")).toBe("用户自己的批注");
+    // Two notes carry C8's text: which one is ours cannot be told, so both stay (never delete the user's).
+    expect([...s1.notes.keys()].sort()).toEqual(["C10", "D7", "H3"]);
+    expect(ourCfs(excel)).toHaveLength(0);
+  });
+});
