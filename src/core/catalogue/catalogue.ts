@@ -1,8 +1,8 @@
 /** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
 import { classifyCode, levelOf } from "./classify";
 import { searchRows } from "./search";
-import type { CatalogueData, CatalogueEntry, PathStep, SearchOptions } from "./types";
-import { buildYearIndex, type IndexedRow, type YearIndex } from "./year-index";
+import type { CatalogueData, CatalogueEntry, ImportedList, PathStep, SearchOptions } from "./types";
+import { buildYearIndex, parentKey, type IndexedRow, type YearIndex } from "./year-index";
 
 export interface Catalogue {
   /** Budget years the data covers, ascending. */
@@ -22,10 +22,23 @@ export interface Catalogue {
    * (or the 类 list, when no ancestor is listed) is declared complete. Always true for codes that exist.
    */
   isCovered(code: string, year: number): boolean;
+  /** The imported list (file name) that is complete where `code` would sit in `year`, if any. */
+  importedListFor(code: string, year: number): string | undefined;
+  /** Whether any imported list applies to `year` (every year for a list without one). */
+  hasImport(year: number): boolean;
 }
 
-export function createCatalogue(data: CatalogueData): Catalogue {
-  const years = [...new Set(data.classifications.flatMap((c) => c.years))].sort((a, b) => a - b);
+/**
+ * `imported`: the user's official lists (see ImportedList); their years join the data's years, so a list for 2027
+ * is used as it is for 2027 rather than the nearest built-in year.
+ */
+export function createCatalogue(data: CatalogueData, imported: readonly ImportedList[] = []): Catalogue {
+  const years = [
+    ...new Set([
+      ...data.classifications.flatMap((c) => c.years),
+      ...imported.flatMap((l) => (l.year === undefined ? [] : [l.year])),
+    ]),
+  ].sort((a, b) => a - b);
   if (years.length === 0) throw new Error("catalogue data has no years");
   const indexes = new Map<number, YearIndex>();
 
@@ -37,7 +50,7 @@ export function createCatalogue(data: CatalogueData): Catalogue {
     const y = resolveYear(year);
     let idx = indexes.get(y);
     if (!idx) {
-      idx = buildYearIndex(data.classifications, y);
+      idx = buildYearIndex(data.classifications, y, imported);
       indexes.set(y, idx);
     }
     return idx;
@@ -85,6 +98,7 @@ export function createCatalogue(data: CatalogueData): Catalogue {
       const c = code.trim();
       const idx = index(year);
       if (idx.byCode.has(c)) return true;
+      if (importedFor(c, idx) !== undefined) return true;
       const classification = classifyCode(c);
       const own = data.classifications.find((d) => d.classification === classification);
       if (!own) return false;
@@ -93,9 +107,29 @@ export function createCatalogue(data: CatalogueData): Catalogue {
       while (parent !== "" && !idx.byCode.has(parent)) parent = parent.length > 3 ? parent.slice(0, parent.length - 2) : "";
       return own.complete.some(([p, from, to]) => p === parent && y >= from && y <= to);
     },
+    importedListFor(code, year) {
+      return importedFor(code.trim(), index(year));
+    },
+    hasImport(year) {
+      const y = resolveYear(year);
+      return imported.some((l) => l.year === undefined || l.year === y);
+    },
     pairedGovCodes(deptCode) {
       return Object.prototype.hasOwnProperty.call(data.pairing, deptCode) ? data.pairing[deptCode] : undefined;
     },
   };
 }
 
+
+/** The list that covers the parent of `code` or of one of its ancestors missing from the index. */
+function importedFor(code: string, idx: YearIndex): string | undefined {
+  if (idx.importedParents.size === 0) return undefined;
+  const classification = classifyCode(code);
+  if (!classification) return undefined;
+  for (let len = 3; len <= code.length; len += 2) {
+    const prefix = code.slice(0, len);
+    if (idx.byCode.has(prefix)) continue;
+    return idx.importedParents.get(parentKey(prefix, classification));
+  }
+  return undefined;
+}

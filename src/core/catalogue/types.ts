@@ -58,3 +58,14 @@ export interface SearchOptions {
   /** Restrict to one classification. */
   classification?: Classification;
 }
+
+/**
+ * A code list the user imported (the official list from the finance bureau). For its year (every year when `year` is
+ * undefined) it overrides and extends the built-in data and is complete for every parent it lists a child of.
+ */
+export interface ImportedList {
+  /** File name, named in messages. */
+  source: string;
+  year?: number;
+  codes: { code: string; name: string; classification: Classification }[];
+}

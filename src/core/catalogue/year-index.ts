@@ -1,5 +1,5 @@
 /** Materialises one year of the catalogue from the compact data (first year + per-year diffs). */
-import type { Classification, ClassificationData, DataRow } from "./types";
+import type { Classification, ClassificationData, DataRow, ImportedList } from "./types";
 
 export interface IndexedRow {
   code: string;
@@ -13,6 +13,16 @@ export interface YearIndex {
   byCode: Map<string, IndexedRow>;
   /** All rows, classification order then code order (tree order). */
   rows: IndexedRow[];
+  /**
+   * Parents an imported list gives children of (`parentKey`), with the list's file name: below them the list is
+   * complete, so a code it lacks does not exist that year.
+   */
+  importedParents: Map<string, string>;
+}
+
+/** Key of a code's parent: the code two digits shorter, or the 类 list of its classification for a 类. */
+export function parentKey(code: string, classification: Classification): string {
+  return code.length > 3 ? code.slice(0, code.length - 2) : `${classification}:`;
 }
 
 const ORDER: Classification[] = ["function", "dept-economic", "gov-economic", "revenue"];
@@ -31,20 +41,48 @@ export function rowsForYear(data: ClassificationData, year: number): Map<string,
   return map;
 }
 
-export function buildYearIndex(classifications: ClassificationData[], year: number): YearIndex {
+export function buildYearIndex(classifications: ClassificationData[], year: number, imported: readonly ImportedList[] = []): YearIndex {
   const sorted = [...classifications].sort((a, b) => ORDER.indexOf(a.classification) - ORDER.indexOf(b.classification));
-  const rows: IndexedRow[] = [];
   const byCode = new Map<string, IndexedRow>();
   for (const data of sorted) {
     const map = rowsForYear(data, year);
-    const codes = [...map.keys()].sort();
-    for (const code of codes) {
-      const r = map.get(code);
-      if (!r) continue;
-      const row: IndexedRow = { code, name: r[1], initials: r[2], classification: data.classification };
-      rows.push(row);
-      byCode.set(code, row);
+    for (const [code, r] of map) byCode.set(code, { code, name: r[1], initials: r[2], classification: data.classification });
+  }
+  const importedParents = applyImports(byCode, year, imported);
+  const rows = [...byCode.values()].sort(
+    (a, b) => ORDER.indexOf(a.classification) - ORDER.indexOf(b.classification) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+  return { year, byCode, rows, importedParents };
+}
+
+/**
+ * Lays the imported lists for `year` over the built-in rows: lists without a year first, then the year's own (which
+ * win). Built-in codes under a parent an import covers, and absent from it, are dropped: the official list is complete.
+ */
+function applyImports(byCode: Map<string, IndexedRow>, year: number, imported: readonly ImportedList[]): Map<string, string> {
+  const lists = [...imported.filter((l) => l.year === undefined), ...imported.filter((l) => l.year === year)];
+  const parents = new Map<string, string>();
+  if (lists.length === 0) return parents;
+  const codes = new Map<string, IndexedRow>();
+  for (const list of lists)
+    for (const c of list.codes) {
+      const builtIn = byCode.get(c.code);
+      // Pinyin initials are computed at build time only; an imported name keeps the built-in ones when it is the same.
+      const initials = builtIn && builtIn.name === c.name ? builtIn.initials : "";
+      codes.set(c.code, { code: c.code, name: c.name, initials, classification: c.classification });
+      parents.set(parentKey(c.code, c.classification), list.source);
+    }
+  for (const [code, row] of byCode) {
+    if (codes.has(code)) continue;
+    // Dropped when the code or any of its ancestors sits under a covered parent without being in the list.
+    for (let len = 3; len <= code.length; len += 2) {
+      const prefix = code.slice(0, len);
+      if (!codes.has(prefix) && parents.has(parentKey(prefix, row.classification))) {
+        byCode.delete(code);
+        break;
+      }
     }
   }
-  return { year, byCode, rows };
+  for (const [code, row] of codes) byCode.set(code, row);
+  return parents;
 }

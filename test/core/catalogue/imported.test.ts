@@ -1,0 +1,100 @@
+/** Imported lists laid over the built-in catalogue: they extend and override it, and are complete where they list. */
+import { checkCodeRows, parseCodeListCsv, type CodeRow, type ImportedList } from "../../../src/core/catalogue";
+import { getCatalogueSync } from "../../../src/core/catalogue/sync";
+
+const S = "支出表";
+function row(code: string, name: string, address = "A8"): CodeRow {
+  return { sheet: S, codeCells: [{ sheet: S, address }], code, name, classification: code.startsWith("3") ? "dept-economic" : "function" };
+}
+
+/** 款 21305 with two of its 项 (a real 2024 list has more; this one is "complete" by being imported). */
+const LIST = [
+  "科目编码,科目名称",
+  "213,农林水支出",
+  "21305,巩固脱贫攻坚成果衔接乡村振兴",
+  "2130501,行政运行",
+  "2130550,事业运行",
+  "2080505,机关事业单位基本养老保险缴费（导入名称）",
+].join("\n");
+
+function imported(year?: number): ImportedList {
+  const parsed = parseCodeListCsv(LIST, "list.csv");
+  return { source: parsed.source, ...(year !== undefined ? { year } : {}), codes: parsed.codes };
+}
+
+describe("imported lists", () => {
+  test("every imported code is found with its name; imported names override the built-in ones", () => {
+    const built = getCatalogueSync();
+    expect(built.lookup("2130501", 2024)).toBeUndefined();
+    const c = getCatalogueSync([imported(2024)]);
+    expect(c.lookup("2130501", 2024)).toMatchObject({
+      code: "2130501",
+      name: "行政运行",
+      level: "项",
+      year: 2024,
+      path: [
+        { code: "213", name: "农林水支出" },
+        { code: "21305", name: "巩固脱贫攻坚成果衔接乡村振兴" },
+        { code: "2130501", name: "行政运行" },
+      ],
+    });
+    expect(c.lookup("2080505", 2024)?.name).toBe("机关事业单位基本养老保险缴费（导入名称）");
+    expect(c.children("21305", 2024).map((e) => e.code)).toEqual(["2130501", "2130550"]);
+    expect(c.search("乡村振兴", 2024).map((e) => e.code)).toContain("21305");
+    // A list for 2024 does not apply to 2023.
+    expect(c.lookup("2130501", 2023)).toBeUndefined();
+    expect(c.hasImport(2024)).toBe(true);
+    expect(c.hasImport(2023)).toBe(false);
+  });
+
+  test("a list without a year applies to every year checked", () => {
+    const c = getCatalogueSync([imported()]);
+    for (const y of [2022, 2024, 2026]) expect(c.lookup("2130550", y)?.name).toBe("事业运行");
+  });
+
+  test("a code absent from an imported 款 is catalogue.unknown-code (error) naming the list; the built-in data alone says not covered", () => {
+    const before = checkCodeRows([row("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出")], getCatalogueSync(), 2024);
+    expect(before.map((f) => f.rule)).toEqual(["catalogue.not-covered"]);
+    const c = getCatalogueSync([imported(2024)]);
+    expect(c.isCovered("2130599", 2024)).toBe(true);
+    const [f, ...rest] = checkCodeRows([row("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出")], c, 2024);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: "catalogue.unknown-code", severity: "error", actual: "2130599" });
+    expect(f.message).toContain("导入的科目表 list.csv 中没有");
+    // Its listed codes pass, name included.
+    expect(checkCodeRows([row("2130501", "行政运行")], c, 2024)).toEqual([]);
+  });
+
+  test("built-in codes under a parent the import covers, but missing from it, no longer exist for that year", () => {
+    const built = getCatalogueSync();
+    // 208 is in the built-in list with many 款; the import lists 2080505 only, so 20805 is listed (by its 项), not 20801.
+    expect(built.lookup("20801", 2024)).toBeDefined();
+    const c = getCatalogueSync([
+      { source: "a.csv", year: 2024, codes: [{ code: "208", name: "社会保障和就业支出", classification: "function" }, { code: "20805", name: "行政事业单位养老支出", classification: "function" }] },
+    ]);
+    expect(c.lookup("20801", 2024)).toBeUndefined();
+    expect(c.lookup("2080101", 2024)).toBeUndefined();
+    expect(c.importedListFor("2080101", 2024)).toBe("a.csv");
+    // Other 类 are not covered by that import (it lists 类 208, so the 类 list is: 210 is gone, too).
+    expect(c.lookup("210", 2024)).toBeUndefined();
+    // Parents it says nothing about keep the built-in rows: the 部门经济分类 is untouched.
+    expect(c.lookup("30101", 2024)).toBeDefined();
+  });
+
+  test("not-covered codes give one note per parent, naming the parent and counting the cells", () => {
+    const rows = Array.from({ length: 500 }, (_, i) => row(i % 2 === 0 ? "2130501" : "2130550", "x", `A${i + 1}`));
+    rows.push(row("2120101", "行政运行", "A900"));
+    const findings = checkCodeRows(rows, getCatalogueSync(), 2024);
+    expect(findings).toHaveLength(2);
+    const [a, b] = findings;
+    expect(a).toMatchObject({ rule: "catalogue.not-covered", severity: "info" });
+    expect(a.message).toContain("213 农林水支出");
+    expect(a.message).toContain("500 处");
+    expect(a.message).toContain("2130501、2130550");
+    expect(a.message).toContain("导入2024年科目表");
+    expect(a.cells).toHaveLength(500);
+    expect(a.cells[1]).toEqual({ sheet: S, address: "A2" });
+    expect(b.message).toContain("212 城乡社区支出");
+    for (const f of findings) expect(f.message).not.toMatch(/不在.*科目中/);
+  });
+});
