@@ -92,7 +92,11 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
       return searchRows(idx.rows, text, options).map((r) => toEntry(r, idx));
     },
     yearsOf(code) {
-      return years.filter((y) => index(y).byCode.has(code.trim()));
+      // A code only a list for one year holds says nothing about the other years (the built-in list may lack it).
+      return years.filter((y) => {
+        const row = index(y).byCode.get(code.trim());
+        return row !== undefined && row.yearListOnly !== true;
+      });
     },
     isCovered(code, year) {
       const c = code.trim();

@@ -6,6 +6,8 @@ export interface IndexedRow {
   name: string;
   initials: string;
   classification: Classification;
+  /** Only a list imported for this very year holds it: no evidence for other years (see Catalogue.yearsOf). */
+  yearListOnly?: true;
 }
 
 export interface YearIndex {
@@ -64,14 +66,35 @@ function applyImports(byCode: Map<string, IndexedRow>, year: number, imported: r
   const parents = new Map<string, string>();
   if (lists.length === 0) return parents;
   const codes = new Map<string, IndexedRow>();
+  const source = new Map<string, string>();
   for (const list of lists)
     for (const c of list.codes) {
       const builtIn = byCode.get(c.code);
       // Pinyin initials are computed at build time only; an imported name keeps the built-in ones when it is the same.
       const initials = builtIn && builtIn.name === c.name ? builtIn.initials : "";
-      codes.set(c.code, { code: c.code, name: c.name, initials, classification: c.classification });
-      parents.set(parentKey(c.code, c.classification), list.source);
+      const row: IndexedRow = { code: c.code, name: c.name, initials, classification: c.classification };
+      if (list.year !== undefined && !builtIn && !codes.has(c.code)) row.yearListOnly = true;
+      codes.set(c.code, row);
+      source.set(c.code, list.source);
     }
+  // A parent is covered when the list prints it together with its children (an excerpt of one 款 says nothing about
+  // the other 款 of its 类). The 类 list is covered when the import holds every 类 the built-in data knows: only a
+  // whole official list does, and an excerpt must not turn every other 类 into an error.
+  const importedClasses = new Map<Classification, string[]>();
+  for (const [code, row] of codes) {
+    if (code.length === 3) {
+      importedClasses.set(row.classification, [...(importedClasses.get(row.classification) ?? []), code]);
+      continue;
+    }
+    const parent = code.slice(0, code.length - 2);
+    const from = source.get(parent);
+    if (codes.has(parent) && from !== undefined) parents.set(parent, from);
+  }
+  for (const [classification, list] of importedClasses) {
+    const known = [...byCode.values()].filter((r) => r.code.length === 3 && r.classification === classification);
+    if (known.length > 0 && known.every((r) => list.includes(r.code)))
+      parents.set(parentKey(list[0], classification), source.get(list[0]) ?? "");
+  }
   for (const [code, row] of byCode) {
     if (codes.has(code)) continue;
     // Dropped when the code or any of its ancestors sits under a covered parent without being in the list.

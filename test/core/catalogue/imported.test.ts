@@ -57,6 +57,7 @@ describe("imported lists", () => {
     expect(before.map((f) => f.rule)).toEqual(["catalogue.not-covered"]);
     const c = getCatalogueSync([imported(2024)]);
     expect(c.isCovered("2130599", 2024)).toBe(true);
+    expect(c.importedListFor("2130599", 2024)).toBe("list.csv");
     const [f, ...rest] = checkCodeRows([row("2130599", "其他巩固脱贫攻坚成果衔接乡村振兴支出")], c, 2024);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: "catalogue.unknown-code", severity: "error", actual: "2130599" });
@@ -65,20 +66,36 @@ describe("imported lists", () => {
     expect(checkCodeRows([row("2130501", "行政运行")], c, 2024)).toEqual([]);
   });
 
-  test("built-in codes under a parent the import covers, but missing from it, no longer exist for that year", () => {
+  test("built-in codes under a parent the import lists with children, but missing from it, no longer exist for that year", () => {
     const built = getCatalogueSync();
-    // 208 is in the built-in list with many 款; the import lists 2080505 only, so 20805 is listed (by its 项), not 20801.
     expect(built.lookup("20801", 2024)).toBeDefined();
-    const c = getCatalogueSync([
-      { source: "a.csv", year: 2024, codes: [{ code: "208", name: "社会保障和就业支出", classification: "function" }, { code: "20805", name: "行政事业单位养老支出", classification: "function" }] },
-    ]);
+    const fn = (code: string, name: string) => ({ code, name, classification: "function" as const });
+    const c = getCatalogueSync([{ source: "a.csv", year: 2024, codes: [fn("208", "社会保障和就业支出"), fn("20805", "行政事业单位养老支出")] }]);
     expect(c.lookup("20801", 2024)).toBeUndefined();
     expect(c.lookup("2080101", 2024)).toBeUndefined();
     expect(c.importedListFor("2080101", 2024)).toBe("a.csv");
-    // Other 类 are not covered by that import (it lists 类 208, so the 类 list is: 210 is gone, too).
-    expect(c.lookup("210", 2024)).toBeUndefined();
-    // Parents it says nothing about keep the built-in rows: the 部门经济分类 is untouched.
+    // 20805 is listed without its 项: its 项 are not judged by the list, and keep the built-in rows.
+    expect(c.lookup("2080505", 2024)).toBeDefined();
+    // An excerpt holding one 类 says nothing about the other 类; the 部门经济分类 is untouched.
+    expect(c.lookup("210", 2024)).toBeDefined();
     expect(c.lookup("30101", 2024)).toBeDefined();
+    expect(c.importedListFor("21899", 2024)).toBeUndefined();
+  });
+
+  test("a list holding every 类 the built-in data knows is complete for the 类 list too", () => {
+    const built = getCatalogueSync();
+    const classes = built.search("2", 2024, { limit: 2000, classification: "function" }).filter((e) => e.level === "类");
+    expect(classes.length).toBeGreaterThanOrEqual(25);
+    const c = getCatalogueSync([{ source: "full.xlsx", year: 2024, codes: classes.map((e) => ({ code: e.code, name: e.name, classification: "function" as const })) }]);
+    expect(c.importedListFor("218", 2024)).toBe("full.xlsx");
+    expect(checkCodeRows([row("2180101", "某科目")], c, 2024)[0]).toMatchObject({ rule: "catalogue.unknown-code", severity: "error" });
+  });
+
+  test("a code only a list for 2024 holds is not evidence for 2023 (not called 2024年新增 there)", () => {
+    const c = getCatalogueSync([imported(2024)]);
+    expect(c.yearsOf("2130501")).toEqual([]);
+    const [f] = checkCodeRows([row("2130501", "行政运行")], c, 2023);
+    expect(f.rule).toBe("catalogue.not-covered");
   });
 
   test("not-covered codes give one note per parent, naming the parent and counting the cells", () => {
