@@ -57,7 +57,7 @@ describe("catalogue lookup|search --catalogue FILE", () => {
     const withList = await runCatalogueCliWithFiles(["search", "社会工作", "--year", "2024", "--catalogue", "list.csv", "--format", "json"], dir);
     expect(withList.stderr).toBe("");
     expect((JSON.parse(withList.stdout) as { code: string }[]).map((e) => e.code)).toEqual(["20139", "2013999"]);
-    const without = await runCatalogueCliWithFiles(["search", "社会工作", "--year", "2024", "--format", "json"], dir);
+    const without = await runCatalogueCliWithFiles(["search", "社会工作", "--year", "2023", "--format", "json"], dir);
     expect(JSON.parse(without.stdout)).toEqual([]);
     expect(without.stderr).toContain("--catalogue FILE");
   });

@@ -13,7 +13,10 @@ export interface Catalogue {
   /** Direct children (款 of a 类, 项 of a 款, …) in code order. */
   children(code: string, year: number): CatalogueEntry[];
   search(text: string, year: number, options?: SearchOptions): CatalogueEntry[];
-  /** Every covered year in which `code` exists. */
+  /**
+   * Every covered year in which `code` exists, as evidence for the others: empty for a code known only from the years
+   * it was seen in (attested) and for one only a list imported for one year holds.
+   */
   yearsOf(code: string): number[];
   /** 政府经济分类 款 codes a 部门经济分类 款 may be paired with, or undefined when the table has no entry. */
   pairedGovCodes(deptCode: string): readonly string[] | undefined;
@@ -41,6 +44,7 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
   ].sort((a, b) => a - b);
   if (years.length === 0) throw new Error("catalogue data has no years");
   const indexes = new Map<number, YearIndex>();
+  const attested = new Set(data.classifications.flatMap((d) => (d.attested ?? []).map((c) => `${d.classification}:${c}`)));
 
   const resolveYear = (year: number): number =>
     years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best), years[0]);
@@ -92,7 +96,10 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
       return searchRows(idx.rows, text, options).map((r) => toEntry(r, idx));
     },
     yearsOf(code) {
-      // A code only a list for one year holds says nothing about the other years (the built-in list may lack it).
+      // A code only seen in some years (attested), or only a list for one year holds, says nothing about the others.
+      const c = code.trim();
+      const classification = classifyCode(c);
+      if (attested.has(`${classification}:${c}`)) return [];
       return years.filter((y) => {
         const row = index(y).byCode.get(code.trim());
         return row !== undefined && row.yearListOnly !== true;
