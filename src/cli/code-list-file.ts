@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { CodeListError, looksLikeCsv, parseCodeListCsv, parseCodeListGrid, type ParsedCodeList } from "../core/catalogue/import-list";
+import { CodeListError, parseCodeListBytes, type ParsedCodeList } from "../core/catalogue/import-list";
 import type { ImportedList } from "../core/catalogue/types";
 import { WorkbookReadError } from "./workbook-read-error";
 import { readXlsxBuffer } from "./xlsx-grid";
@@ -25,8 +25,7 @@ export async function readCodeListFile(file: string): Promise<ParsedCodeList> {
     throw new CodeListFileError(`无法读取科目表 ${name}：${zh} / Cannot read the code list ${name}: ${en}`);
   }
   try {
-    if (looksLikeCsv(name, bytes)) return parseCodeListCsv(bytes, name);
-    return parseCodeListGrid(await readXlsxBuffer(bytes, name), name);
+    return await parseCodeListBytes(bytes, name, readXlsxBuffer);
   } catch (e) {
     if (e instanceof CodeListError) throw new CodeListFileError(`科目表无法使用：${e.message}`);
     if (e instanceof WorkbookReadError) throw new CodeListFileError(e.message.replace(/\s*\n\s*/g, " "));

@@ -303,3 +303,16 @@ export function looksLikeCsv(name: string, bytes: Uint8Array): boolean {
   if (/\.(csv|txt|tsv)$/i.test(name)) return true;
   return !(bytes[0] === 0x50 && bytes[1] === 0x4b) && !(bytes[0] === 0xd0 && bytes[1] === 0xcf);
 }
+
+/**
+ * A list file as read from disk or a file picker: CSV is parsed here, a workbook through `readXlsx` (the CLI's and the
+ * pane's own reader, injected so the core stays free of file formats it does not own).
+ */
+export async function parseCodeListBytes(
+  bytes: Uint8Array,
+  name: string,
+  readXlsx: (bytes: Uint8Array, name: string) => Promise<GridWorkbook>,
+): Promise<ParsedCodeList> {
+  if (looksLikeCsv(name, bytes)) return parseCodeListCsv(bytes, name);
+  return parseCodeListGrid(await readXlsx(bytes, name), name);
+}

@@ -10,6 +10,7 @@ export {
   CodeListError,
   decodeCsvBytes,
   looksLikeCsv,
+  parseCodeListBytes,
   parseCodeListCsv,
   parseCodeListGrid,
   parseCsv,
