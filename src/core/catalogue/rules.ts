@@ -100,7 +100,7 @@ function notCovered(parent: string, rows: CodeRow[], catalogue: Catalogue, year:
       `The built-in list holds only part of ${whereEn} for ${dataYear}: ${rows.length} code cell(s) not checked (${shownEn}); ` +
       `import the ${dataYear} code list to check them`,
     cells,
-    actual: codes.length === 1 ? codes[0] : `${codes.length}`,
+    actual: codes.length <= LISTED_CODES ? codes.join("、") : `${codes.slice(0, LISTED_CODES).join("、")}…`,
   };
 }
 
