@@ -40,6 +40,15 @@ export function validLists(value: unknown): StoredCodeList[] {
   return sortLists(out);
 }
 
+/** Reading `localStorage` itself throws where the browser blocks storage (privacy settings, some webviews). */
+function localStorageOrNothing(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function sortLists(lists: StoredCodeList[]): StoredCodeList[] {
   return [...lists].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 }
@@ -49,7 +58,7 @@ function replaced(lists: StoredCodeList[], list: StoredCodeList): StoredCodeList
 }
 
 /** localStorage (the pane's webview and the preview); falls back to memory where storage is blocked. */
-export function browserCodeListStore(storage: Storage | undefined = globalThis.localStorage): CodeListStore {
+export function browserCodeListStore(storage: Storage | undefined = localStorageOrNothing()): CodeListStore {
   const memory = memoryCodeListStore();
   if (!storage) return memory;
   const read = (): StoredCodeList[] => {
