@@ -11,8 +11,9 @@ export interface PickedFile {
 }
 
 async function readXlsx(bytes: Uint8Array, name: string): Promise<GridWorkbook> {
-  const { readXlsxBuffer } = await import(/* webpackChunkName: "xlsx" */ "../../cli/xlsx-grid");
-  return readXlsxBuffer(bytes, name);
+  // The browser-safe file layer the CLI reads with too (readXlsxBuffer is this function behind a Node entry).
+  const { readXlsxBytes } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx");
+  return readXlsxBytes(bytes, name);
 }
 
 /** The parsed list, or an Error whose message is one line naming the file (zh / en). */
