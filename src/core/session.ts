@@ -14,7 +14,7 @@ import { amountCellsOf, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
-import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
+import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
 import { documentCheck, type AmountAt } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
@@ -289,12 +289,18 @@ export class CheckSession {
     const catalogue = this.options.catalogue;
     if (!catalogue) return [];
     const documentYear = mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined));
-    const out: Finding[] = [];
+    // Rows of all tables of one year are checked together, so codes outside the built-in coverage give one note per
+    // parent for the workbook, not one per table.
+    const byYear = new Map<number, CodeRow[]>();
     for (const t of tables) {
       if (t.kind === "other") continue;
       const year = this.options.year ?? t.year ?? documentYear ?? catalogue.years[catalogue.years.length - 1];
-      for (const f of checkCodeRows(codeRowsOfTable(t), catalogue, year)) out.push(f);
+      const rows = byYear.get(year) ?? [];
+      for (const r of codeRowsOfTable(t)) rows.push(r);
+      byYear.set(year, rows);
     }
+    const out: Finding[] = [];
+    for (const [year, rows] of byYear) for (const f of checkCodeRows(rows, catalogue, year)) out.push(f);
     return out;
   }
 
@@ -390,8 +396,6 @@ export function applyChange(wb: GridWorkbook, change: GridChange): void {
         for (let c = range.left; c <= range.right; c++) {
           const j = c - range.left;
           (sheet.values[r] ??= [])[c] = change.values[i]?.[j] ?? null;
-          // A value read from the host is what the cell holds now: no longer "never calculated".
-          if (sheet.uncached?.[r]) sheet.uncached[r][c] = null;
           if (change.formulas) ((sheet.formulas ??= [])[r] ??= [])[c] = change.formulas[i]?.[j] ?? null;
           if (change.numberFormats) ((sheet.numberFormats ??= [])[r] ??= [])[c] = change.numberFormats[i]?.[j] ?? null;
         }

@@ -679,8 +679,6 @@ export function withoutCachedValues(wb: GridWorkbook, sheet: string, addresses: 
     const { row, col } = parseA1(a);
     if (!s.formulas?.[row]?.[col]) throw new Error(`withoutCachedValues: ${sheet}!${a} holds no formula`);
     setCell(s.values, row, col, null);
-    // As the file reader marks a formula it finds no cached value for.
-    setCell((s.uncached ??= []), row, col, true);
   }
   return out;
 }
@@ -692,7 +690,6 @@ export function setFormula(wb: GridWorkbook, sheet: string, address: string, for
   const { row, col } = parseA1(address);
   setCell((s.formulas ??= []), row, col, formula);
   setCell(s.values, row, col, cached);
-  if (cached === null) setCell((s.uncached ??= []), row, col, true);
   growUsedArea(s, row, col);
   return out;
 }

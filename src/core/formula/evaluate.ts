@@ -6,7 +6,7 @@
  * cycle guard and a depth limit.
  */
 import { columnIndex } from "../address";
-import { cellFormula, cellValue, isErrorValue, type GridSheet, type GridWorkbook } from "../grid";
+import { cellFormula, cellValue, formulaWithoutValue, isErrorValue, type GridSheet, type GridWorkbook } from "../grid";
 import { parseAmount, type Amount } from "../money";
 
 type Token = { t: "num"; v: number } | { t: "ref"; sheet: string | null; a: string; b?: string } | { t: "op"; v: string } | { t: "fn"; v: string };
@@ -157,15 +157,10 @@ export const NO_COMPUTED_VALUE = "#NO-VALUE";
  */
 export function cellAmount(wb: GridWorkbook, sheet: GridSheet, row: number, col: number): Amount {
   const v = cellValue(sheet, row, col);
-  // null only: a formula whose result is "" (IF(…,"")) has that as its cached value. Some readers lose a cached ""
-  // (null then), so only a cell the reader marks as never calculated is reported when it cannot be computed.
-  if (v === null) {
-    const f = cellFormula(sheet, row, col);
-    if (f) {
-      const n = computeFormula(wb, sheet.name, f);
-      if (n !== null) return parseAmount(n);
-      if (sheet.uncached?.[row]?.[col]) return { kind: "error", error: NO_COMPUTED_VALUE };
-    }
+  // The reader keeps a cached "" as ""; null with a formula means never calculated (grid.formulaWithoutValue).
+  if (formulaWithoutValue(sheet, row, col)) {
+    const n = computeFormula(wb, sheet.name, cellFormula(sheet, row, col)!);
+    return n === null ? { kind: "error", error: NO_COMPUTED_VALUE } : parseAmount(n);
   }
   return parseAmount(v);
 }
