@@ -87,6 +87,7 @@ const RULES: RuleInfo[] = [
   { id: "document.year-mismatch", group: "document", severity: "error", zh: "各表预算年度不一致", en: "Tables state different budget years" },
   { id: "document.unit-mismatch", group: "document", severity: "error", zh: "各表金额单位（万元/元）不一致", en: "Tables state different units of measure (万元/元)" },
   { id: "document.unit-name-mismatch", group: "document", severity: "warning", zh: "各表单位名称不一致", en: "Tables name different units" },
+  { id: "document.hidden-sheet", group: "document", severity: "info", zh: "表格所在工作表是隐藏的（照常检查）", en: "A table is on a hidden sheet (checked as usual)" },
   { id: "document.unit-label", group: "document", severity: "info", zh: "单位写作“万”，应为“万元”", en: 'Unit written "万" instead of "万元"' },
   { id: "document.magnitude", group: "document", severity: "warning", zh: "表中金额似乎以元填列而表头为万元（约 10,000 倍）", en: "Amounts look like yuan under a 万元 header (×10,000)" },
   { id: "plausibility.percent", group: "plausibility", severity: "error", zh: "金额单元格设置为百分比或日期格式", en: "Amount cell formatted as a percentage or a date" },

@@ -64,3 +64,13 @@ describe("text in an amount column that is otherwise blank", () => {
     expect(shown(wb).map((f) => [f.rule, at(f), f.actual])).toEqual([["cell.not-a-number", "收入预算总表!G8", "待定"]]);
   });
 });
+
+describe("hidden sheets", () => {
+  it("are checked as usual and said to be hidden", async () => {
+    const wb = setAmount(await loadFixture(HEBEI), "支出总表", "E12", 25.79);
+    wb.sheets.find((s) => s.name === "支出总表")!.state = "hidden";
+    const all = checkWorkbook(wb, { catalogue }).findings;
+    expect(all.filter((f) => f.rule === "document.hidden-sheet").map((f) => [at(f), f.severity])).toEqual([["支出总表!A1", "info"]]);
+    expect(all.some((f) => f.severity === "error" && at(f) === "支出总表!E12")).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import { completenessFindings } from "./completeness";
 import { emptyStatementFindings } from "./empty-statement";
 import { magnitudeCheck } from "./magnitude";
 import { unitContradictions } from "./units";
+import { hiddenSheetFindings } from "./hidden";
 import { identitiesFor } from "../rules";
 import type { Identity } from "../rules/identity";
 
@@ -49,6 +50,7 @@ export function documentCheck(
       ...emptyStatementFindings(standard, read),
       ...coherenceFindings(standard, workbook, contradicted),
       ...magnitude.findings,
+      ...hiddenSheetFindings(standard, workbook),
     ],
     offUnit: new Set([...contradicted, ...magnitude.off]),
   };
