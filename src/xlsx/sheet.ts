@@ -8,7 +8,6 @@ import type { CellRange } from "../core/address";
 import type { CellValue, GridSheet } from "../core/grid";
 import { toA1 } from "../core/address";
 import { MAX_COLS, MAX_ROWS } from "./limits";
-import { FastScanDeclined } from "./fast-xml";
 import { isTrue, type Ctx } from "./parts";
 import { WorkbookReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
@@ -35,19 +34,7 @@ const enum Capture {
   InlineT,
 }
 
-/** Reads with the hand scanner; a part it declines (see fast-xml.ts) is read again, from scratch, with saxes. */
 export function readSheet(ctx: Ctx, input: SheetInputs): GridSheet {
-  const used = input.cellBudget.used;
-  try {
-    return readSheetWith(ctx, input, true);
-  } catch (e) {
-    if (!(e instanceof FastScanDeclined)) throw e;
-    input.cellBudget.used = used;
-    return readSheetWith(ctx, input, false);
-  }
-}
-
-function readSheetWith(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
   const where = `${input.entry.name}（${input.name}）`;
   const values: CellValue[][] = [];
   let formulas: (string | null | undefined)[][] | undefined;
@@ -264,7 +251,7 @@ function readSheetWith(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
           inSheetData = false;
       }
     },
-  }, fast);
+  });
 
   clearCoveredCells(values, formulas, merges);
   // Dense with nulls where that is cheap (every real table): code that indexes any cell of the used area keeps

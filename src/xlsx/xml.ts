@@ -5,7 +5,6 @@
  * (that is what saxes buffers), so a part of a billion spaces cannot grow the heap.
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from "saxes";
-import { FastScanDeclined, FastXmlScanner } from "./fast-xml";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 import type { ZipArchive, ZipEntry } from "./zip";
@@ -42,9 +41,7 @@ export function isMain(tag: Tag): boolean {
 
 /**
  * Parses one part, streaming. `where` names it in messages (part name, and sheet name for sheets). Malformed XML is
- * "broken-part"; a handler may throw its own WorkbookReadError, which passes through. `fast` reads with the hand
- * scanner (fast-xml.ts), which may throw FastScanDeclined part-way: the caller then starts over with fresh handlers
- * and without `fast`.
+ * "broken-part"; a handler may throw its own WorkbookReadError, which passes through.
  */
 export function parsePart(
   zip: ZipArchive,
@@ -53,10 +50,15 @@ export function parsePart(
   limits: ReadLimits,
   where: string,
   handlers: XmlHandlers,
-  fast = false,
 ): void {
   zip.checkPartSize(entry);
-  const parser = fast ? new FastXmlScanner(handlers) : saxesFor(handlers);
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  parser.on("opentag", handlers.open);
+  parser.on("closetag", handlers.close);
+  if (handlers.text) {
+    parser.on("text", handlers.text);
+    parser.on("cdata", handlers.text);
+  }
   let decoder: TextDecoder | undefined;
   let sinceTag = 0;
   const feed = (text: string) => {
@@ -72,23 +74,11 @@ export function parsePart(
       feed(decoder.decode(chunk, { stream: true }));
     });
     if (decoder) feed(decoder.decode());
-    if (parser instanceof FastXmlScanner) parser.end();
-    else parser.close();
+    parser.close();
   } catch (e) {
-    if (e instanceof WorkbookReadError || e instanceof FastScanDeclined) throw e;
+    if (e instanceof WorkbookReadError) throw e;
     throw new WorkbookReadError(file, "broken-part", e instanceof Error ? e.message : String(e), where);
   }
-}
-
-function saxesFor(handlers: XmlHandlers): SaxesParser<{ xmlns: true; position: false }> {
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  parser.on("opentag", handlers.open);
-  parser.on("closetag", handlers.close);
-  if (handlers.text) {
-    parser.on("text", handlers.text);
-    parser.on("cdata", handlers.text);
-  }
-  return parser;
 }
 
 /** UTF-16 parts start with their byte-order mark; everything else is UTF-8 (its BOM, if any, is dropped). */
