@@ -3,7 +3,7 @@
  * names first gets a fill (red for error, amber for warning) and a note with message, expected and actual; the other
  * cells the finding read get a lighter tint. Values, formulas and existing notes are kept (notes are appended to).
  */
-import { promises as fs } from "node:fs";
+import fsSync, { promises as fs } from "node:fs";
 import type ExcelJS from "exceljs";
 import { parseA1 } from "../core/address";
 import type { Finding, FindingCell } from "../core/finding";
@@ -24,6 +24,8 @@ const MARK_STRENGTH: Record<Mark, number> = { errorCell: 4, warningCell: 3, erro
 
 export interface AnnotateOptions {
   lang?: Lang;
+  /** Replace an existing regular file at `output` (`--force`); without it an existing file is never written. */
+  overwrite?: boolean;
 }
 
 export interface AnnotateSummary {
@@ -33,6 +35,25 @@ export interface AnnotateSummary {
   noted: number;
   /** Finding cells that name a sheet or address not in the workbook. */
   skipped: FindingCell[];
+}
+
+/**
+ * Why `output` must not be written, or null. An existing file needs `overwrite` (`--force`); a FIFO, folder or device
+ * is refused even then (writing to a FIFO would hang, and "overwriting" a folder is never meant). Checked before the
+ * workbook is read so a refusal costs nothing; annotateWorkbook also opens with O_EXCL, so a file appearing in between
+ * is not clobbered either.
+ */
+export function annotateOutputProblem(output: string, overwrite: boolean): { zh: string; en: string } | null {
+  let stat: fsSync.Stats;
+  try {
+    stat = fsSync.statSync(output);
+  } catch {
+    return null; // absent (or unreadable: the write will say why)
+  }
+  if (!stat.isFile())
+    return { zh: `${output} 已存在且不是普通文件，不能写入`, en: `${output} exists and is not a regular file; not written` };
+  if (!overwrite) return { zh: `${output} 已存在；加 --force 覆盖`, en: `${output} already exists; add --force to overwrite it` };
+  return null;
 }
 
 /** Reads `input`, marks it and writes `output`. Never touches `input` (the caller refuses output === input). */
@@ -45,7 +66,8 @@ export async function annotateWorkbook(
   const wb = await loadExcelWorkbook(input);
   const summary = annotateExcelWorkbook(wb, findings, options);
   const data = await wb.xlsx.writeBuffer();
-  await fs.writeFile(output, Buffer.from(data as ArrayBuffer));
+  // "wx": never replace a file that appeared since the caller's check, unless asked to.
+  await fs.writeFile(output, Buffer.from(data as ArrayBuffer), { flag: options.overwrite ? "w" : "wx" });
   return summary;
 }
 

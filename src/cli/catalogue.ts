@@ -1,7 +1,8 @@
 /**
- * `npm run catalogue -- lookup CODE [--year Y] [--format json|text]`
- * `npm run catalogue -- search TEXT [--year Y] [--limit N] [--format json|text]`
- * Exit codes: 0 found, 1 unknown code (lookup), 2 bad usage.
+ * `budget-check catalogue lookup CODE [--year Y] [--format json|text]` (also `npm run catalogue -- lookup …`)
+ * `budget-check catalogue search TEXT [--year Y] [--limit N] [--format json|text]`
+ * `--help` / `-h` anywhere: the usage of the subcommand named, else of both.
+ * Exit codes: 0 found (and --help), 1 unknown code (lookup), 2 bad usage.
  */
 import type { CatalogueEntry } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
@@ -16,21 +17,50 @@ export interface CliResult {
   stderr: string;
 }
 
-const USAGE = [
-  "用法 / Usage:",
-  "  catalogue lookup CODE [--year YYYY] [--format json|text]",
-  "  catalogue search TEXT [--year YYYY] [--limit N] [--format json|text]",
-].join("\n");
+const COMMAND_USAGE = {
+  lookup: [
+    "  budget-check catalogue lookup CODE [--year YYYY] [--format json|text]",
+    "      按编码查科目（类/款/项及上级）/ look a code up (its level and the codes above it)",
+  ],
+  search: [
+    "  budget-check catalogue search TEXT [--year YYYY] [--limit N] [--format json|text]",
+    "      按名称、编码或拼音首字母搜索 / search by name, code or pinyin initials",
+  ],
+} as const;
+
+const OPTIONS_USAGE = [
+  "选项 / Options:",
+  "  --year YYYY           科目年度（默认为内置科目表的最新年度）/ catalogue year (default: the latest it covers)",
+  "  --format json|text    输出格式（默认 text）/ output format (default: text)",
+  "  --limit N             search 最多显示 N 条 / at most N search results",
+  "  -h, --help            显示本帮助 / show this help",
+  "退出码 / Exit codes: 0 找到 / found; 1 编码不存在 / unknown code (lookup); 2 用法错误 / bad usage",
+];
+
+function usage(command?: Command): string {
+  const commands = command ? [COMMAND_USAGE[command]] : [COMMAND_USAGE.lookup, COMMAND_USAGE.search];
+  return ["用法 / Usage:", ...commands.flat(), "", ...OPTIONS_USAGE].join("\n");
+}
+
+type Command = keyof typeof COMMAND_USAGE;
 
 interface Args {
-  command: "lookup" | "search";
+  command: Command;
   term: string;
   year?: number;
   format: "json" | "text";
   limit?: number;
 }
 
-function parseArgs(argv: string[]): Args | string {
+/** `--help` asked for, with the subcommand it was asked about (if any). */
+interface HelpRequest {
+  help: Command | undefined;
+}
+
+const isCommand = (s: string | undefined): s is Command => s === "lookup" || s === "search";
+
+function parseArgs(argv: string[]): Args | HelpRequest | string {
+  if (argv.some((a) => a === "--help" || a === "-h")) return { help: argv.find(isCommand) };
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -47,7 +77,7 @@ function parseArgs(argv: string[]): Args | string {
     options.set(key, value);
   }
   const [command, term, ...rest] = positional;
-  if (command !== "lookup" && command !== "search") return "expected a command: lookup or search";
+  if (!isCommand(command)) return "expected a command: lookup or search";
   if (term === undefined || term.trim() === "" || rest.length > 0) return `${command} takes exactly one argument`;
   const format = options.get("format") ?? "text";
   if (format !== "json" && format !== "text") return "--format must be json or text";
@@ -77,7 +107,8 @@ function textEntry(e: CatalogueEntry): string {
 
 export function runCatalogueCli(argv: string[]): CliResult {
   const args = parseArgs(argv);
-  if (typeof args === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${args}\n${USAGE}\n` };
+  if (typeof args === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${args}\n${usage()}\n` };
+  if ("help" in args) return { code: EXIT_OK, stdout: `${usage(args.help)}\n`, stderr: "" };
   const catalogue = getCatalogueSync();
   // Default: the latest year the data covers (deterministic, unlike the calendar year).
   const year = args.year ?? catalogue.years[catalogue.years.length - 1];
@@ -110,11 +141,4 @@ export function runCatalogueCli(argv: string[]): CliResult {
         ? results.map(textEntry).join("\n")
         : "无结果 / no results";
   return { code: EXIT_OK, stdout: `${stdout}\n`, stderr: "" };
-}
-
-if (require.main === module) {
-  const result = runCatalogueCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
 }

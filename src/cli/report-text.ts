@@ -5,6 +5,7 @@
 import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
 import type { CheckResult, Finding, Severity, TableSummary } from "../core/finding";
 import { compareFindings } from "../core/finding";
+import { KIND_NAMES } from "../core/document/style";
 import { say, severityLabel, type Lang } from "./bilingual";
 
 export interface TextReportOptions {
@@ -18,25 +19,15 @@ interface Group {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-/** Spec §1 kind ids in the words accountants use; unknown ids are shown as they are. */
-const KIND_NAMES_ZH: Record<string, string> = {
-  summary: "收支总表",
-  revenue: "收入总表",
-  expenditure: "支出总表",
-  "fiscal-summary": "财政拨款收支总表",
-  "general-expenditure": "一般公共预算支出表",
-  "basic-expenditure": "一般公共预算基本支出表",
-  "fund-expenditure": "政府性基金支出表",
-  "state-capital-expenditure": "国有资本经营支出表",
-  "three-public": "“三公”经费支出表",
-  "economic-summary": "支出经济分类汇总表",
-  "project-expenditure": "项目支出表",
-  other: "其他表（不检查）",
-};
-
+/**
+ * A table kind as the report shows it: the published table name (core KIND_NAMES) beside the spec §1 id, which is
+ * what JSON and --disable use; Chinese only prints the name, English only the id. Unknown ids are shown as they are.
+ */
 export function kindLabel(lang: Lang, kind: string): string {
-  const zh = KIND_NAMES_ZH[kind];
-  return zh && lang !== "en" ? `${zh} ${kind}` : kind;
+  const names = (KIND_NAMES as Record<string, { zh: string } | undefined>)[kind];
+  if (!names || lang === "en") return kind;
+  const zh = kind === "other" ? `${names.zh}（不检查）` : names.zh;
+  return lang === "zh" ? zh : `${zh} ${kind}`;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -35,7 +35,10 @@ export class WorkbookReadError extends Error {
 }
 
 export function readErrorMessage(file: string, reason: ReadFailure): string {
-  const base = path.basename(file) || file;
+  // A path that does not lead to a file is shown in full, resolved, so the user sees where it was looked for (a
+  // relative path is resolved from where they ran the command); otherwise the name is enough.
+  const base =
+    reason === "not-found" || reason === "not-a-file" ? path.resolve(file) : path.basename(file) || file;
   const r = REASONS[reason];
   return `无法读取文件 ${base}：${r.zh} / Cannot read ${base}: ${r.en}`;
 }

@@ -72,6 +72,17 @@ describe("annotateWorkbook", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it("never replaces a file that is already there unless told to (O_EXCL, not just the CLI's check)", async () => {
+    const taken = path.join(dir, "taken.xlsx");
+    fs.writeFileSync(taken, "mine");
+    await expect(annotateWorkbook(SAMPLE, taken, [warning])).rejects.toThrow(/EEXIST/);
+    expect(fs.readFileSync(taken, "utf8")).toBe("mine");
+    await annotateWorkbook(SAMPLE, taken, [warning], { overwrite: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(taken);
+    expect(noteToText(wb.getWorksheet("基本支出表")!.getCell("D12").note)).toContain(warning.message);
+  });
+
   it("fills the first cell of an error red; an error outranks a warning on the same cell", () => {
     expect(fillOf(out.getWorksheet("基本支出表")!.getCell("D12"))).toBe(MARK_FILLS.errorCell);
   });

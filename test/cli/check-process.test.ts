@@ -14,7 +14,7 @@ import { noteToText } from "../../src/cli/annotate";
 import { fixturePath } from "../helpers/fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
-const ENTRY = path.join(ROOT, "src/cli/check.ts");
+const ENTRY = path.join(ROOT, "src/cli/main.ts");
 const FAKE_ENTRY = path.join(ROOT, "test/helpers/fake-check-cli.ts");
 // An absolute loader URL so the CLI can run from any working directory.
 const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
