@@ -24,25 +24,6 @@ const INPUTS = path.join(ROOT, "build", "cli", "inputs.json");
 /** Not in the bundle's inputs, but they change what it should be. */
 const ALSO_DEPENDS_ON = ["scripts/build-cli.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
-/**
- * exceljs' index also loads its streaming reader/writer and CSV support (archiver, unzipper, fast-csv, dayjs …), about
- * a third of its load time; the CLI reads and writes whole workbooks only. Those modules become stubs that say so if
- * anything ever uses them. If exceljs moves them, nothing matches and they are simply bundled (slower, still right).
- */
-const EXCELJS_UNUSED = /^(\.\/stream\/xlsx\/workbook-(reader|writer)|\.\.\/csv\/csv)$/;
-const leaveOutUnusedExceljs = {
-  name: "leave-out-unused-exceljs",
-  setup(build) {
-    build.onResolve({ filter: EXCELJS_UNUSED }, (args) =>
-      /[\\/]exceljs[\\/]lib[\\/]/.test(args.importer) ? { path: args.path, namespace: "exceljs-unused" } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "exceljs-unused" }, (args) => ({
-      contents: `module.exports = class { constructor() { throw new Error("exceljs ${args.path} is left out of the CLI bundle (scripts/build-cli.mjs)"); } };`,
-      loader: "js",
-    }));
-  },
-};
-
 function isStale() {
   if (!existsSync(OUT) || !existsSync(INPUTS)) return true;
   const built = statSync(OUT).mtimeMs;
@@ -76,7 +57,6 @@ async function build() {
     target: "node20",
     format: "cjs",
     banner: { js: "#!/usr/bin/env node" },
-    plugins: [leaveOutUnusedExceljs],
     write: false,
     metafile: true,
     logLevel: "silent",

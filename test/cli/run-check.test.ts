@@ -77,7 +77,7 @@ async function run(argv: string[], result: CheckResult, overrides: Partial<Check
     },
     annotate: async (input, output, findings) => {
       r.annotated.push({ input, output, findings });
-      return { marked: 3, noted: 1, skipped: [] };
+      return { marked: 3, noted: 1, skipped: [], unnoted: [] };
     },
     stdout: (t) => void (r.stdout += t),
     stderr: (t) => void (r.stderr += t),
@@ -339,18 +339,18 @@ describe("--annotate", () => {
       {
         annotate: async (_i, _o, _f, _l, overwrite) => {
           seen.push(overwrite);
-          return { marked: 0, noted: 0, skipped: [] };
+          return { marked: 0, noted: 0, skipped: [], unnoted: [] };
         },
       },
     );
     expect(r.code).toBe(0);
     expect(seen).toEqual([true]);
-    // Without --force the writer is told not to replace anything (it opens with O_EXCL).
+    // Without --force the writer is told not to replace anything (it links, never renames, over a name).
     seen.length = 0;
     await run(["book.xlsx", "--annotate", path.join(dir, "new.xlsx")], { tables, findings: [] }, {
       annotate: async (_i, _o, _f, _l, overwrite) => {
         seen.push(overwrite);
-        return { marked: 0, noted: 0, skipped: [] };
+        return { marked: 0, noted: 0, skipped: [], unnoted: [] };
       },
     });
     expect(seen).toEqual([false]);
@@ -371,7 +371,7 @@ describe("--annotate", () => {
     for (const target of targets) {
       const r = await run(["book.xlsx", "--annotate", target, "--force"], { tables, findings: [] });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`${target} exists and is not a regular file`);
+      expect(r.stderr).toContain(`the output ${target} is not a regular file`);
       expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
       expect(r.read).toEqual([]);
     }
@@ -381,6 +381,17 @@ describe("--annotate", () => {
     const r = await run(["book.xlsx", "--force"], { tables, findings: [] });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--force only goes with --annotate");
+  });
+
+  it("says which marked cells got no note because they hold a threaded comment", async () => {
+    const cell = { sheet: "支出总表", address: "E9" };
+    const r = await run(
+      ["book.xlsx", "--annotate", "out.xlsx"],
+      { tables, findings: [error] },
+      { annotate: async () => ({ marked: 1, noted: 0, skipped: [], unnoted: [{ cell, reason: "threaded-comment" as const }] }) },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("1 marked cells hold a threaded comment: filled, no note added");
   });
 
   it("exits 2 with one line when the copy cannot be written", async () => {
