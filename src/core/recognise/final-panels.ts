@@ -27,10 +27,15 @@ const PANEL_TOTAL = /^(人员经费|公用经费)?(合计|总计)$/;
 
 export function readPanelRows(sheet: GridSheet, seg: Segment, panels: TablePanel[]): RecognisedRow[] {
   const rows: RecognisedRow[] = [];
+  // A total label merged across panels ("公用经费合计" over D:H, its amount in I) belongs to the panel whose amount
+  // column follows the merge; that panel's line on the row is then taken.
+  const taken = new Set<string>();
+  const rightEdge = (row: number, col: number) => sheet.merges.find((m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right)?.right ?? col;
   // Panel by panel (not line by line), so each panel's rows are in reading order: the catalogue rules find a 款's
   // 类 as the nearest class row above it.
   panels.forEach((p, panel) => {
     for (const r of seg.bodyRows) {
+      if (taken.has(`${r}:${panel}`)) continue;
       const codeText = cellText(sheet, r, p.codeCol);
       const name = p.nameCol === undefined ? "" : cellText(sheet, r, p.nameCol);
       const digits = codeDigits(codeText);
@@ -42,8 +47,15 @@ export function readPanelRows(sheet: GridSheet, seg: Segment, panels: TablePanel
       }
       // The total label sits in the code cell (merged over the name) or in the name cell.
       const label = codeText || name;
-      if (PANEL_TOTAL.test(normaliseLabel(label))) rows.push({ row: r, role: "total", label, labelCol: codeText ? p.codeCol : p.nameCol, panel });
-      else if (label || hasAmount) rows.push({ row: r, role: "item", label, labelCol: codeText ? p.codeCol : p.nameCol, panel });
+      const labelCol = codeText ? p.codeCol : p.nameCol;
+      if (PANEL_TOTAL.test(normaliseLabel(label)) && labelCol !== undefined) {
+        const edge = rightEdge(r, labelCol);
+        let owner = panels.findIndex((q, i) => i >= panel && q.amountCols[0] > edge);
+        if (owner < 0) owner = panel;
+        for (let i = panel + 1; i <= owner; i++) taken.add(`${r}:${i}`);
+        rows.push({ row: r, role: "total", label, labelCol, panel: owner });
+      }
+      else if (label || hasAmount) rows.push({ row: r, role: "item", label, labelCol, panel });
     }
   });
   linkByPrefix(rows);

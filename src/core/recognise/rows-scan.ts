@@ -47,7 +47,8 @@ export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(she
   };
 }
 
-const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$/;
+// "附表1", "表3", and the Ministry's "公开01表" printed beside a 决算 title.
+const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$|^公开\d{1,2}表$/;
 
 /** The title text if the row is a title row ("单位预算收支总表", possibly beside "附表1"). */
 export function titleOf(scan: RowScan): string | null {

@@ -135,7 +135,8 @@ function readMeta(sheet: GridSheet, seg: Segment): Meta {
     const sheetRow = sheet.values[r] ?? [];
     for (let c = 0; c < sheetRow.length; c++) {
       const t = cellText(sheet, r, c);
-      if (!t || /预算年度|单位[:：]|^年度/.test(t)) continue;
+      // A bare year ("2024年度", the Ministry's unit line) is not the unit's name.
+      if (!t || /预算年度|单位[:：]|^年度|^20\d\d\s*年度?$/.test(t)) continue;
       const named = /(?:部门名称|单位名称|编制单位|编制部门|部门|单位)[:：]\s*(.+)$/.exec(t);
       const name = (named ? named[1] : t).replace(/^\d{3,}\s*/, "").trim();
       if (name && out.unitName === undefined) {
