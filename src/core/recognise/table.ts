@@ -12,6 +12,8 @@ import type { Classification, CodeInfo, RecognisedColumn, RecognisedRow, Recogni
 
 const TOTAL_LABEL = /^(合计|总计|总合计|本年合计|支出合计|收入合计|全部合计|合\s*计)$/;
 const STRONG_EMPTY_STATEMENT = /空表列示|本表无数据|此表无数据|故本表为空表|本表为空表/;
+/** The template's instruction to write a statement ("无…的，仍保留该表格式，并在本表下方作下述说明：") is not one. */
+const INSTRUCTION = /仍保留该表格式|作下述说明/;
 const EMPTY_STATEMENT = /空表|无数据|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
 
 export function classifyCode(code: string): { classification: Classification; level: number } | null {
@@ -52,7 +54,8 @@ export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segm
   for (const key of ["titleCell", "yearCell", "unitCell", "unitNameCell"] as const) if (meta[key]) table[key] = meta[key];
   // The statement itself ("…故本表无数据") before an instruction that merely mentions one ("无…的，仍保留该表格式").
   const statementRow =
-    seg.noteRows.find((r) => STRONG_EMPTY_STATEMENT.test(rowText(sheet, r))) ?? seg.noteRows.find((r) => EMPTY_STATEMENT.test(rowText(sheet, r)));
+    seg.noteRows.find((r) => STRONG_EMPTY_STATEMENT.test(rowText(sheet, r))) ??
+    seg.noteRows.find((r) => EMPTY_STATEMENT.test(rowText(sheet, r)) && !INSTRUCTION.test(rowText(sheet, r)));
   if (statementRow !== undefined) {
     table.emptyStatement = rowText(sheet, statementRow);
     table.emptyStatementCell = cellOfRow(sheet, statementRow, (t) => EMPTY_STATEMENT.test(t));
