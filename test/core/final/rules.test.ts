@@ -1,5 +1,6 @@
 /** 决算 identities (spec §6) on the 上海 fixture and a Ministry-layout set: clean where they hold, pinned where not. */
-import { toA1 } from "../../../src/core/address";
+import { parseRange, toA1 } from "../../../src/core/address";
+import { CheckSession } from "../../../src/core/session";
 import { checkWorkbook, identitiesFor, recogniseAll } from "../../../src/core/engine";
 import type { Finding } from "../../../src/core/finding";
 import type { CellValue, GridWorkbook } from "../../../src/core/grid";
@@ -227,4 +228,21 @@ it("every final.* rule the checker can report is registered with zh and en descr
     expect([r, registered.has(r)]).toEqual([r, true]);
     expect(registered.get(r)!.zh).toMatch(/决算/);
   }
+});
+
+describe("live editing a 决算", () => {
+  it("an edit of a subtracted 本年支出 re-checks the carry-over without re-recognising, as a fresh check would", () => {
+    const wb = ministryFinalSet();
+    const session = new CheckSession(wb);
+    session.prepareForEdits();
+    const u = session.update({ kind: "cells", sheet: "公开05表", range: parseRange("I10"), values: [[29]] });
+    expect(u.recognised).toBe(false);
+    // I10 (项目支出) breaks 小计 = 基本 + 项目 on its row; changing the 小计 G10 (the subtracted 本年支出) breaks that
+    // and the carry-over, so G10 is the cell blamed.
+    expect(u.result.findings.some((f) => f.rule === "table.columns-sum" && f.cells.some((c) => c.address === "I10"))).toBe(true);
+    const v = session.update({ kind: "cells", sheet: "公开05表", range: parseRange("G10"), values: [[29]] });
+    expect(v.recognised).toBe(false);
+    expect(v.result.findings.filter((f) => f.rule === "final.carry-over").map((f) => f.cells.map((c) => c.address))).toEqual([["G10", "J10", "E10", "F10"]]);
+    expect(v.result.findings).toEqual(checkWorkbook(wb).findings);
+  });
 });
