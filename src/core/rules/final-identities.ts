@@ -19,12 +19,31 @@ import {
   twoSidedIdentities,
 } from "./table-identities";
 
-/** The 预算 rule id a 决算 identity is reported under instead ("summary.balance" → "final.summary-balance"). */
-function renamed(identities: Identity[], prefix: string): Identity[] {
-  return identities.map((i) => {
-    const m = /^(summary|three-public|basic)\.(.+)$/.exec(i.rule);
-    return m ? { ...i, rule: `final.${prefix}-${m[2]}` } : i;
-  });
+/** The 决算 rule id each shared 预算 identity is reported under, per table (spelled out: the ids are a public list). */
+const RENAMES = {
+  summary: {
+    "summary.current-total": "final.summary-current-total",
+    "summary.carry-split": "final.summary-carry-split",
+    "summary.grand-total": "final.summary-grand-total",
+    "summary.balance": "final.summary-balance",
+  },
+  fiscal: {
+    "summary.current-total": "final.fiscal-current-total",
+    "summary.carry-split": "final.fiscal-carry-split",
+    "summary.grand-total": "final.fiscal-grand-total",
+    "summary.balance": "final.fiscal-balance",
+  },
+  "three-public": {
+    "three-public.total": "final.three-public-total",
+    "three-public.subtotal": "final.three-public-subtotal",
+    "three-public.vehicle": "final.three-public-vehicle",
+    "three-public.abroad": "final.three-public-abroad",
+  },
+} satisfies Record<string, Record<string, string>>;
+
+function renamed(identities: Identity[], table: keyof typeof RENAMES): Identity[] {
+  const names: Record<string, string> = RENAMES[table];
+  return identities.map((i) => (names[i.rule] ? { ...i, rule: names[i.rule] } : i));
 }
 
 /** null for a 预算 table (the caller builds its identities). */
