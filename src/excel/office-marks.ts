@@ -21,7 +21,7 @@ import {
   type CellMark,
   type MarkPlan,
   type PlanDiff,
-} from "./marks";
+} from "../core/report/mark-plan";
 import type { ProbeExtra } from "./office-read";
 import { DEFAULT_TARGET_BYTES } from "./read-plan";
 

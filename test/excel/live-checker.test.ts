@@ -2,7 +2,7 @@ import { parseRange } from "../../src/core/address";
 import { checkWorkbook } from "../../src/core/engine";
 import { CheckSession } from "../../src/core/session";
 import { LiveChecker } from "../../src/excel/live-checker";
-import { MARK_CF_FORMULA } from "../../src/excel/marks";
+import { MARK_CF_FORMULA } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";
 import { loadFixture } from "../helpers/fixtures";
 import type { FakeExcel } from "./fake-excel";

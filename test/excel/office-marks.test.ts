@@ -1,4 +1,4 @@
-import { MARK_CF_FORMULA, MARK_FILL, MARK_PREFIX, NOTE_LIMIT } from "../../src/excel/marks";
+import { MARK_CF_FORMULA, MARK_FILL, MARK_PREFIX, NOTE_LIMIT } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";
 import { PAYLOAD_CAP_BYTES } from "../../src/excel/read-plan";
 import type { FakeExcel } from "./fake-excel";
