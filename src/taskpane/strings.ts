@@ -27,6 +27,7 @@ const zh = {
   noTablesDetail: "打开或插入标准公开表后再检查（见“模板”）。",
   allFiltered: "当前筛选条件下没有问题可显示。",
   recognisedTitle: (n: number) => `已识别 ${n} 张表`,
+  recognisedSet: { budget: "预算公开表", final: "决算公开表" } as Record<"budget" | "final", string>,
   workbookLevel: "整个工作簿",
   expected: "应为",
   actual: "实为",
@@ -71,6 +72,8 @@ const zh = {
   targetNewSheet: "新工作表",
   targetSelection: "所选位置",
   insertFullSet: "插入整套公开表（9 张）",
+  templatesSet: "公开表",
+  setNames: { budget: "预算", final: "决算" } as Record<"budget" | "final", string>,
   insertTable: "插入",
   templatesInserted: (n: number) => `已插入 ${n} 张表`,
 
@@ -130,6 +133,7 @@ const en: Strings = {
   noTablesDetail: "Open or insert the standard tables, then check (see Templates).",
   allFiltered: "Nothing to show with the current filters.",
   recognisedTitle: (n: number) => `${n} table${n === 1 ? "" : "s"} recognised`,
+  recognisedSet: { budget: "Budget (预算) disclosure", final: "Final accounts (决算) disclosure" },
   workbookLevel: "Whole workbook",
   expected: "Expected",
   actual: "Actual",
@@ -175,6 +179,8 @@ const en: Strings = {
   targetNewSheet: "New sheet",
   targetSelection: "Selection",
   insertFullSet: "Insert the full set (9 tables)",
+  templatesSet: "Tables of",
+  setNames: { budget: "budget (预算)", final: "final accounts (决算)" },
   insertTable: "Insert",
   templatesInserted: (n: number) => `Inserted ${n} table${n === 1 ? "" : "s"}`,
 
