@@ -27,8 +27,11 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "catalogue") {
-    const { runCatalogueCli } = await import("./catalogue");
-    const result = runCatalogueCli(argv.slice(1));
+    const [{ runCatalogueCliWithFiles }, { invocationDir }] = await Promise.all([
+      import("./catalogue"),
+      import("./invocation-dir"),
+    ]);
+    const result = await runCatalogueCliWithFiles(argv.slice(1), invocationDir());
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
     return result.code;

@@ -3,6 +3,7 @@
  * table, each with its message, the cell to look at, expected vs actual and the other cells it read.
  */
 import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
+import { disclosureSet } from "../core/document/final-set";
 import type { CheckResult, Finding, Severity, TableSummary } from "../core/finding";
 import { compareFindings } from "../core/finding";
 import { KIND_NAMES } from "../core/document/style";
@@ -46,6 +47,8 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   lines.push(`${say(lang, "识别的表格", "Tables recognised")}: ${result.tables.length}`);
   for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  [${kindLabel(lang, t.kind)}]  ${t.title}`);
   if (result.tables.length === 0) lines.push(`  ${say(lang, "（未识别到预算表）", "(no budget table recognised)")}`);
+  const set = disclosureSet(result.tables.map((t) => t.kind));
+  if (set) lines.push(`${say(lang, "公开表类别", "Set")}: ${set === "final" ? say(lang, "决算", "final accounts") : say(lang, "预算", "budget")}`);
   lines.push("");
 
   const counts = countBySeverity(result.findings);

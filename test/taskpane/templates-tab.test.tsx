@@ -22,6 +22,32 @@ describe("Templates tab", () => {
     expect(summary.merges?.length).toBeGreaterThan(0);
   });
 
+  it("offers the 决算 set: its nine tables and the full set in the 上海 layout", async () => {
+    const services = fakeServices(undefined, { settings: { year: 2024, unitName: "测试单位" } });
+    await renderPane(services, "templates");
+    fireEvent.click(await screen.findByRole("radio", { name: "决算" }));
+    expect(screen.getByRole("button", { name: "插入 一般公共预算财政拨款基本支出决算表" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "插入 单位预算收支总表" })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "插入整套公开表（9 张）" }));
+    expect(await screen.findByText("已插入 9 张表")).toBeInTheDocument();
+    const calls = services.host.insertBlock.mock.calls;
+    expect(calls.map(([b]) => b.title)).toEqual([
+      "收入支出决算总表",
+      "收入决算表",
+      "支出决算表",
+      "财政拨款收入支出决算总表",
+      "一般公共预算财政拨款支出决算表",
+      "一般公共预算财政拨款基本支出决算表",
+      "财政拨款“三公”经费支出决算表",
+      "政府性基金预算财政拨款收入支出决算表",
+      "国有资本经营预算财政拨款收入支出决算表",
+    ]);
+    expect(calls[0][0].values[1]).toEqual(expect.arrayContaining(["编制单位：测试单位", "2024年度"]));
+    fireEvent.click(screen.getByRole("button", { name: "插入 收入决算表" }));
+    await waitFor(() => expect(calls).toHaveLength(10));
+    expect(calls[9][0].values[0][0]).toBe("收入决算表");
+  });
+
   it("inserts one table at the selection with formulas pointing at its real cells", async () => {
     const services = fakeServices();
     await renderPane(services, "templates");

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { templateKinds, type TemplateKind } from "../../core/templates";
+import { finalTemplateKinds, templateKinds, type BlockKind } from "../../core/templates";
 import type { BlockTarget, TableBlock } from "../../excel/host";
 import type { Notice } from "../check/check-state";
 import { useStrings } from "../i18n";
@@ -41,6 +41,7 @@ export function TemplatesTab() {
   const { s, lang } = useStrings();
   const { settings, update } = useSettings();
   const [target, setTarget] = useState<BlockTarget>("new-sheet");
+  const [set, setSet] = useState<"budget" | "final">("budget");
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const styles = useStyles();
@@ -61,7 +62,7 @@ export function TemplatesTab() {
     }
   };
 
-  const insertOne = (kind: TemplateKind) =>
+  const insertOne = (kind: BlockKind) =>
     insertAll(async () => {
       if (target === "selection" && services.selectionAnchor) return [tableBlock(kind, options, await services.selectionAnchor())];
       return [tableBlock(kind, options)];
@@ -72,6 +73,12 @@ export function TemplatesTab() {
       <Text>{s.templatesIntro}</Text>
       <div className={styles.options}>
         <NumberField label={s.templatesYear} value={settings.year} min={2000} max={2100} onCommit={(year) => update({ year })} />
+        <Field label={s.templatesSet}>
+          <RadioGroup layout="horizontal" value={set} onChange={(_, d) => setSet(d.value as "budget" | "final")} data-testid="template-set">
+            <Radio value="budget" label={s.setNames.budget} />
+            <Radio value="final" label={s.setNames.final} />
+          </RadioGroup>
+        </Field>
         <Field label={s.templatesMeasure}>
           <RadioGroup layout="horizontal" value={settings.measure} onChange={(_, d) => update({ measure: d.value as Measure })}>
             <Radio value="万元" label={s.measureNames["万元"]} />
@@ -92,7 +99,7 @@ export function TemplatesTab() {
           appearance="primary"
           disabled={busy}
           data-testid="insert-full-set"
-          onClick={() => void insertAll(async () => fullSetBlocks(options), "new-sheet")}
+          onClick={() => void insertAll(async () => fullSetBlocks(options, set), "new-sheet")}
         >
           {s.insertFullSet}
         </Button>
@@ -103,7 +110,7 @@ export function TemplatesTab() {
         </MessageBar>
       )}
       <ul className={styles.list}>
-        {templateKinds().map((k) => {
+        {(set === "final" ? finalTemplateKinds() : templateKinds()).map((k) => {
           const title = lang === "zh-CN" ? k.titleZh : k.titleEn;
           return (
             <li key={k.kind} className={styles.row}>

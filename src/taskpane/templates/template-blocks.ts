@@ -4,13 +4,16 @@
  * why a block placed at the selection needs the selection's anchor.
  */
 import type { CellValue } from "../../core/grid";
+import { isFinalKind } from "../../core/recognise/final-kinds";
 import {
+  buildFinalTemplate,
+  buildFinalTemplateSet,
   buildTemplate,
   buildTemplateSet,
   placeTemplate,
   templateSheetName,
+  type BlockKind,
   type PlacedTemplate,
-  type TemplateKind,
   type TemplateOptions,
 } from "../../core/templates";
 import type { TableBlock } from "../../excel/host";
@@ -33,18 +36,18 @@ export function placedToBlock(p: PlacedTemplate): TableBlock {
 
 /** One table on its own new sheet (origin A1), or at `anchor` on an existing sheet. */
 export function tableBlock(
-  kind: TemplateKind,
+  kind: BlockKind,
   options: TemplateOptions,
   anchor?: { sheet: string; row: number; col: number },
 ): TableBlock {
-  const block = buildTemplate(kind, options);
+  const block = isFinalKind(kind) ? buildFinalTemplate(kind, options) : buildTemplate(kind, options);
   const placed = anchor
     ? placeTemplate(block, { row: anchor.row, col: anchor.col }, anchor.sheet)
     : placeTemplate(block, { row: 0, col: 0 }, templateSheetName(kind));
   return placedToBlock(placed);
 }
 
-/** The unit's full set (9 tables), one new sheet each. */
-export function fullSetBlocks(options: TemplateOptions): TableBlock[] {
-  return buildTemplateSet(options).map(placedToBlock);
+/** The unit's full set (9 tables of its 预算, or of its 决算), one new sheet each. */
+export function fullSetBlocks(options: TemplateOptions, set: "budget" | "final" = "budget"): TableBlock[] {
+  return (set === "final" ? buildFinalTemplateSet(options) : buildTemplateSet(options)).map(placedToBlock);
 }
