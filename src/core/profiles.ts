@@ -73,7 +73,7 @@ const RULES: RuleInfo[] = [
   { id: "cell.circular-formula", group: "cell", severity: "error", zh: "金额单元格的公式引用了自身（循环引用）", en: "Amount cell's formula refers to its own cell (circular reference)" },
   { id: "cell.number-as-text", group: "cell", severity: "info", zh: "数字以文本形式存储", en: "Number stored as text" },
   { id: "catalogue.unknown-code", group: "catalogue", severity: "error", zh: "科目编码不在当年政府收支分类科目中", en: "Code not in the year's classification" },
-  { id: "catalogue.not-covered", group: "catalogue", severity: "info", zh: "科目编码不在内置科目表覆盖范围，未核对", en: "Code outside the built-in list's coverage; not checked" },
+  { id: "catalogue.not-covered", group: "catalogue", severity: "info", zh: "内置科目表未列全的上级科目下的编码，未核对（每个上级科目一条）", en: "Codes under a parent the built-in list does not list completely; not checked (one note per parent)" },
   { id: "catalogue.name-mismatch", group: "catalogue", severity: "warning", zh: "科目名称与科目表不一致", en: "Subject name differs from the classification" },
   { id: "catalogue.wrong-parent", group: "catalogue", severity: "error", zh: "科目列在错误的上级科目之下", en: "Subject listed under the wrong parent" },
   { id: "catalogue.economic-pairing", group: "catalogue", severity: "warning", zh: "部门经济分类与政府经济分类对应不符", en: "Department vs government economic code pairing" },

@@ -13,7 +13,7 @@ import type { RecognisedTable } from "./recognise/types";
 import { amountCellsOf, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { identitiesFor } from "./rules";
-import { checkCodeRows, codeRowsOfTable, type Catalogue } from "./catalogue";
+import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
 import { documentFindings, type AmountAt } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
@@ -287,12 +287,18 @@ export class CheckSession {
     const catalogue = this.options.catalogue;
     if (!catalogue) return [];
     const documentYear = mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined));
-    const out: Finding[] = [];
+    // Rows of all tables of one year are checked together, so codes outside the built-in coverage give one note per
+    // parent for the workbook, not one per table.
+    const byYear = new Map<number, CodeRow[]>();
     for (const t of tables) {
       if (t.kind === "other") continue;
       const year = this.options.year ?? t.year ?? documentYear ?? catalogue.years[catalogue.years.length - 1];
-      for (const f of checkCodeRows(codeRowsOfTable(t), catalogue, year)) out.push(f);
+      const rows = byYear.get(year) ?? [];
+      for (const r of codeRowsOfTable(t)) rows.push(r);
+      byYear.set(year, rows);
     }
+    const out: Finding[] = [];
+    for (const [year, rows] of byYear) for (const f of checkCodeRows(rows, catalogue, year)) out.push(f);
     return out;
   }
 
