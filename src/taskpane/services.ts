@@ -38,7 +38,10 @@ export interface PaneServices {
    * this; the host's change events then drive the live re-check.
    */
   writeCell: (sheet: string, address: string, value: string | number) => Promise<void>;
-  /** Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). */
+  /**
+   * Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). The host
+   * itself renders an inserted template's formulas for the cell where it lands.
+   */
   selectionAnchor?: () => Promise<SelectionAnchor>;
   /** Office's display language ("zh-CN", "en-US"), the default until the user picks one. */
   displayLanguage: string;

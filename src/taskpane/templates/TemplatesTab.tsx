@@ -13,6 +13,7 @@ import {
 import { useState } from "react";
 import { finalTemplateKinds, templateKinds, type BlockKind } from "../../core/templates";
 import type { BlockTarget, TableBlock } from "../../excel/host";
+import { fullSetBlocks, tableBlock } from "../../host/template-block";
 import type { Notice } from "../check/check-state";
 import { useStrings } from "../i18n";
 import { NumberField } from "../NumberField";
@@ -20,7 +21,6 @@ import { useServices } from "../services";
 import { useSettings } from "../settings/settings-context";
 import type { Measure } from "../settings/settings-model";
 import { errorText } from "../use-live-state";
-import { fullSetBlocks, tableBlock } from "./template-blocks";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -62,11 +62,9 @@ export function TemplatesTab() {
     }
   };
 
+  // The host renders the block's formulas for where it lands (the selection's top-left cell, or A1 of a new sheet).
   const insertOne = (kind: BlockKind) =>
-    insertAll(async () => {
-      if (target === "selection" && services.selectionAnchor) return [tableBlock(kind, options, await services.selectionAnchor())];
-      return [tableBlock(kind, options)];
-    }, target === "selection" && services.selectionAnchor ? "selection" : "new-sheet");
+    insertAll(async () => [tableBlock(kind, options)], target === "selection" && services.selectionAnchor ? "selection" : "new-sheet");
 
   return (
     <div className={styles.root}>
