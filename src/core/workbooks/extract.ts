@@ -107,19 +107,26 @@ function listedUnits(tables: RecognisedTable[], own: string | undefined): string
 const DEPARTMENT_LINE = /(?:预算主管部门|主管部门|主管单位)[:：]\s*([^\s:：]+)/;
 const UNIT_LINE = /(?:预算单位|编制单位|单位名称|部门名称)[:：]\s*([^\s:：]+)/;
 
-/** 预算主管部门 and the unit's own name from the unit line (the row the recognised unit name was read from). */
-function unitLine(wb: GridWorkbook, tables: RecognisedTable[]): { department?: string; unit?: string } {
-  for (const t of tables) {
-    const sheet = wb.sheets.find((s) => s.name === t.sheet);
-    if (!sheet || !t.unitNameCell) continue;
-    const row = t.unitNameCell.row;
-    const text = (sheet.values[row] ?? []).map((_, c) => cellText(sheet, row, c)).join(" ");
+/** The title and unit lines of a table: its rows above the header, as one text. */
+function metaText(wb: GridWorkbook, t: RecognisedTable): string {
+  const sheet = wb.sheets.find((s) => s.name === t.sheet);
+  if (!sheet) return "";
+  const end = Math.min(t.headerRows[0] ?? t.range.top + 3, t.range.top + 6);
+  const parts: string[] = [];
+  for (let r = t.range.top; r < end; r++) for (let c = t.range.left; c <= t.range.right; c++) parts.push(cellText(sheet, r, c));
+  return parts.filter((p) => p !== "").join(" ");
+}
+
+/** 预算主管部门 and the unit's own name as the unit lines state them ("预算主管部门：X 预算单位：Y", "编制单位：Y"). */
+function unitLine(texts: readonly string[]): { department?: string; unit?: string } {
+  const out: { department?: string; unit?: string } = {};
+  for (const text of texts) {
     const d = DEPARTMENT_LINE.exec(text);
-    if (!d) continue;
+    if (d && out.department === undefined) out.department = d[1];
     const u = UNIT_LINE.exec(text.replace(DEPARTMENT_LINE, ""));
-    return { department: d[1], unit: u?.[1] };
+    if (u && out.unit === undefined) out.unit = u[1];
   }
-  return {};
+  return out;
 }
 
 function mostCommon<T>(values: T[]): T | undefined {
@@ -137,22 +144,18 @@ function setOf(tables: RecognisedTable[]): BudgetSet | undefined {
 }
 
 /** 部门 when titles or unit lines say 部门 (部门预算, 部门收支预算表, 部门名称), 单位 when they say 单位预算 / 预算单位. */
-function scopeOf(wb: GridWorkbook, tables: RecognisedTable[], hasDepartmentLine: boolean): Scope | undefined {
+function scopeOf(texts: readonly string[], hasDepartmentLine: boolean): Scope | undefined {
   if (hasDepartmentLine) return "单位";
-  const words = tables.map((t) => {
-    const sheet = wb.sheets.find((s) => s.name === t.sheet);
-    const line = sheet && t.unitNameCell ? cellText(sheet, t.unitNameCell.row, t.unitNameCell.col) : "";
-    return `${t.title} ${line}`;
-  });
-  const dept = words.filter((w) => /部门(预算|决算|收支|收入|支出|名称)|编制部门/.test(w)).length;
-  const unit = words.filter((w) => /单位(预算|决算)|预算单位|单位名称/.test(w)).length;
+  const dept = texts.filter((w) => /部门(预算|决算|收支|收入|支出|名称)|编制部门/.test(w)).length;
+  const unit = texts.filter((w) => /单位(预算|决算)|预算单位|单位名称/.test(w)).length;
   if (dept === 0 && unit === 0) return undefined;
   return dept > unit ? "部门" : "单位";
 }
 
 export function extractWorkbook(wb: GridWorkbook, recognised: readonly RecognisedTable[]): WorkbookExtract {
   const tables = recognised.filter((t) => t.kind !== "other");
-  const line = unitLine(wb, tables);
+  const texts = tables.map((t) => `${t.title} ${metaText(wb, t)}`);
+  const line = unitLine(texts);
   const unitName = line.unit ?? mostCommon(tables.map((t) => t.unitName).filter((n): n is string => n !== undefined && n.trim() !== ""));
   const out: WorkbookExtract = {
     listedUnits: listedUnits(tables, unitName),
@@ -164,7 +167,7 @@ export function extractWorkbook(wb: GridWorkbook, recognised: readonly Recognise
   if (year !== undefined) out.year = year;
   const set = setOf(tables);
   if (set) out.set = set;
-  const scope = scopeOf(wb, tables, line.department !== undefined);
+  const scope = scopeOf(texts, line.department !== undefined);
   if (scope) out.scope = scope;
   for (const t of tables) {
     const sheet = wb.sheets.find((s) => s.name === t.sheet);
