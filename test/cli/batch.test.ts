@@ -2,9 +2,11 @@
  * The CLI on generated folders (issue 19): a department and its three units, read from real .xlsx files and checked
  * by the real engine; shards merged; a corrupt file among good ones.
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Finding } from "../../src/core/finding";
 import type { GridWorkbook } from "../../src/core/grid";
 import { runCheck } from "../../src/cli/run-check";
@@ -207,4 +209,30 @@ describe("bad files", () => {
     expect(b.file).toBe("clean/单位A.xlsx");
     expect(b.files).toBeUndefined();
   });
+});
+
+describe("as a process (npm run check -- FOLDER)", () => {
+  const ROOT = path.resolve(__dirname, "../..");
+  const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+
+  it("piped: no progress line on stderr, one JSON object on stdout, exit 2 for the corrupt file, the pool's default jobs", async () => {
+    const dir = path.join(root, "process");
+    fs.cpSync(path.join(root, "clean"), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "坏文件.xlsx"), "PK\u0003\u0004 truncated");
+    const out = await new Promise<Run>((resolve) => {
+      execFile(process.execPath, ["--import", TSX, path.join(ROOT, "src/cli/check.ts"), "process", "--format", "json"], { cwd: root, timeout: 120_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
+      );
+    });
+    expect(out.stderr.split("\n").filter((l) => l.trim() !== "" && !/^npm (warn|notice)/i.test(l))).toEqual([]);
+    expect(out.code).toBe(2);
+    const b = json(out);
+    expect(b.files.map((f) => [f.file, f.error === undefined])).toEqual([
+      ["process/sub/单位C.xlsx", true],
+      ["process/单位A.xlsx", true],
+      ["process/单位B.xlsx", true],
+      ["process/坏文件.xlsx", false],
+      ["process/部门.xlsx", true],
+    ]);
+  }, 130_000);
 });
