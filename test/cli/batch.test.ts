@@ -162,6 +162,16 @@ describe("shards and merge", () => {
     expect(json(one).findings.some((f) => f.rule === "workbooks.department-sum")).toBe(true);
   });
 
+  it("merging a run's JSON without --shard keeps its files and says the cross-workbook rules could not use them", async () => {
+    const one = await cli(root, ["changed", "--format", "json", "--jobs", "1"]);
+    const out = path.join(root, "plain.json");
+    fs.writeFileSync(out, one.stdout);
+    const merged = await cli(root, ["merge", out, "--format", "json"]);
+    expect(json(merged).files).toEqual(json(one).files);
+    expect(json(merged).findings).toEqual([]);
+    expect(merged.stderr).toMatch(/^注意：4 个文件.*--shard.*\n$/);
+  });
+
   it("refuses an incomplete set of shards (their files would be missing)", async () => {
     const r = await cli(root, ["merge", path.join(root, "shard-1.json"), path.join(root, "shard-3.json")]);
     expect(r.code).toBe(2);

@@ -160,6 +160,12 @@ export async function runMerge(inputs: readonly string[], args: BatchArgs, deps:
   const byFile = new Map<string, FileOutcome>();
   for (const s of shards) for (const f of s.files) if (!byFile.has(f.file)) byFile.set(f.file, f);
   const files = [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // A run's JSON without --shard carries no extracts: its files are merged, but cannot take part in the rules.
+  const bare = files.filter((f) => !isUnreadable(f) && f.workbook === undefined).length;
+  if (bare > 0)
+    deps.stderr(
+      `注意：${bare} 个文件没有提取数据（不是 --shard 的输出），未参与跨工作簿核对 / Note: ${bare} files carry no extract (not a --shard output) and take no part in the cross-workbook rules\n`,
+    );
   const result: BatchResult = { files, findings: workbookFindings(entriesOf(files), { unitMap, profile: args.profile }) };
   return emit(result, args, deps);
 }
