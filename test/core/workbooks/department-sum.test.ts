@@ -77,6 +77,14 @@ describe("workbooks.department-sum", () => {
     expect(workbookFindings([dept, a, b])).toEqual([]);
   });
 
+  it("a published 部门 workbook whose only unit row is itself (Henan, 027 ⊃ 027001) lists no units to wait for", async () => {
+    const henan = entry("henan.xlsx", await loadFixture("henan-yibin-social-security-2022"));
+    expect(henan.workbook.scope).toBe("部门");
+    expect(henan.workbook.listedUnits).toEqual([]);
+    // Another unit's workbook in the same batch names no department of it: nothing is compared or claimed.
+    expect(workbookFindings([henan, entry("a.xlsx", unit)])).toEqual([]);
+  });
+
   it("the profile applies: --disable workbooks hides them", () => {
     const changed = setAmount(asUnit(scaledAmounts(unit, 2), "乙", DEPT), "支出总表", "D6", 4500);
     expect(workbookFindings(family(changed), { profile: { name: "default", disabled: ["workbooks"] } })).toEqual([]);
