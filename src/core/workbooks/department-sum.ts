@@ -4,7 +4,7 @@
  * amounts converted to the department table's unit of measure first.
  *
  * Which units belong to which department: a mapping (unit workbook → department workbook or name), else the unit
- * line's 预算主管部门, else the unit rows the department's tables list. The sums are compared only when every unit
+ * line's 预算主管部门, else the unit rows the department's tables list; always of the same set (预算/决算) and year. The sums are compared only when every unit
  * the department lists (or the mapping names) is given and readable; otherwise one info names the missing units.
  */
 import type { Finding } from "../finding";
@@ -33,6 +33,13 @@ function isNamed(entry: WorkbookEntry, target: string): boolean {
   return entry.workbook.unitName !== undefined && unitKey(entry.workbook.unitName) === unitKey(target);
 }
 
+/** A unit adds into a department of the same set (预算/决算) and year, where both say. */
+function sameBook(a: WorkbookEntry, b: WorkbookEntry): boolean {
+  const x = a.workbook;
+  const y = b.workbook;
+  return (x.set === undefined || y.set === undefined || x.set === y.set) && (x.year === undefined || y.year === undefined || x.year === y.year);
+}
+
 interface Department {
   entry: WorkbookEntry;
   units: WorkbookEntry[];
@@ -52,11 +59,12 @@ function assignUnits(entries: readonly WorkbookEntry[], map: ReadonlyMap<string,
     if (isDept.has(e)) continue;
     const target = mapped(map, e.file);
     let dept: Department | undefined;
-    if (target !== undefined) dept = depts.find((d) => isNamed(d.entry, target));
-    else if (e.workbook.department !== undefined) dept = depts.find((d) => isNamed(d.entry, e.workbook.department!));
+    const candidates = depts.filter((d) => sameBook(d.entry, e));
+    if (target !== undefined) dept = candidates.find((d) => isNamed(d.entry, target));
+    else if (e.workbook.department !== undefined) dept = candidates.find((d) => isNamed(d.entry, e.workbook.department!));
     if (!dept && target === undefined && e.workbook.unitName !== undefined) {
       const k = unitKey(e.workbook.unitName);
-      dept = depts.find((d) => d.entry.workbook.listedUnits.some((u) => unitKey(u) === k));
+      dept = candidates.find((d) => d.entry.workbook.listedUnits.some((u) => unitKey(u) === k));
     }
     dept?.units.push(e);
   }

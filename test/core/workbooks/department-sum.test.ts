@@ -32,6 +32,14 @@ describe("workbooks.department-sum", () => {
     expect(workbookFindings(family())).toEqual([]);
   });
 
+  it("adds only units of the same set and year: a unit's 决算, or its 预算 of another year, is not summed in", () => {
+    const final = entry("a-决算.xlsx", asUnit(unit, "甲", DEPT));
+    final.workbook.set = "决算";
+    const lastYear = entry("a-2022.xlsx", asUnit(unit, "甲", DEPT));
+    lastYear.workbook.year = 2022;
+    expect(workbookFindings([...family(), final, lastYear])).toEqual([]);
+  });
+
   it("catches a changed amount in every kind of table, two-sided and 三公 included", () => {
     const b = entry("b.xlsx", asUnit(scaledAmounts(unit, 2), "乙", DEPT));
     const kinds: string[] = [];
