@@ -32,6 +32,14 @@ export default tseslint.config(
     },
   },
   {
+    // The checking loop's shared setup (pane, ribbon, preview) is host-neutral: no React, no Office.js globals.
+    files: ["src/live/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "Office", "Excel", "document", "window"],
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "*/taskpane/*", "*/cli/*", "*/excel/office-*"] }],
+    },
+  },
+  {
     // The core is pure: no Office.js, no DOM, no Node I/O, so the pane, the CLI and the tests all share it.
     files: ["src/core/**/*.ts"],
     rules: {

@@ -78,9 +78,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // exceljs' browser build for the preview's "open .xlsx"; the CLI conversion it reuses names node modules
-      // only in functions the preview never calls.
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
       fallback: { fs: false, path: false },
     },
     module: {
@@ -95,8 +92,6 @@ module.exports = async (env = {}, argv = {}) => {
         },
         { test: /\.xlsx$/, type: "asset/inline" },
       ],
-      // exceljs.min.js is a prebuilt bundle: nothing for webpack to resolve inside it.
-      noParse: /exceljs\.min\.js$/,
     },
     plugins: [
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {

@@ -7,7 +7,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { GridWorkbook } from "../src/core/grid";
-import { gridToXlsx } from "../src/cli/xlsx-grid";
+import { gridToXlsx } from "../test/helpers/grid-to-xlsx";
 import { FAMILY_ITEMS, PERSONNEL_ITEMS, PUBLIC_USE_ITEMS, ECONOMIC_CLASSES, functionClasses, type CodeName } from "./codes";
 import { Prng } from "./prng";
 import {

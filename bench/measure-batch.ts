@@ -15,7 +15,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { gridToXlsx, readXlsxFile } from "../src/cli/xlsx-grid";
+import { readXlsxFile } from "../src/xlsx/read-file";
+import { gridToXlsx } from "../test/helpers/grid-to-xlsx";
 import { asUnit, scaledAmounts } from "../test/helpers/bureau";
 
 const ROOT = path.resolve(__dirname, "..");

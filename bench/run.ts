@@ -6,6 +6,8 @@
  *   npm run bench                 all sizes
  *   npm run bench -- 1000 10000   chosen sizes (results files are written only for the full default run; the pane's
  *                                 first render in headless Chromium is measured only in the full run)
+ *   npm run bench -- --only cli   only the whole-process rows (CLI ÷ floor, peak memory) at 1k/10k/100k/300k (or the
+ *                                 sizes given), written to bench/results-cli.md / .json
  */
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -17,6 +19,7 @@ import { checkWorkbook } from "../src/core/engine";
 import { DEFAULT_SIZES, generateModel, outputPath, totalRows, workbookOf, writeWorkbook } from "./generate";
 import { measureAdapter, type AdapterResult } from "./measure-adapter";
 import { measureCli, type CliResult } from "./measure-cli";
+import { measureProcess, prepareProcessBench, processTable, PROCESS_REPS, PROCESS_SIZES, type ProcessResult } from "./measure-process";
 import { editRunner, editableCells, fullCheck, incremental, phases, type CorePhases, type IncrementalResult } from "./measure-core";
 import { measureHyperFormula, type HyperFormulaResult } from "./measure-hyperformula";
 import { measureWorkerRoundTrip, type WorkerRoundTrip } from "./measure-worker";
@@ -72,6 +75,8 @@ export interface BenchResults {
   worker?: (WorkerRoundTrip & { rows: number }) | { error: string };
   /** Pane first render in headless Chromium (browser preview, bundled sample); absent in sizes-only runs. */
   paneRender?: PaneRenderResult | { error: string };
+  /** Whole processes against the floor (spec §5); absent in older results. */
+  process?: ProcessResult[];
 }
 
 /** Repetitions and warm-ups per size: more for the small ones, where noise and JIT warm-up weigh most. */
@@ -92,7 +97,7 @@ async function measureSize(target: number): Promise<SizeResult> {
   const written = await writeWorkbook(target);
   const wb = workbookOf(generateModel(target), path.basename(written.file));
   const nonEmptyCells = wb.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
-  // Core first, on a heap not yet grown by exceljs: the CLI runs after it.
+  // Core first, on a heap not yet grown by the reader: the CLI runs after it.
   log(`${target}: ${written.rows} rows, ${written.units} units; core`);
   const full = await fullCheck(wb, reps, warmup);
   const catalogue = getCatalogueSync();
@@ -146,11 +151,69 @@ function gitCommit(): string {
   }
 }
 
+/** Whole-process CLI ÷ floor and peak memory per size; generates the workbooks it lacks. */
+async function measureProcesses(sizes: number[]): Promise<ProcessResult[]> {
+  log("process rows: bundling the CLI (esbuild), writing the floor script");
+  await prepareProcessBench();
+  const out: ProcessResult[] = [];
+  for (const size of sizes) {
+    let file = outputPath(size);
+    try {
+      await fs.access(file);
+    } catch {
+      log(`${size}: generating`);
+      file = (await writeWorkbook(size)).file;
+    }
+    log(`${size}: CLI process vs floor, alternating`);
+    const r = await measureProcess(size, file, PROCESS_REPS[size] ?? 2);
+    log(`${size}: ${r.ratio.median.toFixed(2)}× (${r.cli.median.toFixed(0)} ms ÷ ${r.floor.median.toFixed(0)} ms), peak ${r.cliPeakMb.toFixed(0)} MB`);
+    out.push(r);
+  }
+  return out;
+}
+
+async function onlyProcesses(asked: number[]): Promise<void> {
+  const t0 = nowMs();
+  const loadStart = os.loadavg()[0];
+  const sizes = asked.length ? asked : PROCESS_SIZES;
+  const results = await measureProcesses(sizes);
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cpus: os.cpus().length,
+    commit: gitCommit(),
+    durationS: Math.round((nowMs() - t0) / 1000),
+    loadAvg: [Number(loadStart.toFixed(2)), Number(os.loadavg()[0].toFixed(2))],
+  };
+  const dir = asked.length ? path.join(__dirname, "out") : __dirname;
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, "results-cli.json"), `${JSON.stringify({ meta, process: results }, null, 2)}\n`);
+  const md = [
+    "# CLI as a whole process vs the floor (spec §5)",
+    "",
+    `Measured by \`npm run bench -- --only cli\` on ${meta.date.slice(0, 10)}: ${meta.cpu} (${meta.cpus} CPUs), Node ${meta.node}, commit ${meta.commit}; 1-minute load average ${meta.loadAvg[0]} at the start, ${meta.loadAvg[1]} at the end${meta.loadAvg[0] > meta.cpus ? " (**above the CPU count: other work shared the machine**)" : ""}.`,
+    "",
+    processTable(results),
+    "",
+    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the CLI bundled by esbuild (no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (fflate `unzipSync`, then one `indexOf` pass over every `<c` of every sheet part). Runs alternate; the ratio is the median of per-pair ratios. \"via tsx\" is one run of `tsx src/cli/check.ts` (today's `npm run check`), start-up compile included.",
+    "",
+  ].join("\n");
+  await fs.writeFile(path.join(dir, "results-cli.md"), md);
+  log(`done in ${meta.durationS} s: ${path.join(dir, "results-cli.md")}`);
+}
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const only = argv.indexOf("--only");
+  if (only >= 0) {
+    if (argv[only + 1] !== "cli") throw new Error("--only takes: cli");
+    return onlyProcesses(argv.filter((_, i) => i !== only && i !== only + 1).map(Number).filter((n) => n > 0));
+  }
   const t0 = nowMs();
   const loadStart = os.loadavg()[0];
   const commit = gitCommit();
-  const asked = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const asked = argv.map(Number).filter((n) => n > 0);
   const sizes = asked.length ? asked : DEFAULT_SIZES;
   const full = sizes.length === DEFAULT_SIZES.length && sizes.every((s, i) => s === DEFAULT_SIZES[i]);
   const results: SizeResult[] = [];
@@ -189,6 +252,7 @@ async function main(): Promise<void> {
       paneRender = { error: `not measured: ${String(e).slice(0, 300)}` };
     }
   } else log("task pane first render: skipped (sizes-only run)");
+  const processes = full ? await measureProcesses(PROCESS_SIZES) : undefined;
   const out: BenchResults = {
     meta: {
       date: new Date().toISOString(),
@@ -209,6 +273,7 @@ async function main(): Promise<void> {
     linearity,
     pane,
     paneRender,
+    process: processes,
   };
   const dir = full ? __dirname : path.join(__dirname, "out");
   await fs.mkdir(dir, { recursive: true });

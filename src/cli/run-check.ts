@@ -46,7 +46,7 @@ export function defaultDeps(): CheckDeps {
     readWorkbook: readXlsxFile,
     // The CLI always has the catalogue at hand; the pane loads it lazily and passes it the same way.
     check: (wb, options) => checkWorkbook(wb, { ...options, catalogue: getCatalogueSync() }),
-    annotate: (input, output, findings, lang) => annotateWorkbook(input, output, findings, { lang }),
+    annotate: (input, output, findings) => annotateWorkbook(input, output, findings),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     samplePath: bundledSamplePath(),
@@ -254,6 +254,16 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
       if (s.skipped.length > 0)
         deps.stderr(
           `${say(args.lang, `有 ${s.skipped.length} 个单元格不在工作簿中，未标注`, `${s.skipped.length} finding cells are not in the workbook and were not marked`)}\n`,
+        );
+      const threaded = s.unnoted.filter((u) => u.reason === "threaded-comment").length;
+      const damaged = s.unnoted.length - threaded;
+      if (threaded > 0)
+        deps.stderr(
+          `${say(args.lang, `有 ${threaded} 个单元格带有会话批注，只填色、未加批注`, `${threaded} marked cells hold a threaded comment: filled, no note added`)}\n`,
+        );
+      if (damaged > 0)
+        deps.stderr(
+          `${say(args.lang, `有 ${damaged} 个单元格所在表的批注图形部件缺失，只填色、未加批注`, `${damaged} marked cells are on a sheet whose note drawing is missing: filled, no note added`)}\n`,
         );
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);

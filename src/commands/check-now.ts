@@ -2,8 +2,11 @@
  * The ribbon's "检查 / Check" command: one full read, check and re-mark through the Excel adapter, then a short
  * notice. Office-free: every effect is injected, so the tests drive it with the in-memory host.
  */
+import type { Catalogue } from "../core/catalogue";
 import type { CheckResult } from "../core/finding";
 import { LiveChecker, type WorkbookHost } from "../excel";
+import { sessionFactoryFor, setupFromSettings, type CheckSetup } from "../live/check-setup";
+import { defaultSettings, mergeSettings, type PaneSettings } from "../taskpane/settings/settings-model";
 
 /** What the handler needs of Office.AddinCommands.Event. */
 export interface CommandEvent {
@@ -19,11 +22,28 @@ export interface CheckNowDeps {
   notify(message: string): Promise<void>;
   language(): Language;
   log(error: unknown): void;
+  /**
+   * The pane's stored settings (the workbook's settings in Excel): the ribbon checks with the same rule profile,
+   * switched-off rules and tolerance as the pane, so both mark the same cells.
+   */
+  loadSettings(): Promise<Partial<PaneSettings> | undefined>;
+  /** The same catalogue the pane loads (code rules run only with it). */
+  loadCatalogue(): Promise<Catalogue>;
 }
 
 /** Reads, checks and marks once; no change subscription (that is the pane's live mode). */
-export function checkOnce(host: WorkbookHost): Promise<CheckResult> {
-  return new LiveChecker(host).recheckAll();
+export function checkOnce(host: WorkbookHost, setup: CheckSetup = { tolerance: 0 }): Promise<CheckResult> {
+  return new LiveChecker(host, { createSession: sessionFactoryFor(setup) }).recheckAll();
+}
+
+/**
+ * The pane's setup, from the stored settings and the catalogue. Settings that cannot be read mean the defaults; a
+ * catalogue that fails to load means no code rules (as in the pane).
+ */
+export async function ribbonSetup(deps: Pick<CheckNowDeps, "loadSettings" | "loadCatalogue" | "log">): Promise<CheckSetup> {
+  const stored = await deps.loadSettings().catch((e: unknown) => (deps.log(e), undefined));
+  const catalogue = await deps.loadCatalogue().catch((e: unknown) => (deps.log(e), undefined));
+  return setupFromSettings(mergeSettings(defaultSettings(), stored), catalogue);
 }
 
 export function createCheckNow(deps: CheckNowDeps): (event: CommandEvent) => Promise<void> {
@@ -31,7 +51,7 @@ export function createCheckNow(deps: CheckNowDeps): (event: CommandEvent) => Pro
     try {
       let message: string;
       try {
-        message = summarise(await checkOnce(deps.createHost()), deps.language());
+        message = summarise(await checkOnce(deps.createHost(), await ribbonSetup(deps)), deps.language());
       } catch (e) {
         deps.log(e);
         message = failureMessage(e, deps.language());

@@ -2,7 +2,10 @@
  * Function-file entry (commands.html): registers the ribbon's ExecuteFunction "checkNow" (manifest.xml) and, when
  * the page is opened as a notice dialog, shows the notice instead. No React here.
  */
+import { loadCatalogue } from "../core/catalogue";
 import { OfficeHost } from "../excel";
+import { PANE_SETTINGS_KEY, officeDocumentStore, officeMarkStore } from "../excel/office-settings";
+import type { PaneSettings } from "../taskpane/settings/settings-model";
 import { createCheckNow, type CheckNowDeps, type CommandEvent } from "./check-now";
 import { dialogNotifier, renderNotice, type OpenDialog } from "./notice";
 
@@ -31,7 +34,10 @@ const openOfficeDialog: OpenDialog = (url, done) =>
 
 export function officeDeps(pageUrl: string): CheckNowDeps {
   return {
-    createHost: () => new OfficeHost(),
+    // The pane's mark registry (workbook settings): either can clear what the other wrote.
+    createHost: () => new OfficeHost(undefined, { markStore: officeMarkStore() }),
+    loadSettings: () => officeDocumentStore<Partial<PaneSettings>>(PANE_SETTINGS_KEY).load(),
+    loadCatalogue,
     notify: dialogNotifier(openOfficeDialog, pageUrl),
     language: () => (Office.context.displayLanguage?.toLowerCase().startsWith("zh") ? "zh" : "en"),
     log: (error) => console.error("checkNow:", error),

@@ -1,6 +1,6 @@
 /**
- * The grid model: what the core knows of a workbook. Built from exceljs in the CLI and from Office.js in the add-in;
- * it depends on neither. Cells are addressed by 0-based row/column from A1, held as parallel 2-D arrays so that a
+ * The grid model: what the core knows of a workbook. Built by the file layer (src/xlsx) in the CLI and the preview and
+ * from Office.js in the add-in; it depends on neither. Cells are addressed by 0-based row/column from A1, held as parallel 2-D arrays so that a
  * range read from Office.js (values/text/formulas/numberFormat) maps onto it without per-cell objects.
  */
 import type { CellRange } from "./address";
@@ -15,9 +15,15 @@ export type CellValue = string | number | boolean | null | CellErrorValue;
 
 export interface GridSheet {
   name: string;
-  /** values[row][col]; rows may be ragged or missing (treated as empty). */
+  /**
+   * values[row][col]; rows may be ragged, missing or sparse (holes are empty cells): a file with one value in
+   * XFD1048576 is one stored cell. Read cells through cellValue(); loop over the rows that exist.
+   */
   values: CellValue[][];
-  /** Formula text without the leading "=", where the cell holds one. */
+  /**
+   * Formula text without the leading "=", where the cell holds one. A formula cell whose value is null has no cached
+   * result (the file was written by a program that does not calculate): see formulaWithoutValue().
+   */
   formulas?: (string | null | undefined)[][];
   /** What Excel displays, where known (Office.js `text`); used only for messages and number-stored-as-text hints. */
   texts?: (string | null | undefined)[][];
@@ -27,6 +33,8 @@ export interface GridSheet {
   /** Number of rows/columns of the used area (from A1); defaults to the extent of `values`. */
   rowCount?: number;
   colCount?: number;
+  /** The sheet is hidden in Excel (absent: visible). */
+  state?: "hidden" | "veryHidden";
 }
 
 export interface GridWorkbook {
@@ -48,6 +56,11 @@ export function cellValue(sheet: GridSheet, row: number, col: number): CellValue
 
 export function cellFormula(sheet: GridSheet, row: number, col: number): string | null {
   return sheet.formulas?.[row]?.[col] ?? null;
+}
+
+/** A formula whose file holds no cached value: its value is unknown, not empty (a calculated formula never is null). */
+export function formulaWithoutValue(sheet: GridSheet, row: number, col: number): boolean {
+  return cellFormula(sheet, row, col) !== null && cellValue(sheet, row, col) === null;
 }
 
 export function cellNumberFormat(sheet: GridSheet, row: number, col: number): string | null {

@@ -9,8 +9,9 @@
  * Degradation ladder above the minimum, each gated at runtime:
  *  - annotations: Notes (1.18) → Comments (1.10) → pane-only (the finding list; cells still get a coloured mark).
  *  - change events: WorksheetCollection.onChanged (1.9, one handler for all sheets) → per-sheet onChanged (1.7).
- *  - own-write suppression: triggerSource "ThisLocalAddin" (1.14) and/or runtime.enableEvents (1.8); with neither,
- *    our own mark writes are format-only and do not raise onChanged, and our inserts are re-checked anyway.
+ *  - own changes: triggerSource "ThisLocalAddin" (1.14) tells them apart. Events are never switched off around our
+ *    writes (runtime.enableEvents would also drop the user's edits made meanwhile, issue 16); below 1.14 our mark
+ *    writes are formats and notes, and a re-check of an area we wrote changes no finding, so nothing loops.
  *  - renames: onNameChanged (1.17) → the sheet name is re-resolved from its id on the next change event.
  *  - merged areas: getMergedAreasOrNullObject (1.13) → no merges (header text is read from top-left cells only).
  *  - multi-area marks and selection: RangeAreas (1.9) → one conditional format per contiguous run.
@@ -34,7 +35,7 @@ export interface Capabilities {
   conditionalFormats: boolean;
   annotations: "notes" | "comments" | "pane";
   changeEvents: "workbook" | "worksheet" | "none";
-  /** runtime.enableEvents (1.8). */
+  /** runtime.enableEvents (1.8); detected, deliberately not used for our writes (see above). */
   eventToggle: boolean;
   /** WorksheetChangedEventArgs.triggerSource (1.14). */
   triggerSource: boolean;

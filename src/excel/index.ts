@@ -13,6 +13,6 @@ export { OfficeHost, type OfficeHostOptions } from "./office-host";
 export { MemoryHost, type Selection } from "./memory-host";
 export { LiveChecker, coreSession } from "./live-checker";
 export type { CheckSessionLike, SessionFactory, LiveCheckerOptions, LiveState, StateListener } from "./live-checker";
-export { MARK_PREFIX, MARK_CF_FORMULA, MARK_FILL, NOTE_LIMIT } from "./marks";
-export type { CellMark, CfGroup } from "./marks";
+export { MARK_PREFIX, MARK_CF_FORMULA, MARK_FILL, NOTE_LIMIT } from "../core/report/mark-plan";
+export type { CellMark, CfGroup } from "../core/report/mark-plan";
 export { tableBlockFromTemplate } from "./template-block";

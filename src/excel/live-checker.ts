@@ -45,6 +45,14 @@ export interface LiveState {
 
 export type StateListener = (state: LiveState) => void;
 
+/**
+ * A host that can hold copies of our marks that are not ours by identity (OfficeHost: a cell pasted with its format)
+ * says so, and the next write repairs them even when no finding changed.
+ */
+export interface MarkRepair {
+  marksNeedRepair?(): boolean;
+}
+
 export class LiveChecker {
   private session: CheckSessionLike | undefined;
   private pending: HostChange[] = [];
@@ -205,7 +213,8 @@ export class LiveChecker {
   /** The host diffs marks itself; skip the round trip entirely when no finding changed. */
   private async remark(before: CheckResult | null, after: CheckResult): Promise<void> {
     if (!this.current.marksShown) return;
-    if (before && sameFindings(before.findings, after.findings)) return;
+    const repair = (this.host as WorkbookHost & MarkRepair).marksNeedRepair?.() ?? false;
+    if (before && sameFindings(before.findings, after.findings) && !repair) return;
     await this.host.writeHighlights(after.findings);
   }
 

@@ -21,7 +21,7 @@ import {
   type WorkbookHost,
 } from "./host";
 import { codeRowsToValues, uniqueSheetName } from "./insert-values";
-import { cellKey, emptyPlan, planMarks, type CellMark, type CfGroup, type MarkPlan } from "./marks";
+import { cellKey, emptyPlan, planMarks, type CellMark, type CfGroup, type MarkPlan } from "../core/report/mark-plan";
 
 export interface Selection {
   sheet: string;

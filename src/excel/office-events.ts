@@ -21,6 +21,8 @@ export interface EventSink {
   emit(change: HostChange): void;
   /** Rows or sheets moved: recorded mark addresses may be stale. */
   structureChanged(): void;
+  /** A sheet was deleted (its marks with it). */
+  sheetGone?(id: string, name: string | undefined): void;
 }
 
 export class EventBridge {
@@ -99,6 +101,7 @@ export class EventBridge {
   private async deleted(e: Excel.WorksheetDeletedEventArgs): Promise<void> {
     const name = this.names.get(e.worksheetId);
     this.names.delete(e.worksheetId);
+    this.sink.sheetGone?.(e.worksheetId, name);
     this.sink.structureChanged();
     if (name !== undefined) this.sink.emit({ kind: "sheet-deleted", sheet: name });
   }

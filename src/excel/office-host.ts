@@ -25,7 +25,8 @@ import {
 import { codeRowsToValues, isBlank, uniqueSheetName } from "./insert-values";
 import { EventBridge } from "./office-events";
 import { queueBlockFormats, queuePrintSetup } from "./office-layout";
-import { MarkWriter } from "./office-marks";
+import type { MarkStore } from "./mark-registry";
+import { MarkWriter, type SheetRef } from "./office-marks";
 import { WorkbookReader } from "./office-read";
 import { DEFAULT_TARGET_BYTES } from "./read-plan";
 
@@ -34,6 +35,11 @@ export interface OfficeHostOptions {
   capabilities?: Capabilities;
   /** Payload aimed at per sync (defaults below the 5 MB cap of Excel on the web). */
   targetBytes?: number;
+  /**
+   * Where the registry of the add-in's marks lives: the workbook's settings (officeMarkStore) in Excel, so the pane,
+   * the ribbon and later sessions share it. Defaults to memory (this host only).
+   */
+  markStore?: MarkStore;
 }
 
 export class OfficeHost implements WorkbookHost {
@@ -51,10 +57,11 @@ export class OfficeHost implements WorkbookHost {
     this.caps = options.capabilities ?? officeCapabilities();
     const target = options.targetBytes ?? DEFAULT_TARGET_BYTES;
     this.reader = new WorkbookReader(this.caps, target);
-    this.marks = new MarkWriter(this.caps, target);
+    this.marks = new MarkWriter(this.caps, options.markStore, target);
     this.events = new EventBridge(run, this.caps, {
       emit: (c) => this.emit(c),
       structureChanged: () => this.marks.distrust(),
+      sheetGone: (id, name) => this.marks.sheetGone(id, name),
     });
   }
 
@@ -78,7 +85,18 @@ export class OfficeHost implements WorkbookHost {
   }
 
   readRanges(requests: RangeRequest[]): Promise<RangeContents[]> {
-    return this.run((ctx) => this.reader.readRanges(ctx, requests));
+    return this.run(async (ctx) => {
+      // The edit's re-read also looks at our notes on those sheets and at the formats on the re-read areas: the write
+      // after it removes our notes safely (a note the user rewrote is theirs) and pasted copies of our format, in its
+      // one sync.
+      const verified = this.marks.queueVerify(
+        ctx,
+        requests.map((r) => ({ sheet: r.sheet, address: rangeToA1(r.range) })),
+      );
+      const blocks = await this.reader.readRanges(ctx, requests);
+      verified();
+      return blocks;
+    });
   }
 
   writeHighlights(findings: readonly Finding[]): Promise<void> {
@@ -155,8 +173,20 @@ export class OfficeHost implements WorkbookHost {
     for (const l of this.listeners) l(change);
   }
 
-  private knownSheets(): string[] {
-    return this.sheetNames.length > 0 ? this.sheetNames : [...this.events.names.values()];
+  /** Sheets by id where a read or an event told us the id; by name (which Excel also accepts) otherwise. */
+  private knownSheets(): SheetRef[] {
+    const byName = new Map([...this.events.names].map(([id, name]) => [name, id]));
+    const names = this.sheetNames.length > 0 ? this.sheetNames : [...byName.keys()];
+    return names.map((name) => ({ id: byName.get(name) ?? name, name }));
+  }
+
+  marksNeedRepair(): boolean {
+    return this.marks.hasStrays;
+  }
+
+  /** Sheets whose marks the last write or clear could not change (protected, gone); the next one retries. */
+  get sheetsNotMarked(): readonly string[] {
+    return this.marks.failedSheets;
   }
 
   /** Two syncs: read the selection and the target area, then write (or refuse without writing). */

@@ -1,17 +1,12 @@
 /**
- * .xlsx bytes → grid in the browser: exceljs' browser build (webpack aliases "exceljs" to it) and the CLI's own
- * exceljs → grid conversion, so the preview sees a file exactly as `npm run check` does. Loaded as its own chunk.
+ * .xlsx bytes → grid in the browser: the same file layer as `npm run check` (src/xlsx, fflate + saxes), so the preview
+ * sees a file exactly as the CLI does and refuses the same files with the same one-line message. Loaded as its own chunk.
  */
-import ExcelJS from "exceljs";
 import type { GridWorkbook } from "../core/grid";
-import { excelWorkbookToGrid } from "../cli/xlsx-grid";
+import { readXlsxBytes } from "../xlsx/read-workbook";
 
 export async function gridFromXlsx(data: ArrayBuffer, name: string): Promise<GridWorkbook> {
-  const wb = new ExcelJS.Workbook();
-  // The browser build accepts an ArrayBuffer; the typings only name Node's Buffer.
-  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  if (wb.worksheets.length === 0) throw new Error(`${name}: not an Excel workbook (.xlsx)`);
-  return excelWorkbookToGrid(wb, name);
+  return readXlsxBytes(new Uint8Array(data), name);
 }
 
 /** A data: URL (the bundled sample, inlined so the preview makes no request for it) as bytes. */

@@ -8,6 +8,7 @@ import { CheckTab } from "./check/CheckTab";
 import { CodesTab } from "./codes/CodesTab";
 import { LanguageContext } from "./i18n";
 import { ServicesContext, useServices, type PaneServices } from "./services";
+import { profileFromSettings } from "../live/check-setup";
 import { SettingsContext, type SettingsApi } from "./settings/settings-context";
 import { defaultSettings, mergeSettings, settingsReducer, type PaneSettings } from "./settings/settings-model";
 import { SettingsTab } from "./settings/SettingsTab";
@@ -72,7 +73,7 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
 
   const profileKey = `${settings.profile}|${settings.disabledRules.join(",")}`;
   // One object per distinct profile, so the lifecycle effect re-runs only when the rules in force change.
-  const profile = useMemo(() => ({ name: settings.profile, disabled: settings.disabledRules }), [profileKey]);
+  const profile = useMemo(() => profileFromSettings(settings), [profileKey]);
   useCheckerLifecycle(services, loaded, settings.live, settings.tolerance, profile);
 
   const lang = settings.language ?? languageFromLocale(services.displayLanguage);

@@ -4,16 +4,15 @@
  * and then ask for a full re-check.
  */
 import type { Catalogue } from "../core/catalogue";
-import type { CheckResult, Finding } from "../core/finding";
 import type { GridWorkbook } from "../core/grid";
-import { listRules, type RuleProfile } from "../core/profiles";
-import { CheckSession } from "../core/session";
+import type { RuleProfile } from "../core/profiles";
 import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
+import { createCheckSession, withTolerance } from "../live/check-setup";
 import { CHECK_IN_WORKER, markOnce } from "./perf-marks";
 import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "./worker/worker-session";
 
-const AMOUNT_RULE_GROUPS = new Set(["sum", "cross"]);
-const AMOUNT_RULES = new Set(listRules().filter((r) => AMOUNT_RULE_GROUPS.has(r.group)).map((r) => r.id));
+/** Kept here for the pane's callers; the one implementation is in src/live. */
+export { applyTolerance } from "../live/check-setup";
 
 export class CheckConfig {
   catalogue: Catalogue | undefined;
@@ -52,28 +51,7 @@ export class CheckConfig {
         this.worker = undefined;
       }
     }
-    session ??= new CheckSession(workbook, { catalogue, year, profile });
-    return tolerance > 0 ? withTolerance(session, tolerance) : session;
-  };
-}
-
-/** Amount findings whose difference is within the tolerance become info: listed, but not marked in the workbook. */
-export function applyTolerance(findings: readonly Finding[], tolerance: number): Finding[] {
-  return findings.map((f) => {
-    if (f.severity === "info" || !AMOUNT_RULES.has(f.rule)) return f;
-    const diff = Math.abs(Number(f.expected) - Number(f.actual));
-    return Number.isFinite(diff) && diff <= tolerance + 1e-9 ? { ...f, severity: "info" } : f;
-  });
-}
-
-function withTolerance(session: CheckSessionLike, tolerance: number): CheckSessionLike {
-  const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: applyTolerance(r.findings, tolerance) });
-  return {
-    result: () => adjust(session.result()),
-    prepareForEdits: session.prepareForEdits?.bind(session),
-    update: async (change) => {
-      const u = await session.update(change);
-      return { ...u, result: adjust(u.result) };
-    },
+    // The same setup the ribbon's Check uses (src/live/check-setup.ts).
+    return session ? withTolerance(session, tolerance) : createCheckSession(workbook, { catalogue, year, profile, tolerance });
   };
 }

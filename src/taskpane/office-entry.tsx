@@ -7,25 +7,16 @@ import { loadCatalogue } from "../core/catalogue";
 import { parseA1 } from "../core/address";
 import { LiveChecker } from "../excel/live-checker";
 import { OfficeHost } from "../excel/office-host";
+import { PANE_SETTINGS_KEY, officeDocumentStore, officeMarkStore } from "../excel/office-settings";
 import { CheckConfig } from "./check-config";
 import { PaneRoot } from "./PaneRoot";
 import type { PaneServices } from "./services";
 import type { PaneSettings, SettingsStore } from "./settings/settings-model";
 
-const SETTINGS_KEY = "budgetTableChecker.settings";
-
 /** Settings travel with the workbook (Office document settings), so a reviewer opening it sees the unit's choices. */
 function officeSettingsStore(): SettingsStore {
-  return {
-    load: async () => (Office.context.document.settings.get(SETTINGS_KEY) as Partial<PaneSettings> | null) ?? {},
-    save: (s) =>
-      new Promise((resolve, reject) => {
-        Office.context.document.settings.set(SETTINGS_KEY, s);
-        Office.context.document.settings.saveAsync((r) =>
-          r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error),
-        );
-      }),
-  };
+  const store = officeDocumentStore<Partial<PaneSettings>>(PANE_SETTINGS_KEY);
+  return { load: async () => (await store.load()) ?? {}, save: (s) => store.save(s) };
 }
 
 async function writeCell(sheet: string, address: string, value: string | number): Promise<void> {
@@ -57,7 +48,8 @@ function splitAddress(address: string): [string, string] {
 const checkWorker = typeof Worker === "undefined" ? undefined : () => new Worker("check-worker.js");
 
 function buildServices(): PaneServices {
-  const host = new OfficeHost();
+  // The marks registry in the workbook's settings: the ribbon's Check and later sessions share it.
+  const host = new OfficeHost(undefined, { markStore: officeMarkStore() });
   const checkConfig = new CheckConfig({ worker: checkWorker });
   return {
     host,

@@ -4,7 +4,8 @@
  */
 import { checkWorkbook, identitiesFor, recogniseAll } from "../../src/core/engine";
 import { getCatalogueSync } from "../../src/core/catalogue/sync";
-import { readXlsxBuffer, gridToXlsx } from "../../src/cli/xlsx-grid";
+import { readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { gridToXlsx } from "../helpers/grid-to-xlsx";
 import type { GridWorkbook } from "../../src/core/grid";
 import { generateWorkbook, totalRows } from "../../bench/generate";
 import { Prng } from "../../bench/prng";

@@ -3,9 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Finding } from "../../src/core/finding";
-import { annotateWorkbook, MARK_FILLS, noteText, noteToText } from "../../src/cli/annotate";
+import { checkWorkbook } from "../../src/core/engine";
+import { getCatalogueSync } from "../../src/core/catalogue/sync";
+import { MARK_PREFIX, NOTE_LIMIT, NOTE_MAX_CHARS, noteText, type CellMark } from "../../src/core/report/mark-plan";
+import { annotateWorkbook } from "../../src/cli/annotate";
+import { argbOf } from "../../src/xlsx/annotate/annotate-xlsx";
 import { readXlsxFile } from "../../src/cli/xlsx-grid";
+import { MemoryHost } from "../../src/excel/memory-host";
 import { fixturePath } from "../helpers/fixtures";
+import { cellFormat, notesOf, sheetFormats, sheetParts, text, unzip, type Parts } from "../helpers/xlsx-parts";
 
 const SAMPLE = fixturePath("shijiazhuang-social-insurance-2023");
 
@@ -41,21 +47,19 @@ const info: Finding = {
   cells: [{ sheet: "收支总表", address: "B7" }],
 };
 
-function fillOf(cell: ExcelJS.Cell): string | undefined {
-  const f = cell.fill as ExcelJS.FillPattern | undefined;
-  return f && f.type === "pattern" ? f.fgColor?.argb : undefined;
-}
+const fillAt = (parts: Parts, sheet: string, address: string) => cellFormat(parts, sheet, address).fillRgb;
 
 describe("annotateWorkbook", () => {
   let dir: string;
-  let out: ExcelJS.Workbook;
+  let out: Parts;
   let outFile: string;
   const inputBytes = fs.readFileSync(SAMPLE);
+  let summary: Awaited<ReturnType<typeof annotateWorkbook>>;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "annotate-"));
     const input = path.join(dir, "in.xlsx");
-    // Give one finding cell a note of its own first, to check that ours is appended.
+    // Give one finding cell a note of its own first (as exceljs writes it), to check that ours is appended.
     const pre = new ExcelJS.Workbook();
     await pre.xlsx.load(inputBytes as unknown as ExcelJS.Buffer);
     pre.getWorksheet("一般公共预算支出表")!.getCell("C8").note = "会计备注：已核对";
@@ -64,47 +68,46 @@ describe("annotateWorkbook", () => {
     outFile = path.join(dir, "out.xlsx");
     const noteOnC8: Finding = { ...warning, cells: [{ sheet: "一般公共预算支出表", address: "C8" }] };
     const ghost: Finding = { ...warning, cells: [{ sheet: "没有这张表", address: "A1" }] };
-    const summary = await annotateWorkbook(input, outFile, [warning, errorOnD12, info, noteOnC8, ghost]);
-    expect(summary.noted).toBe(2);
-    expect(summary.skipped).toEqual([{ sheet: "没有这张表", address: "A1" }]);
-    out = new ExcelJS.Workbook();
-    await out.xlsx.readFile(outFile);
+    summary = await annotateWorkbook(input, outFile, [warning, errorOnD12, info, noteOnC8, ghost]);
+    out = unzip(fs.readFileSync(outFile));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it("counts marked and noted cells and names the cells it could not find", () => {
+    expect(summary.marked).toBe(2);
+    expect(summary.noted).toBe(2);
+    expect(summary.skipped).toEqual([{ sheet: "没有这张表", address: "A1" }]);
+    expect(summary.unnoted).toEqual([]);
+  });
+
   it("fills the first cell of an error red; an error outranks a warning on the same cell", () => {
-    expect(fillOf(out.getWorksheet("基本支出表")!.getCell("D12"))).toBe(MARK_FILLS.errorCell);
+    expect(fillAt(out, "基本支出表", "D12")).toBe(argbOf("error"));
   });
 
-  it("tints the other cells a finding read", () => {
-    expect(fillOf(out.getWorksheet("基本支出表")!.getCell("D13"))).toBe(MARK_FILLS.errorRead);
-    expect(fillOf(out.getWorksheet("一般公共预算支出表")!.getCell("E20"))).toBe(MARK_FILLS.warningRead);
+  it("marks only the cell a finding names first, like the add-in (cells it merely read stay as they were)", () => {
+    expect(fillAt(out, "基本支出表", "D13")).toBeUndefined();
+    expect(fillAt(out, "一般公共预算支出表", "E20")).toBeUndefined();
   });
 
-  it("lists every finding naming a cell in one bilingual note", () => {
-    const note = noteToText(out.getWorksheet("基本支出表")!.getCell("D12").note);
-    expect(note).toContain("1. [错误 error]");
-    expect(note).toContain("2. [警告 warning]");
-    expect(note).toContain(errorOnD12.message);
-    expect(note).toContain(warning.messageEn);
-    expect(note).toContain("应为 expected: 150.62");
-    expect(note).toContain("实为 actual: 84.50");
+  it("lists every finding naming a cell in one note, in the add-in's words", () => {
+    const note = notesOf(out, "基本支出表").get("D12");
+    expect(note).toBe(noteText([warning, errorOnD12]));
+    expect(note).toBe(`${MARK_PREFIX}警告：${warning.message}（应为 150.62，实为 84.50）\n错误：${errorOnD12.message}（应为 1.00，实为 2.00）`);
   });
 
   it("appends to a note the user already had", () => {
-    const c8 = out.getWorksheet("一般公共预算支出表")!.getCell("C8");
-    const note = noteToText(c8.note);
-    expect(note.startsWith("会计备注：已核对")).toBe(true);
-    expect(note).toContain(warning.message);
-    expect(fillOf(c8)).toBe(MARK_FILLS.warningCell);
+    const note = notesOf(out, "一般公共预算支出表").get("C8") as string;
+    expect(note.startsWith("会计备注：已核对\n\n")).toBe(true);
+    expect(note.endsWith(`${MARK_PREFIX}警告：${warning.message}（应为 150.62，实为 84.50）`)).toBe(true);
+    expect(fillAt(out, "一般公共预算支出表", "C8")).toBe(argbOf("warning"));
   });
 
   it("leaves info findings and unrelated cells alone, even cells sharing the marked cell's style", () => {
-    expect(out.getWorksheet("收支总表")!.getCell("B7").note).toBeUndefined();
-    expect(fillOf(out.getWorksheet("收支总表")!.getCell("B7"))).toBeUndefined();
-    // D11 and D14 were loaded with the same style object as D12.
-    expect(fillOf(out.getWorksheet("基本支出表")!.getCell("D11"))).toBeUndefined();
-    expect(fillOf(out.getWorksheet("基本支出表")!.getCell("D14"))).toBeUndefined();
+    expect(notesOf(out, "收支总表").get("B7")).toBeUndefined();
+    expect(fillAt(out, "收支总表", "B7")).toBeUndefined();
+    expect(cellFormat(out, "基本支出表", "D11").s).toBe(cellFormat(out, "基本支出表", "D13").s);
+    expect(fillAt(out, "基本支出表", "D11")).toBeUndefined();
+    expect(fillAt(out, "基本支出表", "D14")).toBeUndefined();
   });
 
   it("keeps every value, merge and sheet of the workbook, and never touches the input", async () => {
@@ -137,30 +140,82 @@ describe("annotateWorkbook keeps formulas", () => {
       );
       const input = path.join(dir, "f.xlsx");
       await wb.xlsx.writeFile(input);
-      const finding: Finding = {
-        ...errorOnD12,
-        cells: [
-          { sheet: "表", address: "A3" },
-          { sheet: "表", address: "B2" },
-        ],
-      };
-      await annotateWorkbook(input, path.join(dir, "out.xlsx"), [finding]);
+      const finding: Finding = { ...errorOnD12, cells: [{ sheet: "表", address: "A3" }] };
+      const second: Finding = { ...errorOnD12, cells: [{ sheet: "表", address: "B2" }] };
+      await annotateWorkbook(input, path.join(dir, "out.xlsx"), [finding, second]);
       const before = (await readXlsxFile(input)).sheets[0];
       const after = (await readXlsxFile(path.join(dir, "out.xlsx"))).sheets[0];
       expect(after.values).toEqual(before.values);
       expect(after.formulas).toEqual(before.formulas);
       expect(after.formulas?.[2]?.[1]).toBe("A3*2");
+      // Only the s= of the two cells changed in the sheet, and a legacyDrawing points at the new notes' boxes.
+      const [a, b] = [unzip(fs.readFileSync(input)), unzip(fs.readFileSync(path.join(dir, "out.xlsx")))];
+      const part = sheetParts(a).get("表") as string;
+      const strip = (xml: string) => xml.replace(/(<c r="(A3|B2)"[^>]*?) s="\d+"/g, "$1").replace(/<legacyDrawing r:id="rId\d+"\/>/, "");
+      expect(strip(text(b, part))).toBe(strip(text(a, part)));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
-describe("noteText", () => {
-  it("a single finding has no numbering and respects the language", () => {
-    expect(noteText([warning], "en")).toBe(
-      "Budget table check\n[warning]\n30110 does not match 2101101 + 2101102\nexpected: 150.62\nactual: 84.50",
-    );
-    expect(noteText([warning], "zh")).not.toContain("expected");
+/** Every cell the copy marks (a mark colour it did not have before) and every note of ours, as the plan's CellMarks. */
+function marksInCopy(before: Parts, after: Parts): CellMark[] {
+  const colours = new Map([
+    [argbOf("error"), "error"],
+    [argbOf("warning"), "warning"],
+  ] as const);
+  const out: CellMark[] = [];
+  for (const sheet of sheetParts(after).keys()) {
+    const notes = notesOf(after, sheet);
+    const [was, now] = [sheetFormats(before, sheet), sheetFormats(after, sheet)];
+    for (const address of now.addresses) {
+      const severity = colours.get(now.at(address).fillRgb ?? "");
+      if (!severity || was.at(address).fillRgb === now.at(address).fillRgb) continue;
+      const note = notes.get(address) ?? "";
+      out.push({ sheet, address, severity, note: note.startsWith(MARK_PREFIX) ? note : "" });
+    }
+  }
+  return out;
+}
+
+const byCell = (a: CellMark, b: CellMark) => (a.sheet + a.address < b.sheet + b.address ? -1 : 1);
+
+describe("--annotate and the add-in mark the same cells the same way (issue 17: one mark plan)", () => {
+  let dir: string;
+  beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "annotate-plan-"))));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("the checker's own findings plus stacked, long and info findings: same cells, severities and notes", async () => {
+    const grid = await readXlsxFile(SAMPLE);
+    const real = checkWorkbook(grid, { catalogue: getCatalogueSync() }).findings;
+    expect(real.length).toBeGreaterThan(0);
+    const long: Finding = { ...warning, message: "很长的说明".repeat(80), cells: [{ sheet: "收支总表", address: "B9" }] };
+    const findings = [...real, errorOnD12, warning, info, long];
+    const out = path.join(dir, "plan.xlsx");
+    await annotateWorkbook(SAMPLE, out, findings);
+
+    const host = new MemoryHost(grid);
+    await host.writeHighlights(findings);
+    const addIn = host.marks().cells.sort(byCell);
+    const cli = marksInCopy(unzip(fs.readFileSync(SAMPLE)), unzip(fs.readFileSync(out))).sort(byCell);
+    expect(cli).toEqual(addIn.map(({ sheet, address, severity, note }) => ({ sheet, address, severity, note })));
+    expect(cli.find((m) => m.address === "B9")?.note.length).toBe(NOTE_MAX_CHARS);
+  });
+
+  it(`past NOTE_LIMIT (${NOTE_LIMIT}) cells are filled without a note, as in the add-in`, async () => {
+    const grid = await readXlsxFile(SAMPLE);
+    const many: Finding[] = Array.from({ length: NOTE_LIMIT + 5 }, (_, i) => ({
+      ...errorOnD12,
+      cells: [{ sheet: "基本支出表", address: `H${i + 1}` }],
+    }));
+    const out = path.join(dir, "many.xlsx");
+    const s = await annotateWorkbook(SAMPLE, out, many);
+    expect(s.marked).toBe(NOTE_LIMIT + 5);
+    expect(s.noted).toBe(NOTE_LIMIT);
+    const host = new MemoryHost(grid);
+    await host.writeHighlights(many);
+    const cli = marksInCopy(unzip(fs.readFileSync(SAMPLE)), unzip(fs.readFileSync(out))).sort(byCell);
+    expect(cli).toEqual(host.marks().cells.map(({ sheet, address, severity, note }) => ({ sheet, address, severity, note })).sort(byCell));
   });
 });

@@ -75,7 +75,7 @@ async function run(argv: string[], result: CheckResult, overrides: Partial<Check
     },
     annotate: async (input, output, findings) => {
       r.annotated.push({ input, output, findings });
-      return { marked: 3, noted: 1, skipped: [] };
+      return { marked: 3, noted: 1, skipped: [], unnoted: [] };
     },
     stdout: (t) => void (r.stdout += t),
     stderr: (t) => void (r.stderr += t),
@@ -295,6 +295,17 @@ describe("--annotate", () => {
     expect(r.code).toBe(1);
     expect(r.annotated[0].output).toBe("/work/budget/out.xlsx");
     expect(r.stdout).toContain("已写入标注副本 out.xlsx");
+  });
+
+  it("says which marked cells got no note because they hold a threaded comment", async () => {
+    const cell = { sheet: "支出总表", address: "E9" };
+    const r = await run(
+      ["book.xlsx", "--annotate", "out.xlsx"],
+      { tables, findings: [error] },
+      { annotate: async () => ({ marked: 1, noted: 0, skipped: [], unnoted: [{ cell, reason: "threaded-comment" as const }] }) },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("1 marked cells hold a threaded comment: filled, no note added");
   });
 
   it("exits 2 with one line when the copy cannot be written", async () => {

@@ -1,7 +1,12 @@
 /** The ribbon command without Office: the in-memory host stands in for Excel, fakes for the dialog and Office. */
 import path from "node:path";
 import { readXlsxFile } from "../../src/cli/xlsx-grid";
+import { loadCatalogue } from "../../src/core/catalogue";
 import type { CheckResult, Finding } from "../../src/core/finding";
+import type { GridWorkbook } from "../../src/core/grid";
+import { LiveChecker } from "../../src/excel/live-checker";
+import { CheckConfig } from "../../src/taskpane/check-config";
+import { mergeSettings, defaultSettings, type PaneSettings } from "../../src/taskpane/settings/settings-model";
 import { TargetNotEmptyError, type WorkbookHost } from "../../src/excel";
 import { MemoryHost } from "../../src/excel/memory-host";
 import { createCheckNow, failureMessage, summarise, type CheckNowDeps } from "../../src/commands/check-now";
@@ -18,6 +23,8 @@ function deps(host: WorkbookHost, patch: Partial<CheckNowDeps> = {}) {
     notify: async (m) => void notices.push(m),
     language: () => "zh",
     log: (e) => void errors.push(e),
+    loadSettings: async () => undefined,
+    loadCatalogue,
     ...patch,
   };
   return { d, notices, errors };
@@ -97,6 +104,68 @@ describe("checkNow handler", () => {
       expect(errors.length).toBeGreaterThan(0);
       expect(e.completed).toHaveBeenCalledTimes(1);
     }
+  });
+});
+
+describe("the ribbon's Check uses the pane's stored settings and catalogue (issue 16 item 4, issue 17)", () => {
+  /** The sample with an unknown code at 收入总表!B9: only the catalogue's rules see it. */
+  async function sampleWithBadCode(): Promise<GridWorkbook> {
+    const wb = await readXlsxFile(SAMPLE);
+    const sheet = wb.sheets.find((s) => s.name === "收入总表");
+    if (!sheet) throw new Error("sample changed: no 收入总表");
+    sheet.values[8][1] = "2089999";
+    return wb;
+  }
+  const marked = (host: MemoryHost) => host.marks().cells.map((c) => `${c.sheet}!${c.address}:${c.severity}`).sort();
+
+  it("switched-off rules and the tolerance come from the stored settings", async () => {
+    const wb = await readXlsxFile(SAMPLE);
+    const off = deps(new MemoryHost(structuredClone(wb)), {
+      loadSettings: async () => ({ disabledRules: ["cross.basic-function"] }),
+    });
+    await createCheckNow(off.d)(event());
+    expect(off.notices).toEqual([expect.stringMatching(/未发现问题/)]);
+    const tolerant = deps(new MemoryHost(structuredClone(wb)), { loadSettings: async () => ({ tolerance: 100 }) });
+    await createCheckNow(tolerant.d)(event());
+    expect(tolerant.notices).toEqual([expect.stringMatching(/未发现错误或警告（2 条提示/)]);
+  });
+
+  it("the catalogue's rules run, as in the pane", async () => {
+    const host = new MemoryHost(await sampleWithBadCode());
+    const { d } = deps(host);
+    await createCheckNow(d)(event());
+    expect(host.markAt("收入总表", "B9")?.severity).toBe("error");
+  });
+
+  it("marks exactly the cells the pane marks with the same settings", async () => {
+    const stored: Partial<PaneSettings> = { disabledRules: ["table.total-row"], tolerance: 0.5, profile: "strict" };
+    const ribbonHost = new MemoryHost(await sampleWithBadCode());
+    await createCheckNow(deps(ribbonHost, { loadSettings: async () => stored }).d)(event());
+
+    // The pane: its CheckConfig filled the way the pane fills it from the same settings.
+    const settings = mergeSettings(defaultSettings(), stored);
+    const config = new CheckConfig();
+    config.catalogue = await loadCatalogue();
+    config.tolerance = settings.tolerance;
+    config.profile = { name: settings.profile, disabled: settings.disabledRules };
+    const paneHost = new MemoryHost(await sampleWithBadCode());
+    await new LiveChecker(paneHost, { createSession: config.sessionFactory }).recheckAll();
+
+    expect(marked(ribbonHost)).toEqual(marked(paneHost));
+    expect(marked(ribbonHost)).toContain("收入总表!B9:error");
+    expect(marked(ribbonHost).some((m) => m.startsWith("收入总表!D6"))).toBe(false); // switched off
+  });
+
+  it("unreadable settings or a catalogue that fails to load: the defaults, no code rules, still a check", async () => {
+    const host = new MemoryHost(await sampleWithBadCode());
+    const { d, notices, errors } = deps(host, {
+      loadSettings: () => Promise.reject(new Error("settings")),
+      loadCatalogue: () => Promise.reject(new Error("chunk")),
+    });
+    await createCheckNow(d)(event());
+    expect(errors).toHaveLength(2);
+    expect(notices[0]).toMatch(/^已检查/);
+    expect(host.markAt("收入总表", "B9")).toBeUndefined();
   });
 });
 

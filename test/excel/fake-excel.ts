@@ -44,6 +44,8 @@ export interface FakeComment {
   sheetId: string;
   address: string;
   content: string;
+  /** Replies in the comment's thread (Comment.replies, ExcelApi 1.10); deleting the comment deletes them too. */
+  replies?: { id: string; content: string }[];
 }
 
 export interface FakeSheet {
@@ -53,6 +55,8 @@ export interface FakeSheet {
   merges: CellRange[];
   cfs: FakeCf[];
   notes: Map<string, FakeNote>;
+  /** A protected sheet: the add-in's format and note writes on it fail the batch (AccessDenied). */
+  protected?: boolean;
   /** Formatting written through Range.format and Worksheet.pageLayout (absent until the add-in writes some). */
   layout?: FakeLayout;
 }
@@ -124,6 +128,11 @@ export class FakeExcel {
   payloadCap: number;
   maxCellsPerRead: number;
   strictNullNavigation: boolean;
+  /**
+   * Runs once in the middle of the next batch that changes something (after half its operations): a user action that
+   * lands while the add-in's marks are being written.
+   */
+  duringNextWrite: (() => unknown) | undefined;
   private nextId = 1;
   readonly handlers = {
     changed: [] as Handler[],
@@ -232,6 +241,33 @@ export class FakeExcel {
     return this.fireChanged(s, `${beforeRow + 1}:${beforeRow + count}`, "RowInserted");
   }
 
+  /**
+   * Copy one cell and paste it elsewhere with everything (Excel's default paste): value, the conditional formats on
+   * it (a new rule with a new id on the target, as Excel does) and its note.
+   */
+  userCopyCell(sheetName: string, from: string, to: string): Promise<void> {
+    const s = this.sheet(sheetName);
+    const a = parseA1(from);
+    const b = parseA1(to);
+    const cell = s.cells.get(key(a.row, a.col));
+    if (cell) s.cells.set(key(b.row, b.col), { ...cell });
+    const target = { top: b.row, left: b.col, bottom: b.row, right: b.col };
+    for (const cf of [...s.cfs])
+      if (cf.areas.some((x) => x.top <= a.row && a.row <= x.bottom && x.left <= a.col && a.col <= x.right))
+        s.cfs.push({ ...cf, id: this.newId("cf"), areas: [target] });
+    const note = s.notes.get(from);
+    if (note) s.notes.set(to, { ...note });
+    return this.fireChanged(s, to, "RangeEdited");
+  }
+
+  /** The user replies in the thread of the comment on `address`. */
+  userReply(sheetName: string, address: string, content: string): void {
+    const s = this.sheet(sheetName);
+    const c = this.comments.find((x) => x.sheetId === s.id && x.address === address);
+    if (!c) throw new Error(`no comment at ${address}`);
+    (c.replies ??= []).push({ id: this.newId("reply"), content });
+  }
+
   userAddSheet(name: string, rows: (Scalar | null)[][]): Promise<void> {
     const s = this.addSheet(name, rows);
     return fire(this.handlers.added, { worksheetId: s.id, source: "Local", type: "WorksheetAdded" });
@@ -256,14 +292,17 @@ export class FakeExcel {
     });
   }
 
-  private async fireChanged(s: FakeSheet, address: string, changeType: string): Promise<void> {
+  /** Value writes of the add-in, announced after their batch (Excel raises onChanged for them too). */
+  readonly addinWrites: { sheet: FakeSheet; address: string }[] = [];
+
+  async fireChanged(s: FakeSheet, address: string, changeType: string, triggerSource = "Unknown"): Promise<void> {
     if (!this.enableEvents) return;
     const args = {
       worksheetId: s.id,
       address,
       changeType,
       source: "Local",
-      triggerSource: "Unknown",
+      triggerSource,
       type: "WorksheetChanged",
     };
     await fire(this.handlers.changed, args);
@@ -360,8 +399,16 @@ export class FakeContext {
     };
     if (record.requestBytes > this.excel.payloadCap) fail("RequestPayloadSizeLimitExceeded");
     const results: [Proxy, Record<string, unknown>][] = [];
+    const opCount = queue.filter((q) => typeof q === "function").length;
+    let opsRun = 0;
     for (const q of queue) {
       if (typeof q === "function") {
+        const hook = this.excel.duringNextWrite;
+        if (hook && opsRun >= Math.floor(opCount / 2)) {
+          this.excel.duringNextWrite = undefined;
+          void hook();
+        }
+        opsRun++;
         try {
           q();
         } catch (e) {
@@ -385,6 +432,8 @@ export class FakeContext {
     if (record.responseBytes > this.excel.payloadCap) fail("ResponsePayloadSizeLimitExceeded");
     for (const [proxy, data] of results) proxy.receive(data);
     for (const p of created) p.settle();
+    // As Excel: the add-in's own value writes raise onChanged, marked triggerSource "ThisLocalAddin" (ExcelApi 1.14).
+    for (const w of this.excel.addinWrites.splice(0)) void this.excel.fireChanged(w.sheet, w.address, "RangeEdited", "ThisLocalAddin");
   }
 }
 
@@ -831,6 +880,7 @@ class RangeProxy extends Proxy {
   }
   private write(t: RangeTarget, v: unknown[][], f: (c: FakeCell, x: unknown) => FakeCell): void {
     const r = t.areas[0];
+    this.excel.addinWrites.push({ sheet: t.sheet, address: rangeToA1(r) });
     v.forEach((row, i) =>
       row.forEach((x, j) => {
         const k = key(r.top + i, r.left + j);
@@ -927,6 +977,7 @@ class CfCollectionProxy extends Proxy {
     let created: FakeCf | undefined;
     this.ctx.op(this, { add: type }, (t) => {
       const rt = t as RangeTarget;
+      guard(rt.sheet);
       created = { id: this.excel.newId("cf"), type, formula: null, fill: null, areas: rt.areas.map((a) => ({ ...a })) };
       rt.sheet.cfs.unshift(created); // priority 0
     });
@@ -991,7 +1042,11 @@ class CfProxy extends Proxy {
   }
   delete(): void {
     this.ctx.op(this, { delete: true }, () => {
-      for (const s of this.excel.sheets) s.cfs = s.cfs.filter((c) => c !== this.find());
+      for (const s of this.excel.sheets)
+        if (s.cfs.includes(this.find() as FakeCf)) {
+          guard(s);
+          s.cfs = s.cfs.filter((c) => c !== this.find());
+        }
     });
   }
 }
@@ -1086,6 +1141,7 @@ class NoteCollectionProxy extends Proxy {
   add(address: string, content: string): NoteProxy {
     this.ctx.op(this, [address, content], (t) => {
       const s = t as FakeSheet;
+      guard(s);
       if (
         parseRange(address).top !== parseRange(address).bottom ||
         parseRange(address).left !== parseRange(address).right
@@ -1123,9 +1179,20 @@ class NoteProxy extends Proxy {
   get content(): string {
     return this.prop("content");
   }
+  /** Note.content is read/write (ExcelApi 1.18). */
+  set content(v: string) {
+    this.ctx.op(this, { content: v }, (t) => {
+      const { sheet, note } = t as { sheet: FakeSheet; note: FakeNote };
+      guard(sheet);
+      note.content = v;
+    });
+  }
   delete(): void {
     this.ctx.op(this, { delete: this.address }, (t) => {
-      (t as { sheet: FakeSheet }).sheet.notes.delete(this.address);
+      const { sheet, note } = t as { sheet: FakeSheet; note: FakeNote };
+      guard(sheet);
+      // An item of a loaded collection deletes the note it was read from, wherever that note is now.
+      for (const [a, n] of sheet.notes) if (n === note) sheet.notes.delete(a);
     });
   }
   getLocation(): RangeProxy {
@@ -1202,6 +1269,23 @@ class CommentProxy extends Proxy {
   get content(): string {
     return this.prop("content");
   }
+  /** Comment.content is read/write (ExcelApi 1.10). */
+  set content(v: string) {
+    this.ctx.op(this, { content: v }, (t) => {
+      (t as FakeComment).content = v;
+    });
+  }
+  get replies(): ReplyCollectionProxy {
+    return (this.replyProxy ??= new ReplyCollectionProxy(this.ctx, this.nullable, () => {
+      try {
+        return this.target() as FakeComment | null;
+      } catch {
+        return null;
+      }
+    }));
+  }
+  private replyProxy: ReplyCollectionProxy | undefined;
+  /** Deleting a comment deletes its whole thread, replies included (as in Excel). */
   delete(): void {
     this.ctx.op(this, { delete: true }, (t) => {
       this.excel.comments = this.excel.comments.filter((c) => c !== t);
@@ -1214,4 +1298,27 @@ class CommentProxy extends Proxy {
       return c && s ? { sheet: s, areas: [parseRange(c.address)] } : null;
     });
   }
+}
+
+class ReplyCollectionProxy extends Proxy {
+  items: { id: string; content: string }[] = [];
+  constructor(
+    ctx: FakeContext,
+    nullable: boolean,
+    private readonly comment: () => FakeComment | null,
+  ) {
+    super(ctx, nullable);
+  }
+  protected resolve(): FakeComment | null {
+    return this.comment();
+  }
+  read(t: unknown): Record<string, unknown> {
+    const replies = ((t as FakeComment).replies ?? []).map((r) => ({ ...r }));
+    this.items = replies;
+    return { items: replies };
+  }
+}
+
+function guard(sheet: FakeSheet): void {
+  if (sheet.protected) throw new FakeExcelError("AccessDenied", `sheet ${sheet.name} is protected`);
 }

@@ -2,7 +2,7 @@ import { parseRange } from "../../src/core/address";
 import { checkWorkbook } from "../../src/core/engine";
 import { CheckSession } from "../../src/core/session";
 import { LiveChecker } from "../../src/excel/live-checker";
-import { MARK_CF_FORMULA } from "../../src/excel/marks";
+import { MARK_CF_FORMULA } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";
 import { loadFixture } from "../helpers/fixtures";
 import type { FakeExcel } from "./fake-excel";
@@ -57,7 +57,8 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     expect(checker.findings.map((f) => f.cells[0].address).sort()).toEqual(["D5", "D6"]);
     const syncs = excel.syncs.slice(before);
     expect(syncs).toHaveLength(2); // re-read + marks
-    expect(syncs[0].loads).toBe(1);
+    // the edited block, and the formats on it (a pasted copy of our mark is removed by the write, issue 16)
+    expect(syncs[0].loads).toBe(2);
   });
 
   it("edits on two sheets in one burst re-check those two tables only", async () => {
@@ -215,5 +216,27 @@ describe("LiveChecker with the core CheckSession (real fixture)", () => {
     expect(checker.findings).toEqual(checkWorkbook(edited).findings);
     expect(checker.findings.some((f) => f.cells[0].address === "D14")).toBe(true);
     expect(excel.sheet("三公经费支出表").cfs.some((c) => c.formula === MARK_CF_FORMULA)).toBe(true);
+  });
+});
+
+describe("the add-in's own writes and the user's edits (issue 16)", () => {
+  it.each([
+    ["ExcelApi 1.14+: our insert's event is told apart by triggerSource", {}],
+    ["below 1.14: our insert's event is re-read like any other, nothing is dropped", { triggerSource: false }],
+  ])("%s", async (_label, patch) => {
+    const excel = typicalWorkbook(1, 5);
+    const { host, checker, session } = await live(excel, patch);
+    excel.selection = { sheetId: excel.sheets[0].id, range: parseRange("H2") };
+    await host.insertCodes([{ code: "2080505", name: "机关事业单位基本养老保险缴费支出" }], "split");
+    await excel.userEdit("Sheet1", "D5", -2);
+    await checker.flush();
+    expect(session().calls).toBe(1);
+    // One burst: the inserted block and the user's edit, both re-read (merged into as few blocks as the queue allows).
+    const covered = (row: number, col: number) =>
+      session().updates.some((u) => u.kind === "cells" && u.range.top <= row && row <= u.range.bottom && u.range.left <= col && col <= u.range.right);
+    expect(covered(1, 7)).toBe(true); // H2
+    expect(covered(4, 3)).toBe(true); // D5
+    expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D5"]);
+    expect(excel.enableEventsHistory).toEqual([]);
   });
 });

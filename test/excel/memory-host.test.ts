@@ -2,7 +2,7 @@ import { parseRange } from "../../src/core/address";
 import { CheckSession } from "../../src/core/session";
 import { TargetNotEmptyError } from "../../src/excel/host";
 import { LiveChecker } from "../../src/excel/live-checker";
-import { MARK_PREFIX } from "../../src/excel/marks";
+import { MARK_PREFIX } from "../../src/core/report/mark-plan";
 import { MemoryHost } from "../../src/excel/memory-host";
 import { loadFixture } from "../helpers/fixtures";
 import { NegativeCellsSession, finding, sleep } from "./fixtures";

@@ -7,7 +7,7 @@ import {
 } from "../../src/excel/capabilities";
 import { coalesce, mergeAreas } from "../../src/excel/change-queue";
 import { codeRowsToValues, splitCode, uniqueSheetName } from "../../src/excel/insert-values";
-import { AREAS_PER_GROUP, MARK_PREFIX, NOTE_MAX_CHARS, diffPlans, planMarks } from "../../src/excel/marks";
+import { AREAS_PER_GROUP, MARK_PREFIX, NOTE_MAX_CHARS, diffPlans, planMarks } from "../../src/core/report/mark-plan";
 import { parseEventRange } from "../../src/excel/office-events";
 import { parseAreas } from "../../src/excel/office-read";
 import { learnedBytesPerCell, loadedBytes, planBatches, toCellValue, toFormula } from "../../src/excel/read-plan";

@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseA1, toA1 } from "../../src/core/address";
-import { gridToXlsx, readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { gridToXlsx } from "../helpers/grid-to-xlsx";
 import { WorkbookReadError, type ReadFailure } from "../../src/cli/workbook-read-error";
 import { MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH, type CheckResult } from "../../src/core/finding";
 import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
@@ -113,7 +114,7 @@ describe("unreadable files → exit 2 and one line on stderr", () => {
   const cases: Array<[string, () => Promise<Buffer> | Buffer, ReadFailure]> = [
     ["truncated .xlsx (first half of a valid file)", () => valid.subarray(0, Math.floor(valid.length / 2)), "corrupt"],
     ["truncated .xlsx (first 100 bytes)", () => valid.subarray(0, 100), "corrupt"],
-    ["a valid zip whose workbook part is cut off", () => makeZip({ "[Content_Types].xml": "<Types", "xl/workbook.xml": "<workbook><sheets><sheet" }), "corrupt"],
+    ["a valid zip whose workbook part is cut off", () => makeZip({ "[Content_Types].xml": "<Types", "xl/workbook.xml": "<workbook><sheets><sheet" }), "broken-part"],
     ["a text file named .xlsx", () => Buffer.from("科目编码,科目名称,合计\n2080505,机关事业单位基本养老保险缴费支出,232.20\n"), "not-zip"],
     ["a PDF named .xlsx", () => Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"), "not-zip"],
     ["an empty file", () => Buffer.alloc(0), "empty"],

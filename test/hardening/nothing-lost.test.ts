@@ -7,7 +7,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { gridToXlsx, readXlsxFile } from "../../src/cli/xlsx-grid";
+import { readXlsxFile } from "../../src/cli/xlsx-grid";
+import { gridToXlsx } from "../helpers/grid-to-xlsx";
 import { getSheet, setAmount } from "../helpers/variants";
 import { baseWorkbook, runCli, tmpDir } from "./helpers";
 

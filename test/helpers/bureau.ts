@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { GridWorkbook } from "../../src/core/grid";
 import { Decimal } from "../../src/core/money";
-import { gridToXlsx } from "../../src/cli/xlsx-grid";
+import { gridToXlsx } from "./grid-to-xlsx";
 import { isAmountCell } from "./variants";
 
 /** Every amount cell × k, exactly (decimal arithmetic, then back to the double Excel stores). */

@@ -3,7 +3,8 @@ import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
 import { cellValue } from "../../src/core/grid";
 import { parseAmount } from "../../src/core/money";
 import { parseA1 } from "../../src/core/address";
-import { gridToXlsx, readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { readXlsxBuffer } from "../../src/cli/xlsx-grid";
+import { gridToXlsx } from "./grid-to-xlsx";
 import { rewriteFormulaRefs } from "./formula-refs";
 import {
   amountsAsText,

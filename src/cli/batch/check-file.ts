@@ -10,8 +10,8 @@ import { getCatalogueSync } from "../../core/catalogue/sync";
 import type { RuleProfile } from "../../core/profiles";
 import { extractWorkbook, type WorkbookExtract } from "../../core/workbooks";
 import { jsonReport } from "../report-json";
-import { WorkbookReadError } from "../workbook-read-error";
-import { readXlsxFile } from "../xlsx-grid";
+import { WorkbookReadError } from "../../xlsx/read-error";
+import { readXlsxFile } from "../../xlsx/read-file";
 
 /** What a worker is sent: plain data (structured-cloned into the worker). */
 export interface FileTask {

@@ -20,6 +20,15 @@ export interface Segment {
   right: number;
 }
 
+const EMPTY_SCAN = Object.freeze({
+  row: -1,
+  cells: Object.freeze([]),
+  distinct: Object.freeze([]),
+  numericCount: 0,
+  firstCol: -1,
+  lastCol: -1,
+}) as unknown as RowScan;
+
 export function segmentSheet(sheet: GridSheet): Segment[] {
   const width = sheetColCount(sheet);
   const height = sheetRowCount(sheet);
@@ -27,7 +36,8 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   const titles: Array<{ row: number; title: string }> = [];
   let lastNonEmpty = -1;
   for (let r = 0; r < height; r++) {
-    const s = scanRow(sheet, r, width);
+    // Rows that do not exist share one empty scan: a sparse sheet (one value in XFD1048576) costs its stored rows.
+    const s = sheet.values[r] ? scanRow(sheet, r, width) : EMPTY_SCAN;
     scans[r] = s;
     if (s.cells.length) lastNonEmpty = r;
     const t = titleOf(s);

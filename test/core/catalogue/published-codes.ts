@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
+import { readXlsxFile } from "../../../src/xlsx/read-file";
 
 /** The published seeds and workbooks, carried in the repository (test/fixtures). */
 export const SHARED = join(__dirname, "../../fixtures");
@@ -89,27 +89,19 @@ export function seedCodes(): PublishedCode[] {
   return out;
 }
 
-function cellText(value: ExcelJS.CellValue): string | undefined {
-  if (typeof value === "string") return value.trim();
-  if (value && typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("").trim();
-  return undefined;
-}
-
 export async function fixtureCodes(): Promise<PublishedCode[]> {
   const dir = SHARED;
   const out: PublishedCode[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".xlsx") && covered(f)).sort()) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(dir, file));
+    const wb = await readXlsxFile(join(dir, file));
     let year: number | undefined;
-    for (const ws of wb.worksheets) {
-      ws.eachRow((row, rowNumber) => {
+    for (const ws of wb.sheets) {
+      // The reader keeps a merged range's value at its master cell only, so each text is read once.
+      ws.values.forEach((row, r) => {
         const tokens: string[] = [];
-        row.eachCell((cell) => {
-          // A merged range repeats its value in every covered cell: read it once, at its master cell.
-          if (cell.isMerged && cell.master.address !== cell.address) return;
-          const text = cellText(cell.value);
-          if (text !== undefined && text !== "") tokens.push(text);
+        row?.forEach((value) => {
+          const text = typeof value === "string" ? value.trim() : "";
+          if (text !== "") tokens.push(text);
         });
         for (const t of tokens) {
           const m = /预算年度：\s*(\d{4})/.exec(t) ?? /^(20\d{2})年/.exec(t);
@@ -117,7 +109,7 @@ export async function fixtureCodes(): Promise<PublishedCode[]> {
         }
         for (const c of codesInTokens(tokens)) {
           if (year === undefined) throw new Error(`${file}: code before any budget year`);
-          out.push({ document: file, year, where: `${file} ${ws.name}!${rowNumber}`, ...c });
+          out.push({ document: file, year, where: `${file} ${ws.name}!${r + 1}`, ...c });
         }
       });
     }

@@ -1,5 +1,6 @@
 /** A template set saved as .xlsx and read back the way the CLI reads files still checks clean. */
-import { gridToXlsx, readXlsxBuffer } from "../../../src/cli/xlsx-grid";
+import { readXlsxBuffer } from "../../../src/cli/xlsx-grid";
+import { gridToXlsx } from "../../helpers/grid-to-xlsx";
 import { checkWorkbook, recogniseAll } from "../../../src/core/engine";
 import { buildTemplateSet, templateSetKinds, templatesToWorkbook, type TemplateStyle } from "../../../src/core/templates";
 import { OPTIONS } from "./helpers";

@@ -3,8 +3,8 @@
  * from findings, grouped so that one changed finding only touches its own column's group, and diffed against what is
  * already in the workbook. Both hosts use it, so the in-memory preview shows what Excel would.
  */
-import { parseA1, rangeToA1, type CellRange } from "../core/address";
-import type { Finding, Severity } from "../core/finding";
+import { parseA1, rangeToA1, type CellRange } from "../address";
+import type { Finding, Severity } from "../finding";
 
 /** Every note or comment the add-in writes starts with this; it is how stale marks are recognised after reopening. */
 export const MARK_PREFIX = "【预算表检查】";

@@ -1,0 +1,175 @@
+/**
+ * Spec §5 as a whole process: `node` on the CLI (start-up, reading, checking, writing the JSON) against the floor —
+ * the time Node needs to unzip the same workbook and scan every cell of its sheet XML once, measured in the same run
+ * by a tiny script — with the peak memory (max RSS) of each process. Runs alternate CLI/floor so both see the same
+ * machine load; the ratio is the median of per-pair ratios.
+ *
+ * The CLI runs compiled: esbuild bundles src/cli/check.ts into bench/out (bench only; the shipped bin is another
+ * branch's work), so no TypeScript compile is timed. `npm run check` (tsx) is timed once per size beside it.
+ */
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { OUT_DIR } from "./generate";
+import { summarise, type Timing } from "./timing";
+
+export interface ProcessResult {
+  target: number;
+  file: string;
+  fileBytes: number;
+  cli: Timing;
+  floor: Timing;
+  /** Per-pair CLI ÷ floor. */
+  ratio: Timing;
+  /** Peak resident memory, MB (largest over the runs). */
+  cliPeakMb: number;
+  floorPeakMb: number;
+  /** `tsx src/cli/check.ts` (what `npm run check` runs today), one run. */
+  tsxMs?: number;
+  exitCode: number;
+}
+
+const ROOT = path.join(__dirname, "..");
+const BUNDLE = path.join(OUT_DIR, "check.cjs");
+const FLOOR = path.join(OUT_DIR, "floor.cjs");
+const PEAK = path.join(OUT_DIR, "peak-rss.cjs");
+
+/** Unzip (fflate, the CLI's own inflater) and one pass over every `<c` of every sheet part: the floor. */
+const FLOOR_SCRIPT = `
+const fs = require("node:fs");
+const { unzipSync } = require(${JSON.stringify(require.resolve("fflate"))});
+const parts = unzipSync(fs.readFileSync(process.argv[2]));
+const dec = new TextDecoder();
+let cells = 0;
+for (const name of Object.keys(parts)) {
+  if (!/^xl\\/worksheets\\/[^/]+\\.xml$/i.test(name)) continue;
+  const xml = dec.decode(parts[name]);
+  for (let i = xml.indexOf("<c"); i >= 0; i = xml.indexOf("<c", i + 2)) {
+    const ch = xml.charCodeAt(i + 2);
+    if (ch === 32 || ch === 62 || ch === 47) cells++;
+  }
+}
+process.stdout.write(String(cells));
+`;
+
+/** Preloaded into both processes: reports the process's peak RSS (KB on Linux) on stderr's last line. */
+const PEAK_SCRIPT = `process.on("exit", () => { process.stderr.write("\\npeak-rss-kb " + process.resourceUsage().maxRSS + "\\n"); });`;
+
+export async function prepareProcessBench(): Promise<void> {
+  await fs.mkdir(OUT_DIR, { recursive: true });
+  await fs.writeFile(FLOOR, FLOOR_SCRIPT);
+  await fs.writeFile(PEAK, PEAK_SCRIPT);
+  const esbuild = (await import("esbuild")) as typeof import("esbuild");
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, "src/cli/check.ts")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile: BUNDLE,
+    logLevel: "error",
+  });
+}
+
+interface Run {
+  ms: number;
+  peakKb: number;
+  code: number;
+}
+
+function run(args: string[]): Run {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--require", PEAK, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = /peak-rss-kb (\d+)/.exec(r.stderr ?? "");
+  if (r.status === null || r.status > 1 || !m) throw new Error(`${args.join(" ")}: exit ${r.status} ${r.stderr?.slice(0, 300)}`);
+  return { ms, peakKb: Number(m[1]), code: r.status };
+}
+
+export async function measureProcess(target: number, file: string, reps: number, warmup = 1): Promise<ProcessResult> {
+  const cliArgs = [BUNDLE, file, "--format", "json"];
+  const floorArgs = [FLOOR, file];
+  for (let i = 0; i < warmup; i++) {
+    run(cliArgs);
+    run(floorArgs);
+  }
+  const cli: Run[] = [];
+  const floor: Run[] = [];
+  for (let i = 0; i < reps; i++) {
+    cli.push(run(cliArgs));
+    floor.push(run(floorArgs));
+  }
+  let tsxMs: number | undefined;
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/check.ts", file, "--format", "json"], { cwd: ROOT, stdio: "ignore" });
+    if (r.status !== null && r.status <= 1) tsxMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  } catch {
+    tsxMs = undefined;
+  }
+  return {
+    target,
+    file: path.relative(ROOT, file),
+    fileBytes: (await fs.stat(file)).size,
+    cli: summarise(cli.map((r) => r.ms)),
+    floor: summarise(floor.map((r) => r.ms)),
+    ratio: summarise(cli.map((r, i) => r.ms / floor[i].ms)),
+    cliPeakMb: Math.max(...cli.map((r) => r.peakKb)) / 1024,
+    floorPeakMb: Math.max(...floor.map((r) => r.peakKb)) / 1024,
+    tsxMs,
+    exitCode: cli[0].code,
+  };
+}
+
+export const PROCESS_SIZES = [1_000, 10_000, 100_000, 300_000];
+export const PROCESS_REPS: Record<number, number> = { 1_000: 7, 10_000: 5, 100_000: 3, 300_000: 2 };
+/** Spec §5: within 5× the floor and under 300 MB at 100k rows; a small unit workbook under 0.3 s per process. */
+export const FLOOR_TARGET = 5;
+export const PEAK_TARGET_MB = 300;
+
+export interface ProcessRow {
+  measure: string;
+  value: string;
+  target: string;
+  met: string;
+}
+
+const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
+const k = (n: number) => (n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
+
+export function processRows(results: ProcessResult[]): ProcessRow[] {
+  const out: ProcessRow[] = [];
+  for (const r of results) {
+    const targeted = r.target >= 100_000;
+    out.push({
+      measure: `CLI process ${k(r.target)} (${r.fileBytes >= 2 ** 20 ? `${(r.fileBytes / 2 ** 20).toFixed(1)} MB` : `${Math.round(r.fileBytes / 1024)} KB`} file): node on the bundled CLI, --format json ÷ floor (node: unzip + one scan of every cell)`,
+      value: `${r.ratio.median.toFixed(2)}× (${ms(r.cli.median)} ÷ ${ms(r.floor.median)}; pairs ${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}×${r.tsxMs !== undefined ? `; via tsx ${ms(r.tsxMs)}` : ""})`,
+      target: targeted ? `≤ ${FLOOR_TARGET}×` : r.target <= 1_000 ? "< 300 ms per process" : "linear",
+      met: targeted ? (r.ratio.median <= FLOOR_TARGET ? "yes" : "**no**") : r.target <= 1_000 ? (r.cli.median < 300 ? "yes" : "**no**") : "—",
+    });
+    out.push({
+      measure: `CLI process ${k(r.target)}: peak memory (max RSS; floor's beside it)`,
+      value: `${r.cliPeakMb.toFixed(0)} MB (floor ${r.floorPeakMb.toFixed(0)} MB)`,
+      target: targeted ? `< ${PEAK_TARGET_MB} MB at 100k` : "reported",
+      met: r.target === 100_000 ? (r.cliPeakMb < PEAK_TARGET_MB ? "yes" : "**no**") : "—",
+    });
+  }
+  const small = results.find((r) => r.target === 10_000);
+  const big = results.find((r) => r.target === 100_000);
+  const huge = results.find((r) => r.target === 300_000);
+  const per = (r: ProcessResult) => r.cli.median / r.target;
+  if (small && big)
+    out.push({
+      measure: "CLI process linearity: time per row 100k ÷ 10k (300k ÷ 100k)",
+      value: `${(per(big) / per(small)).toFixed(2)}${huge ? ` (${(per(huge) / per(big)).toFixed(2)})` : ""}`,
+      target: "≈ 1 (≤ 1.25)",
+      met: per(big) / per(small) <= 1.25 ? "yes" : "**no**",
+    });
+  return out;
+}
+
+export function processTable(results: ProcessResult[]): string {
+  const lines = ["| measure | value | target | met? |", "|---|---|---|---|"];
+  for (const r of processRows(results)) lines.push(`| ${r.measure} | ${r.value} | ${r.target} | ${r.met} |`);
+  return lines.join("\n");
+}

@@ -1,0 +1,130 @@
+/**
+ * `--annotate` on the files other producers and damage make: no styles part, upper-case part names and a BOM, an
+ * empty <sheetData/>, comments/CDATA/PIs and ">" inside attribute values, a dangling note drawing, the strict
+ * (ISO 29500) namespaces, a sheet whose cells have no r=. Each: the right cells marked, nothing else changed, and a
+ * copy that passes the strict open.
+ */
+import { zipSync } from "fflate";
+import type { Finding } from "../../src/core/finding";
+import { MARK_PREFIX } from "../../src/core/report/mark-plan";
+import { AnnotateError, annotateXlsx, argbOf } from "../../src/xlsx/annotate/annotate-xlsx";
+import { cellFormat, notesOf, strictOpen, text, unzip } from "../helpers/xlsx-parts";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+interface Spec {
+  sheet: string;
+  styles?: boolean;
+  sheetRels?: string;
+  names?: { sheet: string; styles: string };
+  main?: string;
+  rel?: string;
+}
+
+function workbook(spec: Spec): Uint8Array {
+  const main = spec.main ?? MAIN;
+  const rel = spec.rel ?? R;
+  const sheetName = spec.names?.sheet ?? "xl/worksheets/sheet1.xml";
+  const stylesName = spec.names?.styles ?? "xl/styles.xml";
+  const parts: Record<string, string> = {
+    "[Content_Types].xml":
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/${sheetName}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    "_rels/.rels": `<Relationships xmlns="${PKG_R}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels":
+      `<Relationships xmlns="${PKG_R}"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
+      (spec.styles === false ? "" : `<Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/>`) +
+      "</Relationships>",
+    [sheetName]: spec.sheet,
+  };
+  if (spec.styles !== false)
+    parts[stylesName] =
+      `<styleSheet xmlns="${main}"><fonts count="1"><font/></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+      '<borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  if (spec.sheetRels) parts["xl/worksheets/_rels/sheet1.xml.rels"] = spec.sheetRels;
+  const files: Record<string, Uint8Array> = {};
+  for (const [k, v] of Object.entries(parts)) files[k] = new TextEncoder().encode(v);
+  return zipSync(files);
+}
+
+const err = (address: string): Finding => ({
+  rule: "hierarchy.sum",
+  severity: "error",
+  message: `错误 ${address}`,
+  messageEn: `error ${address}`,
+  cells: [{ sheet: "表1", address }],
+});
+
+describe("--annotate on other producers' and damaged files", () => {
+  it("creates a styles part when the workbook has none", () => {
+    const { data } = annotateXlsx(workbook({ sheet: `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`, styles: false }), [err("A1")]);
+    expect(strictOpen(data)).toEqual([]);
+    expect(cellFormat(unzip(data), "表1", "A1").fillRgb).toBe(argbOf("error"));
+  });
+
+  it("finds parts by any case, keeps their names and a sheet's byte-order mark", () => {
+    const input = workbook({
+      sheet: `\ufeff<?xml version="1.0"?><worksheet xmlns="${MAIN}"><sheetData><row r="2"><c r="B2" s="1"><v>0.5</v></c></row></sheetData></worksheet>`,
+      names: { sheet: "XL/Worksheets/Sheet1.XML", styles: "XL/STYLES.xml" },
+    });
+    const out = unzip(annotateXlsx(input, [err("B2")]).data);
+    expect([...out.keys()]).toEqual(expect.arrayContaining(["XL/Worksheets/Sheet1.XML", "XL/STYLES.xml"]));
+    const sheet = out.get("XL/Worksheets/Sheet1.XML") as Uint8Array;
+    expect([...sheet.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text(out, "XL/Worksheets/Sheet1.XML")).toContain('<c r="B2" s="2"><v>0.5</v></c>');
+    expect(text(out, "XL/STYLES.xml")).toContain('<xf numFmtId="10" fontId="0" fillId="2" borderId="0" applyNumberFormat="1" applyFill="1"/>');
+  });
+
+  it("fills a sheet with an empty <sheetData/>", () => {
+    const { data } = annotateXlsx(workbook({ sheet: `<worksheet xmlns="${MAIN}"><dimension ref="A1"/><sheetData/></worksheet>` }), [err("C4")]);
+    expect(text(unzip(data), "xl/worksheets/sheet1.xml")).toContain('<sheetData><row r="4"><c r="C4" s="2"/></row></sheetData>');
+    expect(notesOf(unzip(data), "表1").get("C4")).toBe(`${MARK_PREFIX}错误：错误 C4`);
+    expect(strictOpen(data)).toEqual([]);
+  });
+
+  it("leaves XML comments, CDATA, processing instructions and '>' inside attribute values alone", () => {
+    const sheet =
+      `<worksheet xmlns="${MAIN}"><!-- <row r="1"><c r="A1"/></row> --><?producer x="<c>"?><sheetData>` +
+      '<row r="1" x14ac:note="a>b" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><c r="A1" t="inlineStr"><is><t><![CDATA[<c r="A1" s="9"/>]]></t></is></c></row></sheetData></worksheet>';
+    const out = text(unzip(annotateXlsx(workbook({ sheet }), [err("A1")]).data), "xl/worksheets/sheet1.xml");
+    expect(out.replace(' s="2"', "").replace(/<legacyDrawing[^>]*\/>/, "")).toBe(sheet);
+    expect(out).toContain('<c r="A1" t="inlineStr" s="2">');
+  });
+
+  it("a legacyDrawing whose VML is missing: the cell is filled, no note is added, and that is reported", () => {
+    const sheet = `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><legacyDrawing r:id="rId9"/></worksheet>`;
+    const { data, summary } = annotateXlsx(workbook({ sheet }), [err("A1")]);
+    expect(summary.unnoted).toEqual([{ cell: { sheet: "表1", address: "A1" }, reason: "damaged-drawing" }]);
+    expect(summary.noted).toBe(0);
+    expect(cellFormat(unzip(data), "表1", "A1").fillRgb).toBe(argbOf("error"));
+    expect(text(unzip(data), "xl/worksheets/sheet1.xml")).toBe(sheet.replace('<c r="A1">', '<c r="A1" s="2">'));
+  });
+
+  it("a strict (ISO 29500) workbook gets strict namespaces in the parts it adds", () => {
+    const main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    const rel = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+    const sheet = `<worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const { data } = annotateXlsx(workbook({ sheet, main, rel }), [err("A1")]);
+    const out = unzip(data);
+    expect(text(out, "xl/comments1.xml")).toContain(`<comments xmlns="${main}">`);
+    expect(text(out, "xl/worksheets/_rels/sheet1.xml.rels")).toContain(`Type="${rel}/comments"`);
+    expect(text(out, "xl/worksheets/sheet1.xml")).toContain(`<legacyDrawing xmlns:r="${rel}" r:id="rId2"/>`);
+  });
+
+  it("cells and rows without r= (the Open XML SDK's way): the right cell is restyled, a new one appended after them", () => {
+    const sheet = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const { data } = annotateXlsx(workbook({ sheet }), [err("B1"), err("C1"), err("A2")]);
+    const xml = text(unzip(data), "xl/worksheets/sheet1.xml");
+    expect(xml).toContain('<x:row><x:c><x:v>1</x:v></x:c><x:c s="2"><x:v>2</x:v></x:c><x:c r="C1" s="2"/></x:row><x:row><x:c s="2"><x:v>3</x:v></x:c></x:row>');
+  });
+
+  it("refuses what is not a workbook zip with a one-line reason", () => {
+    expect(() => annotateXlsx(new TextEncoder().encode("not a zip"), [err("A1")])).toThrow(AnnotateError);
+    const noTypes = zipSync({ "xl/workbook.xml": new TextEncoder().encode("<workbook/>") });
+    expect(() => annotateXlsx(noTypes, [err("A1")])).toThrow(/^\[Content_Types\]\.xml is missing$/);
+  });
+});
