@@ -187,6 +187,8 @@ describe("bad files", () => {
     fs.writeFileSync(path.join(dir, "坏文件.xlsx"), "this is not a zip");
     const r = await cli(root, ["with-corrupt", "--format", "json", "--jobs", "1"]);
     expect(r.code).toBe(2);
+    const text = await cli(root, ["with-corrupt", "--jobs", "1", "--lang", "en"]);
+    expect(text.stdout).toMatch(/Total: 5 files \(1 unreadable\) · error 0 /);
     const b = json(r);
     const bad = b.files.find((f) => f.file === "with-corrupt/坏文件.xlsx")!;
     expect(bad.error).toMatch(/坏文件\.xlsx.*Cannot read/);

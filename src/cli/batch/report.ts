@@ -93,7 +93,8 @@ export function formatBatchText(r: BatchResult, lang: Lang): string {
   const unreadable = r.files.filter(isUnreadable).length;
   const counts = totals(r);
   const files = say(lang, `${r.files.length} 个文件`, `${r.files.length} files`, "，");
-  const bad = unreadable > 0 ? `（${say(lang, `${unreadable} 个无法读取`, `${unreadable} unreadable`, "，")}）` : "";
+  const badText = say(lang, `${unreadable} 个无法读取`, `${unreadable} unreadable`, "，");
+  const bad = unreadable === 0 ? "" : lang === "en" ? ` (${badText})` : `（${badText}）`;
   const shard = r.shard !== undefined ? ` [${say(lang, "分片", "shard")} ${r.shard}]` : "";
   const total = `${say(lang, "合计", "Total")}: ${files}${bad}${shard} · ${SEVERITIES.map((s) => `${severityLabel(lang, s)} ${counts[s]}`).join(" · ")}`;
   return `${blocks.join(`${rule}\n`)}${rule}\n${total}\n`;
