@@ -2,7 +2,8 @@
  * Builds src/core/catalogue/data/*.json from data/catalogue/sources/*.tsv.
  * Run: npx tsx scripts/build-catalogue.ts
  *
- * Each source row is `code<TAB>name<TAB>fromYear-toYear<TAB>evidence`. The output keeps the first year in full and
+ * Each source row is `code<TAB>name<TAB>fromYear-toYear<TAB>evidence`; `attested:fromYear-toYear` marks a code seen in
+ * those years only (a disclosure, a dated excerpt), whose range says nothing about the years outside it. The output keeps the first year in full and
  * every later year as a diff (added / renamed / removed codes), so the data stays small and year changes are explicit.
  * Pinyin initials are computed here so the browser bundle does not need pinyin-pro at run time.
  */
@@ -38,6 +39,8 @@ export interface SourceRow {
   from: number;
   to: number;
   line: number;
+  /** The range is where the code was seen, not where it begins and ends. */
+  attested?: boolean;
 }
 
 function dataLines(file: string): { cols: string[]; line: number }[] {
@@ -52,12 +55,12 @@ function readSource(classification: Classification): SourceRow[] {
   const file = FILES[classification];
   return dataLines(file).map(({ cols, line }) => {
     const [code, name, years] = cols;
-    const m = /^(\d{4})-(\d{4})$/.exec(years ?? "");
+    const m = /^(attested:)?(\d{4})-(\d{4})$/.exec(years ?? "");
     if (!code || !name || !m) throw new Error(`${file}:${line}: expected code, name, years`);
     if (!/^\d+$/.test(code) || !LENGTHS[classification].includes(code.length)) {
       throw new Error(`${file}:${line}: code ${code} has the wrong shape for ${classification}`);
     }
-    return { code, name, from: Number(m[1]), to: Number(m[2]), line };
+    return { code, name, from: Number(m[2]), to: Number(m[3]), line, ...(m[1] ? { attested: true } : {}) };
   });
 }
 
@@ -128,7 +131,17 @@ export function buildClassification(
       }
     }
   }
-  return { classification, years: YEARS, base, diffs, complete };
+  const attested = [...new Set(rows.filter((r) => r.attested).map((r) => r.code))].sort();
+  // Outside its years an attested code must stay "not covered": a complete parent there would call it unknown.
+  for (const r of rows.filter((x) => x.attested))
+    for (const [parent, from, to] of complete) {
+      const outside = YEARS.filter((y) => (y < r.from || y > r.to) && y >= from && y <= to);
+      if (outside.length > 0 && (parentOf(r.code) ?? "") === parent)
+        throw new Error(`${FILES[classification]}:${r.line}: attested ${r.code} sits under ${parent || "the 类 list"}, complete in ${outside[0]}`);
+    }
+  if (attested.some((code) => rows.some((r) => r.code === code && !r.attested)))
+    throw new Error(`${classification}: a code is both attested and dated`);
+  return { classification, years: YEARS, base, diffs, complete, ...(attested.length > 0 ? { attested } : {}) };
 }
 
 /** coverage.tsv: per classification, the parents declared complete ("-" = the 类 list). */

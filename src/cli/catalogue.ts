@@ -1,10 +1,11 @@
 /**
- * `npm run catalogue -- lookup CODE [--year Y] [--format json|text]`
- * `npm run catalogue -- search TEXT [--year Y] [--limit N] [--format json|text]`
- * Exit codes: 0 found, 1 unknown code (lookup), 2 bad usage.
+ * `npm run catalogue -- lookup CODE [--year Y] [--format json|text] [--catalogue FILE [--catalogue-year Y]]`
+ * `npm run catalogue -- search TEXT [--year Y] [--limit N] [--format json|text] [--catalogue FILE …]`
+ * Exit codes: 0 found, 1 unknown code (lookup), 2 bad usage or an unreadable --catalogue file.
  */
-import type { CatalogueEntry } from "../core/catalogue";
+import type { Catalogue, CatalogueEntry, ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
+import { CodeListFileError, readCodeLists } from "./code-list-file";
 
 export const EXIT_OK = 0;
 export const EXIT_NOT_FOUND = 1;
@@ -20,6 +21,8 @@ const USAGE = [
   "用法 / Usage:",
   "  catalogue lookup CODE [--year YYYY] [--format json|text]",
   "  catalogue search TEXT [--year YYYY] [--limit N] [--format json|text]",
+  "  --catalogue FILE        导入官方科目表（.xlsx/.csv，可重复）/ import the official code list (.xlsx/.csv, repeatable)",
+  "  --catalogue-year YYYY   该科目表的年度（默认适用于任何年度）/ the list's year (default: any year)",
 ].join("\n");
 
 interface Args {
@@ -75,30 +78,17 @@ function textEntry(e: CatalogueEntry): string {
   return `${e.code}\t${e.name}\t${e.level}\t${e.year}\t${trail}`;
 }
 
-export function runCatalogueCli(argv: string[]): CliResult {
+/** `imported`: lists read from --catalogue files (see runCatalogueCliWithFiles). */
+export function runCatalogueCli(argv: string[], imported: readonly ImportedList[] = []): CliResult {
   const args = parseArgs(argv);
   if (typeof args === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${args}\n${USAGE}\n` };
-  const catalogue = getCatalogueSync();
+  const catalogue = getCatalogueSync(imported);
   // Default: the latest year the data covers (deterministic, unlike the calendar year).
   const year = args.year ?? catalogue.years[catalogue.years.length - 1];
   if (args.command === "lookup") {
     const code = args.term.trim();
     const entry = catalogue.lookup(code, year);
-    if (!entry) {
-      const years = catalogue.yearsOf(code);
-      const note =
-        years.length > 0
-          ? ` (exists in ${years.join(", ")})`
-          : catalogue.isCovered(code, year)
-            ? ""
-            : " (outside the part the built-in list covers: not known either way / 超出内置科目表覆盖范围)";
-      const dataYear = catalogue.resolveYear(year);
-      return {
-        code: EXIT_NOT_FOUND,
-        stdout: "",
-        stderr: `科目编码 ${code} 不在${dataYear}年科目中 / code ${code} is not in the ${dataYear} catalogue${note}\n`,
-      };
-    }
+    if (!entry) return { code: EXIT_NOT_FOUND, stdout: "", stderr: `${notFound(catalogue, code, year)}\n` };
     const stdout = args.format === "json" ? JSON.stringify(publicEntry(entry), null, 2) : textEntry(entry);
     return { code: EXIT_OK, stdout: `${stdout}\n`, stderr: "" };
   }
@@ -109,12 +99,71 @@ export function runCatalogueCli(argv: string[]): CliResult {
       : results.length > 0
         ? results.map(textEntry).join("\n")
         : "无结果 / no results";
-  return { code: EXIT_OK, stdout: `${stdout}\n`, stderr: "" };
+  // stdout stays the results alone (JSON parses); the note on coverage goes to stderr.
+  return { code: EXIT_OK, stdout: `${stdout}\n`, stderr: catalogue.hasImport(year) ? "" : `${LIMITED_NOTE}\n` };
+}
+
+const LIMITED_NOTE =
+  "提示：内置科目表只收录了部分科目，结果可能不全；可用 --catalogue FILE 导入本年度科目表 / " +
+  "Note: the built-in list holds only part of the classification, so results may be incomplete; import the year's list with --catalogue FILE";
+
+/** Why a code was not found: another year, not in the imported list, not in a complete list, or not known either way. */
+function notFound(catalogue: Catalogue, code: string, year: number): string {
+  const dataYear = catalogue.resolveYear(year);
+  const years = catalogue.yearsOf(code);
+  const list = catalogue.importedListFor(code, year);
+  if (list !== undefined)
+    return `科目编码 ${code} 不在导入的科目表 ${list}（${dataYear}年）中 / code ${code} is not in the imported list ${list} (${dataYear})`;
+  if (years.length > 0)
+    return `科目编码 ${code} 不在${dataYear}年科目中（${years.join("、")}年有效）/ code ${code} is not in the ${dataYear} catalogue (exists in ${years.join(", ")})`;
+  if (catalogue.isCovered(code, year))
+    return `科目编码 ${code} 不在${dataYear}年科目中 / code ${code} is not in the ${dataYear} catalogue`;
+  // Outside the verified subset: saying "not in the catalogue" would call a real code wrong.
+  return (
+    `科目编码 ${code} 超出内置科目表的覆盖范围，无法判断是否存在；可用 --catalogue FILE 导入本年度科目表 / ` +
+    `code ${code} is outside the part the built-in list covers: not known either way; import the year's list with --catalogue FILE`
+  );
+}
+
+/** Takes --catalogue FILE (repeatable) and --catalogue-year YYYY out of argv; the rest is for runCatalogueCli. */
+export function splitCatalogueOptions(argv: readonly string[]): { files: string[]; year?: number; rest: string[] } | string {
+  const files: string[] = [];
+  const rest: string[] = [];
+  let year: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(catalogue|catalogue-year)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) {
+      rest.push(argv[i]);
+      continue;
+    }
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === "") return `--${m[1]} needs a value`;
+    if (m[1] === "catalogue") files.push(value);
+    else if (!/^\d{4}$/.test(value)) return "--catalogue-year must be a four-digit year";
+    else year = Number(value);
+  }
+  if (year !== undefined && files.length === 0) return "--catalogue-year needs --catalogue FILE";
+  return { files, ...(year !== undefined ? { year } : {}), rest };
+}
+
+/** The CLI as the process runs it: reads the --catalogue files, then answers. */
+export async function runCatalogueCliWithFiles(argv: string[], cwd = process.cwd()): Promise<CliResult> {
+  const split = splitCatalogueOptions(argv);
+  if (typeof split === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${split}\n${USAGE}\n` };
+  let imported: ImportedList[];
+  try {
+    imported = await readCodeLists(split.files, split.year, cwd);
+  } catch (e) {
+    if (e instanceof CodeListFileError) return { code: EXIT_USAGE, stdout: "", stderr: `${e.message}\n` };
+    throw e;
+  }
+  return runCatalogueCli(split.rest, imported);
 }
 
 if (require.main === module) {
-  const result = runCatalogueCli(process.argv.slice(2));
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  void runCatalogueCliWithFiles(process.argv.slice(2)).then((result) => {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  });
 }

@@ -3,6 +3,7 @@
  * table, each with its message, the cell to look at, expected vs actual and the other cells it read.
  */
 import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
+import { disclosureSet } from "../core/document/final-set";
 import type { CheckResult, Finding, FindingCell, Severity, TableSummary } from "../core/finding";
 import { compareFindings } from "../core/finding";
 import { say, severityLabel, type Lang } from "./bilingual";
@@ -31,6 +32,15 @@ const KIND_NAMES_ZH: Record<string, string> = {
   "three-public": "“三公”经费支出表",
   "economic-summary": "支出经济分类汇总表",
   "project-expenditure": "项目支出表",
+  "final-summary": "收入支出决算总表",
+  "final-revenue": "收入决算表",
+  "final-expenditure": "支出决算表",
+  "final-fiscal-summary": "财政拨款收入支出决算总表",
+  "final-general-expenditure": "一般公共预算财政拨款支出决算表",
+  "final-basic-expenditure": "一般公共预算财政拨款基本支出决算表",
+  "final-three-public": "“三公”经费支出决算表",
+  "final-fund": "政府性基金预算财政拨款收入支出决算表",
+  "final-state-capital": "国有资本经营预算财政拨款收入支出决算表",
   other: "其他表（不检查）",
 };
 
@@ -55,6 +65,8 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   lines.push(`${say(lang, "识别的表格", "Tables recognised")}: ${result.tables.length}`);
   for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  [${kindLabel(lang, t.kind)}]  ${t.title}`);
   if (result.tables.length === 0) lines.push(`  ${say(lang, "（未识别到预算表）", "(no budget table recognised)")}`);
+  const set = disclosureSet(result.tables.map((t) => t.kind));
+  if (set) lines.push(`${say(lang, "公开表类别", "Set")}: ${set === "final" ? say(lang, "决算", "final accounts") : say(lang, "预算", "budget")}`);
   lines.push("");
 
   const counts = countBySeverity(result.findings);

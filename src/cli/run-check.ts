@@ -21,6 +21,7 @@ import { WorkbookReadError } from "./workbook-read-error";
 import { BATCH_USAGE } from "./batch/usage";
 import { isBatch, parseBatchOptions, runBatchCommand, type BatchOptions } from "./batch/dispatch";
 import { readXlsxFile } from "./xlsx-grid";
+import { CodeListFileError, readCodeLists } from "./code-list-file";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -45,7 +46,8 @@ export function defaultDeps(): CheckDeps {
   return {
     readWorkbook: readXlsxFile,
     // The CLI always has the catalogue at hand; the pane loads it lazily and passes it the same way.
-    check: (wb, options) => checkWorkbook(wb, { ...options, catalogue: getCatalogueSync() }),
+    // An imported list (--catalogue) comes as options.catalogue and wins.
+    check: (wb, options) => checkWorkbook(wb, { catalogue: getCatalogueSync(), ...options }),
     annotate: (input, output, findings) => annotateWorkbook(input, output, findings),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -77,6 +79,12 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
                            write a copy with marked cells and notes (the input is never modified)
       --lang zh|en         只用中文或只用英文（默认中英对照）/ Chinese or English only (default: both)
       --year YYYY          预算年度（默认从标题读取）/ budget year (default: read from the titles)
+      --catalogue FILE     导入财政部门下发的科目表（.xlsx/.csv，可重复），按其核对科目编码与名称；
+                           表中列出的上级科目视为完整，未列出的编码报错
+                           check codes against the official list (.xlsx/.csv, repeatable); it is complete for
+                           every parent it lists, so a code missing there is an error
+      --catalogue-year YYYY
+                           导入科目表的年度（默认适用于任何年度）/ the imported list's year (default: any year)
   -h, --help               显示本帮助 / show this help
 
 退出码 / Exit codes:
@@ -95,6 +103,8 @@ interface ParsedArgs {
   annotate: string | undefined;
   lang: Lang;
   year: number | undefined;
+  catalogues: string[];
+  catalogueYear: number | undefined;
   help: boolean;
 }
 
@@ -121,6 +131,8 @@ function parseCliArgs(argv: string[]): ParsedArgs {
         year: { type: "string" },
         profile: { type: "string" },
         disable: { type: "string", multiple: true },
+        catalogue: { type: "string", multiple: true },
+        "catalogue-year": { type: "string" },
         help: { type: "boolean", short: "h" },
         jobs: { type: "string", short: "j" },
         shard: { type: "string" },
@@ -168,6 +180,14 @@ function parseCliArgs(argv: string[]): ParsedArgs {
       );
     year = Number(values.year);
   }
+  const catalogueYear = values["catalogue-year"];
+  if (catalogueYear !== undefined && !/^\d{4}$/.test(catalogueYear))
+    throw new UsageError(
+      `--catalogue-year 应为四位年份，收到 "${catalogueYear}"`,
+      `--catalogue-year must be a 4-digit year, got "${catalogueYear}"`,
+    );
+  if (catalogueYear !== undefined && !values.catalogue?.length)
+    throw new UsageError("--catalogue-year 需要与 --catalogue FILE 一起使用", "--catalogue-year needs --catalogue FILE");
   if (values.annotate !== undefined && !/\.xlsx$/i.test(values.annotate))
     throw new UsageError(
       `--annotate 的输出文件应以 .xlsx 结尾，收到 "${values.annotate}"`,
@@ -175,7 +195,19 @@ function parseCliArgs(argv: string[]): ParsedArgs {
     );
   if (values.annotate !== undefined && isBatch(positionals, batch))
     throw new UsageError("--annotate 只能用于单个文件", "--annotate works on one file only");
-  return { file: positionals[0], files: positionals, batch, format, profile, annotate: values.annotate, lang, year, help: Boolean(values.help) };
+  return {
+    file: positionals[0],
+    files: positionals,
+    batch,
+    format,
+    profile,
+    annotate: values.annotate,
+    lang,
+    year,
+    catalogues: values.catalogue ?? [],
+    catalogueYear: catalogueYear === undefined ? undefined : Number(catalogueYear),
+    help: Boolean(values.help),
+  };
 }
 
 /** Runs the CLI; returns the exit code. Never throws. */
@@ -200,7 +232,7 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   }
 
   if (isBatch(args.files, args.batch, deps.cwd))
-    return runBatchCommand(args.files, args.batch, { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate }, deps);
+    return runBatchCommand(args.files, args.batch, { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues }, deps);
 
   const input = args.file !== undefined ? path.resolve(deps.cwd, args.file) : deps.samplePath;
   const shownName = args.file ?? displayPath(deps.samplePath, deps.cwd);
@@ -222,11 +254,23 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     }
     return unexpected(deps, e, "读取文件时出错", "Error while reading the file");
   }
+  // The official lists are read every run (nothing is kept between runs).
+  let catalogue: CheckOptions["catalogue"];
+  if (args.catalogues.length > 0) {
+    try {
+      catalogue = getCatalogueSync(await readCodeLists(args.catalogues, args.catalogueYear, deps.cwd));
+    } catch (e) {
+      if (!(e instanceof CodeListFileError)) return unexpected(deps, e, "读取科目表时出错", "Error while reading the code list");
+      deps.stderr(`${oneLine(e.message)}\n`);
+      return EXIT_CANNOT_READ;
+    }
+  }
   let result: CheckResult;
   try {
     result = deps.check(grid, {
       ...(args.year !== undefined ? { year: args.year } : {}),
       ...(args.profile ? { profile: args.profile } : {}),
+      ...(catalogue ? { catalogue } : {}),
     });
   } catch (e) {
     return unexpected(deps, e, "检查时发生内部错误", "Internal error while checking");

@@ -9,6 +9,8 @@ import { CodesTab } from "./codes/CodesTab";
 import { LanguageContext } from "./i18n";
 import { ServicesContext, useServices, type PaneServices } from "./services";
 import { profileFromSettings } from "../live/check-setup";
+import { browserCodeListStore } from "./settings/code-list-store";
+import { CodeListsContext, useCodeListStore } from "./settings/code-lists-context";
 import { SettingsContext, type SettingsApi } from "./settings/settings-context";
 import { defaultSettings, mergeSettings, settingsReducer, type PaneSettings } from "./settings/settings-model";
 import { SettingsTab } from "./settings/SettingsTab";
@@ -45,6 +47,8 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
   const [tab, setTab] = useState<TabId>(props.initialTab ?? "check");
   const skipSave = useRef(true);
   const styles = useStyles();
+  const codeListStore = useMemo(() => services.codeLists ?? browserCodeListStore(), [services]);
+  const codeLists = useCodeListStore(codeListStore);
 
   useEffect(() => {
     let cancelled = false;
@@ -74,7 +78,8 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
   const profileKey = `${settings.profile}|${settings.disabledRules.join(",")}`;
   // One object per distinct profile, so the lifecycle effect re-runs only when the rules in force change.
   const profile = useMemo(() => profileFromSettings(settings), [profileKey]);
-  useCheckerLifecycle(services, loaded, settings.live, settings.tolerance, profile);
+  // The first check waits for the stored lists too, so it already judges codes by them.
+  useCheckerLifecycle(services, loaded && codeLists.loaded, settings.live, settings.tolerance, profile, codeLists.lists);
 
   const lang = settings.language ?? languageFromLocale(services.displayLanguage);
   const s = STRINGS[lang];
@@ -83,6 +88,7 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
 
   return (
     <LanguageContext.Provider value={lang}>
+      <CodeListsContext.Provider value={codeLists}>
       <SettingsContext.Provider value={api}>
         <div className={styles.root} lang={lang === "zh-CN" ? "zh-CN" : "en"}>
           <TabList
@@ -114,6 +120,7 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
           ))}
         </div>
       </SettingsContext.Provider>
+      </CodeListsContext.Provider>
     </LanguageContext.Provider>
   );
 }

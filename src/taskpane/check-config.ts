@@ -3,7 +3,7 @@
  * object is that factory's mutable source, so the pane can add the lazily loaded catalogue or change the tolerance
  * and then ask for a full re-check.
  */
-import type { Catalogue } from "../core/catalogue";
+import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
 import type { RuleProfile } from "../core/profiles";
 import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
@@ -16,6 +16,8 @@ export { applyTolerance } from "../live/check-setup";
 
 export class CheckConfig {
   catalogue: Catalogue | undefined;
+  /** The imported code lists laid over `catalogue`: the worker builds its own copy from them. */
+  imported: readonly ImportedList[] = [];
   /** Budget year override; undefined = read from the tables' titles. */
   year: number | undefined;
   tolerance = 0;
@@ -40,11 +42,16 @@ export class CheckConfig {
   }
 
   readonly sessionFactory: SessionFactory = async (workbook: GridWorkbook) => {
-    const { catalogue, year, profile, tolerance } = this;
+    const { catalogue, year, profile, tolerance, imported } = this;
     let session: CheckSessionLike | undefined;
     if (this.worker) {
       try {
-        session = await this.worker.open(workbook, { year, profile, catalogue: catalogue !== undefined });
+        session = await this.worker.open(workbook, {
+          year,
+          profile,
+          catalogue: catalogue !== undefined,
+          ...(catalogue !== undefined && imported.length > 0 ? { imported: [...imported] } : {}),
+        });
         markOnce(CHECK_IN_WORKER);
       } catch (e) {
         if (!(e instanceof WorkerUnavailable)) throw e;

@@ -3,11 +3,12 @@
  * the preview from the in-memory host, tests from fakes. Components never touch Excel or Office directly.
  */
 import { createContext, useContext } from "react";
-import type { Catalogue } from "../core/catalogue";
+import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
 import type { WorkbookHost } from "../excel/host";
 import type { LiveChecker } from "../excel/live-checker";
 import type { CheckConfig } from "./check-config";
+import type { CodeListStore } from "./settings/code-list-store";
 import type { SettingsStore } from "./settings/settings-model";
 
 /** Top-left cell of the user's selection; templates are placed there so their formulas point at the right cells. */
@@ -28,14 +29,20 @@ export interface PaneServices {
   checker: PaneChecker;
   /** Options the checker's sessions are built with (catalogue, tolerance); the pane updates it, then re-checks. */
   checkConfig: CheckConfig;
-  loadCatalogue: () => Promise<Catalogue>;
+  /** The built-in catalogue, with the imported lists laid over it when given. */
+  loadCatalogue: (imported?: readonly ImportedList[]) => Promise<Catalogue>;
   settings: SettingsStore;
+  /** Imported code lists (导入科目表); default: this browser's localStorage. */
+  codeLists?: CodeListStore;
   /**
    * Overwrite one cell (quick fixes). The WorkbookHost contract only inserts into empty areas, so the entry supplies
    * this; the host's change events then drive the live re-check.
    */
   writeCell: (sheet: string, address: string, value: string | number) => Promise<void>;
-  /** Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). */
+  /**
+   * Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). The host
+   * itself renders an inserted template's formulas for the cell where it lands.
+   */
   selectionAnchor?: () => Promise<SelectionAnchor>;
   /** Office's display language ("zh-CN", "en-US"), the default until the user picks one. */
   displayLanguage: string;

@@ -2,11 +2,14 @@
  * Starts the live checker once settings and the catalogue are ready, follows the live switch (start = listen to
  * the host, stop = only "check now"), and re-checks when the tolerance or the rule profile changes. The catalogue is awaited before the
  * first check so the user does not see code findings arrive in a second wave; if it fails to load, checks run
- * without the code rules.
+ * without the code rules. Imported code lists are laid over the catalogue; when they change, everything is re-checked.
  */
 import { useEffect, useRef, useState } from "react";
+import type { ImportedList } from "../core/catalogue";
 import type { RuleProfile } from "../core/profiles";
 import type { PaneServices } from "./services";
+
+const NO_LISTS: readonly ImportedList[] = [];
 
 export function useCheckerLifecycle(
   services: PaneServices,
@@ -14,6 +17,7 @@ export function useCheckerLifecycle(
   live: boolean,
   tolerance: number,
   profile: RuleProfile = { name: "default" },
+  imported: readonly ImportedList[] = NO_LISTS,
 ): { catalogueReady: boolean } {
   const [catalogueSettled, setCatalogueSettled] = useState(false);
   const started = useRef(false);
@@ -22,9 +26,13 @@ export function useCheckerLifecycle(
   useEffect(() => {
     let cancelled = false;
     services
-      .loadCatalogue()
+      .loadCatalogue(imported)
       .then((c) => {
+        if (cancelled) return;
         services.checkConfig.catalogue = c;
+        services.checkConfig.imported = imported;
+        // A list imported or removed after the first check: check again by it.
+        if (started.current) void services.checker.recheckAll().catch(() => undefined);
       })
       .catch(() => undefined)
       .finally(() => {
@@ -33,7 +41,7 @@ export function useCheckerLifecycle(
     return () => {
       cancelled = true;
     };
-  }, [services]);
+  }, [services, imported]);
 
   useEffect(() => {
     if (!ready || !catalogueSettled) return;

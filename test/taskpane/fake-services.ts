@@ -6,6 +6,7 @@ import type { LiveState, StateListener } from "../../src/excel/live-checker";
 import { CheckConfig } from "../../src/taskpane/check-config";
 import type { PaneChecker, PaneServices } from "../../src/taskpane/services";
 import { memorySettingsStore, type PaneSettings } from "../../src/taskpane/settings/settings-model";
+import { memoryCodeListStore, type StoredCodeList } from "../../src/taskpane/settings/code-list-store";
 
 export class FakeChecker implements PaneChecker {
   state: LiveState = { status: "idle", result: null, recheckedTables: [], checks: 0, marksShown: true };
@@ -66,13 +67,14 @@ export interface FakeServices extends PaneServices {
 
 export function fakeServices(
   result: CheckResult = { tables: [], findings: [] },
-  options: { language?: string; settings?: Partial<PaneSettings> } = {},
+  options: { language?: string; settings?: Partial<PaneSettings>; codeLists?: StoredCodeList[] } = {},
 ): FakeServices {
   return {
     host: fakeHost(),
     checker: new FakeChecker(result),
     checkConfig: new CheckConfig(),
-    loadCatalogue: async () => getCatalogueSync(),
+    loadCatalogue: async (imported) => getCatalogueSync(imported),
+    codeLists: memoryCodeListStore(options.codeLists),
     settings: memorySettingsStore({ live: false, year: 2026, ...options.settings }),
     writeCell: jest.fn<Promise<void>, [string, string, string | number]>(async () => undefined),
     selectionAnchor: async () => ({ sheet: "Sheet1", row: 3, col: 1 }),

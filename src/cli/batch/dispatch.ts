@@ -76,10 +76,16 @@ export interface CommonArgs {
   year?: number;
   profile?: RuleProfile;
   annotate?: string;
+  /** --catalogue lists: not passed to the pool's workers yet, so refused rather than silently ignored. */
+  catalogues?: string[];
 }
 
 export function runBatchCommand(files: readonly string[], options: BatchOptions, common: CommonArgs, deps: CheckDeps & Pick<BatchDeps, "checkFiles">): Promise<number> {
   const batchDeps: BatchDeps = { stdout: deps.stdout, stderr: deps.stderr, cwd: deps.cwd, progress: Boolean(deps.stderrIsTTY), checkFiles: deps.checkFiles };
+  if (common.catalogues?.length) {
+    deps.stderr("用法错误：--catalogue 目前只能用于单个文件 / Usage error: --catalogue works on one file only for now\n");
+    return Promise.resolve(2);
+  }
   if (common.annotate !== undefined) {
     deps.stderr("用法错误：--annotate 只能用于单个文件 / Usage error: --annotate works on one file only\n");
     return Promise.resolve(2);

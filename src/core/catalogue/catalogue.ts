@@ -1,8 +1,8 @@
 /** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
 import { classifyCode, levelOf } from "./classify";
 import { searchRows } from "./search";
-import type { CatalogueData, CatalogueEntry, PathStep, SearchOptions } from "./types";
-import { buildYearIndex, type IndexedRow, type YearIndex } from "./year-index";
+import type { CatalogueData, CatalogueEntry, ImportedList, PathStep, SearchOptions } from "./types";
+import { buildYearIndex, parentKey, type IndexedRow, type YearIndex } from "./year-index";
 
 export interface Catalogue {
   /** Budget years the data covers, ascending. */
@@ -13,7 +13,10 @@ export interface Catalogue {
   /** Direct children (款 of a 类, 项 of a 款, …) in code order. */
   children(code: string, year: number): CatalogueEntry[];
   search(text: string, year: number, options?: SearchOptions): CatalogueEntry[];
-  /** Every covered year in which `code` exists. */
+  /**
+   * Every covered year in which `code` exists, as evidence for the others: empty for a code known only from the years
+   * it was seen in (attested) and for one only a list imported for one year holds.
+   */
   yearsOf(code: string): number[];
   /** 政府经济分类 款 codes a 部门经济分类 款 may be paired with, or undefined when the table has no entry. */
   pairedGovCodes(deptCode: string): readonly string[] | undefined;
@@ -22,12 +25,26 @@ export interface Catalogue {
    * (or the 类 list, when no ancestor is listed) is declared complete. Always true for codes that exist.
    */
   isCovered(code: string, year: number): boolean;
+  /** The imported list (file name) that is complete where `code` would sit in `year`, if any. */
+  importedListFor(code: string, year: number): string | undefined;
+  /** Whether any imported list applies to `year` (every year for a list without one). */
+  hasImport(year: number): boolean;
 }
 
-export function createCatalogue(data: CatalogueData): Catalogue {
-  const years = [...new Set(data.classifications.flatMap((c) => c.years))].sort((a, b) => a - b);
+/**
+ * `imported`: the user's official lists (see ImportedList); their years join the data's years, so a list for 2027
+ * is used as it is for 2027 rather than the nearest built-in year.
+ */
+export function createCatalogue(data: CatalogueData, imported: readonly ImportedList[] = []): Catalogue {
+  const years = [
+    ...new Set([
+      ...data.classifications.flatMap((c) => c.years),
+      ...imported.flatMap((l) => (l.year === undefined ? [] : [l.year])),
+    ]),
+  ].sort((a, b) => a - b);
   if (years.length === 0) throw new Error("catalogue data has no years");
   const indexes = new Map<number, YearIndex>();
+  const attested = new Set(data.classifications.flatMap((d) => (d.attested ?? []).map((c) => `${d.classification}:${c}`)));
 
   const resolveYear = (year: number): number =>
     years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best), years[0]);
@@ -37,7 +54,7 @@ export function createCatalogue(data: CatalogueData): Catalogue {
     const y = resolveYear(year);
     let idx = indexes.get(y);
     if (!idx) {
-      idx = buildYearIndex(data.classifications, y);
+      idx = buildYearIndex(data.classifications, y, imported);
       indexes.set(y, idx);
     }
     return idx;
@@ -79,12 +96,20 @@ export function createCatalogue(data: CatalogueData): Catalogue {
       return searchRows(idx.rows, text, options).map((r) => toEntry(r, idx));
     },
     yearsOf(code) {
-      return years.filter((y) => index(y).byCode.has(code.trim()));
+      // A code only seen in some years (attested), or only a list for one year holds, says nothing about the others.
+      const c = code.trim();
+      const classification = classifyCode(c);
+      if (attested.has(`${classification}:${c}`)) return [];
+      return years.filter((y) => {
+        const row = index(y).byCode.get(code.trim());
+        return row !== undefined && row.yearListOnly !== true;
+      });
     },
     isCovered(code, year) {
       const c = code.trim();
       const idx = index(year);
       if (idx.byCode.has(c)) return true;
+      if (importedFor(c, idx) !== undefined) return true;
       const classification = classifyCode(c);
       const own = data.classifications.find((d) => d.classification === classification);
       if (!own) return false;
@@ -93,9 +118,29 @@ export function createCatalogue(data: CatalogueData): Catalogue {
       while (parent !== "" && !idx.byCode.has(parent)) parent = parent.length > 3 ? parent.slice(0, parent.length - 2) : "";
       return own.complete.some(([p, from, to]) => p === parent && y >= from && y <= to);
     },
+    importedListFor(code, year) {
+      return importedFor(code.trim(), index(year));
+    },
+    hasImport(year) {
+      const y = resolveYear(year);
+      return imported.some((l) => l.year === undefined || l.year === y);
+    },
     pairedGovCodes(deptCode) {
       return Object.prototype.hasOwnProperty.call(data.pairing, deptCode) ? data.pairing[deptCode] : undefined;
     },
   };
 }
 
+
+/** The list that covers the parent of `code` or of one of its ancestors missing from the index. */
+function importedFor(code: string, idx: YearIndex): string | undefined {
+  if (idx.importedParents.size === 0) return undefined;
+  const classification = classifyCode(code);
+  if (!classification) return undefined;
+  for (let len = 3; len <= code.length; len += 2) {
+    const prefix = code.slice(0, len);
+    if (idx.byCode.has(prefix)) continue;
+    return idx.importedParents.get(parentKey(prefix, classification));
+  }
+  return undefined;
+}

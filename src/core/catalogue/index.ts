@@ -6,6 +6,17 @@ export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
 export { ancestorCodes, classifyCode, levelOf } from "./classify";
 export { codeRowsOfTable } from "./from-table";
+export {
+  CodeListError,
+  decodeCsvBytes,
+  looksLikeCsv,
+  parseCodeListBytes,
+  parseCodeListCsv,
+  parseCodeListGrid,
+  parseCsv,
+  type ImportedCode,
+  type ParsedCodeList,
+} from "./import-list";
 export { loadCatalogue } from "./load";
 export { namesMatch, normaliseName } from "./normalise";
 export { checkCodeRows, type CodeRow } from "./rules";
@@ -14,6 +25,7 @@ export type {
   CatalogueEntry,
   Classification,
   ClassificationData,
+  ImportedList,
   Level,
   PairingData,
   PathStep,

@@ -1,8 +1,9 @@
 /**
  * Catalogue rules: every code must exist for the budget year, carry its catalogue name, sit under its own 款/类, and
  * (部门经济分类 ↔ 政府经济分类) pair as the official correspondence table says. Pure: rows in, findings out.
- * A missing code is an error where the data declares the list complete or holds the code for other years only;
- * elsewhere an info (not covered).
+ * A missing code is an error where the data (or an imported list) is complete or holds the code for other years only;
+ * elsewhere it is not known either way: one info per parent whose list is incomplete, naming the codes and cells, so a
+ * workbook of 100,000 rows gets a handful of notes, not one per cell.
  */
 import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
@@ -32,9 +33,15 @@ export const RULE_PAIRING = "catalogue.economic-pairing";
 
 export function checkCodeRows(rows: CodeRow[], catalogue: Catalogue, year: number): Finding[] {
   const findings: Finding[] = [];
+  const uncovered = new Map<string, CodeRow[]>();
   for (const row of rows) {
     const unknown = checkExists(row, catalogue, year);
-    if (unknown) findings.push(unknown);
+    if (unknown === NOT_COVERED) {
+      const parent = listedParent(row, catalogue, year);
+      const list = uncovered.get(parent);
+      if (list) list.push(row);
+      else uncovered.set(parent, [row]);
+    } else if (unknown) findings.push(unknown);
     else {
       const name = checkName(row, catalogue, year);
       if (name) findings.push(name);
@@ -44,14 +51,64 @@ export function checkCodeRows(rows: CodeRow[], catalogue: Catalogue, year: numbe
     const pairing = checkPairing(row, catalogue);
     if (pairing) findings.push(pairing);
   }
+  for (const [parent, group] of uncovered) findings.push(notCovered(parent, group, catalogue, year));
   return findings;
+}
+
+/** Marker: the code is outside what the data can judge. */
+const NOT_COVERED = "not-covered" as const;
+
+/** Nearest ancestor of the row's code that the catalogue lists ("" when none: the 类 list itself). */
+function listedParent(row: CodeRow, catalogue: Catalogue, year: number): string {
+  for (let len = row.code.length - 2; len >= 3; len -= 2) {
+    const prefix = row.code.slice(0, len);
+    if (catalogue.lookup(prefix, year)) return prefix;
+  }
+  return `:${row.classification}`;
+}
+
+const CLASSIFICATION_NAMES: Record<Classification, { zh: string; en: string }> = {
+  function: { zh: "支出功能分类", en: "functional classification" },
+  "dept-economic": { zh: "部门预算支出经济分类", en: "department economic classification" },
+  "gov-economic": { zh: "政府预算支出经济分类", en: "government economic classification" },
+  revenue: { zh: "收入分类", en: "revenue classification" },
+};
+
+const LISTED_CODES = 10;
+
+/**
+ * One info for every code under one parent the built-in list does not list completely: it names the parent, counts
+ * and lists the codes, and marks every cell (as cells of the finding; infos are not coloured in the workbook).
+ */
+function notCovered(parent: string, rows: CodeRow[], catalogue: Catalogue, year: number): Finding {
+  const dataYear = catalogue.resolveYear(year);
+  const codes = [...new Set(rows.map((r) => r.code))];
+  const shown = codes.slice(0, LISTED_CODES).join("、") + (codes.length > LISTED_CODES ? ` 等 ${codes.length} 个编码` : "");
+  const shownEn = codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ` and ${codes.length - LISTED_CODES} more` : "");
+  const entry = parent.startsWith(":") ? undefined : catalogue.lookup(parent, year);
+  const classification = rows[0].classification;
+  const where = entry ? `${entry.code} ${entry.name}` : CLASSIFICATION_NAMES[classification].zh;
+  const whereEn = entry ? `${entry.code} ${entry.name}` : `the ${CLASSIFICATION_NAMES[classification].en}`;
+  const cells = rows.length === 1 ? rowCells(rows[0]) : rows.flatMap((r) => r.codeCells.slice(0, 1));
+  return {
+    rule: RULE_NOT_COVERED,
+    severity: "info",
+    message:
+      `内置科目表只收录了 ${where} 下的部分科目，${rows.length} 处编码无法核对是否存在（${shown}）；` +
+      `导入${dataYear}年科目表后可核对`,
+    messageEn:
+      `The built-in list holds only part of ${whereEn} for ${dataYear}: ${rows.length} code cell(s) not checked (${shownEn}); ` +
+      `import the ${dataYear} code list to check them`,
+    cells,
+    actual: codes.length <= LISTED_CODES ? codes.join("、") : `${codes.slice(0, LISTED_CODES).join("、")}…`,
+  };
 }
 
 function rowCells(row: CodeRow): FindingCell[] {
   return row.nameCell ? [...row.codeCells, row.nameCell] : [...row.codeCells];
 }
 
-function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding | undefined {
+function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding | typeof NOT_COVERED | undefined {
   if (catalogue.lookup(row.code, year)) return undefined;
   const dataYear = catalogue.resolveYear(year);
   const other = catalogue.yearsOf(row.code);
@@ -59,7 +116,9 @@ function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding 
   const later = other.filter((y) => y > dataYear);
   let zh = "";
   let en = "";
-  if (earlier.length > 0 && later.length === 0) {
+  if (catalogue.importedListFor(row.code, year) !== undefined) {
+    // The imported list is the year's official list: the built-in years say nothing about it.
+  } else if (earlier.length > 0 && later.length === 0) {
     const last = earlier[earlier.length - 1];
     zh = `（${dataYear}年已停用，${last}年有效）`;
     en = ` (discontinued in ${dataYear}; valid in ${last})`;
@@ -72,16 +131,12 @@ function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding 
   }
   // A code the list holds for other years is known not to exist in this one (added or removed by a revision): an
   // error even where the list is incomplete. Otherwise only a parent declared complete makes it unknown.
-  if (other.length === 0 && !catalogue.isCovered(row.code, year)) {
-    // The built-in list is incomplete under this parent: say the code was not checked rather than call it wrong.
-    return {
-      rule: RULE_NOT_COVERED,
-      severity: "info",
-      message: `科目编码 ${row.code} 不在内置科目表的覆盖范围内，未核对${zh}`,
-      messageEn: `Code ${row.code} is outside the part of the ${dataYear} classification the built-in list covers; not checked${en}`,
-      cells: rowCells(row),
-      actual: row.code,
-    };
+  // The built-in list is incomplete under this parent: say the code was not checked rather than call it wrong.
+  if (other.length === 0 && !catalogue.isCovered(row.code, year)) return NOT_COVERED;
+  const list = catalogue.importedListFor(row.code, year);
+  if (list !== undefined) {
+    zh += `（导入的科目表 ${list} 中没有）`;
+    en += ` (not in the imported list ${list})`;
   }
   return {
     rule: RULE_UNKNOWN,

@@ -42,6 +42,11 @@ export interface ClassificationData {
    * parent the data may be incomplete, so a missing code there is "not covered", not "unknown".
    */
   complete: [parent: string, fromYear: number, toYear: number][];
+  /**
+   * Codes known only from the years they were seen in (printed in real disclosures, a dated excerpt): their year range
+   * is no evidence that they did not exist before or after it, so outside it they are "not covered", never "unknown".
+   */
+  attested?: string[];
 }
 
 /** 部门经济分类 款 → the 政府经济分类 款 it may be paired with. */
@@ -57,4 +62,15 @@ export interface SearchOptions {
   limit?: number;
   /** Restrict to one classification. */
   classification?: Classification;
+}
+
+/**
+ * A code list the user imported (the official list from the finance bureau). For its year (every year when `year` is
+ * undefined) it overrides and extends the built-in data and is complete for every parent it lists a child of.
+ */
+export interface ImportedList {
+  /** File name, named in messages. */
+  source: string;
+  year?: number;
+  codes: { code: string; name: string; classification: Classification }[];
 }

@@ -26,6 +26,9 @@ const useStyles = makeStyles({
   fix: { marginLeft: tokens.spacingHorizontalS },
 });
 
+/** A note on thousands of uncovered codes lists them all; the first ones say where, the count says how many. */
+const SHOWN_CELLS = 20;
+
 const BADGE_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 export function FindingItem(props: { finding: Finding; onSelect: (f: Finding) => void; onFix: (fix: QuickFix) => void }) {
@@ -49,7 +52,8 @@ export function FindingItem(props: { finding: Finding; onSelect: (f: Finding) =>
           </Caption1>
         )}
         <Caption1 className={styles.cells}>
-          {s.cells}: {f.cells.map(cellLabel).join(", ")}
+          {s.cells}: {f.cells.slice(0, SHOWN_CELLS).map(cellLabel).join(", ")}
+          {f.cells.length > SHOWN_CELLS ? ` … (+${f.cells.length - SHOWN_CELLS})` : ""}
         </Caption1>
       </Button>
       {fix && (

@@ -20,6 +20,7 @@ import { useStrings } from "../i18n";
 import { useServices } from "../services";
 import { useSettings } from "../settings/settings-context";
 import { useCatalogue } from "../use-catalogue";
+import { useCodeLists } from "../settings/code-lists-context";
 import { errorText } from "../use-live-state";
 import { CodeSearch } from "./CodeSearch";
 import { CodeTree } from "./CodeTree";
@@ -42,6 +43,7 @@ export function CodesTab() {
   const { s, lang } = useStrings();
   const { settings } = useSettings();
   const catalogue = useCatalogue();
+  const { lists } = useCodeLists();
   const [state, dispatch] = useReducer(codesReducer, initialCodesState);
   const styles = useStyles();
 
@@ -51,6 +53,7 @@ export function CodesTab() {
   );
 
   if (!catalogue) return <Spinner size="small" label={s.catalogueLoading} />;
+  const imported = lists.find((l) => l.year === settings.year) ?? lists.find((l) => l.year === undefined);
 
   const insert = async () => {
     const e = state.selected;
@@ -66,6 +69,10 @@ export function CodesTab() {
   return (
     <div className={styles.root}>
       <Caption1>{s.codesYear(settings.year, catalogue.resolveYear(settings.year))}</Caption1>
+      {/* Without the year's official list, search covers only the built-in subset: say so, and where to import. */}
+      <Caption1 data-testid="codes-coverage">
+        {imported ? s.codesImported(imported.source) : s.codesLimited}
+      </Caption1>
       <CodeSearch
         query={state.query}
         results={results}

@@ -1,10 +1,14 @@
-/** Settings: year, unit name, 万元/元, tolerance, language, live checking, rule profile; each change is saved at once. */
+/**
+ * Settings: year, unit name, 万元/元, tolerance, language, live checking, rule profile (each change is saved at once),
+ * and the imported code lists (kept in this browser).
+ */
 import { Dropdown, Field, Input, makeStyles, Option, Radio, RadioGroup, Switch, tokens } from "@fluentui/react-components";
 import { listRules, PROFILE_NAMES, type ProfileName } from "../../core/profiles";
 import { NumberField } from "../NumberField";
 import { useEffect, useState } from "react";
 import { useStrings } from "../i18n";
 import type { Language } from "../strings";
+import { CodeListImport } from "./CodeListImport";
 import { useSettings } from "./settings-context";
 
 const RULES = listRules();
@@ -73,6 +77,7 @@ export function SettingsTab() {
           ))}
         </Dropdown>
       </Field>
+      <CodeListImport year={settings.year} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 /** Messages between the pane and the check worker (structured-clone data only: grids, changes, results). */
+import type { ImportedList } from "../../core/catalogue/types";
 import type { Finding, TableSummary } from "../../core/finding";
 import type { GridWorkbook } from "../../core/grid";
 import type { RuleProfile } from "../../core/profiles";
@@ -9,6 +10,8 @@ export interface WorkerCheckOptions {
   profile?: RuleProfile;
   /** Run the catalogue rules (the worker carries its own copy of the catalogue data). */
   catalogue: boolean;
+  /** Imported code lists to lay over it (the pane's, from this browser's storage). */
+  imported?: ImportedList[];
 }
 
 /**

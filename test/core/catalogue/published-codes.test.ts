@@ -35,6 +35,9 @@ describe("codes published in the seeds and fixtures", () => {
       "002_9326d6f1ef91f371.txt",
       "hebei-qinhuangdao-social-insurance-2023.xlsx",
       "henan-yibin-social-security-2022.xlsx",
+      "shanghai-final-template-2024.xlsx",
+      "shanghai-putuo-commerce-unit-2025.xlsx",
+      "shanghai-putuo-social-work-final-2024.xlsx",
       "shijiazhuang-social-insurance-2023.xlsx",
     ]);
     for (const codes of perDocument.values()) expect(codes.size).toBeGreaterThanOrEqual(30);
