@@ -1,7 +1,7 @@
 /**
  * workbooks.final-vs-budget and workbooks.final-variance, pure: the 预算 side is the published Hebei workbook as
- * recognised; the 决算 side is a hand-built recognised `final-three-public` table over the Shanghai 决算 layout (items
- * as columns, 预算数 / 决算数 under each), since 决算 recognition is not on this branch yet (issue 13).
+ * recognised; the 决算 side a hand-built recognised `final-three-public` table over the Shanghai 决算 layout (items as
+ * columns, 预算数 / 决算数 under each), so the rule is tested apart from 决算 recognition; the last test goes through it.
  */
 import { recogniseAll } from "../../../src/core/engine";
 import type { CellValue, GridSheet, GridWorkbook } from "../../../src/core/grid";
@@ -113,5 +113,25 @@ describe("workbooks.final-vs-budget", () => {
     expect(under).toEqual([]);
     const over = of("workbooks.final-variance", [budget, finalEntry([6.8, 8.2, null, null, null, null, null, null, null, null, 6.8, 8.2])]);
     expect(over.map((f) => f.cells[0].address)).toEqual(["B7", "L7"]);
+  });
+});
+
+describe("workbooks.final-vs-budget on recognised workbooks (决算 recognition, issue 13)", () => {
+  it("the published Shanghai 决算 against a 预算 workbook: 预算数 compared, variances listed", async () => {
+    const finalGrid = await loadFixture("shanghai-putuo-social-work-final-2024");
+    const three = finalGrid.sheets.find((s) => /三公/.test(s.name))!;
+    // The published table is empty (本表无数据); typed here: 预算数 / 决算数 for 合计, 出国, 车, 购置, 运行, 接待.
+    three.values[6] = [10, 2.5, null, null, null, null, null, null, null, null, 1, 2.5];
+    const final = { file: "决算.xlsx", workbook: extractWorkbook(finalGrid, recogniseAll(finalGrid)) };
+    expect(final.workbook.tables.some((t) => t.kind === "final-three-public")).toBe(true);
+    const budgetGrid2025 = await loadFixture("shanghai-putuo-commerce-unit-2025");
+    const budget2 = { file: "预算.xlsx", workbook: extractWorkbook(budgetGrid2025, recogniseAll(budgetGrid2025)) };
+    const found = workbookFindings([budget2, final]);
+    // 合计 预算数 10.00 against the 预算's 1.00: an error naming both; 接待 1.00 = 1.00 holds.
+    const mismatch = found.filter((f) => f.rule === "workbooks.final-vs-budget");
+    expect(mismatch.map((f) => [f.severity, f.cells[0].file, f.cells[0].address, f.cells[1].file, f.expected, f.actual])).toEqual([["error", "决算.xlsx", "A7", "预算.xlsx", "1.00", "10.00"]]);
+    // 接待 决算数 2.50 against its 预算数 1.00: +1.50 万元, +150 %.
+    const variance = found.filter((f) => f.rule === "workbooks.final-variance");
+    expect(variance.map((f) => f.cells[0].address)).toEqual(["B7", "L7"]);
   });
 });
