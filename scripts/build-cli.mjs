@@ -19,13 +19,19 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = "src/cli/main.ts";
 const OUT = path.join(ROOT, "build", "cli", "budget-check.cjs");
+/**
+ * The batch pool's worker (src/cli/batch/pool.ts looks for check-worker.js beside the running bundle). piscina stays
+ * external in both: it starts its own worker script from its package folder, which a bundle would not have.
+ */
+const WORKER_ENTRY = "src/cli/batch/check-worker.ts";
+const WORKER_OUT = path.join(ROOT, "build", "cli", "check-worker.js");
 /** The inputs of the last build (paths relative to ROOT), to tell whether it is stale. */
 const INPUTS = path.join(ROOT, "build", "cli", "inputs.json");
 /** Not in the bundle's inputs, but they change what it should be. */
 const ALSO_DEPENDS_ON = ["scripts/build-cli.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
 function isStale() {
-  if (!existsSync(OUT) || !existsSync(INPUTS)) return true;
+  if (!existsSync(OUT) || !existsSync(WORKER_OUT) || !existsSync(INPUTS)) return true;
   const built = statSync(OUT).mtimeMs;
   let inputs;
   try {
@@ -47,28 +53,35 @@ async function build() {
   try {
     esbuild = await import("esbuild");
   } catch {
-    throw new Error("esbuild is not installed (it comes with the devDependency tsx): run `npm ci` first");
+    throw new Error("esbuild is not installed (a devDependency): run `npm ci` first");
   }
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    banner: { js: "#!/usr/bin/env node" },
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  mkdirSync(path.dirname(OUT), { recursive: true });
-  // Written beside and renamed: a run that starts meanwhile (or a parallel `npm run check`) sees a whole file.
-  const tmp = `${OUT}.${process.pid}.tmp`;
-  writeFileSync(tmp, result.outputFiles[0].contents, { mode: 0o755 });
-  chmodSync(tmp, 0o755);
-  renameSync(tmp, OUT);
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes(":"));
-  writeFileSync(INPUTS, `${JSON.stringify(inputs, null, 1)}\n`);
+  const inputs = new Set();
+  for (const [entry, out, banner] of [
+    [WORKER_ENTRY, WORKER_OUT, undefined],
+    [ENTRY, OUT, "#!/usr/bin/env node"],
+  ]) {
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: [entry],
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      external: ["piscina"],
+      ...(banner ? { banner: { js: banner } } : {}),
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    mkdirSync(path.dirname(out), { recursive: true });
+    // Written beside and renamed: a run that starts meanwhile (or a parallel `npm run check`) sees a whole file.
+    const tmp = `${out}.${process.pid}.tmp`;
+    writeFileSync(tmp, result.outputFiles[0].contents, { mode: 0o755 });
+    chmodSync(tmp, 0o755);
+    renameSync(tmp, out);
+    for (const f of Object.keys(result.metafile.inputs)) if (!f.includes(":")) inputs.add(f);
+  }
+  writeFileSync(INPUTS, `${JSON.stringify([...inputs], null, 1)}\n`);
 }
 
 const ifStale = process.argv.includes("--if-stale");

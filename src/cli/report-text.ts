@@ -4,7 +4,7 @@
  */
 import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
 import { disclosureSet } from "../core/document/final-set";
-import type { CheckResult, Finding, Severity, TableSummary } from "../core/finding";
+import type { CheckResult, Finding, FindingCell, Severity, TableSummary } from "../core/finding";
 import { compareFindings } from "../core/finding";
 import { KIND_NAMES } from "../core/document/style";
 import { say, severityLabel, type Lang } from "./bilingual";
@@ -67,9 +67,14 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   return `${lines.join("\n")}\n`;
 }
 
-function formatFinding(f: Finding, lang: Lang): string[] {
+/** A cell of another workbook (cross-workbook findings) as Excel writes an external reference: [file]sheet!A1. */
+function fileOf(c: FindingCell): string {
+  return c.file !== undefined ? `[${c.file}]` : "";
+}
+
+export function formatFinding(f: Finding, lang: Lang): string[] {
   const first = f.cells[0];
-  const where = first ? `${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
+  const where = first ? `${fileOf(first)}${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
   const out = [`  [${severityLabel(lang, f.severity)}] ${where}  (${f.rule})`];
   if (lang !== "en") out.push(`    ${f.message}`);
   if (lang !== "zh") out.push(`    ${f.messageEn}`);
@@ -83,7 +88,7 @@ function formatFinding(f: Finding, lang: Lang): string[] {
   if (others.length > 0) {
     const shown = others
       .slice(0, 12)
-      .map((c) => (first && c.sheet === first.sheet ? c.address : `${c.sheet}!${c.address}`));
+      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? c.address : `${fileOf(c)}${c.sheet}!${c.address}`));
     const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
     out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
   }

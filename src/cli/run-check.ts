@@ -19,6 +19,8 @@ import { invocationDir } from "./invocation-dir";
 import { formatTextReport } from "./report-text";
 import { bundledSamplePath } from "./sample";
 import { WorkbookReadError } from "./workbook-read-error";
+import { BATCH_USAGE } from "./batch/usage";
+import { isBatch, parseBatchOptions, runBatchCommand, type BatchOptions } from "./batch/dispatch";
 import { readXlsxFile } from "./xlsx-grid";
 import { CodeListFileError, readCodeLists } from "./code-list-file";
 
@@ -46,6 +48,8 @@ export interface CheckDeps {
   cwd: string;
   /** Print stack traces of unexpected errors (BUDGET_CHECK_DEBUG=1). */
   debug: boolean;
+  /** stderr is a terminal: several files show a progress line there. */
+  stderrIsTTY?: boolean;
 }
 
 export function defaultDeps(): CheckDeps {
@@ -61,6 +65,7 @@ export function defaultDeps(): CheckDeps {
     samplePath: bundledSamplePath(),
     cwd: invocationDir(),
     debug: Boolean(process.env.BUDGET_CHECK_DEBUG),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -100,10 +105,13 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
   0  没有错误（可能有警告或提示）/ no error findings (warnings or notes may remain)
   1  发现错误 / error findings
   2  文件无法读取、无法写入或用法错误 / the file cannot be read or written, or bad usage
-`;
+${BATCH_USAGE}`;
 
 interface ParsedArgs {
   file: string | undefined;
+  /** Every FILE or folder given; several, a folder, merge or a batch option → the batch (batch/). */
+  files: string[];
+  batch: BatchOptions;
   format: "text" | "json" | "csv";
   profile: RuleProfile | undefined;
   annotate: string | undefined;
@@ -142,6 +150,10 @@ function parseCliArgs(argv: string[]): ParsedArgs {
         catalogue: { type: "string", multiple: true },
         "catalogue-year": { type: "string" },
         help: { type: "boolean", short: "h" },
+        jobs: { type: "string", short: "j" },
+        shard: { type: "string" },
+        summary: { type: "string" },
+        units: { type: "string" },
       },
     });
   } catch (e) {
@@ -149,11 +161,12 @@ function parseCliArgs(argv: string[]): ParsedArgs {
     throw new UsageError(`参数有误（${msg}）`, msg);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1)
-    throw new UsageError(
-      `只能指定一个文件，收到 ${positionals.length} 个`,
-      `only one FILE may be given, got ${positionals.length}`,
-    );
+  let batch: BatchOptions;
+  try {
+    batch = parseBatchOptions(values);
+  } catch (e) {
+    throw e instanceof Error && "zh" in e ? new UsageError(String(e.zh), e.message) : e;
+  }
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json" && format !== "csv")
     throw new UsageError(
@@ -198,8 +211,12 @@ function parseCliArgs(argv: string[]): ParsedArgs {
     );
   if (values.force && values.annotate === undefined)
     throw new UsageError("--force 只与 --annotate 一起使用", "--force only goes with --annotate");
+  if (values.annotate !== undefined && isBatch(positionals, batch))
+    throw new UsageError("--annotate 只能用于单个文件", "--annotate works on one file only");
   return {
     file: positionals[0],
+    files: positionals,
+    batch,
     format,
     profile,
     annotate: values.annotate,
@@ -232,6 +249,9 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     deps.stdout(USAGE);
     return EXIT_OK;
   }
+
+  if (isBatch(args.files, args.batch, deps.cwd))
+    return runBatchCommand(args.files, args.batch, { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues }, deps);
 
   const input = args.file !== undefined ? path.resolve(deps.cwd, args.file) : deps.samplePath;
   const shownName = args.file ?? displayPath(deps.samplePath, deps.cwd);

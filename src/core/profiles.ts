@@ -10,7 +10,9 @@
  * |           |                                                              | plausibility and catalogue-name warnings);  |
  * |           |                                                              | info stays info. For the final review.      |
  * | `minimal` | the sums: table.*, hierarchy.*, summary.*, three-public.*,   | errors only (rounding warnings and info     |
- * |           | basic.*, cross.*, and what breaks a sum: cell.error-value,   | dropped)                                    |
+ * |           | basic.*, cross.*, workbooks.department-sum,                  | dropped)                                    |
+ * |           | workbooks.final-vs-budget, and what breaks a sum:            |                                             |
+ * |           | cell.error-value,                                            |                                             |
  * |           | cell.not-a-number, cell.circular-formula,                    |                                             |
  * |           | plausibility.all-children-blank                              |                                             |
  *
@@ -33,7 +35,8 @@ export interface RuleProfile {
   severity?: Record<string, Severity | "off">;
 }
 
-export type RuleGroup = "sum" | "cross" | "cell" | "catalogue" | "document" | "plausibility";
+/** "workbooks": rules across several workbooks (CLI batch and merge, spec §7). */
+export type RuleGroup = "sum" | "cross" | "cell" | "catalogue" | "document" | "plausibility" | "workbooks";
 
 export interface RuleInfo {
   id: string;
@@ -116,6 +119,10 @@ const RULES: RuleInfo[] = [
   { id: "plausibility.negative", group: "plausibility", severity: "warning", zh: "金额为负数（调整、增减类栏目除外）", en: "Negative amount (adjustment columns excepted)" },
   { id: "plausibility.decimals", group: "plausibility", severity: "warning", zh: "万元表金额超过两位小数", en: "More than 2 decimals in a 万元 table" },
   { id: "plausibility.all-children-blank", group: "plausibility", severity: "error", zh: "合计有金额而其组成部分全部空白（代替相应的合计核对结果）", en: "A total holds an amount while all its parts are blank (restates the sum finding)" },
+  { id: "workbooks.department-sum", group: "workbooks", severity: "error", zh: "部门工作簿各表 = 其各单位工作簿对应表之和（逐表、逐行、逐列）", en: "A department workbook's tables = the sum of its unit workbooks' tables (table, row and column)" },
+  { id: "workbooks.department-incomplete", group: "workbooks", severity: "info", zh: "缺少部分单位的工作簿，部门合计无法核对", en: "Some units' workbooks are missing, so the department totals cannot be compared" },
+  { id: "workbooks.final-vs-budget", group: "workbooks", severity: "error", zh: "决算“三公”经费预算数 = 预算工作簿“三公”经费", en: 'The 决算 "three public" budget amounts = the 预算 workbook\'s "three public" amounts' },
+  { id: "workbooks.final-variance", group: "workbooks", severity: "info", zh: "“三公”经费决算数与预算数相差超过 20% 且超过 1 万元，须在情况说明中解释", en: '"Three public" final amount differs from the budget by more than 20 % and 1 万元: to be explained' },
 ];
 
 /** Every rule id with its group, default severity and zh/en description, in a stable order. */
@@ -134,7 +141,7 @@ export function unknownRuleKeys(keys: string[]): string[] {
   return keys.filter((k) => !RULES.some((r) => ruleKeyMatches(k, r.id)));
 }
 
-const MINIMAL_PREFIXES = ["table", "hierarchy", "summary", "three-public", "basic", "cross", "final", "cell.error-value", "cell.not-a-number", "cell.circular-formula", "plausibility.all-children-blank"];
+const MINIMAL_PREFIXES = ["table", "hierarchy", "summary", "three-public", "basic", "cross", "final", "workbooks.department-sum", "workbooks.final-vs-budget", "cell.error-value", "cell.not-a-number", "cell.circular-formula", "plausibility.all-children-blank"];
 
 function override(severity: RuleProfile["severity"], rule: string): Severity | "off" | undefined {
   if (!severity) return undefined;

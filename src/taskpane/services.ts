@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Catalogue, ImportedList } from "../core/catalogue";
+import type { GridWorkbook } from "../core/grid";
 import type { WorkbookHost } from "../excel/host";
 import type { LiveChecker } from "../excel/live-checker";
 import type { CheckConfig } from "./check-config";
@@ -45,6 +46,8 @@ export interface PaneServices {
   selectionAnchor?: () => Promise<SelectionAnchor>;
   /** Office's display language ("zh-CN", "en-US"), the default until the user picks one. */
   displayLanguage: string;
+  /** .xlsx bytes the user picked → grid ("Compare with another workbook…"); default: the preview's exceljs reader, lazily. */
+  readWorkbookFile?: (data: ArrayBuffer, name: string) => Promise<GridWorkbook>;
 }
 
 export const ServicesContext = createContext<PaneServices | null>(null);

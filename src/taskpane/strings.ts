@@ -89,6 +89,11 @@ const zh = {
   settingsDisabledPlaceholder: "选择要关闭的规则",
   exportCsv: "导出 CSV",
   exportJson: "导出 JSON",
+  compareWith: "与其他工作簿比对…",
+  compareTitle: (files: string) => `与 ${files} 比对`,
+  comparing: "正在比对…",
+  compareNone: "未发现跨工作簿的差异（部门 = 各单位之和；决算“三公”预算数 = 预算）。",
+  thisWorkbook: "本工作簿",
   settingsSaved: "设置已保存",
   codeListsTitle: "导入科目表",
   codeListsHelp:
@@ -196,6 +201,11 @@ const en: Strings = {
   settingsDisabledPlaceholder: "Choose rules to switch off",
   exportCsv: "Export CSV",
   exportJson: "Export JSON",
+  compareWith: "Compare with another workbook…",
+  compareTitle: (files: string) => `Compared with ${files}`,
+  comparing: "Comparing…",
+  compareNone: "No differences across the workbooks (department = sum of its units; 决算 “three public” budget = 预算).",
+  thisWorkbook: "This workbook",
   settingsSaved: "Settings saved",
   codeListsTitle: "Import code list",
   codeListsHelp:

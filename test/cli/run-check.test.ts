@@ -138,7 +138,10 @@ describe("runCheck exit codes", () => {
   it.each([
     [["--format", "xml", "a.xlsx"], "--format"],
     [["--bogus", "a.xlsx"], "bogus"],
-    [["a.xlsx", "b.xlsx"], "FILE"],
+    // Several files are a batch now (issue 19); its own options are checked as strictly.
+    [["a.xlsx", "b.xlsx", "--shard", "4/3"], "--shard"],
+    [["a.xlsx", "b.xlsx", "--jobs", "0"], "--jobs"],
+    [["a.xlsx", "b.xlsx", "--annotate", "out.xlsx"], "--annotate"],
     [["--lang", "fr"], "--lang"],
     [["--year", "23"], "--year"],
     [["a.xlsx", "--annotate", "out.csv"], ".xlsx"],
