@@ -14,7 +14,7 @@ import { amountCellsOf, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
-import { documentFindings, type AmountAt } from "./document";
+import { disclosureSet, documentFindings, documentYear as findDocumentYear, type AmountAt } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
 
@@ -243,7 +243,7 @@ export class CheckSession {
       const byCell = this.byCell;
       for (const i of this.identitiesBySheet.get(name) ?? []) {
         const id = this.identities[i];
-        for (const side of [id.left, id.right])
+        for (const side of [id.left, id.right, id.minus ?? []])
           for (const c of side) {
             if (c.sheet !== name) continue;
             const k = base + c.row * 2 ** 14 + c.col;
@@ -262,7 +262,7 @@ export class CheckSession {
     const out = new Map<string, number[]>();
     this.identities.forEach((id, i) => {
       let last = "";
-      for (const side of [id.left, id.right])
+      for (const side of [id.left, id.right, id.minus ?? []])
         for (const c of side) {
           if (c.sheet === last) continue;
           last = c.sheet;
@@ -286,7 +286,10 @@ export class CheckSession {
   private codeFindings(tables: RecognisedTable[]): Finding[] {
     const catalogue = this.options.catalogue;
     if (!catalogue) return [];
-    const documentYear = mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined));
+    // A 决算's year is seldom in its titles: a cover sheet or the file name may give it (document/final-set.ts).
+    const documentYear =
+      mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined)) ??
+      (disclosureSet(tables.map((t) => t.kind)) === "final" ? findDocumentYear(tables, this.workbook)?.year : undefined);
     // Rows of all tables of one year are checked together, so codes outside the built-in coverage give one note per
     // parent for the workbook, not one per table.
     const byYear = new Map<number, CodeRow[]>();
@@ -309,7 +312,7 @@ export class CheckSession {
     const changing = this.finish([
       ...explainBlankChildren(findingsFrom(failed, this.read), at),
       // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
-      ...documentFindings(this.tables(), this.workbook, at),
+      ...documentFindings(this.tables(), this.workbook, at, this.options.year),
     ]);
     this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };

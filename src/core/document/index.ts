@@ -12,13 +12,15 @@ import { gridReader, type AmountAt } from "./cells";
 import { coherenceFindings } from "./coherence";
 import { completenessFindings } from "./completeness";
 import { emptyStatementFindings } from "./empty-statement";
+import { yearSourceFindings } from "./final-set";
 import { magnitudeFindings } from "./magnitude";
 
 export type { AmountAt } from "./cells";
 export { documentStyle, expectedKinds, CORE_KINDS, DEPARTMENT_EXTRA_KINDS, KIND_NAMES, type DocumentStyle } from "./style";
 export { normaliseUnitName } from "./coherence";
+export { disclosureSet, documentYear, type DisclosureSet, type DocumentYear, type YearSource } from "./final-set";
 
-export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountAt = gridReader(workbook)): Finding[] {
+export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountAt = gridReader(workbook), year?: number): Finding[] {
   // `other` tables (绩效目标, 政府采购 …) are not part of the checked set.
   const standard = tables.filter((t) => t.kind !== "other");
   return [
@@ -26,5 +28,6 @@ export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbo
     ...emptyStatementFindings(standard, read),
     ...coherenceFindings(standard, workbook),
     ...magnitudeFindings(standard, read),
+    ...yearSourceFindings(standard, workbook, year),
   ];
 }

@@ -22,6 +22,13 @@ export interface Identity {
   left: CellKey[];
   /** The cells whose sum the left side must equal. */
   right: CellKey[];
+  /** Cells subtracted from the right side (年末结转和结余 = 年初 + 本年收入 − 本年支出); read in the right side's unit. */
+  minus?: CellKey[];
+  /**
+   * Units of the two sides as multiples of a common one (元 = 1, 万元 = 10000; see units.ts), where they differ: a
+   * 元 table against a 万元 one. Each side's rounding bound is that of its own unit.
+   */
+  scale?: { left: number; right: number };
   /** "le": total must not exceed the sum (e.g. 一般公共预算基本支出 per 类 ≤ 部门基本支出 per 类). */
   comparator?: "eq" | "le";
   /** What must hold, for messages: "“合计”行“基本支出”列 = Σ 各类". */
@@ -70,13 +77,26 @@ export function evaluate(identity: Identity, read: AmountReader): Evaluation | n
   }
   let computed = ZERO;
   let nonEmpty = 0;
-  for (const t of identity.right) {
-    const a = read(t);
-    if (a.kind === "invalid" || a.kind === "error") return null;
-    if (a.kind === "number") {
-      computed = computed.plus(a.value);
-      nonEmpty++;
+  for (const [cells, sign] of [[identity.right, 1], [identity.minus ?? [], -1]] as const) {
+    for (const t of cells) {
+      const a = read(t);
+      if (a.kind === "invalid" || a.kind === "error") return null;
+      if (a.kind === "number") {
+        computed = sign > 0 ? computed.plus(a.value) : computed.minus(a.value);
+        nonEmpty++;
+      }
     }
+  }
+  if (identity.scale && identity.scale.left !== identity.scale.right) {
+    // Compared in the left side's unit; the bound is the coarser side's rounding.
+    const { left, right } = identity.scale;
+    computed = computed.times(right).dividedBy(left);
+    if (identity.comparator === "le") {
+      return { identity, stated, computed, outcome: stated.lessThanOrEqualTo(computed.plus(right > left ? new Decimal(0.005).times(right).dividedBy(left) : 0)) ? "equal" : "mismatch" };
+    }
+    const diff = stated.minus(computed).abs();
+    const bound = new Decimal(0.005).times(Math.max(nonEmpty, 1)).times(Math.max(right / left, 1));
+    return { identity, stated, computed, outcome: diff.isZero() ? "equal" : diff.lessThanOrEqualTo(bound) ? "rounding" : "mismatch" };
   }
   if (identity.comparator === "le") {
     const outcome = stated.toDecimalPlaces(2).lessThanOrEqualTo(computed.toDecimalPlaces(2)) ? "equal" : "mismatch";
@@ -91,6 +111,8 @@ export function evaluate(identity: Identity, read: AmountReader): Evaluation | n
  * Equivalent to compareTotals: rounding to 2 decimals is a no-op, and the bound N × 0.005 is N × 0.5 cents.
  */
 function evaluateInCents(identity: Identity, read: AmountReader): Evaluation | null | undefined {
+  // Two units: exact decimals (rare, cross-table only).
+  if (identity.scale && identity.scale.left !== identity.scale.right) return undefined;
   let stated = 0;
   for (const t of identity.left) {
     const a = read(t);
@@ -109,6 +131,17 @@ function evaluateInCents(identity: Identity, read: AmountReader): Evaluation | n
       if (a.cents === undefined) return undefined;
       computed += a.cents;
       nonEmpty++;
+    }
+  }
+  if (identity.minus) {
+    for (const t of identity.minus) {
+      const a = read(t);
+      if (a.kind === "invalid" || a.kind === "error") return null;
+      if (a.kind === "number") {
+        if (a.cents === undefined) return undefined;
+        computed -= a.cents;
+        nonEmpty++;
+      }
     }
   }
   let outcome: Evaluation["outcome"];
@@ -139,7 +172,7 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
   const counts = new Map<string, number>();
   for (const e of failed) {
     const seen = new Set<string>();
-    for (const c of [...e.identity.left, ...e.identity.right]) {
+    for (const c of cellsOf(e.identity)) {
       const k = keyOf(c);
       if (seen.has(k)) continue;
       seen.add(k);
@@ -154,11 +187,13 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     let blamed: CellKey | null = identity.left[0] ?? null;
     let expected = e.computed;
     let actual = e.stated;
-    if (e.outcome === "mismatch" && identity.comparator !== "le" && identity.left.length <= 1) {
+    const twoUnits = identity.scale !== undefined && identity.scale.left !== identity.scale.right;
+    if (e.outcome === "mismatch" && identity.comparator !== "le" && identity.left.length <= 1 && !twoUnits) {
       const totalCount = blamed ? counts.get(keyOf(blamed)) ?? 0 : 0;
       let bestCount = totalCount;
       let candidates: CellKey[] = [];
-      for (const t of identity.right) {
+      const minus = new Set((identity.minus ?? []).map(keyOf));
+      for (const t of [...identity.right, ...(identity.minus ?? [])]) {
         const n = counts.get(keyOf(t)) ?? 0;
         if (n > bestCount) {
           bestCount = n;
@@ -173,8 +208,8 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
         blamed = best;
         const own = read(best);
         const ownValue = own.kind === "number" ? own.value : ZERO;
-        // What this term must be for the identity to hold: total − the other terms.
-        expected = e.stated.minus(e.computed.minus(ownValue));
+        // What this term must be for the identity to hold: total − the other terms (a subtracted term: the reverse).
+        expected = minus.has(keyOf(best)) ? e.computed.plus(ownValue).minus(e.stated) : e.stated.minus(e.computed.minus(ownValue));
         actual = ownValue;
       }
     }
@@ -185,7 +220,7 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     }
     const first = blamed ?? identity.right[0];
     if (!first) continue;
-    const rest = [...identity.left, ...identity.right].filter((c) => keyOf(c) !== keyOf(first));
+    const rest = cellsOf(identity).filter((c) => keyOf(c) !== keyOf(first));
     const diff = formatAmount(actual.minus(expected));
     const rounding = e.outcome === "rounding";
     const expectedText = formatAmount(expected);
@@ -207,4 +242,9 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
     });
   }
   return out;
+}
+
+/** Every cell an identity reads: left, right, then the subtracted ones. */
+export function cellsOf(identity: Identity): CellKey[] {
+  return identity.minus ? [...identity.left, ...identity.right, ...identity.minus] : [...identity.left, ...identity.right];
 }
