@@ -29,6 +29,9 @@ export interface TableSummary {
   kind: string;
   range: string;
   title: string;
+  /** Budget year and unit name read from the table's title and unit line, where it states them. */
+  year?: number;
+  unitName?: string;
 }
 
 export interface CheckResult {
