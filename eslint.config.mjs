@@ -40,6 +40,18 @@ export default tseslint.config(
     },
   },
   {
+    // The host contract and its template-to-block converter are host-neutral (issue 17): no React, no Office.js
+    // globals, nothing from the pane or the Office adapter; the in-memory host will join them here.
+    files: ["src/host/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "Office", "Excel", "document", "window"],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "node:*", "*/taskpane/*", "*/excel/*", "*/cli/*", "*/live/*"] },
+      ],
+    },
+  },
+  {
     // The core is pure: no Office.js, no DOM, no Node I/O, so the pane, the CLI and the tests all share it.
     files: ["src/core/**/*.ts"],
     rules: {

@@ -3,19 +3,20 @@
  * Builds the task pane (taskpane.html + office-entry), the ribbon commands (when src/commands/commands.ts exists),
  * and the browser preview. The catalogue and the preview's .xlsx reader are lazy chunks.
  *
- *   webpack --mode production                 → dist/ (manifest URLs rewritten to urlProd)
+ *   ADDIN_BASE_URL=https://… webpack --mode production   → dist/, to deploy (manifest URLs rewritten to that host;
+ *                                                           without it the build stops: scripts/addin-base-url.cjs)
  *   webpack serve --mode development          → https://localhost:3000 with office-addin-dev-certs (npm run dev-server)
  *   webpack serve --mode development --env preview   → http://localhost:3001/preview.html (npm run preview)
- *   --env only=preview --env outDir=DIR       → just the preview, into DIR (end-to-end tests)
+ *   --env only=preview --env outDir=DIR       → just the preview, into DIR (end-to-end tests); partial production
+ *                                               builds (tests, bench) are never deployed: no manifest, no host needed
  */
 const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { productionBaseUrl, productionManifest } = require("./scripts/addin-base-url.cjs");
 
-const urlDev = "https://localhost:3000/";
-const urlProd = "https://www.contoso.com/"; // the production host, when there is one
 
 async function httpsOptions() {
   // Loaded lazily: only `npm start`/`dev-server` need certificates; the preview and builds must not.
@@ -44,6 +45,19 @@ module.exports = async (env = {}, argv = {}) => {
   const preview = Boolean(env.preview);
   const only = env.only ? String(env.only).split(",") : null;
   const wanted = (name) => !only || only.includes(name);
+  // A full production build is what gets deployed: its manifest must name the real host, so it comes from the
+  // environment and there is no default (a placeholder host would build, validate and then fail in Excel).
+  const deployable = !dev && !only;
+  let urlProd;
+  if (deployable) {
+    const base = productionBaseUrl(process.env.ADDIN_BASE_URL);
+    if ("error" in base) {
+      // One line, not webpack-cli's stack trace of a thrown config error.
+      console.error(`\n✗ production build stopped: ${base.error}\n`);
+      process.exit(1);
+    }
+    urlProd = base.url;
+  }
   const hasCommands = fs.existsSync(path.resolve(__dirname, "src/commands/commands.ts"));
   const hasCommandsHtml = fs.existsSync(path.resolve(__dirname, "src/commands/commands.html"));
 
@@ -101,12 +115,16 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            noErrorOnMissing: true,
-            transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
-          },
+          ...(dev || deployable
+            ? [
+                {
+                  from: "manifest*.xml",
+                  to: "[name][ext]",
+                  noErrorOnMissing: true,
+                  transform: (content) => (dev ? content : productionManifest(content.toString(), urlProd)),
+                },
+              ]
+            : []),
         ],
       }),
     ],

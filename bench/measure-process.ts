@@ -4,7 +4,7 @@
  * by a tiny script — with the peak memory (max RSS) of each process. Runs alternate CLI/floor so both see the same
  * machine load; the ratio is the median of per-pair ratios.
  *
- * The CLI runs compiled: esbuild bundles src/cli/check.ts into bench/out (bench only; the shipped bin is another
+ * The CLI runs compiled: esbuild bundles src/cli/main.ts into bench/out (bench only; the shipped bin is another
  * branch's work), so no TypeScript compile is timed. `npm run check` (tsx) is timed once per size beside it.
  */
 import { spawnSync } from "node:child_process";
@@ -24,7 +24,7 @@ export interface ProcessResult {
   /** Peak resident memory, MB (largest over the runs). */
   cliPeakMb: number;
   floorPeakMb: number;
-  /** `tsx src/cli/check.ts` (what `npm run check` runs today), one run. */
+  /** `tsx src/cli/main.ts` (what `npm run check` runs today), one run. */
   tsxMs?: number;
   exitCode: number;
 }
@@ -61,7 +61,7 @@ export async function prepareProcessBench(): Promise<void> {
   await fs.writeFile(PEAK, PEAK_SCRIPT);
   const esbuild = (await import("esbuild")) as typeof import("esbuild");
   await esbuild.build({
-    entryPoints: [path.join(ROOT, "src/cli/check.ts")],
+    entryPoints: [path.join(ROOT, "src/cli/main.ts")],
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -102,7 +102,7 @@ export async function measureProcess(target: number, file: string, reps: number,
   let tsxMs: number | undefined;
   try {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/check.ts", file, "--format", "json"], { cwd: ROOT, stdio: "ignore" });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", file, "--format", "json"], { cwd: ROOT, stdio: "ignore" });
     if (r.status !== null && r.status <= 1) tsxMs = Number(process.hrtime.bigint() - t0) / 1e6;
   } catch {
     tsxMs = undefined;

@@ -196,7 +196,7 @@ async function onlyProcesses(asked: number[]): Promise<void> {
     "",
     processTable(results),
     "",
-    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the CLI bundled by esbuild (no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (fflate `unzipSync`, then one `indexOf` pass over every `<c` of every sheet part). Runs alternate; the ratio is the median of per-pair ratios. \"via tsx\" is one run of `tsx src/cli/check.ts` (today's `npm run check`), start-up compile included.",
+    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the CLI bundled by esbuild (no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (fflate `unzipSync`, then one `indexOf` pass over every `<c` of every sheet part). Runs alternate; the ratio is the median of per-pair ratios. \"via tsx\" is one run of `tsx src/cli/main.ts` (today's `npm run check`), start-up compile included.",
     "",
   ].join("\n");
   await fs.writeFile(path.join(dir, "results-cli.md"), md);

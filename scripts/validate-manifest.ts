@@ -1,5 +1,6 @@
 /**
- * `npm run validate [-- manifest.xml] [--online]`: validates the add-in manifest without depending on the network.
+ * `npm run validate [-- manifest.xml] [--production] [--online]`: validates the add-in manifest without depending on
+ * the network. A manifest under dist/ (or --production) is one to deploy: local hosts are refused there too.
  *
  *  1. Our own offline checks (always): well-formed XML, Excel-only TaskPaneApp, Requirements = the adapter's minimum
  *     ExcelApi, Permissions, zh-CN overrides, every resid resolves to a resource of the right kind, resource limits,
@@ -14,8 +15,9 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { MINIMUM_REQUIREMENT_SET } from "../src/excel/capabilities";
+import { placeholderHostReason } from "./addin-base-url.cjs";
 
 export interface Issue {
   level: "error" | "warning";
@@ -192,6 +194,11 @@ export interface CheckOptions {
   root: string;
   /** The adapter's minimum ExcelApi version (defaults to MINIMUM_REQUIREMENT_SET). */
   minimumExcelApi?: string;
+  /**
+   * A manifest to deploy (dist/manifest.xml, or --production): local hosts are errors too. Placeholder hosts
+   * (contoso.com, example.com …) are errors in any manifest.
+   */
+  production?: boolean;
 }
 
 export function checkManifest(xml: string, options: CheckOptions): Issue[] {
@@ -229,8 +236,15 @@ export function checkManifest(xml: string, options: CheckOptions): Issue[] {
   const permissions = child(root, "Permissions")?.text.trim();
   if (!permissions) error("<Permissions> is missing");
   else if (!PERMISSIONS.includes(permissions)) error(`<Permissions> "${permissions}" is not a permission level`);
-  if (!child(child(root, "DefaultSettings"), "SourceLocation")?.attrs.get("DefaultValue"))
-    error("<DefaultSettings><SourceLocation> is missing");
+  const sourceLocation = child(child(root, "DefaultSettings"), "SourceLocation")?.attrs.get("DefaultValue");
+  if (!sourceLocation) error("<DefaultSettings><SourceLocation> is missing");
+  // The folder the pane is served from (the build writes ADDIN_BASE_URL, which may have a path, before every file).
+  let base = "/";
+  try {
+    if (sourceLocation) base = new URL(".", sourceLocation).pathname;
+  } catch {
+    error(`<DefaultSettings><SourceLocation> ${sourceLocation} is not a URL`);
+  }
 
   // Resources and every reference to them.
   const overrides = child(root, "VersionOverrides");
@@ -286,11 +300,26 @@ export function checkManifest(xml: string, options: CheckOptions): Issue[] {
   }
   for (const [url, sizes] of expected) checkIcon(url, sizes);
 
-  // Office loads add-in pages and icons over HTTPS only.
+  // Office loads add-in pages and icons over HTTPS only, from a host the users' Excel can reach.
+  const refused = new Set<string>();
   for (const el of [root, ...descendants(root)]) {
     for (const [attr, value] of el.attrs) {
-      if ((attr === "DefaultValue" || attr === "Value") && /^[a-z]+:\/\//i.test(value) && !value.startsWith("https://"))
-        error(`line ${el.line}: ${value} is not https`);
+      if ((attr !== "DefaultValue" && attr !== "Value") || !/^[a-z]+:\/\//i.test(value)) continue;
+      if (!value.startsWith("https://")) error(`line ${el.line}: ${value} is not https`);
+      let host: string;
+      try {
+        host = new URL(value).hostname;
+      } catch {
+        continue; // icons and the pane are reported as "not a URL" where they are used
+      }
+      const reason = placeholderHostReason(host);
+      const local = reason !== null && /this machine/.test(reason);
+      if (reason && (options.production || !local) && !refused.has(host)) {
+        refused.add(host);
+        error(
+          `line ${el.line}: ${reason}${options.production ? "; build with ADDIN_BASE_URL set to the real host" : ""}`,
+        );
+      }
     }
   }
   return issues;
@@ -343,8 +372,8 @@ export function checkManifest(xml: string, options: CheckOptions): Issue[] {
     } catch {
       return void error(`${url} is not a URL`);
     }
-    if (!path.startsWith("/assets/")) return void error(`${url}: icons must be served from /assets/`);
-    const file = join(options.root, decodeURIComponent(path));
+    if (!path.startsWith(`${base}assets/`)) return void error(`${url}: icons must be served from ${base}assets/`);
+    const file = join(options.root, "assets", decodeURIComponent(path.slice(`${base}assets/`.length)));
     if (!existsSync(file)) return void error(`${url}: ${file} does not exist`);
     const size = pngSize(readFileSync(file));
     if (!size) return void error(`${file} is not a PNG`);
@@ -444,7 +473,9 @@ function main(argv: string[]): number {
     console.log(`  ✗ error: ${manifestPath} does not exist`);
     return 1;
   }
-  const issues = checkManifest(readFileSync(manifestPath, "utf8"), { root });
+  // What the production build writes is what gets deployed: no local host may remain in it.
+  const production = argv.includes("--production") || manifestPath.startsWith(join(root, "dist") + sep);
+  const issues = checkManifest(readFileSync(manifestPath, "utf8"), { root, production });
   issues.forEach(print);
   failed ||= issues.some((i) => i.level === "error");
   console.log(`${failed ? "✗" : "✓"} offline checks (XML, resids, icons, requirements, permissions, zh-CN)`);

@@ -6,3 +6,4 @@
  */
 export { annotateWorkbook } from "../xlsx/annotate/annotate-file";
 export { AnnotateError, type AnnotateSummary } from "../xlsx/annotate/annotate-xlsx";
+export { annotateOutputProblem } from "../xlsx/annotate/annotate-file";

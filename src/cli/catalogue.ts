@@ -1,7 +1,8 @@
 /**
- * `npm run catalogue -- lookup CODE [--year Y] [--format json|text] [--catalogue FILE [--catalogue-year Y]]`
- * `npm run catalogue -- search TEXT [--year Y] [--limit N] [--format json|text] [--catalogue FILE …]`
- * Exit codes: 0 found, 1 unknown code (lookup), 2 bad usage or an unreadable --catalogue file.
+ * `budget-check catalogue lookup CODE [--year Y] [--format json|text] [--catalogue FILE [--catalogue-year Y]]`
+ * `budget-check catalogue search TEXT [--year Y] [--limit N] [--format json|text] [--catalogue FILE …]`
+ * (also `npm run catalogue -- …`). `--help` / `-h` anywhere: the usage of the subcommand named, else of both.
+ * Exit codes: 0 found (and --help), 1 unknown code (lookup), 2 bad usage or an unreadable --catalogue file.
  */
 import type { Catalogue, CatalogueEntry, ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
@@ -17,23 +18,52 @@ export interface CliResult {
   stderr: string;
 }
 
-const USAGE = [
-  "用法 / Usage:",
-  "  catalogue lookup CODE [--year YYYY] [--format json|text]",
-  "  catalogue search TEXT [--year YYYY] [--limit N] [--format json|text]",
-  "  --catalogue FILE        导入官方科目表（.xlsx/.csv，可重复）/ import the official code list (.xlsx/.csv, repeatable)",
-  "  --catalogue-year YYYY   该科目表的年度（默认适用于任何年度）/ the list's year (default: any year)",
-].join("\n");
+const COMMAND_USAGE = {
+  lookup: [
+    "  budget-check catalogue lookup CODE [--year YYYY] [--format json|text]",
+    "      按编码查科目（类/款/项及上级）/ look a code up (its level and the codes above it)",
+  ],
+  search: [
+    "  budget-check catalogue search TEXT [--year YYYY] [--limit N] [--format json|text]",
+    "      按名称、编码或拼音首字母搜索 / search by name, code or pinyin initials",
+  ],
+} as const;
+
+const OPTIONS_USAGE = [
+  "选项 / Options:",
+  "  --year YYYY           科目年度（默认为内置科目表的最新年度）/ catalogue year (default: the latest it covers)",
+  "  --format json|text    输出格式（默认 text）/ output format (default: text)",
+  "  --limit N             search 最多显示 N 条 / at most N search results",
+  "  --catalogue FILE      导入官方科目表（.xlsx/.csv，可重复）/ import the official code list (.xlsx/.csv, repeatable)",
+  "  --catalogue-year YYYY 该科目表的年度（默认适用于任何年度）/ the list's year (default: any year)",
+  "  -h, --help            显示本帮助 / show this help",
+  "退出码 / Exit codes: 0 找到 / found; 1 编码不存在 / unknown code (lookup); 2 用法错误 / bad usage",
+];
+
+function usage(command?: Command): string {
+  const commands = command ? [COMMAND_USAGE[command]] : [COMMAND_USAGE.lookup, COMMAND_USAGE.search];
+  return ["用法 / Usage:", ...commands.flat(), "", ...OPTIONS_USAGE].join("\n");
+}
+
+type Command = keyof typeof COMMAND_USAGE;
 
 interface Args {
-  command: "lookup" | "search";
+  command: Command;
   term: string;
   year?: number;
   format: "json" | "text";
   limit?: number;
 }
 
-function parseArgs(argv: string[]): Args | string {
+/** `--help` asked for, with the subcommand it was asked about (if any). */
+interface HelpRequest {
+  help: Command | undefined;
+}
+
+const isCommand = (s: string | undefined): s is Command => s === "lookup" || s === "search";
+
+function parseArgs(argv: string[]): Args | HelpRequest | string {
+  if (argv.some((a) => a === "--help" || a === "-h")) return { help: argv.find(isCommand) };
   const positional: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -50,7 +80,7 @@ function parseArgs(argv: string[]): Args | string {
     options.set(key, value);
   }
   const [command, term, ...rest] = positional;
-  if (command !== "lookup" && command !== "search") return "expected a command: lookup or search";
+  if (!isCommand(command)) return "expected a command: lookup or search";
   if (term === undefined || term.trim() === "" || rest.length > 0) return `${command} takes exactly one argument`;
   const format = options.get("format") ?? "text";
   if (format !== "json" && format !== "text") return "--format must be json or text";
@@ -81,7 +111,8 @@ function textEntry(e: CatalogueEntry): string {
 /** `imported`: lists read from --catalogue files (see runCatalogueCliWithFiles). */
 export function runCatalogueCli(argv: string[], imported: readonly ImportedList[] = []): CliResult {
   const args = parseArgs(argv);
-  if (typeof args === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${args}\n${USAGE}\n` };
+  if (typeof args === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${args}\n${usage()}\n` };
+  if ("help" in args) return { code: EXIT_OK, stdout: `${usage(args.help)}\n`, stderr: "" };
   const catalogue = getCatalogueSync(imported);
   // Default: the latest year the data covers (deterministic, unlike the calendar year).
   const year = args.year ?? catalogue.years[catalogue.years.length - 1];
@@ -148,8 +179,10 @@ export function splitCatalogueOptions(argv: readonly string[]): { files: string[
 
 /** The CLI as the process runs it: reads the --catalogue files, then answers. */
 export async function runCatalogueCliWithFiles(argv: string[], cwd = process.cwd()): Promise<CliResult> {
+  // Help needs no file read (and must work whatever else is on the line).
+  if (argv.some((a) => a === "--help" || a === "-h")) return runCatalogueCli(argv);
   const split = splitCatalogueOptions(argv);
-  if (typeof split === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${split}\n${USAGE}\n` };
+  if (typeof split === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${split}\n${usage()}\n` };
   let imported: ImportedList[];
   try {
     imported = await readCodeLists(split.files, split.year, cwd);
@@ -158,12 +191,4 @@ export async function runCatalogueCliWithFiles(argv: string[], cwd = process.cwd
     throw e;
   }
   return runCatalogueCli(split.rest, imported);
-}
-
-if (require.main === module) {
-  void runCatalogueCliWithFiles(process.argv.slice(2)).then((result) => {
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
-    process.exitCode = result.code;
-  });
 }

@@ -17,13 +17,14 @@ export function jsonReport(file: string, result: CheckResult): JsonReport {
   };
 }
 
-function publicFinding(f: Finding): Finding {
+/** The spec §3 record; a cell of another workbook (cross-workbook rules) keeps its `file`. */
+export function publicFinding(f: Finding): Finding {
   const out: Finding = {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
     messageEn: f.messageEn,
-    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
+    cells: f.cells.map((c) => (c.file !== undefined ? { file: c.file, sheet: c.sheet, address: c.address } : { sheet: c.sheet, address: c.address })),
   };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;

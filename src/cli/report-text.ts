@@ -3,8 +3,10 @@
  * table, each with its message, the cell to look at, expected vs actual and the other cells it read.
  */
 import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
-import type { CheckResult, Finding, Severity, TableSummary } from "../core/finding";
+import { disclosureSet } from "../core/document/final-set";
+import type { CheckResult, Finding, FindingCell, Severity, TableSummary } from "../core/finding";
 import { compareFindings } from "../core/finding";
+import { KIND_NAMES } from "../core/document/style";
 import { say, severityLabel, type Lang } from "./bilingual";
 
 export interface TextReportOptions {
@@ -18,25 +20,15 @@ interface Group {
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
-/** Spec §1 kind ids in the words accountants use; unknown ids are shown as they are. */
-const KIND_NAMES_ZH: Record<string, string> = {
-  summary: "收支总表",
-  revenue: "收入总表",
-  expenditure: "支出总表",
-  "fiscal-summary": "财政拨款收支总表",
-  "general-expenditure": "一般公共预算支出表",
-  "basic-expenditure": "一般公共预算基本支出表",
-  "fund-expenditure": "政府性基金支出表",
-  "state-capital-expenditure": "国有资本经营支出表",
-  "three-public": "“三公”经费支出表",
-  "economic-summary": "支出经济分类汇总表",
-  "project-expenditure": "项目支出表",
-  other: "其他表（不检查）",
-};
-
+/**
+ * A table kind as the report shows it: the published table name (core KIND_NAMES) beside the spec §1 id, which is
+ * what JSON and --disable use; Chinese only prints the name, English only the id. Unknown ids are shown as they are.
+ */
 export function kindLabel(lang: Lang, kind: string): string {
-  const zh = KIND_NAMES_ZH[kind];
-  return zh && lang !== "en" ? `${zh} ${kind}` : kind;
+  const names = (KIND_NAMES as Record<string, { zh: string } | undefined>)[kind];
+  if (!names || lang === "en") return kind;
+  const zh = kind === "other" ? `${names.zh}（不检查）` : names.zh;
+  return lang === "zh" ? zh : `${zh} ${kind}`;
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -55,6 +47,8 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   lines.push(`${say(lang, "识别的表格", "Tables recognised")}: ${result.tables.length}`);
   for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  [${kindLabel(lang, t.kind)}]  ${t.title}`);
   if (result.tables.length === 0) lines.push(`  ${say(lang, "（未识别到预算表）", "(no budget table recognised)")}`);
+  const set = disclosureSet(result.tables.map((t) => t.kind));
+  if (set) lines.push(`${say(lang, "公开表类别", "Set")}: ${set === "final" ? say(lang, "决算", "final accounts") : say(lang, "预算", "budget")}`);
   lines.push("");
 
   const counts = countBySeverity(result.findings);
@@ -73,9 +67,14 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   return `${lines.join("\n")}\n`;
 }
 
-function formatFinding(f: Finding, lang: Lang): string[] {
+/** A cell of another workbook (cross-workbook findings) as Excel writes an external reference: [file]sheet!A1. */
+function fileOf(c: FindingCell): string {
+  return c.file !== undefined ? `[${c.file}]` : "";
+}
+
+export function formatFinding(f: Finding, lang: Lang): string[] {
   const first = f.cells[0];
-  const where = first ? `${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
+  const where = first ? `${fileOf(first)}${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
   const out = [`  [${severityLabel(lang, f.severity)}] ${where}  (${f.rule})`];
   if (lang !== "en") out.push(`    ${f.message}`);
   if (lang !== "zh") out.push(`    ${f.messageEn}`);
@@ -89,7 +88,7 @@ function formatFinding(f: Finding, lang: Lang): string[] {
   if (others.length > 0) {
     const shown = others
       .slice(0, 12)
-      .map((c) => (first && c.sheet === first.sheet ? c.address : `${c.sheet}!${c.address}`));
+      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? c.address : `${fileOf(c)}${c.sheet}!${c.address}`));
     const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
     out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
   }

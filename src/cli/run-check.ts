@@ -12,12 +12,15 @@ import { checkWorkbook } from "../core/engine";
 import { getCatalogueSync } from "../core/catalogue/sync";
 import { findingsToCsv } from "../core/export";
 import { PROFILE_NAMES, unknownRuleKeys, type RuleProfile } from "../core/profiles";
-import { annotateWorkbook, type AnnotateSummary } from "./annotate";
+import { annotateOutputProblem, annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
+import { invocationDir } from "./invocation-dir";
 import { formatTextReport } from "./report-text";
 import { bundledSamplePath } from "./sample";
 import { WorkbookReadError } from "./workbook-read-error";
+import { BATCH_USAGE } from "./batch/usage";
+import { isBatch, parseBatchOptions, runBatchCommand, type BatchOptions } from "./batch/dispatch";
 import { readXlsxFile } from "./xlsx-grid";
 import { CodeListFileError, readCodeLists } from "./code-list-file";
 
@@ -28,14 +31,25 @@ export const EXIT_CANNOT_READ = 2;
 export interface CheckDeps {
   readWorkbook: (file: string) => Promise<GridWorkbook>;
   check: (wb: GridWorkbook, options: CheckOptions) => CheckResult;
-  annotate: (input: string, output: string, findings: readonly Finding[], lang: Lang) => Promise<AnnotateSummary>;
+  annotate: (
+    input: string,
+    output: string,
+    findings: readonly Finding[],
+    lang: Lang,
+    overwrite: boolean,
+  ) => Promise<AnnotateSummary>;
+  /** Why the --annotate output must not be written (exists without --force, not a regular file), or null. */
+  annotateOutputProblem: (output: string, overwrite: boolean) => { zh: string; en: string } | null;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Workbook checked when no FILE is given. */
   samplePath: string;
+  /** Relative FILE and OUT paths are resolved from here (where the user ran the command). */
   cwd: string;
   /** Print stack traces of unexpected errors (BUDGET_CHECK_DEBUG=1). */
   debug: boolean;
+  /** stderr is a terminal: several files show a progress line there. */
+  stderrIsTTY?: boolean;
 }
 
 export function defaultDeps(): CheckDeps {
@@ -44,16 +58,20 @@ export function defaultDeps(): CheckDeps {
     // The CLI always has the catalogue at hand; the pane loads it lazily and passes it the same way.
     // An imported list (--catalogue) comes as options.catalogue and wins.
     check: (wb, options) => checkWorkbook(wb, { catalogue: getCatalogueSync(), ...options }),
-    annotate: (input, output, findings) => annotateWorkbook(input, output, findings),
+    annotate: (input, output, findings, _lang, overwrite) => annotateWorkbook(input, output, findings, { overwrite }),
+    annotateOutputProblem,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     samplePath: bundledSamplePath(),
-    cwd: process.cwd(),
+    cwd: invocationDir(),
     debug: Boolean(process.env.BUDGET_CHECK_DEBUG),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
-export const USAGE = `用法 / Usage: npm run --silent check -- [FILE.xlsx] [options]
+export const USAGE = `用法 / Usage: budget-check [FILE.xlsx] [options]
+       （在项目中 / in the project: npm run --silent check -- [FILE.xlsx] [options]）
+       budget-check catalogue --help      政府收支分类科目查询 / classification code look-up
 
 检查部门预算/单位预算公开表中的合计、层级和表间勾稽关系。
 Checks the totals, hierarchies and cross-table identities of Chinese budget disclosure tables.
@@ -72,6 +90,7 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
                            switch a rule or a group off (repeatable)
   -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件）
                            write a copy with marked cells and notes (the input is never modified)
+      --force              允许 --annotate 覆盖已有文件 / let --annotate replace an existing file
       --lang zh|en         只用中文或只用英文（默认中英对照）/ Chinese or English only (default: both)
       --year YYYY          预算年度（默认从标题读取）/ budget year (default: read from the titles)
       --catalogue FILE     导入财政部门下发的科目表（.xlsx/.csv，可重复），按其核对科目编码与名称；
@@ -85,14 +104,18 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
 退出码 / Exit codes:
   0  没有错误（可能有警告或提示）/ no error findings (warnings or notes may remain)
   1  发现错误 / error findings
-  2  文件无法读取或用法错误 / the file cannot be read, or bad usage
-`;
+  2  文件无法读取、无法写入或用法错误 / the file cannot be read or written, or bad usage
+${BATCH_USAGE}`;
 
 interface ParsedArgs {
   file: string | undefined;
+  /** Every FILE or folder given; several, a folder, merge or a batch option → the batch (batch/). */
+  files: string[];
+  batch: BatchOptions;
   format: "text" | "json" | "csv";
   profile: RuleProfile | undefined;
   annotate: string | undefined;
+  force: boolean;
   lang: Lang;
   year: number | undefined;
   catalogues: string[];
@@ -123,9 +146,14 @@ function parseCliArgs(argv: string[]): ParsedArgs {
         year: { type: "string" },
         profile: { type: "string" },
         disable: { type: "string", multiple: true },
+        force: { type: "boolean" },
         catalogue: { type: "string", multiple: true },
         "catalogue-year": { type: "string" },
         help: { type: "boolean", short: "h" },
+        jobs: { type: "string", short: "j" },
+        shard: { type: "string" },
+        summary: { type: "string" },
+        units: { type: "string" },
       },
     });
   } catch (e) {
@@ -133,11 +161,12 @@ function parseCliArgs(argv: string[]): ParsedArgs {
     throw new UsageError(`参数有误（${msg}）`, msg);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1)
-    throw new UsageError(
-      `只能指定一个文件，收到 ${positionals.length} 个`,
-      `only one FILE may be given, got ${positionals.length}`,
-    );
+  let batch: BatchOptions;
+  try {
+    batch = parseBatchOptions(values);
+  } catch (e) {
+    throw e instanceof Error && "zh" in e ? new UsageError(String(e.zh), e.message) : e;
+  }
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json" && format !== "csv")
     throw new UsageError(
@@ -180,11 +209,18 @@ function parseCliArgs(argv: string[]): ParsedArgs {
       `--annotate 的输出文件应以 .xlsx 结尾，收到 "${values.annotate}"`,
       `--annotate needs an .xlsx file name, got "${values.annotate}"`,
     );
+  if (values.force && values.annotate === undefined)
+    throw new UsageError("--force 只与 --annotate 一起使用", "--force only goes with --annotate");
+  if (values.annotate !== undefined && isBatch(positionals, batch))
+    throw new UsageError("--annotate 只能用于单个文件", "--annotate works on one file only");
   return {
     file: positionals[0],
+    files: positionals,
+    batch,
     format,
     profile,
     annotate: values.annotate,
+    force: Boolean(values.force),
     lang,
     year,
     catalogues: values.catalogue ?? [],
@@ -214,13 +250,21 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     return EXIT_OK;
   }
 
+  if (isBatch(args.files, args.batch, deps.cwd))
+    return runBatchCommand(args.files, args.batch, { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues }, deps);
+
   const input = args.file !== undefined ? path.resolve(deps.cwd, args.file) : deps.samplePath;
   const shownName = args.file ?? displayPath(deps.samplePath, deps.cwd);
-  if (args.annotate !== undefined && isSameFile(input, path.resolve(deps.cwd, args.annotate))) {
-    return fail(
-      `--annotate 的输出文件不能是被检查的文件本身：${args.annotate}`,
-      `--annotate must not overwrite the checked file: ${args.annotate}`,
-    );
+  if (args.annotate !== undefined) {
+    const out = path.resolve(deps.cwd, args.annotate);
+    // Even with --force: the input is never written.
+    if (isSameFile(input, out))
+      return fail(
+        `--annotate 的输出文件不能是被检查的文件本身：${args.annotate}`,
+        `--annotate must not overwrite the checked file: ${args.annotate}`,
+      );
+    const problem = deps.annotateOutputProblem(out, args.force);
+    if (problem) return fail(`--annotate：${problem.zh}`, `--annotate: ${problem.en}`);
   }
 
   let grid: GridWorkbook;
@@ -267,7 +311,7 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   if (args.annotate !== undefined) {
     const out = path.resolve(deps.cwd, args.annotate);
     try {
-      const s = await deps.annotate(input, out, result.findings, args.lang);
+      const s = await deps.annotate(input, out, result.findings, args.lang, args.force);
       // stdout carries only the report in json mode.
       const note = say(
         args.lang,

@@ -18,5 +18,11 @@ export function recogniseAll(wb: GridWorkbook): RecognisedTable[] {
 }
 
 export function checkWorkbook(wb: GridWorkbook, options: CheckOptions = {}): CheckResult {
-  return new CheckSession(wb, options).result();
+  return checkWorkbookWithTables(wb, options).result;
+}
+
+/** The same check, with the recognised tables it found (the CLI's batch extracts them for the cross-workbook rules). */
+export function checkWorkbookWithTables(wb: GridWorkbook, options: CheckOptions = {}): { result: CheckResult; tables: RecognisedTable[] } {
+  const session = new CheckSession(wb, options);
+  return { result: session.result(), tables: session.tables() };
 }

@@ -2,9 +2,9 @@
  * The findings list as files the user can keep or send: CSV for Excel (RFC 4180, CRLF, UTF-8 with a BOM so Excel
  * opens Chinese text correctly) and JSON (the spec §3 records as they are).
  */
-import type { Finding, Severity } from "./finding";
+import type { Finding, FindingCell, Severity } from "./finding";
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误/error", warning: "警告/warning", info: "提示/info" };
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误/error", warning: "警告/warning", info: "提示/info" };
 
 export const CSV_HEADER = [
   "严重程度/severity",
@@ -26,27 +26,34 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** A cell as the CSV names it; one in another workbook as Excel writes an external reference, [file]sheet!A1. */
+function cellName(c: FindingCell): string {
+  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${c.address}`;
+}
+
+/** One finding's fields, in CSV_HEADER's order (unquoted). */
+export function findingCsvFields(f: Finding): string[] {
+  const first = f.cells[0];
+  return [
+    SEVERITY_LABEL[f.severity],
+    f.rule,
+    first?.sheet ?? "",
+    first?.address ?? "",
+    f.expected ?? "",
+    f.actual ?? "",
+    f.message,
+    f.messageEn,
+    f.cells.slice(1).map(cellName).join("; "),
+  ];
+}
+
+/** Rows as a CSV file Excel opens: BOM, CRLF, every field through csvField. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
 export function findingsToCsv(findings: Finding[]): string {
-  const lines = [CSV_HEADER.map(csvField).join(",")];
-  for (const f of findings) {
-    const first = f.cells[0];
-    const row = [
-      SEVERITY_LABEL[f.severity],
-      f.rule,
-      first?.sheet ?? "",
-      first?.address ?? "",
-      f.expected ?? "",
-      f.actual ?? "",
-      f.message,
-      f.messageEn,
-      f.cells
-        .slice(1)
-        .map((c) => `${c.sheet}!${c.address}`)
-        .join("; "),
-    ];
-    lines.push(row.map(csvField).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument([CSV_HEADER, ...findings.map(findingCsvFields)]);
 }
 
 /** The findings as a JSON array of spec §3 records, keys in the spec's order, two-space indented. */
@@ -56,7 +63,7 @@ export function findingsToJson(findings: Finding[]): string {
     severity: f.severity,
     message: f.message,
     messageEn: f.messageEn,
-    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address })),
+    cells: f.cells.map((c) => (c.file !== undefined ? { file: c.file, sheet: c.sheet, address: c.address } : { sheet: c.sheet, address: c.address })),
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
     ...(f.actual !== undefined ? { actual: f.actual } : {}),
   }));

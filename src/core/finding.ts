@@ -4,6 +4,8 @@ import { columnIndex } from "./address";
 export type Severity = "error" | "warning" | "info";
 
 export interface FindingCell {
+  /** Cross-workbook findings only: the workbook the cell is in (as the report names the file). Absent = this one. */
+  file?: string;
   sheet: string;
   address: string;
 }
@@ -34,6 +36,9 @@ export interface TableSummary {
   kind: string;
   range: string;
   title: string;
+  /** Budget year and unit name read from the table's title and unit line, where it states them. */
+  year?: number;
+  unitName?: string;
 }
 
 export interface CheckResult {
@@ -70,13 +75,14 @@ export function boundFinding(f: Finding): Finding {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Deterministic order: severity, then sheet, then cell, then rule. */
+/** Deterministic order: severity, then file (cross-workbook findings), sheet, cell, then rule. */
 export function compareFindings(a: Finding, b: Finding): number {
   const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
   if (s !== 0) return s;
   const ca = a.cells[0];
   const cb = b.cells[0];
   if (ca && cb) {
+    if ((ca.file ?? "") !== (cb.file ?? "")) return (ca.file ?? "") < (cb.file ?? "") ? -1 : 1;
     if (ca.sheet !== cb.sheet) return ca.sheet < cb.sheet ? -1 : 1;
     if (ca.address !== cb.address) return addressKey(ca.address) - addressKey(cb.address);
   }

@@ -10,7 +10,9 @@
  * |           |                                                              | plausibility and catalogue-name warnings);  |
  * |           |                                                              | info stays info. For the final review.      |
  * | `minimal` | the sums: table.*, hierarchy.*, summary.*, three-public.*,   | errors only (rounding warnings and info     |
- * |           | basic.*, cross.*, and what breaks a sum: cell.error-value,   | dropped)                                    |
+ * |           | basic.*, cross.*, workbooks.department-sum,                  | dropped)                                    |
+ * |           | workbooks.final-vs-budget, and what breaks a sum:            |                                             |
+ * |           | cell.error-value,                                            |                                             |
  * |           | cell.not-a-number, cell.circular-formula,                    |                                             |
  * |           | plausibility.all-children-blank                              |                                             |
  *
@@ -33,7 +35,8 @@ export interface RuleProfile {
   severity?: Record<string, Severity | "off">;
 }
 
-export type RuleGroup = "sum" | "cross" | "cell" | "catalogue" | "document" | "plausibility";
+/** "workbooks": rules across several workbooks (CLI batch and merge, spec §7). */
+export type RuleGroup = "sum" | "cross" | "cell" | "catalogue" | "document" | "plausibility" | "workbooks";
 
 export interface RuleInfo {
   id: string;
@@ -70,6 +73,31 @@ const RULES: RuleInfo[] = [
   { id: "cross.basic-three-public", group: "cross", severity: "error", zh: "基本支出表 30217/30231/30215/30216 ≤ “三公”表对应项目（“三公”可含项目支出）", en: 'Basic expenditure 30217/30231/30215/30216 ≤ the "three public" items (which may include project spending)' },
   { id: "cross.summary-basic-personnel", group: "cross", severity: "error", zh: "收支总表支出合计“人员经费”列 = 基本支出表人员经费合计", en: "Summary's personnel expenditure total = basic expenditure table's personnel total" },
   { id: "cross.summary-basic-public-use", group: "cross", severity: "error", zh: "收支总表支出合计“公用经费”列 = 基本支出表公用经费合计", en: "Summary's public-use expenditure total = basic expenditure table's public-use total" },
+  { id: "final.summary-current-total", group: "sum", severity: "error", zh: "收入支出决算总表：本年收入（支出）合计 = 各项目之和", en: "Final summary: current-year total = sum of the items" },
+  { id: "final.summary-carry-split", group: "sum", severity: "error", zh: "收入支出决算总表：结转和结余 = 其下各项之和", en: "Final summary: carry-over = sum of its parts" },
+  { id: "final.summary-grand-total", group: "sum", severity: "error", zh: "收入支出决算总表：总计 = 本年合计 + 使用非财政拨款结余/结余分配 + 年初（年末）结转和结余", en: "Final summary: grand total = current-year total + balances used/distributed + carry-over" },
+  { id: "final.summary-balance", group: "sum", severity: "error", zh: "收入支出决算总表：收入总计 = 支出总计", en: "Final summary: total income = total expenditure" },
+  { id: "final.fiscal-current-total", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：本年收入（支出）合计 = 各项目之和", en: "Final fiscal summary: current-year total = sum of the items" },
+  { id: "final.fiscal-carry-split", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：年初（年末）财政拨款结转和结余 = 各资金之和", en: "Final fiscal summary: carry-over = sum of its funds" },
+  { id: "final.fiscal-grand-total", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：总计 = 本年合计 + 结转和结余", en: "Final fiscal summary: grand total = current-year total + carry-over" },
+  { id: "final.fiscal-balance", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：收入总计 = 支出总计", en: "Final fiscal summary: total income = total expenditure" },
+  { id: "final.carry-over", group: "sum", severity: "error", zh: "决算表：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出", en: "Final tables: closing balance = opening balance + income − expenditure" },
+  { id: "final.basic-panel", group: "sum", severity: "error", zh: "基本支出决算表：各类 = 其下各款之和（分栏）", en: "Final basic expenditure: each class = sum of its sections (panels)" },
+  { id: "final.basic-personnel", group: "sum", severity: "error", zh: "基本支出决算表：人员经费合计 = 301 + 303", en: "Final basic expenditure: personnel total = 301 + 303" },
+  { id: "final.basic-public-use", group: "sum", severity: "error", zh: "基本支出决算表：公用经费合计 = 302 + 310（及其他公用经费类）", en: "Final basic expenditure: public-use total = 302 + 310 (and other classes)" },
+  { id: "final.basic-total", group: "sum", severity: "error", zh: "基本支出决算表：合计 = 各类之和", en: "Final basic expenditure: total = sum of the classes" },
+  { id: "final.three-public-total", group: "sum", severity: "error", zh: "“三公”经费决算表：合计 = 因公出国(境)费 + 公务用车 + 公务接待费（预算数、决算数分别）", en: '"Three public" final: total = overseas trips + vehicles + reception (budget and final each)' },
+  { id: "final.three-public-vehicle", group: "sum", severity: "error", zh: "“三公”经费决算表：公务用车购置及运行维护费 = 购置费 + 运行维护费", en: '"Three public" final: vehicles = purchase + operation' },
+  { id: "final.three-public-subtotal", group: "sum", severity: "error", zh: "“三公”经费决算表：小计 = 因公出国(境)费 + 公务用车 + 公务接待费", en: '"Three public" final: subtotal = the three items' },
+  { id: "final.three-public-abroad", group: "sum", severity: "error", zh: "“三公”经费决算表：因公出国(境)费 = 其下各项之和", en: '"Three public" final: overseas trips = sum of its parts' },
+  { id: "final.summary-expenditure-class", group: "cross", severity: "error", zh: "收入支出决算总表各类支出 = 支出决算表该类本年支出合计", en: "Final summary expenditure by class = final expenditure table" },
+  { id: "final.summary-expenditure-total", group: "cross", severity: "error", zh: "收入支出决算总表本年支出合计 = 支出决算表合计行", en: "Final summary current-year expenditure = final expenditure table total" },
+  { id: "final.summary-revenue-total", group: "cross", severity: "error", zh: "收入支出决算总表本年收入合计 = 收入决算表合计行", en: "Final summary current-year income = final revenue table total" },
+  { id: "final.summary-revenue-source", group: "cross", severity: "error", zh: "收入决算表合计行各来源 = 收入支出决算总表对应收入项目", en: "Final revenue table sources = final summary income items" },
+  { id: "final.fiscal-fund-total", group: "cross", severity: "error", zh: "财政拨款收入支出决算总表各资金本年支出 = 对应决算表合计", en: "Final fiscal summary expenditure by fund = the fund tables' totals" },
+  { id: "final.fiscal-fund-class", group: "cross", severity: "error", zh: "财政拨款收入支出决算总表各类各资金支出 = 对应决算表该类", en: "Final fiscal summary expenditure by class and fund = the fund tables' classes" },
+  { id: "final.general-basic-total", group: "cross", severity: "error", zh: "一般公共预算财政拨款支出决算表基本支出合计 = 基本支出决算表人员经费合计 + 公用经费合计", en: "Final general budget basic expenditure = basic table personnel + public-use totals" },
+  { id: "final.basic-three-public", group: "cross", severity: "error", zh: "基本支出决算表 30217/30231 ≤ “三公”决算数（公务接待费/运行维护费）", en: 'Final basic 30217/30231 ≤ "three public" final amounts' },
   { id: "cell.error-value", group: "cell", severity: "error", zh: "金额单元格是错误值（#REF! 等）", en: "Amount cell holds an error value (#REF! …)" },
   { id: "cell.not-a-number", group: "cell", severity: "error", zh: "金额单元格的内容不是数字", en: "Amount cell holds text that is not a number" },
   { id: "cell.circular-formula", group: "cell", severity: "error", zh: "金额单元格的公式引用了自身（循环引用）", en: "Amount cell's formula refers to its own cell (circular reference)" },
@@ -88,12 +116,17 @@ const RULES: RuleInfo[] = [
   { id: "document.unit-mismatch", group: "document", severity: "error", zh: "各表金额单位（万元/元）不一致", en: "Tables state different units of measure (万元/元)" },
   { id: "document.unit-name-mismatch", group: "document", severity: "warning", zh: "各表单位名称不一致", en: "Tables name different units" },
   { id: "document.hidden-sheet", group: "document", severity: "info", zh: "表格所在工作表是隐藏的（照常检查）", en: "A table is on a hidden sheet (checked as usual)" },
+  { id: "document.year-source", group: "document", severity: "info", zh: "决算年度及其来源（标题、封面、单位行、文件名或设置）", en: "The 决算 year and where it came from (titles, cover, unit line, file name or setting)" },
   { id: "document.unit-label", group: "document", severity: "info", zh: "单位写作“万”，应为“万元”", en: 'Unit written "万" instead of "万元"' },
   { id: "document.magnitude", group: "document", severity: "warning", zh: "表中金额似乎以元填列而表头为万元（约 10,000 倍）", en: "Amounts look like yuan under a 万元 header (×10,000)" },
   { id: "plausibility.percent", group: "plausibility", severity: "error", zh: "金额单元格设置为百分比或日期格式", en: "Amount cell formatted as a percentage or a date" },
   { id: "plausibility.negative", group: "plausibility", severity: "warning", zh: "金额为负数（调整、增减类栏目除外）", en: "Negative amount (adjustment columns excepted)" },
   { id: "plausibility.decimals", group: "plausibility", severity: "warning", zh: "万元表金额超过两位小数", en: "More than 2 decimals in a 万元 table" },
   { id: "plausibility.all-children-blank", group: "plausibility", severity: "error", zh: "合计有金额而其组成部分全部空白（代替相应的合计核对结果）", en: "A total holds an amount while all its parts are blank (restates the sum finding)" },
+  { id: "workbooks.department-sum", group: "workbooks", severity: "error", zh: "部门工作簿各表 = 其各单位工作簿对应表之和（逐表、逐行、逐列）", en: "A department workbook's tables = the sum of its unit workbooks' tables (table, row and column)" },
+  { id: "workbooks.department-incomplete", group: "workbooks", severity: "info", zh: "缺少部分单位的工作簿，部门合计无法核对", en: "Some units' workbooks are missing, so the department totals cannot be compared" },
+  { id: "workbooks.final-vs-budget", group: "workbooks", severity: "error", zh: "决算“三公”经费预算数 = 预算工作簿“三公”经费", en: 'The 决算 "three public" budget amounts = the 预算 workbook\'s "three public" amounts' },
+  { id: "workbooks.final-variance", group: "workbooks", severity: "info", zh: "“三公”经费决算数与预算数相差超过 20% 且超过 1 万元，须在情况说明中解释", en: '"Three public" final amount differs from the budget by more than 20 % and 1 万元: to be explained' },
 ];
 
 /** Every rule id with its group, default severity and zh/en description, in a stable order. */
@@ -112,7 +145,7 @@ export function unknownRuleKeys(keys: string[]): string[] {
   return keys.filter((k) => !RULES.some((r) => ruleKeyMatches(k, r.id)));
 }
 
-const MINIMAL_PREFIXES = ["table", "hierarchy", "summary", "three-public", "basic", "cross", "cell.error-value", "cell.not-a-number", "cell.circular-formula", "plausibility.all-children-blank"];
+const MINIMAL_PREFIXES = ["table", "hierarchy", "summary", "three-public", "basic", "cross", "final", "workbooks.department-sum", "workbooks.final-vs-budget", "cell.error-value", "cell.not-a-number", "cell.circular-formula", "plausibility.all-children-blank"];
 
 function override(severity: RuleProfile["severity"], rule: string): Severity | "off" | undefined {
   if (!severity) return undefined;

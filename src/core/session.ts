@@ -15,7 +15,7 @@ import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Ev
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
-import { documentCheck, type AmountAt } from "./document";
+import { disclosureSet, documentCheck, documentYear as findDocumentYear, type AmountAt } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
 import { cellAmount } from "./formula/evaluate";
@@ -245,7 +245,7 @@ export class CheckSession {
       const byCell = this.byCell;
       for (const i of this.identitiesBySheet.get(name) ?? []) {
         const id = this.identities[i];
-        for (const side of [id.left, id.right])
+        for (const side of [id.left, id.right, id.minus ?? []])
           for (const c of side) {
             if (c.sheet !== name) continue;
             const k = base + c.row * 2 ** 14 + c.col;
@@ -264,7 +264,7 @@ export class CheckSession {
     const out = new Map<string, number[]>();
     this.identities.forEach((id, i) => {
       let last = "";
-      for (const side of [id.left, id.right])
+      for (const side of [id.left, id.right, id.minus ?? []])
         for (const c of side) {
           if (c.sheet === last) continue;
           last = c.sheet;
@@ -288,7 +288,10 @@ export class CheckSession {
   private codeFindings(tables: RecognisedTable[]): Finding[] {
     const catalogue = this.options.catalogue;
     if (!catalogue) return [];
-    const documentYear = mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined));
+    // A 决算's year is seldom in its titles: a cover sheet or the file name may give it (document/final-set.ts).
+    const documentYear =
+      mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined)) ??
+      (disclosureSet(tables.map((t) => t.kind)) === "final" ? findDocumentYear(tables, this.workbook)?.year : undefined);
     // Rows of all tables of one year are checked together, so codes outside the built-in coverage give one note per
     // parent for the workbook, not one per table.
     const byYear = new Map<number, CodeRow[]>();
@@ -308,7 +311,7 @@ export class CheckSession {
     // Identity order, not edit order, so a live session and a fresh check list findings identically.
     const at: AmountAt = (sheet, row, col) => this.read({ sheet, row, col });
     // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
-    const doc = documentCheck(this.tables(), this.workbook, at, this.identities);
+    const doc = documentCheck(this.tables(), this.workbook, at, this.identities, this.options.year);
     // A table in another unit than it states is the root cause: its cross-table sums are not reported on top.
     const failed = [...this.failed.entries()]
       .sort((a, b) => a[0] - b[0])

@@ -6,7 +6,7 @@
 import type { CellRange } from "../core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../core/grid";
 import type { Finding, FindingCell } from "../core/finding";
-import type { TemplateBlock } from "../core/templates";
+import type { TableBlock } from "../host/block";
 
 /** A changed area the host saw; the live checker re-reads it (events never carry the new values reliably). */
 export type HostChange =
@@ -42,27 +42,7 @@ export interface CodeRow {
 /** "code+name": one cell "2080505 行政单位离退休"; "split": 类 | 款 | 项 | name in four cells. */
 export type CodeInsertMode = "code+name" | "split";
 
-/** A template table to insert; values from its top-left cell; merges relative to it. */
-/**
- * How a block should look once written, as the core template states it: its title, header and total rows, grid
- * lines, and, on a sheet of its own, its column widths, row heights and print setup. Formatting only, never values.
- */
-export type BlockLayout = Pick<TemplateBlock, "columnWidths" | "rowHeights" | "regions" | "print">;
-
-export interface TableBlock {
-  /** Name of the new sheet when inserted as one (made unique if taken). */
-  title: string;
-  values: (string | number | null)[][];
-  merges?: CellRange[];
-  numberFormats?: (string | null)[][];
-  /**
-   * Formula text (without "=") of each cell for the block placed with its top-left at `origin` (0-based sheet
-   * row/column), null where the cell holds a plain value. A function, because a template's SUMs name the cells where
-   * the block lands, which only the host knows (the selection).
-   */
-  formulasAt?: (origin: { row: number; col: number }) => (string | null)[][];
-  layout?: BlockLayout;
-}
+export type { BlockLayout, TableBlock } from "../host/block";
 
 export type BlockTarget = "new-sheet" | "selection";
 

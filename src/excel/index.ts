@@ -15,4 +15,3 @@ export { LiveChecker, coreSession } from "./live-checker";
 export type { CheckSessionLike, SessionFactory, LiveCheckerOptions, LiveState, StateListener } from "./live-checker";
 export { MARK_PREFIX, MARK_CF_FORMULA, MARK_FILL, NOTE_LIMIT } from "../core/report/mark-plan";
 export type { CellMark, CfGroup } from "../core/report/mark-plan";
-export { tableBlockFromTemplate } from "./template-block";

@@ -12,12 +12,20 @@ import { profileFromSettings } from "../live/check-setup";
 import { browserCodeListStore } from "./settings/code-list-store";
 import { CodeListsContext, useCodeListStore } from "./settings/code-lists-context";
 import { SettingsContext, type SettingsApi } from "./settings/settings-context";
-import { defaultSettings, mergeSettings, settingsReducer, type PaneSettings } from "./settings/settings-model";
+import {
+  defaultSettings,
+  mergeSettings,
+  settingsReducer,
+  workbookDefaults,
+  type PaneSettings,
+  type WorkbookDefaultKey,
+} from "./settings/settings-model";
 import { SettingsTab } from "./settings/SettingsTab";
 import { STRINGS, languageFromLocale } from "./strings";
 import { TemplatesTab } from "./templates/TemplatesTab";
 import { markOnce, PANE_FIRST_RENDER } from "./perf-marks";
 import { useCheckerLifecycle } from "./use-checker-lifecycle";
+import { useLiveState } from "./use-live-state";
 
 export type TabId = "check" | "codes" | "templates" | "settings";
 const TABS: readonly TabId[] = ["check", "codes", "templates", "settings"];
@@ -49,6 +57,8 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
   const styles = useStyles();
   const codeListStore = useMemo(() => services.codeLists ?? browserCodeListStore(), [services]);
   const codeLists = useCodeListStore(codeListStore);
+  // Year and unit name the user has not chosen (none stored, none typed here) follow the workbook's tables.
+  const openDefaults = useRef(new Set<WorkbookDefaultKey>());
 
   useEffect(() => {
     let cancelled = false;
@@ -57,7 +67,11 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
       .catch(() => ({}))
       .then((stored) => {
         if (cancelled) return;
-        dispatch({ type: "loaded", settings: mergeSettings(props.initialSettings ?? defaultSettings(), stored) });
+        const merged = mergeSettings(props.initialSettings ?? defaultSettings(), stored);
+        const storedValues = (stored ?? {}) as Partial<PaneSettings>;
+        if (!props.initialSettings && typeof storedValues.year !== "number") openDefaults.current.add("year");
+        if (!merged.unitName) openDefaults.current.add("unitName");
+        dispatch({ type: "loaded", settings: merged });
         setLoaded(true);
       });
     return () => {
@@ -81,9 +95,26 @@ function PaneApp(props: { initialTab?: TabId; initialSettings?: PaneSettings }) 
   // The first check waits for the stored lists too, so it already judges codes by them.
   useCheckerLifecycle(services, loaded && codeLists.loaded, settings.live, settings.tolerance, profile, codeLists.lists);
 
+  const live = useLiveState(services.checker);
+  useEffect(() => {
+    if (!loaded || !live.result || openDefaults.current.size === 0) return;
+    const patch = workbookDefaults(live.result.tables, openDefaults.current, settings);
+    if (Object.keys(patch).length > 0) dispatch({ type: "set", patch });
+  }, [loaded, live.result, settings]);
+
   const lang = settings.language ?? languageFromLocale(services.displayLanguage);
   const s = STRINGS[lang];
-  const api: SettingsApi = useMemo(() => ({ settings, update: (patch) => dispatch({ type: "set", patch }) }), [settings]);
+  const api: SettingsApi = useMemo(
+    () => ({
+      settings,
+      update: (patch) => {
+        // A value the user chose is theirs: the workbook no longer overrides it.
+        for (const key of Object.keys(patch)) openDefaults.current.delete(key as WorkbookDefaultKey);
+        dispatch({ type: "set", patch });
+      },
+    }),
+    [settings],
+  );
   const labels: Record<TabId, string> = { check: s.tabCheck, codes: s.tabCodes, templates: s.tabTemplates, settings: s.tabSettings };
 
   return (

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from "react";
 import type { Catalogue, ImportedList } from "../core/catalogue";
+import type { GridWorkbook } from "../core/grid";
 import type { WorkbookHost } from "../excel/host";
 import type { LiveChecker } from "../excel/live-checker";
 import type { CheckConfig } from "./check-config";
@@ -38,10 +39,15 @@ export interface PaneServices {
    * this; the host's change events then drive the live re-check.
    */
   writeCell: (sheet: string, address: string, value: string | number) => Promise<void>;
-  /** Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). */
+  /**
+   * Where the selection starts; undefined when the host cannot tell (templates then go to new sheets only). The host
+   * itself renders an inserted template's formulas for the cell where it lands.
+   */
   selectionAnchor?: () => Promise<SelectionAnchor>;
   /** Office's display language ("zh-CN", "en-US"), the default until the user picks one. */
   displayLanguage: string;
+  /** .xlsx bytes the user picked → grid ("Compare with another workbook…"); default: the preview's exceljs reader, lazily. */
+  readWorkbookFile?: (data: ArrayBuffer, name: string) => Promise<GridWorkbook>;
 }
 
 export const ServicesContext = createContext<PaneServices | null>(null);

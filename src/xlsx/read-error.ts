@@ -65,7 +65,9 @@ export class WorkbookReadError extends Error {
 }
 
 export function readErrorMessage(file: string, reason: ReadFailure, where?: string): string {
-  const base = baseName(file) || file;
+  // A path that leads to no file is shown as given, in full (the CLI passes it resolved from where the user ran
+  // it), so they see where it was looked for; otherwise the name is enough.
+  const base = reason === "not-found" || reason === "not-a-file" ? file : baseName(file) || file;
   const r = REASONS[reason];
   const at = where ? oneLine(where) : "";
   return at

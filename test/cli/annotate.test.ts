@@ -80,6 +80,17 @@ describe("annotateWorkbook", () => {
     expect(summary.unnoted).toEqual([]);
   });
 
+  it("never replaces a file that is already there unless told to (not just the CLI's check)", async () => {
+    const taken = path.join(dir, "taken.xlsx");
+    fs.writeFileSync(taken, "mine");
+    await expect(annotateWorkbook(SAMPLE, taken, [warning])).rejects.toThrow(/already exists; add --force/);
+    expect(fs.readFileSync(taken, "utf8")).toBe("mine");
+    await annotateWorkbook(SAMPLE, taken, [warning], { overwrite: true });
+    expect((await readXlsxFile(taken)).sheets.length).toBeGreaterThan(0);
+    const leftovers = fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+    expect(leftovers).toEqual([]);
+  });
+
   it("fills the first cell of an error red; an error outranks a warning on the same cell", () => {
     expect(fillAt(out, "基本支出表", "D12")).toBe(argbOf("error"));
   });

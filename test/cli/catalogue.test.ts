@@ -60,6 +60,23 @@ describe("catalogue CLI (in process)", () => {
   });
 });
 
+describe("catalogue --help", () => {
+  test.each([
+    [["--help"], ["lookup CODE", "search TEXT"]],
+    [["-h"], ["lookup CODE", "search TEXT"]],
+    [["lookup", "--help"], ["lookup CODE"]],
+    [["search", "-h"], ["search TEXT"]],
+    [["lookup", "2080505", "--help"], ["lookup CODE"]],
+  ])("%p: usage on stdout, exit 0", (argv, shown) => {
+    const r = runCatalogueCli(argv);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    for (const s of shown) expect(r.stdout).toContain(s);
+    expect(r.stdout).toContain("--year YYYY");
+    if (shown.length === 1) expect(r.stdout).not.toContain(shown[0].startsWith("lookup") ? "search TEXT" : "lookup CODE");
+  });
+});
+
 describe("npm run catalogue (process)", () => {
   const root = join(__dirname, "../..");
   const run = (args: string[]) =>

@@ -13,7 +13,7 @@ import { fixturePath } from "../helpers/fixtures";
 import { notesOf, unzip } from "../helpers/xlsx-parts";
 
 const ROOT = path.resolve(__dirname, "../..");
-const ENTRY = path.join(ROOT, "src/cli/check.ts");
+const ENTRY = path.join(ROOT, "src/cli/main.ts");
 const FAKE_ENTRY = path.join(ROOT, "test/helpers/fake-check-cli.ts");
 // An absolute loader URL so the CLI can run from any working directory.
 const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;

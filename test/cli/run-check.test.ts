@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +7,7 @@ import type { GridWorkbook } from "../../src/core/grid";
 import { runCheck, USAGE, type CheckDeps } from "../../src/cli/run-check";
 import { WorkbookReadError } from "../../src/cli/workbook-read-error";
 import { bundledSamplePath } from "../../src/cli/sample";
+import { KIND_NAMES } from "../../src/core/document/style";
 
 const warning: Finding = {
   rule: "cross.basic-vs-function",
@@ -136,7 +138,10 @@ describe("runCheck exit codes", () => {
   it.each([
     [["--format", "xml", "a.xlsx"], "--format"],
     [["--bogus", "a.xlsx"], "bogus"],
-    [["a.xlsx", "b.xlsx"], "FILE"],
+    // Several files are a batch now (issue 19); its own options are checked as strictly.
+    [["a.xlsx", "b.xlsx", "--shard", "4/3"], "--shard"],
+    [["a.xlsx", "b.xlsx", "--jobs", "0"], "--jobs"],
+    [["a.xlsx", "b.xlsx", "--annotate", "out.xlsx"], "--annotate"],
     [["--lang", "fr"], "--lang"],
     [["--year", "23"], "--year"],
     [["a.xlsx", "--annotate", "out.csv"], ".xlsx"],
@@ -256,6 +261,26 @@ describe("--format text", () => {
     expect(zh).not.toContain(error.messageEn);
   });
 
+  it("--lang zh names every table kind in Chinese and prints no kind id", async () => {
+    const every = Object.keys(KIND_NAMES).map((kind, i) => ({
+      sheet: `表${i}`,
+      kind,
+      range: "A1:C9",
+      title: `单位预算表${i}`,
+    }));
+    const onEach: Finding[] = every.map((t) => ({ ...error, cells: [{ sheet: t.sheet, address: "B5" }] }));
+    const zh = (await run(["u.xlsx", "--lang", "zh"], { tables: every, findings: onEach })).stdout;
+    for (const kind of Object.keys(KIND_NAMES)) expect(zh).not.toContain(kind === "other" ? "[other]" : kind);
+    expect(zh).toContain("[一般公共预算支出表]");
+    expect(zh).toContain("[其他表（不检查）]");
+    // Both languages keep the id beside the name (it is what JSON and --disable use); English prints the id.
+    const both = (await run(["u.xlsx"], { tables: every, findings: [] })).stdout;
+    expect(both).toContain("[一般公共预算支出表 general-expenditure]");
+    const en = (await run(["u.xlsx", "--lang", "en"], { tables: every, findings: [] })).stdout;
+    expect(en).toContain("[general-expenditure]");
+    expect(en).not.toContain("一般公共预算支出表]");
+  });
+
   it("lists findings outside any recognised table under their sheet", async () => {
     const stray: Finding = { ...warning, cells: [{ sheet: "备注", address: "A1" }] };
     const r = await run(["u.xlsx"], { tables, findings: [stray] });
@@ -292,6 +317,73 @@ describe("--annotate", () => {
     expect(r.code).toBe(1);
     expect(r.annotated[0].output).toBe("/work/budget/out.xlsx");
     expect(r.stdout).toContain("已写入标注副本 out.xlsx");
+  });
+
+  it("refuses an existing output without --force: exit 2, one line, nothing read or written", async () => {
+    const out = path.join(dir, "exists.xlsx");
+    fs.writeFileSync(out, "mine");
+    const r = await run(["book.xlsx", "--annotate", out], { tables, findings: [error] });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(`${out} already exists; add --force`);
+    expect(r.stdout).toBe("");
+    expect(r.read).toEqual([]);
+    expect(r.annotated).toEqual([]);
+    expect(fs.readFileSync(out, "utf8")).toBe("mine");
+  });
+
+  it("--force replaces an existing file (and says so to the writer)", async () => {
+    const out = path.join(dir, "replace.xlsx");
+    fs.writeFileSync(out, "old");
+    const seen: boolean[] = [];
+    const r = await run(
+      ["book.xlsx", "--annotate", out, "--force"],
+      { tables, findings: [] },
+      {
+        annotate: async (_i, _o, _f, _l, overwrite) => {
+          seen.push(overwrite);
+          return { marked: 0, noted: 0, skipped: [], unnoted: [] };
+        },
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(seen).toEqual([true]);
+    // Without --force the writer is told not to replace anything (it links, never renames, over a name).
+    seen.length = 0;
+    await run(["book.xlsx", "--annotate", path.join(dir, "new.xlsx")], { tables, findings: [] }, {
+      annotate: async (_i, _o, _f, _l, overwrite) => {
+        seen.push(overwrite);
+        return { marked: 0, noted: 0, skipped: [], unnoted: [] };
+      },
+    });
+    expect(seen).toEqual([false]);
+  });
+
+  it("--force still never overwrites the input", async () => {
+    const r = await run(["book.xlsx", "--annotate", "book.xlsx", "--force"], { tables, findings: [] });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("must not overwrite the checked file");
+  });
+
+  it("refuses a FIFO or a folder as output, even with --force", async () => {
+    const fifo = path.join(dir, "pipe.xlsx");
+    const made = spawnSync("mkfifo", [fifo]);
+    const folder = path.join(dir, "folder.xlsx");
+    fs.mkdirSync(folder);
+    const targets = made.status === 0 ? [fifo, folder] : [folder];
+    for (const target of targets) {
+      const r = await run(["book.xlsx", "--annotate", target, "--force"], { tables, findings: [] });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`the output ${target} is not a regular file`);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.read).toEqual([]);
+    }
+  });
+
+  it("--force without --annotate is bad usage", async () => {
+    const r = await run(["book.xlsx", "--force"], { tables, findings: [] });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--force only goes with --annotate");
   });
 
   it("says which marked cells got no note because they hold a threaded comment", async () => {

@@ -196,8 +196,10 @@ describe("unreadable files → WorkbookReadError with a one-line bilingual messa
       expect(e).toBeInstanceOf(WorkbookReadError);
       const err = e as WorkbookReadError;
       expect(err.message).not.toMatch(/\n/);
-      expect(err.message).toContain(`无法读取文件 ${name}`);
-      expect(err.message).toContain(`Cannot read ${name}`);
+      // A path that leads to no file is named in full (where it was looked for); otherwise the name is enough.
+      const shown = bytes === null ? file : name;
+      expect(err.message).toContain(`无法读取文件 ${shown}：`);
+      expect(err.message).toContain(`Cannot read ${shown}:`);
       return err;
     }
     throw new Error("expected a WorkbookReadError");

@@ -123,7 +123,7 @@ describe("listRules", () => {
         if (e.isDirectory()) walk(p);
         else if (p.endsWith(".ts") && !p.endsWith("profiles.ts")) {
           const src = fs.readFileSync(p, "utf8");
-          for (const m of src.matchAll(/"((?:table|hierarchy|basic|summary|three-public|cross|cell|catalogue|document|plausibility)\.[a-z-]+)"/g)) ids.add(m[1]);
+          for (const m of src.matchAll(/"((?:table|hierarchy|basic|summary|three-public|cross|cell|catalogue|document|plausibility|final|workbooks)\.[a-z-]+)"/g)) ids.add(m[1]);
         }
       }
     };

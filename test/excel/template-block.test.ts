@@ -3,7 +3,7 @@ import { checkWorkbook } from "../../src/core/engine";
 import { buildTemplate, templateSetKinds } from "../../src/core/templates";
 import { MemoryHost } from "../../src/excel/memory-host";
 import { OfficeHost } from "../../src/excel/office-host";
-import { tableBlockFromTemplate } from "../../src/excel/template-block";
+import { tableBlockFromTemplate } from "../../src/host/template-block";
 import { caps, typicalWorkbook } from "./fixtures";
 
 const OPTIONS = { year: 2026, unitName: "某某中心", unitCode: "323003", measure: "万元" as const };

@@ -86,6 +86,21 @@ describe("Check tab", () => {
     expect(screen.getByTestId("recognised")).toHaveTextContent("单位预算支出总表 支出总表!A1:I23");
   });
 
+  it("says which set it recognised: 预算 or 决算", async () => {
+    await renderPane(fakeServices({ tables: TABLES, findings: [] }));
+    expect(await screen.findByTestId("recognised-set")).toHaveTextContent("预算公开表");
+  });
+
+  it("a 决算 workbook is shown as a 决算 set", async () => {
+    const tables = [
+      { sheet: "收入支出决算总表", kind: "final-summary", range: "A1:D35", title: "收入支出决算总表" },
+      { sheet: "支出决算表", kind: "final-expenditure", range: "A1:H23", title: "支出决算表" },
+    ];
+    await renderPane(fakeServices({ tables, findings: [] }));
+    expect(await screen.findByTestId("recognised-set")).toHaveTextContent("决算公开表");
+    expect(screen.getByTestId("recognised")).toHaveTextContent("支出决算表 支出决算表!A1:H23");
+  });
+
   it("says when no table was recognised", async () => {
     await renderPane(fakeServices({ tables: [], findings: [] }));
     expect(await screen.findByTestId("no-tables")).toHaveTextContent("未识别到预算公开表");

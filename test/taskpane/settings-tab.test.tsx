@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { applyTolerance } from "../../src/taskpane/check-config";
 import { defaultSettings, mergeSettings } from "../../src/taskpane/settings/settings-model";
 import { fakeServices, SUM_FINDING } from "./fake-services";
@@ -74,5 +74,41 @@ describe("rule profiles (issue 9)", () => {
     const merged = mergeSettings(base, { profile: "lenient" as never, disabledRules: ["cross.", "no.such-rule", 3 as never] });
     expect(merged.profile).toBe("default");
     expect(merged.disabledRules).toEqual(["cross."]);
+  });
+});
+
+describe("year and unit name from the workbook", () => {
+  const tables = [
+    { sheet: "收支总表", kind: "summary", range: "A1:D30", title: "2024年部门收支预算表", year: 2024, unitName: "某某社会保障中心" },
+    { sheet: "支出总表", kind: "expenditure", range: "A1:I23", title: "2024年部门支出预算表", year: 2024, unitName: "某某社会保障中心" },
+    { sheet: "三公", kind: "three-public", range: "A1:F12", title: "2023年“三公”经费预算表", year: 2023 },
+  ];
+
+  it("with nothing stored, the pane takes the tables' year and unit name (not the clock's next year)", async () => {
+    const services = fakeServices({ tables, findings: [] }, { settings: { year: undefined } });
+    await renderPane(services, "settings");
+    await waitFor(() => expect(screen.getByRole("spinbutton", { name: "预算年度" })).toHaveValue(2024));
+    expect(screen.getByRole("textbox", { name: "单位名称" })).toHaveValue("某某社会保障中心");
+  });
+
+  it("a stored year and unit name stay the user's", async () => {
+    const services = fakeServices({ tables, findings: [] }, { settings: { year: 2026, unitName: "用户填写的单位" } });
+    await renderPane(services, "settings");
+    await screen.findByRole("spinbutton", { name: "预算年度" });
+    await waitFor(() => expect(services.checker.state.result).not.toBeNull());
+    expect(screen.getByRole("spinbutton", { name: "预算年度" })).toHaveValue(2026);
+    expect(screen.getByRole("textbox", { name: "单位名称" })).toHaveValue("用户填写的单位");
+  });
+
+  it("a year the user types is kept when the workbook is checked again", async () => {
+    const services = fakeServices({ tables, findings: [] }, { settings: { year: undefined } });
+    await renderPane(services, "settings");
+    const year = screen.getByRole("spinbutton", { name: "预算年度" });
+    await waitFor(() => expect(year).toHaveValue(2024));
+    fireEvent.change(year, { target: { value: "2025" } });
+    fireEvent.blur(year);
+    await waitFor(() => expect(services.settings.saved.at(-1)?.year).toBe(2025));
+    await act(async () => services.checker.set({ tables: tables.map((t) => ({ ...t, year: 2022 })), findings: [] }));
+    expect(year).toHaveValue(2025);
   });
 });

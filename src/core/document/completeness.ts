@@ -8,6 +8,8 @@ import { toA1 } from "../address";
 import type { Finding } from "../finding";
 import type { RecognisedTable, TableKind } from "../recognise/types";
 import { tableCell, tableLabel } from "./cells";
+import { FINAL_KINDS } from "../recognise/final-kinds";
+import { disclosureSet } from "./final-set";
 import { CORE_KINDS, KIND_NAMES, documentStyle, expectedKinds, type DocumentStyle } from "./style";
 
 export const MIN_KINDS_FOR_SET = 3;
@@ -17,6 +19,8 @@ const SET_NAMES: Record<DocumentStyle, { zh: string; en: string }> = {
   department: { zh: "部门预算公开表", en: "a department budget disclosure" },
   unknown: { zh: "预算公开表", en: "a budget disclosure" },
 };
+
+const FINAL_SET_NAME = { zh: "部门决算公开表", en: "a final accounts (决算) disclosure" };
 
 export function completenessFindings(tables: RecognisedTable[]): Finding[] {
   const standard = tables.filter((t) => t.kind !== "other");
@@ -34,6 +38,11 @@ const TOTALLED_KINDS: ReadonlySet<TableKind> = new Set<TableKind>([
   "state-capital-expenditure",
   "basic-expenditure",
   "economic-summary",
+  "final-revenue",
+  "final-expenditure",
+  "final-general-expenditure",
+  "final-fund",
+  "final-state-capital",
 ]);
 
 /**
@@ -82,21 +91,23 @@ function duplicateFindings(byKind: Map<TableKind, RecognisedTable[]>): Finding[]
 
 function missingFindings(standard: RecognisedTable[], byKind: Map<TableKind, RecognisedTable[]>): Finding[] {
   if (byKind.size < MIN_KINDS_FOR_SET) return [];
+  // A 决算 set has its own nine tables (spec §6), all of them required.
+  const final = disclosureSet(standard.map((t) => t.kind)) === "final";
   const style = documentStyle(standard);
-  const expected = expectedKinds(style);
-  const set = SET_NAMES[style];
+  const expected: readonly TableKind[] = final ? FINAL_KINDS : expectedKinds(style);
+  const set = final ? FINAL_SET_NAME : SET_NAMES[style];
   // Anchor: the 收支总表's title, where a reader of the set starts; else the first table's.
-  const anchor = tableCell(byKind.get("summary")?.[0] ?? standard[0]);
+  const anchor = tableCell(byKind.get(final ? "final-summary" : "summary")?.[0] ?? standard[0]);
   const out: Finding[] = [];
   for (const kind of expected) {
     if (byKind.has(kind)) continue;
-    const core = CORE_KINDS.includes(kind);
+    const core = final || CORE_KINDS.includes(kind);
     const name = KIND_NAMES[kind];
     out.push({
       rule: "document.missing-table",
       severity: core ? "warning" : "info",
       message: core
-        ? `缺少${name.zh}（${set.zh}的标准表之一）；如无此项预算，也应列示空表并注明“无…，空表列示”。`
+        ? `缺少${name.zh}（${set.zh}的标准表之一）；如无此项${final ? "收支" : "预算"}，也应列示空表并注明${final ? "“本表无数据”" : "“无…，空表列示”"}。`
         : `未找到${name.zh}（部门预算公开表通常包括此表，各地要求不一）。`,
       messageEn: core
         ? `The ${name.en} is missing (one of the standard tables of ${set.en}); if there is no such budget, include the empty table with its "空表列示" statement.`

@@ -6,6 +6,7 @@
  */
 import type { FindingCell, Finding } from "../finding";
 import { formatAmount } from "../money";
+import { isFinalKind } from "../recognise/final-kinds";
 import type { RecognisedTable, TableKind } from "../recognise/types";
 import { findingCell, metaCell, tableCell, tableLabel, type AmountAt } from "./cells";
 import { KIND_NAMES } from "./style";
@@ -16,6 +17,9 @@ export const MAY_BE_EMPTY: ReadonlySet<TableKind> = new Set<TableKind>([
   "state-capital-expenditure",
   "three-public",
   "project-expenditure",
+  "final-three-public",
+  "final-fund",
+  "final-state-capital",
 ]);
 
 /** The first non-zero amount of the table, or null; stops at the first one found. */
@@ -36,12 +40,15 @@ export function firstNonZeroAmount(table: RecognisedTable, read: AmountAt): { ce
 
 export function emptyStatementFindings(tables: RecognisedTable[], read: AmountAt): Finding[] {
   const out: Finding[] = [];
+  // A 决算 template (no amounts in any table) is not a disclosure: its empty tables need no statement yet.
+  const finalTemplate = tables.some((t) => isFinalKind(t.kind)) && tables.every((t) => firstNonZeroAmount(t, read) === null);
   for (const t of tables) {
     const mayBeEmpty = MAY_BE_EMPTY.has(t.kind);
     if (!mayBeEmpty && !t.emptyStatement) continue;
     const amount = firstNonZeroAmount(t, read);
     const name = KIND_NAMES[t.kind];
     if (amount === null && mayBeEmpty && !t.emptyStatement) {
+      if (finalTemplate) continue;
       out.push({
         rule: "document.empty-statement",
         severity: "warning",

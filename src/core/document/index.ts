@@ -17,13 +17,15 @@ import { unitContradictions } from "./units";
 import { hiddenSheetFindings } from "./hidden";
 import { identitiesFor } from "../rules";
 import type { Identity } from "../rules/identity";
+import { yearSourceFindings } from "./final-set";
 
 export type { AmountAt } from "./cells";
 export { documentStyle, expectedKinds, CORE_KINDS, DEPARTMENT_EXTRA_KINDS, KIND_NAMES, type DocumentStyle } from "./style";
 export { normaliseUnitName } from "./coherence";
+export { disclosureSet, documentYear, type DisclosureSet, type DocumentYear, type YearSource } from "./final-set";
 
-export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountAt = gridReader(workbook)): Finding[] {
-  return documentCheck(tables, workbook, read).findings;
+export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountAt = gridReader(workbook), year?: number): Finding[] {
+  return documentCheck(tables, workbook, read, identitiesFor(tables), year).findings;
 }
 
 export interface DocumentCheck {
@@ -39,6 +41,8 @@ export function documentCheck(
   workbook: GridWorkbook,
   read: AmountAt = gridReader(workbook),
   identities: readonly Identity[] = identitiesFor(tables),
+  /** The year the user set (a 决算's year is seldom in its titles: see final-set.ts). */
+  year?: number,
 ): DocumentCheck {
   // `other` tables (绩效目标, 政府采购 …) are not part of the checked set.
   const standard = tables.filter((t) => t.kind !== "other");
@@ -51,6 +55,7 @@ export function documentCheck(
       ...coherenceFindings(standard, workbook, contradicted),
       ...magnitude.findings,
       ...hiddenSheetFindings(standard, workbook),
+      ...yearSourceFindings(standard, workbook, year),
     ],
     offUnit: new Set([...contradicted, ...magnitude.off]),
   };

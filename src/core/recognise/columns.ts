@@ -14,6 +14,16 @@ export function headerPath(merges: MergeIndex, headerRows: number[], col: number
   return path;
 }
 
+/**
+ * A 合计 under a code or name header ("功能分类科目编码 / 合计": the 决算 fund tables print their 合计 row label in the
+ * last header row, beside 本年支出's 合计 | 基本支出 | 项目支出) names the total row, not the column.
+ */
+function withoutTotalUnderLabel(path: string[]): string[] {
+  const last = path[path.length - 1];
+  if (path.length > 1 && /^(合计|总计)$/.test(last ?? "") && /编码|代码|名称/.test(path[path.length - 2])) return path.slice(0, -1);
+  return path;
+}
+
 const INDEX = /^(序号|栏次|行次|序)$/;
 const RATE = /率|%|％|百分比|比例|占比|比重/;
 const UNIT_CODE = /(单位|部门).*(代码|编码)|^单位编码$|^预算单位$/;
@@ -33,8 +43,13 @@ function codePartOf(label: string): RecognisedColumn["codePart"] {
 
 export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segment): RecognisedColumn[] {
   const columns: RecognisedColumn[] = [];
+  const firstBody = seg.bodyRows[0];
   for (let c = seg.left; c <= seg.right; c++) {
-    const path = headerPath(merges, seg.headerRows, c);
+    const path = withoutTotalUnderLabel(headerPath(merges, seg.headerRows, c));
+    // The 合计 row printed with the 类/款/项 header words in its code cells ("类 | 款 | 项 | 合计 | 1,234.00", the
+    // Ministry's 决算 layout): those words name the code columns.
+    const part = firstBody === undefined ? "" : normaliseLabel(cellText(sheet, firstBody, c));
+    if (/^(类|款|项)$/.test(part) && path[path.length - 1] !== part) path.push(part);
     const label = path[path.length - 1] ?? "";
     let role: RecognisedColumn["role"];
     // "项" alone under a 科目编码 group is a code part; "项目" alone is the label column of two-sided tables.

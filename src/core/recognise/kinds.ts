@@ -1,5 +1,5 @@
 /** Table kind from title words, confirmed or decided by header words. */
-import type { TableKind } from "./types";
+import type { FinalKind, TableKind } from "./types";
 
 /** Words that make a row look like a table title. */
 export function looksLikeTitle(text: string): boolean {
@@ -45,7 +45,8 @@ export function kindFromHeader(headerText: string): TableKind | null {
   return null;
 }
 
-export type StandardKind = Exclude<TableKind, "other">;
+/** The 预算 kinds (the 决算 ones are in final-kinds.ts). */
+export type StandardKind = Exclude<TableKind, "other" | FinalKind>;
 
 /** The standard tables of spec §1, in its order: the 9 of a 单位预算 set, then the 部门预算 extras. */
 export const STANDARD_KINDS: readonly StandardKind[] = [

@@ -55,7 +55,8 @@ function isDateFormat(format: string | null): boolean {
   return !/general/i.test(codes) && /[ymd]/i.test(codes);
 }
 
-const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$/;
+// "附表1", "表3", and the Ministry's "公开01表" printed beside a 决算 title.
+const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$|^公开\d{1,2}表$/;
 
 /** The title text if the row is a title row ("单位预算收支总表", possibly beside "附表1"). */
 export function titleOf(scan: RowScan): string | null {
@@ -126,8 +127,16 @@ export function isHeaderLike(scan: RowScan, continuesMerge = false): boolean {
   if (scan.numericCount > 0) return false;
   if (scan.cells.some((c) => META.test(c.text))) return false;
   // Data labels ("一、一般公共服务支出", "（一）…", "本年收入合计") never sit in a header, even on rows without amounts.
-  if (scan.cells.some((c) => DATA_LABEL.test(normaliseLabel(c.text)))) return false;
+  // A 决算 table's column header may name 本年收入合计 / 本年支出合计 among its other columns (本年收入合计 | 财政拨款收入 |
+  // 上级补助收入 …): one such label with at least three other header cells is a column label, not a data row.
+  const dataLabels = scan.cells.filter((c) => DATA_LABEL.test(normaliseLabel(c.text)));
+  if (dataLabels.length > 0 && !isColumnTotalLabel(dataLabels, scan.cells.length)) return false;
   const words = scan.cells.filter((c) => HEADER_WORDS.test(normaliseLabel(c.text))).length;
   if (scan.cells.length < 2 && scan.distinct.length < 2 && !continuesMerge) return false;
   return words >= 1;
+}
+
+/** One 本年收入合计/本年支出合计 cell beside three or more other cells: a 决算 column header. */
+function isColumnTotalLabel(dataLabels: RowScan["cells"], cellCount: number): boolean {
+  return dataLabels.length === 1 && cellCount - 1 >= 3 && /^本年(收入|支出)合计$/.test(normaliseLabel(dataLabels[0].text));
 }

@@ -50,6 +50,10 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   // Rightmost column each row's merged cells reach: a header's extent includes its merged labels.
   const mergeRight = new Map<number, number>();
   for (const m of sheet.merges) if ((mergeRight.get(m.top) ?? -1) < m.right) mergeRight.set(m.top, m.right);
+  // Rows whose one cell is merged across three or more columns (a header group over the whole table, such as
+  // 财政拨款“三公”经费 above 合计 | 因公出国(境)费 …): a header row when a header row follows.
+  const wide = new Set<number>();
+  for (const m of sheet.merges) if (m.right - m.left >= 2 && m.top === m.bottom) wide.add(m.top);
 
   // Starts of segments: each title row; content before the first title forms a titleless segment.
   const starts: Array<{ row: number; title: string | null }> = [];
@@ -65,7 +69,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1].row - 1 : lastNonEmpty;
-    const seg = buildSegment(scans, start.row, end, start.title, continued, mergeRight);
+    const seg = buildSegment(scans, start.row, end, start.title, continued, mergeRight, wide);
     const prev = segments[segments.length - 1];
     if (prev && seg && isContinuation(prev, seg, scans)) {
       absorb(prev, seg);
@@ -83,6 +87,7 @@ function buildSegment(
   title: string | null,
   continued: Set<number>,
   mergeRight: Map<number, number> = new Map(),
+  wide: ReadonlySet<number> = new Set(),
 ): Segment | null {
   const seg: Segment = {
     title: title ?? "",
@@ -113,10 +118,12 @@ function buildSegment(
   }
   // Header rows, then an optional 栏次 row. A blank row inside the header (one inserted between two header rows)
   // does not end it when a header or 栏次 row follows.
+  const wideGroupAbove = (row: number) =>
+    seg.headerRows.length === 0 && wide.has(row) && scans[row].cells.length === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
   const headerAt = (row: number) =>
     row <= bottom &&
     scans[row].cells.length > 0 &&
-    (isHeaderLike(scans[row], continued.has(row) && seg.headerRows.length > 0) || isLanciRow(scans[row]));
+    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row)) || isLanciRow(scans[row]));
   while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
     if (scans[r].cells.length === 0) {
       r++;

@@ -4,11 +4,16 @@ import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } fro
 import { displayedDecimals, parseAmount } from "../money";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
 import { assignSides, headerText, recogniseColumns } from "./columns";
+import { BUDGET_KIND_OF, decideSet, isFinalKind } from "./final-kinds";
+import { findPanels, readPanelRows } from "./final-panels";
 import { kindFromHeader, kindFromTitle } from "./kinds";
 import type { Segment } from "./segment";
 import type { Classification, CodeInfo, RecognisedColumn, RecognisedRow, RecognisedTable, SideRows, TableKind } from "./types";
 
 const TOTAL_LABEL = /^(合计|总计|总合计|本年合计|支出合计|收入合计|全部合计|合\s*计)$/;
+const STRONG_EMPTY_STATEMENT = /空表列示|本表无数据|此表无数据|故本表为空表|本表为空表/;
+/** The template's instruction to write a statement ("无…的，仍保留该表格式，并在本表下方作下述说明：") is not one. */
+const INSTRUCTION = /仍保留该表格式|作下述说明/;
 const EMPTY_STATEMENT = /空表|无数据|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
 
 export function classifyCode(code: string): { classification: Classification; level: number } | null {
@@ -24,7 +29,8 @@ export function classifyCode(code: string): { classification: Classification; le
 export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number): RecognisedTable {
   const header = headerText(sheet, seg);
   const columns = recogniseColumns(sheet, merges, seg);
-  const kind: TableKind = (seg.title ? kindFromTitle(seg.title) : null) ?? kindFromHeader(header) ?? "other";
+  const kind: TableKind = decideSet((seg.title ? kindFromTitle(seg.title) : null) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const base = isFinalKind(kind) ? BUDGET_KIND_OF[kind] : kind;
   const meta = readMeta(sheet, seg);
   const table: RecognisedTable = {
     id: `${sheet.name}#${index}`,
@@ -46,15 +52,22 @@ export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segm
     empty: false,
   };
   for (const key of ["titleCell", "yearCell", "unitCell", "unitNameCell"] as const) if (meta[key]) table[key] = meta[key];
-  const statementRow = seg.noteRows.find((r) => EMPTY_STATEMENT.test(rowText(sheet, r)));
+  // The statement itself ("…故本表无数据") before an instruction that merely mentions one ("无…的，仍保留该表格式").
+  const statementRow =
+    seg.noteRows.find((r) => STRONG_EMPTY_STATEMENT.test(rowText(sheet, r))) ??
+    seg.noteRows.find((r) => EMPTY_STATEMENT.test(rowText(sheet, r)) && !INSTRUCTION.test(rowText(sheet, r)));
   if (statementRow !== undefined) {
     table.emptyStatement = rowText(sheet, statementRow);
     table.emptyStatementCell = cellOfRow(sheet, statementRow, (t) => EMPTY_STATEMENT.test(t));
   }
 
-  if (kind === "summary" || kind === "fiscal-summary") {
+  const panels = kind === "final-basic-expenditure" ? findPanels(columns) : [];
+  if (base === "summary" || base === "fiscal-summary") {
     if (assignSides(columns)) table.sides = readSides(sheet, seg, columns);
-  } else if (kind === "three-public" && columns.some((c) => c.role === "amount" && /因公出国|公务接待|公务用车/.test(c.path.join("/")))) {
+  } else if (panels.length) {
+    table.panels = panels;
+    table.rows = readPanelRows(sheet, seg, panels);
+  } else if (base === "three-public" && columns.some((c) => c.role === "amount" && /因公出国|公务接待|公务用车/.test(c.path.join("/")))) {
     table.itemsAsColumns = true;
     table.rows = readItemRows(sheet, seg, columns);
   } else if (kind !== "other") {
@@ -147,7 +160,8 @@ function readMeta(sheet: GridSheet, seg: Segment): Meta {
     const sheetRow = sheet.values[r] ?? [];
     for (let c = 0; c < sheetRow.length; c++) {
       const t = cellText(sheet, r, c);
-      if (!t || /预算年度|单位[:：]|^年度/.test(t)) continue;
+      // A bare year ("2024年度", the Ministry's unit line) is not the unit's name.
+      if (!t || /预算年度|单位[:：]|^年度|^20\d\d\s*年度?$/.test(t)) continue;
       const named = /(?:部门名称|单位名称|编制单位|编制部门|部门|单位)[:：]\s*(.+)$/.exec(t);
       const name = (named ? named[1] : t).replace(/^\d{3,}\s*/, "").trim();
       if (name && out.unitName === undefined) {
@@ -187,7 +201,7 @@ function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[]): { co
 }
 
 function expectedClassification(kind: TableKind): Classification | null {
-  switch (kind) {
+  switch (isFinalKind(kind) ? BUDGET_KIND_OF[kind] : kind) {
     case "basic-expenditure":
     case "economic-summary":
       return "dept-economic";

@@ -13,7 +13,20 @@ export type TableKind =
   | "three-public"
   | "economic-summary"
   | "project-expenditure"
+  | FinalKind
   | "other";
+
+/** The nine tables of a 部门决算 / 单位决算 (spec §6). */
+export type FinalKind =
+  | "final-summary"
+  | "final-revenue"
+  | "final-expenditure"
+  | "final-fiscal-summary"
+  | "final-general-expenditure"
+  | "final-basic-expenditure"
+  | "final-three-public"
+  | "final-fund"
+  | "final-state-capital";
 
 export type Classification = "function" | "dept-economic" | "gov-economic" | "revenue";
 
@@ -62,6 +75,15 @@ export interface RecognisedRow {
   unitCode?: string;
   /** Index (in `rows`) of the row this one adds up into; undefined for top-level rows and total rows. */
   parent?: number;
+  /** Tables printed as side-by-side panels (基本支出决算表): the panel (index in `panels`) the row belongs to. */
+  panel?: number;
+}
+
+/** One panel of a side-by-side table: its code, name and amount columns. */
+export interface TablePanel {
+  codeCol: number;
+  nameCol?: number;
+  amountCols: number[];
 }
 
 /** One side of a two-sided table: its label column, amount columns and labelled rows. */
@@ -94,6 +116,8 @@ export interface RecognisedTable {
   rows: RecognisedRow[];
   /** Two-sided tables only. */
   sides?: SideRows[];
+  /** Side-by-side panels (基本支出决算表: 301/303 left, 302/310 right); rows then carry `panel`. */
+  panels?: TablePanel[];
   /** Three-public tables whose items are columns (Henan style) rather than rows. */
   itemsAsColumns?: boolean;
   /** The table carries an "空表列示"/"无数据" statement, or has no data rows. */

@@ -9,7 +9,7 @@ import { amountColumns, key, maximalCodeRows, sideStructure, type SideStructure 
 type Tables = Map<TableKind, RecognisedTable>;
 
 /** "221 住房保障" for messages. */
-function classLabel(code: string): string {
+export function classLabel(code: string): string {
   const name = functionClassName(code);
   return name ? `${code} ${name}` : code;
 }
@@ -25,7 +25,7 @@ export function tablesByKind(tables: RecognisedTable[]): Tables {
  * The column holding the table's own amounts: the header's 合计; in a comparison layout (2022年预算数 | 2023年预算数 |
  * 增减) the budget year's column; else the first amount column.
  */
-function totalColumn(table: RecognisedTable): number | undefined {
+export function totalColumn(table: RecognisedTable): number | undefined {
   const root = rootTotalColumn(buildColumnTree(table.columns));
   if (root !== undefined) return root;
   const cols = amountColumns(table);
@@ -39,7 +39,7 @@ function totalColumn(table: RecognisedTable): number | undefined {
 }
 
 /** A column's value column: a leaf, or a header group's 合计/小计 column ("基本支出" → 基本支出/小计). */
-function columnFor(table: RecognisedTable, re: RegExp, columns: RecognisedColumn[] = amountColumns(table)): number | undefined {
+export function columnFor(table: RecognisedTable, re: RegExp, columns: RecognisedColumn[] = amountColumns(table)): number | undefined {
   const candidates = columns.filter((c) => c.role === "amount" && !/^其中/.test(c.label));
   const groupTotal = candidates.find((c) => c.path.some((p) => re.test(p)) && /合计|小计/.test(c.label) && !re.test(c.label));
   if (groupTotal) return groupTotal.col;
@@ -47,14 +47,14 @@ function columnFor(table: RecognisedTable, re: RegExp, columns: RecognisedColumn
 }
 
 /** The 合计 row's cell(s) in a column; without a 合计 row, the top-level rows (empty table → none, i.e. 0). */
-function totalCells(table: RecognisedTable, col: number): CellKey[] {
+export function totalCells(table: RecognisedTable, col: number): CellKey[] {
   const t = table.rows.find((r) => r.role === "total");
   if (t) return [key(table, t.row, col)];
   return table.rows.filter((r) => (r.role === "unit" || r.role === "code") && r.parent === undefined).map((r) => key(table, r.row, col));
 }
 
 /** Cells adding up to a code's amount: the rows with that code, or the highest rows below it where it is absent. */
-function prefixCells(table: RecognisedTable, prefix: string, col: number): CellKey[] {
+export function prefixCells(table: RecognisedTable, prefix: string, col: number): CellKey[] {
   const rows = table.rows.filter((r) => {
     if (r.role !== "code" || !r.code!.code.startsWith(prefix)) return false;
     const parent = r.parent === undefined ? undefined : table.rows[r.parent];
@@ -70,17 +70,17 @@ function codesOfClass(table: RecognisedTable): Set<string> {
   return new Set(maximalCodeRows(table).map((r) => r.code!.code.slice(0, 3)));
 }
 
-function make(rule: string, tables: RecognisedTable[], left: CellKey[], right: CellKey[], zh: string, en: string, strength: "error" | "warning" = "error"): Identity {
+export function make(rule: string, tables: RecognisedTable[], left: CellKey[], right: CellKey[], zh: string, en: string, strength: "error" | "warning" = "error"): Identity {
   return { rule, tables: tables.map((t) => t.id), strength, left, right, zh, en };
 }
 
-function side(table: RecognisedTable, which: "income" | "expenditure"): SideStructure | undefined {
+export function side(table: RecognisedTable, which: "income" | "expenditure"): SideStructure | undefined {
   const s = table.sides?.find((x) => x.side === which);
   return s ? sideStructure(s) : undefined;
 }
 
 /** Rows of a side that name a 类 ("八、社会保障和就业支出"), grouped by class code. */
-function classRows(st: SideStructure, table: RecognisedTable): Map<string, number[]> {
+export function classRows(st: SideStructure, table: RecognisedTable): Map<string, number[]> {
   const m = new Map<string, number[]>();
   const labels = new Map(st.side.rows.map((r) => [r.row, r.label]));
   for (const row of st.items) {
@@ -92,9 +92,9 @@ function classRows(st: SideStructure, table: RecognisedTable): Map<string, numbe
   return m;
 }
 
-type SourceKey = "general" | "fund" | "state-capital" | "fiscal" | "special-account" | "business" | "operating" | "superior" | "affiliated" | "other" | "carry";
+export type SourceKey = "general" | "fund" | "state-capital" | "fiscal" | "special-account" | "business" | "operating" | "superior" | "affiliated" | "other" | "carry";
 
-function sourceKey(label: string): SourceKey | null {
+export function sourceKey(label: string): SourceKey | null {
   const t = parseOrdinalLabel(label).text;
   if (/结转|结余/.test(t)) return "carry";
   if (/一般公共预算/.test(t)) return "general";

@@ -23,6 +23,8 @@ export interface Identity {
   left: CellKey[];
   /** The cells whose sum the left side must equal. */
   right: CellKey[];
+  /** Cells subtracted from the right side (年末结转和结余 = 年初 + 本年收入 − 本年支出); read in the right side's unit. */
+  minus?: CellKey[];
   /** "le": total must not exceed the sum (e.g. 一般公共预算基本支出 per 类 ≤ 部门基本支出 per 类). */
   comparator?: "eq" | "le";
   /** What must hold, for messages: "“合计”行“基本支出”列 = Σ 各类". */
@@ -93,12 +95,14 @@ export function evaluate(identity: Identity, read: AmountReader): Evaluation | n
   }
   let computed = ZERO;
   let nonEmpty = 0;
-  for (const t of identity.right) {
-    const a = read(t);
-    if (a.kind === "invalid" || a.kind === "error") return null;
-    if (a.kind === "number") {
-      computed = computed.plus(a.value);
-      nonEmpty++;
+  for (const [cells, sign] of [[identity.right, 1], [identity.minus ?? [], -1]] as const) {
+    for (const t of cells) {
+      const a = read(t);
+      if (a.kind === "invalid" || a.kind === "error") return null;
+      if (a.kind === "number") {
+        computed = sign > 0 ? computed.plus(a.value) : computed.minus(a.value);
+        nonEmpty++;
+      }
     }
   }
   // Both sides rounded to the displayed 2 decimals in their own unit, then converted (spec §2).
@@ -134,6 +138,17 @@ function evaluateInCents(identity: Identity, read: AmountReader): Evaluation | n
       nonEmpty++;
     }
   }
+  if (identity.minus) {
+    for (const t of identity.minus) {
+      const a = read(t);
+      if (a.kind === "invalid" || a.kind === "error") return null;
+      if (a.kind === "number") {
+        if (a.cents === undefined) return undefined;
+        computed -= a.cents;
+        nonEmpty++;
+      }
+    }
+  }
   const scale = scaleOfIdentity(identity);
   stated *= scale.left;
   computed *= scale.right;
@@ -164,7 +179,7 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
   const counts = new Map<string, number>();
   for (const e of failed) {
     const seen = new Set<string>();
-    for (const c of [...e.identity.left, ...e.identity.right]) {
+    for (const c of cellsOf(e.identity)) {
       const k = keyOf(c);
       if (seen.has(k)) continue;
       seen.add(k);
@@ -186,7 +201,8 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
       const totalCount = blamed ? counts.get(keyOf(blamed)) ?? 0 : 0;
       let bestCount = totalCount;
       let candidates: CellKey[] = [];
-      for (const t of identity.right) {
+      const minus = new Set((identity.minus ?? []).map(keyOf));
+      for (const t of [...identity.right, ...(identity.minus ?? [])]) {
         const n = counts.get(keyOf(t)) ?? 0;
         if (n > bestCount) {
           bestCount = n;
@@ -200,8 +216,10 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
       if (best && !tie && bestCount >= 2) {
         const own = read(best);
         const ownValue = own.kind === "number" ? own.value : ZERO;
-        // What this term must be for the identity to hold: total − the other terms (in its own unit).
-        const needed = e.stated.minus(e.computed.minus(ownValue.times(scale.right))).dividedBy(scale.right);
+        // What this term must be for the identity to hold (in its own unit): total − the other terms, or for a
+        // subtracted term (年末 = 年初 + 本年收入 − 本年支出) the reverse.
+        const others = e.computed.minus((minus.has(keyOf(best)) ? ownValue.negated() : ownValue).times(scale.right));
+        const needed = (minus.has(keyOf(best)) ? others.minus(e.stated) : e.stated.minus(others)).dividedBy(scale.right);
         // A term that would have to be negative is not the mistake: the total is (a blank or short 合计).
         if (!needed.isNegative()) {
           blamed = best;
@@ -219,7 +237,7 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
     }
     const first = blamed ?? identity.right[0];
     if (!first) continue;
-    const rest = [...identity.left, ...identity.right].filter((c) => keyOf(c) !== keyOf(first));
+    const rest = cellsOf(identity).filter((c) => keyOf(c) !== keyOf(first));
     const diff = formatAmount(actual.minus(expected));
     const rounding = e.outcome === "rounding";
     const expectedText = formatAmount(expected);
@@ -250,4 +268,9 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
     out.push({ finding, evaluation: e });
   }
   return out;
+}
+
+/** Every cell an identity reads: left, right, then the subtracted ones. */
+export function cellsOf(identity: Identity): CellKey[] {
+  return identity.minus ? [...identity.left, ...identity.right, ...identity.minus] : [...identity.left, ...identity.right];
 }

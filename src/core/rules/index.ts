@@ -1,12 +1,13 @@
 /** All identities of a set of recognised tables: inside each table, then across tables. */
 import type { RecognisedTable } from "../recognise/types";
 import { crossIdentities } from "./cross-identities";
+import { finalCrossIdentities } from "./final-cross";
 import type { CellKey, Identity } from "./identity";
 import { isPlain, measuresOf, type Measure } from "./measure";
 import { tableIdentities } from "./table-identities";
 
 export function identitiesFor(tables: RecognisedTable[]): Identity[] {
-  const out = [...tables.flatMap((t) => tableIdentities(t)), ...crossIdentities(tables)];
+  const out = [...tables.flatMap((t) => tableIdentities(t)), ...crossIdentities(tables), ...finalCrossIdentities(tables)];
   attachMeasures(out, tables);
   return out;
 }

@@ -3,6 +3,7 @@ import { columnLetters } from "../address";
 import { parseOrdinalLabel } from "../text";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable, SideRows } from "../recognise/types";
 import { buildColumnTree, columnSums, rootTotalColumn } from "./column-tree";
+import { finalTableIdentities } from "./final-identities";
 import type { CellKey, Identity } from "./identity";
 
 export function key(table: RecognisedTable, row: number, col: number): CellKey {
@@ -41,7 +42,7 @@ export function amountColumns(table: RecognisedTable): RecognisedColumn[] {
 }
 
 /** 合计 = Σ columns on every row (column tree from the header). */
-function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
+export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
   const label = columnLabeller(table);
   // The column part of the text is the same on every row: built once per sum.
   const sums = columnSums(buildColumnTree(columns, dropTop)).map((s) => ({
@@ -68,7 +69,7 @@ function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; 
 }
 
 /** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column. */
-function hierarchyIdentities(table: RecognisedTable): Identity[] {
+export function hierarchyIdentities(table: RecognisedTable): Identity[] {
   const out: Identity[] = [];
   const cols = amountColumns(table);
   const children = new Map<number, number[]>();
@@ -223,7 +224,7 @@ export function sideStructure(side: SideRows): SideStructure {
   return s;
 }
 
-function twoSidedIdentities(table: RecognisedTable): Identity[] {
+export function twoSidedIdentities(table: RecognisedTable): Identity[] {
   const out: Identity[] = [];
   const sides = table.sides ?? [];
   const structures = sides.map(sideStructure);
@@ -299,7 +300,7 @@ const THREE = {
 };
 
 /** 三公 with items as rows: 合计 = 小计 + 会议费 + 培训费; 小计 = 出国 + 公务用车 + 接待; 公务用车 = 购置 + 运行维护. */
-function threePublicRowIdentities(table: RecognisedTable): Identity[] {
+export function threePublicRowIdentities(table: RecognisedTable): Identity[] {
   const labelled = table.rows.map((r) => ({ row: r.row, ...parseOrdinalLabel(r.label) }));
   const find = (re: RegExp, from = 0) => labelled.find((r, i) => i >= from && re.test(r.text));
   const total = labelled.find((r) => THREE.total.test(r.text));
@@ -346,6 +347,8 @@ function threePublicRowIdentities(table: RecognisedTable): Identity[] {
 }
 
 export function tableIdentities(table: RecognisedTable): Identity[] {
+  const final = finalTableIdentities(table);
+  if (final) return final;
   switch (table.kind) {
     case "other":
       return [];
@@ -365,6 +368,6 @@ export function tableIdentities(table: RecognisedTable): Identity[] {
   }
 }
 
-function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
+export function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
   return table.rows.map((r) => ({ row: r.row, zh: rowLabel(r), en: rowLabelEn(r) }));
 }

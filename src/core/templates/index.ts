@@ -12,6 +12,7 @@
 export type { FormulaSpec } from "./formula";
 export { renderFormula } from "./formula";
 export type {
+  BlockKind,
   Measure,
   PlacedTemplate,
   PrintHints,
@@ -26,3 +27,4 @@ export { columnWidthInPoints } from "./column-width";
 export { placeTemplate, placementIsFree, writePlacedTemplate } from "./place-template";
 export { buildTemplateSet, templateSetKinds, templatesToWorkbook } from "./template-set";
 export { templateKinds, templateSheetName, templateTitle } from "./titles";
+export { buildFinalTemplate, buildFinalTemplateSet, finalTemplateKinds, finalTemplateSheetName } from "./final-templates";

@@ -1,5 +1,7 @@
 /** Template names: the published Chinese titles per style, English names for the pane, sheet names of a set. */
-import type { TemplateKind, TemplateStyle } from "./types";
+import type { BlockKind, TemplateKind, TemplateStyle } from "./types";
+import { isFinalKind } from "../recognise/final-kinds";
+import { finalTemplateSheetName } from "./final-templates";
 import { STANDARD_KINDS } from "../recognise/kinds";
 
 interface KindNames {
@@ -77,6 +79,6 @@ export function templateKinds(): Array<{ kind: TemplateKind; titleZh: string; ti
 }
 
 /** Sheet name of a kind in a template set (as in the fixtures: 收支总表, 收入总表 …). */
-export function templateSheetName(kind: TemplateKind): string {
-  return NAMES[kind].sheet;
+export function templateSheetName(kind: BlockKind): string {
+  return isFinalKind(kind) ? finalTemplateSheetName(kind) : NAMES[kind].sheet;
 }

@@ -1,10 +1,14 @@
 /** What a template is: a block of cells (values, formulas, formats, merges) ready to be placed on a sheet. */
 import type { CellRange } from "../address";
 import type { CellValue } from "../grid";
-import type { TableKind } from "../recognise/types";
+import type { FinalKind, TableKind } from "../recognise/types";
 import type { FormulaSpec } from "./formula";
 
-export type TemplateKind = Exclude<TableKind, "other">;
+/** The 预算 tables; the 决算 tables have their own builder (final-templates.ts). */
+export type TemplateKind = Exclude<TableKind, "other" | FinalKind>;
+
+/** Any kind a template block may be of: a 预算 table or a 决算 one. */
+export type BlockKind = TemplateKind | FinalKind;
 
 /** "unit": 单位预算 (Hebei layout, one code column); "department": 部门预算 (codes split into 类/款/项 columns). */
 export type TemplateStyle = "unit" | "department";
@@ -45,7 +49,7 @@ export interface PrintHints {
 }
 
 export interface TemplateBlock {
-  kind: TemplateKind;
+  kind: BlockKind;
   style: TemplateStyle;
   title: string;
   rowCount: number;
@@ -68,7 +72,7 @@ export interface TemplateBlock {
 }
 
 export interface PlacedTemplate {
-  kind: TemplateKind;
+  kind: BlockKind;
   title: string;
   sheetName: string;
   origin: { row: number; col: number };

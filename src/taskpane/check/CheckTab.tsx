@@ -21,6 +21,7 @@ import { useServices } from "../services";
 import { useSettings } from "../settings/settings-context";
 import { errorText, useLiveState } from "../use-live-state";
 import { checkTabReducer, initialCheckTabState } from "./check-state";
+import { CompareWorkbook } from "./CompareWorkbook";
 import { ConfirmSumFix } from "./ConfirmSumFix";
 import { FindingGroups } from "./FindingGroups";
 import { cellLabel, countBySeverity, groupFindings, SEVERITIES } from "./findings-model";
@@ -157,6 +158,7 @@ export function CheckTab() {
       {result && result.findings.length > 0 && groups.length === 0 && <Text block>{s.allFiltered}</Text>}
 
       <FindingGroups groups={groups} onSelect={selectFinding} onFix={(q) => void fix(q)} />
+      <CompareWorkbook />
       {result && <RecognisedSummary tables={result.tables} />}
       <ConfirmSumFix pending={state.confirming} onConfirm={() => void confirmSum()} onCancel={() => dispatch({ type: "close-confirm" })} />
     </div>

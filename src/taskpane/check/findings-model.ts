@@ -74,8 +74,9 @@ export function findingMessage(f: Finding, lang: Language): string {
   return lang === "zh-CN" ? f.message : f.messageEn;
 }
 
-export function cellLabel(c: { sheet: string; address: string }): string {
-  return `${c.sheet}!${c.address}`;
+export function cellLabel(c: { file?: string; sheet: string; address: string }): string {
+  // A cell of another workbook (compare with another workbook) as Excel writes an external reference.
+  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${c.address}`;
 }
 
 /** Stable id of a finding in the list (React keys, test ids). */

@@ -80,3 +80,34 @@ export function memorySettingsStore(initial: Partial<PaneSettings> = {}): Settin
     },
   };
 }
+
+/** Settings the workbook itself can supply: its tables' year and unit name. */
+export type WorkbookDefaultKey = "year" | "unitName";
+
+function mostCommon<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
+}
+
+/**
+ * The year and unit name the workbook's recognised tables state (the most common, where tables disagree), for the
+ * keys the user has not chosen: a pane opened on a 2025 budget offers 2025 templates, not the clock's next year.
+ */
+export function workbookDefaults(
+  tables: readonly { year?: number; unitName?: string }[],
+  open: ReadonlySet<WorkbookDefaultKey>,
+  current: PaneSettings,
+): Partial<PaneSettings> {
+  const patch: Partial<PaneSettings> = {};
+  const year = mostCommon(tables.map((t) => t.year).filter((y): y is number => y !== undefined));
+  if (open.has("year") && year !== undefined && year !== current.year) patch.year = year;
+  const unitName = mostCommon(tables.map((t) => t.unitName?.trim()).filter((u): u is string => Boolean(u)));
+  if (open.has("unitName") && unitName !== undefined && unitName !== current.unitName) patch.unitName = unitName;
+  return patch;
+}

@@ -11,8 +11,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { templateKinds, type TemplateKind } from "../../core/templates";
+import { finalTemplateKinds, templateKinds, type BlockKind } from "../../core/templates";
 import type { BlockTarget, TableBlock } from "../../excel/host";
+import { fullSetBlocks, tableBlock } from "../../host/template-block";
 import type { Notice } from "../check/check-state";
 import { useStrings } from "../i18n";
 import { NumberField } from "../NumberField";
@@ -20,7 +21,6 @@ import { useServices } from "../services";
 import { useSettings } from "../settings/settings-context";
 import type { Measure } from "../settings/settings-model";
 import { errorText } from "../use-live-state";
-import { fullSetBlocks, tableBlock } from "./template-blocks";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -41,6 +41,7 @@ export function TemplatesTab() {
   const { s, lang } = useStrings();
   const { settings, update } = useSettings();
   const [target, setTarget] = useState<BlockTarget>("new-sheet");
+  const [set, setSet] = useState<"budget" | "final">("budget");
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const styles = useStyles();
@@ -61,17 +62,21 @@ export function TemplatesTab() {
     }
   };
 
-  const insertOne = (kind: TemplateKind) =>
-    insertAll(async () => {
-      if (target === "selection" && services.selectionAnchor) return [tableBlock(kind, options, await services.selectionAnchor())];
-      return [tableBlock(kind, options)];
-    }, target === "selection" && services.selectionAnchor ? "selection" : "new-sheet");
+  // The host renders the block's formulas for where it lands (the selection's top-left cell, or A1 of a new sheet).
+  const insertOne = (kind: BlockKind) =>
+    insertAll(async () => [tableBlock(kind, options)], target === "selection" && services.selectionAnchor ? "selection" : "new-sheet");
 
   return (
     <div className={styles.root}>
       <Text>{s.templatesIntro}</Text>
       <div className={styles.options}>
         <NumberField label={s.templatesYear} value={settings.year} min={2000} max={2100} onCommit={(year) => update({ year })} />
+        <Field label={s.templatesSet}>
+          <RadioGroup layout="horizontal" value={set} onChange={(_, d) => setSet(d.value as "budget" | "final")} data-testid="template-set">
+            <Radio value="budget" label={s.setNames.budget} />
+            <Radio value="final" label={s.setNames.final} />
+          </RadioGroup>
+        </Field>
         <Field label={s.templatesMeasure}>
           <RadioGroup layout="horizontal" value={settings.measure} onChange={(_, d) => update({ measure: d.value as Measure })}>
             <Radio value="万元" label={s.measureNames["万元"]} />
@@ -92,7 +97,7 @@ export function TemplatesTab() {
           appearance="primary"
           disabled={busy}
           data-testid="insert-full-set"
-          onClick={() => void insertAll(async () => fullSetBlocks(options), "new-sheet")}
+          onClick={() => void insertAll(async () => fullSetBlocks(options, set), "new-sheet")}
         >
           {s.insertFullSet}
         </Button>
@@ -103,7 +108,7 @@ export function TemplatesTab() {
         </MessageBar>
       )}
       <ul className={styles.list}>
-        {templateKinds().map((k) => {
+        {(set === "final" ? finalTemplateKinds() : templateKinds()).map((k) => {
           const title = lang === "zh-CN" ? k.titleZh : k.titleEn;
           return (
             <li key={k.kind} className={styles.row}>

@@ -2,21 +2,55 @@
  * `--annotate`'s file side: read the input (a regular file only), patch it in memory, write the copy to a temporary
  * file beside the output and rename it into place, so a failure never leaves a half-written workbook behind.
  */
-import { promises as fs } from "node:fs";
+import fsSync, { promises as fs } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Finding } from "../../core/finding";
 import { AnnotateError, annotateXlsx, type AnnotateSummary } from "./annotate-xlsx";
 
+export interface AnnotateFileOptions {
+  /** Replace an existing regular file at `output` (`--force`); without it an existing file is never replaced. */
+  overwrite?: boolean;
+}
+
+/**
+ * Why `output` must not be written, or null: an existing file needs `overwrite` (`--force`); a FIFO, device or folder
+ * is refused even then (renaming over a folder or a device is never what the user meant). The CLI asks before
+ * reading anything, so a refusal costs nothing; annotateWorkbook asks again and never replaces a file that appeared
+ * in between without `overwrite`.
+ */
+export function annotateOutputProblem(output: string, overwrite: boolean): { zh: string; en: string } | null {
+  let stat: fsSync.Stats;
+  try {
+    stat = fsSync.statSync(output);
+  } catch {
+    return null; // absent (or unreachable: writing will say why)
+  }
+  if (!stat.isFile())
+    return {
+      zh: `输出文件 ${output} 不是普通文件（FIFO、设备或文件夹），未写入`,
+      en: `the output ${output} is not a regular file (a FIFO, device or folder)`,
+    };
+  if (!overwrite) return { zh: `${output} 已存在；加 --force 覆盖`, en: `${output} already exists; add --force to overwrite it` };
+  return null;
+}
+
 /** Reads `input`, marks it and writes `output`. Never touches `input` (the caller refuses output === input). */
-export async function annotateWorkbook(input: string, output: string, findings: readonly Finding[]): Promise<AnnotateSummary> {
+export async function annotateWorkbook(
+  input: string,
+  output: string,
+  findings: readonly Finding[],
+  options: AnnotateFileOptions = {},
+): Promise<AnnotateSummary> {
   await requireRegularFile(input, "input", true);
-  await requireRegularFile(output, "output", false);
+  const problem = annotateOutputProblem(output, options.overwrite ?? false);
+  if (problem) throw new AnnotateError(problem.en);
   const { data, summary } = annotateXlsx(await fs.readFile(input), findings, (d) => zlib.deflateRawSync(d));
   const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await fs.writeFile(temp, data, { flag: "wx" });
-    await fs.rename(temp, output);
+    if (options.overwrite) await fs.rename(temp, output);
+    else await moveIntoPlaceIfAbsent(temp, output);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     // Name the folder, not our temporary file, in the one-line message.
@@ -26,6 +60,23 @@ export async function annotateWorkbook(input: string, output: string, findings: 
     throw e;
   }
   return summary;
+}
+
+/**
+ * rename() replaces silently; link() fails with EEXIST, so a file created since the check is kept. Where hard links
+ * are not supported (some network shares), the check just made has to do.
+ */
+async function moveIntoPlaceIfAbsent(temp: string, output: string): Promise<void> {
+  try {
+    await fs.link(temp, output);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new AnnotateError(`${output} already exists; add --force to overwrite it`);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw e;
+    await fs.rename(temp, output);
+    return;
+  }
+  await fs.rm(temp, { force: true });
 }
 
 /**

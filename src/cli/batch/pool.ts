@@ -1,0 +1,50 @@
+/**
+ * Checks many files, `jobs` at a time: in this thread for one job (no worker start-up), else in a piscina pool of
+ * worker threads. Results come back in input order whatever order they finish in.
+ *
+ * The worker file: a built `check-worker.js` next to this module when the CLI is bundled (the bundler must emit it
+ * as its own entry, src/cli/batch/check-worker.ts), else `check-worker-tsx.mjs`, which registers tsx first.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { checkFile, type FileOutcome, type FileTask } from "./check-file";
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+export function workerFile(dir = __dirname): string {
+  const built = path.join(dir, "check-worker.js");
+  return fs.existsSync(built) ? built : path.join(dir, "check-worker-tsx.mjs");
+}
+
+export type CheckFiles = (tasks: readonly FileTask[], jobs: number, onDone: (done: number, last: FileOutcome) => void) => Promise<FileOutcome[]>;
+
+export const checkFiles: CheckFiles = async (tasks, jobs, onDone) => {
+  let done = 0;
+  const finished = (o: FileOutcome): FileOutcome => {
+    onDone(++done, o);
+    return o;
+  };
+  if (jobs <= 1 || tasks.length <= 1) {
+    const out: FileOutcome[] = [];
+    for (const t of tasks) out.push(finished(await checkFile(t)));
+    return out;
+  }
+  const threads = Math.min(jobs, tasks.length);
+  const pool = new Piscina<FileTask, FileOutcome>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    return await Promise.all(
+      tasks.map((t) =>
+        pool.run(t).then(finished, (e: unknown) => {
+          const msg = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
+          return finished({ file: t.file, error: `检查 ${t.file} 时工作线程出错：${msg} / Worker failed on ${t.file}: ${msg}` });
+        }),
+      ),
+    );
+  } finally {
+    await pool.destroy();
+  }
+};

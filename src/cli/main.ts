@@ -1,0 +1,45 @@
+/**
+ * Entry point of the `budget-check` bin (build/cli/budget-check.cjs, built by scripts/build-cli.mjs) and of
+ * `npm run check` / `npm run catalogue`:
+ *
+ *   budget-check [FILE.xlsx] [options]      check a workbook (run-check.ts)
+ *   budget-check catalogue lookup|search …  the classification code look-up (catalogue.ts)
+ *
+ * All logic lives in those modules; this only wires the process. Each is imported when chosen, so the look-up does
+ * not load the .xlsx reader.
+ */
+/** Exit code of a run that failed unexpectedly (same as "cannot read": the user gets no result). */
+const EXIT_CRASH = 2;
+
+// Whatever goes wrong, the user sees one line, never a stack trace (BUDGET_CHECK_DEBUG=1 shows it).
+function crash(e: unknown): never {
+  const msg = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
+  process.stderr.write(`检查失败：${msg} / Check failed: ${msg}\n`);
+  if (process.env.BUDGET_CHECK_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(EXIT_CRASH);
+}
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
+// `... | head` closes stdout early; that is not an error of the check.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") crash(e);
+});
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "catalogue") {
+    const [{ runCatalogueCliWithFiles }, { invocationDir }] = await Promise.all([
+      import("./catalogue"),
+      import("./invocation-dir"),
+    ]);
+    const result = await runCatalogueCliWithFiles(argv.slice(1), invocationDir());
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.code;
+  }
+  const { runCheck } = await import("./run-check");
+  return runCheck(argv);
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, crash);

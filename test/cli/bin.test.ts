@@ -1,0 +1,138 @@
+/**
+ * The `budget-check` bin as users run it: the prebuilt bundle (build/cli/budget-check.cjs, rebuilt here if stale,
+ * as `npm run check` does) started from an unrelated folder on relative paths, and through `npm run check`.
+ * Exit codes as the README documents them: 0 no error, 1 error findings / unknown code, 2 cannot read or bad usage.
+ * All processes start at once in beforeAll; the tests inspect the outcomes.
+ */
+import { execFile, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fixturePath, loadFixture } from "../helpers/fixtures";
+import { gridToXlsx } from "../helpers/grid-to-xlsx";
+
+const ROOT = path.resolve(__dirname, "../..");
+const BIN = path.join(ROOT, "build", "cli", "budget-check.cjs");
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** stderr without the npm noise some machines add ("npm warn …"). */
+const ownStderr = (o: Outcome) => o.stderr.split("\n").filter((l) => l.trim() !== "" && !/^npm (warn|notice)/i.test(l));
+
+describe("budget-check (the built bin)", () => {
+  let dir: string;
+  const o: Record<string, Outcome> = {};
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs"), "--if-stale"], { stdio: "inherit" });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "bin-"));
+    fs.mkdirSync(path.join(dir, "tables"));
+    // The sample (石家庄 2023: two warnings, no error) and a workbook with error findings (秦皇岛 2023 with one
+    // 支出总表 amount changed by 1.00).
+    fs.copyFileSync(fixturePath("shijiazhuang-social-insurance-2023"), path.join(dir, "tables", "ok.xlsx"));
+    const wrong = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const expenditure = wrong.sheets.find((s) => s.name === "支出总表")!;
+    expenditure.values[8][4] = (expenditure.values[8][4] as number) + 1;
+    fs.writeFileSync(path.join(dir, "tables", "errors.xlsx"), await gridToXlsx(wrong));
+    fs.writeFileSync(path.join(dir, "taken.xlsx"), "mine");
+    // Run by path, as the npm bin link runs it: the shebang and the executable bit must be right.
+    const bin = (args: string[], env: NodeJS.ProcessEnv = {}) => run(BIN, args, dir, env);
+    const runs: Record<string, Promise<Outcome>> = {
+      relative: bin(["./tables/ok.xlsx", "--format", "json"]),
+      // A parent npm's INIT_CWD does not redirect a bin run directly.
+      staleInitCwd: bin(["tables/ok.xlsx", "--format", "json"], { INIT_CWD: ROOT }),
+      errors: bin(["tables/errors.xlsx", "--lang", "zh"]),
+      missing: bin(["./tables/nope.xlsx"]),
+      sample: bin([]),
+      help: bin(["--help"]),
+      badOption: bin(["--bogus"]),
+      taken: bin(["tables/ok.xlsx", "--annotate", "taken.xlsx"]),
+      catalogueHelp: bin(["catalogue", "--help"]),
+      lookupHelp: bin(["catalogue", "lookup", "--help"]),
+      lookup: bin(["catalogue", "lookup", "2080505", "--year", "2023", "--format", "json"]),
+      unknownCode: bin(["catalogue", "lookup", "2089997", "--year", "2023"]),
+      catalogueUsage: bin(["catalogue", "find", "208"]),
+      // npm runs the script in the project folder; the path is meant from where npm was started.
+      npmRun: run("npm", ["--prefix", ROOT, "run", "--silent", "check", "--", "./tables/ok.xlsx", "--format", "json"], dir),
+    };
+    const names = Object.keys(runs);
+    const done = await Promise.all(names.map((n) => runs[n]));
+    names.forEach((n, i) => (o[n] = done[i]));
+  }, 120_000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("checks a relative path from the folder it is run in: exit 0 for warnings only", () => {
+    expect(o.relative.code).toBe(0);
+    expect(ownStderr(o.relative)).toEqual([]);
+    const report = JSON.parse(o.relative.stdout);
+    expect(report.file).toBe("./tables/ok.xlsx");
+    expect(report.tables).toHaveLength(9);
+    expect(JSON.parse(o.staleInitCwd.stdout).file).toBe("tables/ok.xlsx");
+  });
+
+  it("exit 1 for error findings; --lang zh shows table names, no kind ids", () => {
+    expect(o.errors.code).toBe(1);
+    expect(o.errors.stdout).toContain("错误");
+    expect(o.errors.stdout).toContain("[收支总表]");
+    expect(o.errors.stdout).not.toMatch(/\[[a-z]+(-[a-z]+)*\]/);
+    expect(o.errors.stdout).not.toMatch(/Tables recognised|expected|error \d/);
+  });
+
+  it("a missing file: exit 2, one line naming the full path it tried", () => {
+    expect(o.missing.code).toBe(2);
+    expect(ownStderr(o.missing)).toEqual([
+      `无法读取文件 ${path.join(dir, "tables", "nope.xlsx")}：文件不存在 / Cannot read ${path.join(dir, "tables", "nope.xlsx")}: file not found`,
+    ]);
+  });
+
+  it("no FILE checks the bundled sample wherever it is run", () => {
+    expect(o.sample.code).toBe(0);
+    expect(o.sample.stdout).toContain("Tables recognised: 9");
+  });
+
+  it("--help exits 0 and names the bin; bad usage exits 2 with one line", () => {
+    expect(o.help.code).toBe(0);
+    expect(o.help.stdout).toContain("budget-check [FILE.xlsx]");
+    expect(o.help.stdout).toContain("--force");
+    expect(o.badOption.code).toBe(2);
+    expect(ownStderr(o.badOption)).toHaveLength(1);
+  });
+
+  it("--annotate refuses an existing file without --force: exit 2, one line, the file kept", () => {
+    expect(o.taken.code).toBe(2);
+    expect(ownStderr(o.taken)).toHaveLength(1);
+    expect(o.taken.stderr).toContain("add --force");
+    expect(o.taken.stdout).toBe("");
+    expect(fs.readFileSync(path.join(dir, "taken.xlsx"), "utf8")).toBe("mine");
+  });
+
+  it("catalogue: --help at both levels exits 0; lookup 0 / unknown 1 / bad usage 2", () => {
+    expect(o.catalogueHelp.code).toBe(0);
+    expect(o.catalogueHelp.stdout).toContain("catalogue search TEXT");
+    expect(o.lookupHelp.code).toBe(0);
+    expect(o.lookupHelp.stdout).toContain("catalogue lookup CODE");
+    expect(o.lookup.code).toBe(0);
+    expect(JSON.parse(o.lookup.stdout)).toMatchObject({ code: "2080505", level: "项", year: 2023 });
+    expect(o.unknownCode.code).toBe(1);
+    expect(o.unknownCode.stderr).toContain("2089997");
+    expect(o.catalogueUsage.code).toBe(2);
+  });
+
+  it("npm run check resolves the path from where npm was started (INIT_CWD)", () => {
+    expect(o.npmRun.code).toBe(0);
+    expect(JSON.parse(o.npmRun.stdout).file).toBe("./tables/ok.xlsx");
+  });
+});
