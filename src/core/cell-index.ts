@@ -1,0 +1,126 @@
+/**
+ * The index a live session keeps over the workbook's cells: the amounts read, which identities read each cell, which
+ * cells each table reads as amounts. Cells are numbered by cell-number.ts.
+ */
+import { CellNumbering } from "./cell-number";
+import type { GridSheet, GridWorkbook } from "./grid";
+import { cellValue } from "./grid";
+import { parseAmount, type Amount } from "./money";
+import { cellAmount } from "./formula/evaluate";
+import type { RecognisedTable } from "./recognise/types";
+import { amountCellsOf } from "./rules/cell-rules";
+import type { AmountReader, CellKey, Identity } from "./rules/identity";
+
+/**
+ * What a session knows of the cells: amounts read (a cache for what costs more than the grid lookup), and, built per
+ * sheet on demand (a one-shot check, the CLI, never needs them; on a large workbook no single step builds them all),
+ * the identities reading each cell and each table's amount cells.
+ */
+export class CellIndex {
+  readonly numbering = new CellNumbering();
+  readonly read: AmountReader;
+  /** Amounts of cells that are not plain numbers (text parsed, formulas without a cached value computed). */
+  private readonly cache = new Map<number, Amount>();
+  private identities: readonly Identity[] = [];
+  private byCell = new Map<number, number[]>();
+  private amountCells = new Map<string, Set<number>>();
+  private indexedSheets = new Set<string>();
+  /** Identities (indices) reading each sheet, grouped once per reset for the per-sheet index. */
+  private identitiesBySheet: Map<string, number[]> | null = null;
+  private lastSheet: GridSheet | undefined;
+
+  constructor(
+    private readonly workbook: GridWorkbook,
+    private readonly tablesOf: (sheet: string) => readonly RecognisedTable[],
+  ) {
+    this.read = (c) => {
+      const s = this.sheet(c.sheet);
+      if (!s) return parseAmount(null);
+      const v = cellValue(s, c.row, c.col);
+      // A number is its own amount (what cellAmount returns for it): cheaper made again than cached.
+      if (typeof v === "number") return parseAmount(v);
+      const k = this.numbering.of(c);
+      let a = this.cache.get(k);
+      if (!a) this.cache.set(k, (a = cellAmount(this.workbook, s, c.row, c.col)));
+      return a;
+    };
+  }
+
+  /** The sheet of that name, remembering the last one asked for (reads come sheet by sheet). */
+  sheet(name: string): GridSheet | undefined {
+    const last = this.lastSheet;
+    if (last && last.name === name && this.workbook.sheets.includes(last)) return last;
+    return (this.lastSheet = this.workbook.sheets.find((s) => s.name === name));
+  }
+
+  /** New identities (tables re-recognised): the per-sheet index is rebuilt on demand. */
+  reset(identities: readonly Identity[]): void {
+    this.identities = identities;
+    this.indexedSheets = new Set();
+    this.identitiesBySheet = null;
+    this.byCell = new Map();
+    this.amountCells = new Map();
+  }
+
+  /** Cells whose contents changed: their cached amounts are dropped. */
+  forget(cells: readonly CellKey[]): void {
+    for (const c of cells) this.cache.delete(this.numbering.of(c));
+  }
+
+  /** A sheet re-recognised: every cached amount is dropped (formulas may read across sheets). */
+  forgetAll(): void {
+    this.cache.clear();
+    this.lastSheet = undefined;
+  }
+
+  /** Indices of the identities reading the cell. */
+  readersOf(c: CellKey): readonly number[] {
+    this.ensure([c.sheet]);
+    return this.byCell.get(this.numbering.of(c)) ?? [];
+  }
+
+  /** Whether the table reads the cell as an amount (the index of its sheet must be built: see ensure). */
+  isAmountCell(tableId: string, c: CellKey): boolean {
+    return this.amountCells.get(tableId)!.has(this.numbering.of(c));
+  }
+
+  /** Builds the index of these sheets: identities by the cells they read there, and their tables' amount cells. */
+  ensure(sheets: Iterable<string>): void {
+    for (const name of sheets) {
+      if (this.indexedSheets.has(name)) continue;
+      this.indexedSheets.add(name);
+      this.identitiesBySheet ??= this.groupIdentitiesBySheet();
+      const sheetNumber = this.numbering.sheetNumber(name);
+      const byCell = this.byCell;
+      for (const i of this.identitiesBySheet.get(name) ?? []) {
+        const id = this.identities[i];
+        for (const side of [id.left, id.right, id.minus ?? []])
+          for (const c of side) {
+            if (c.sheet !== name) continue;
+            const k = CellNumbering.at(sheetNumber, c.row, c.col);
+            const list = byCell.get(k);
+            if (!list) byCell.set(k, [i]);
+            else if (list[list.length - 1] !== i) list.push(i);
+          }
+      }
+      for (const t of this.tablesOf(name))
+        this.amountCells.set(t.id, new Set(amountCellsOf(t).map((c) => CellNumbering.at(sheetNumber, c.row, c.col))));
+    }
+  }
+
+  /** Every sheet an identity reads a cell of, by the cells themselves (a cross-table identity lists under each). */
+  private groupIdentitiesBySheet(): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    this.identities.forEach((id, i) => {
+      let last = "";
+      for (const side of [id.left, id.right, id.minus ?? []])
+        for (const c of side) {
+          if (c.sheet === last) continue;
+          last = c.sheet;
+          const list = out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!;
+          if (list[list.length - 1] !== i) list.push(i);
+        }
+    });
+    return out;
+  }
+}
