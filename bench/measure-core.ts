@@ -5,7 +5,7 @@
 import { checkWorkbook, identitiesFor, recogniseAll } from "../src/core/engine";
 import { cellValue, type GridWorkbook } from "../src/core/grid";
 import { parseAmount, type Amount } from "../src/core/money";
-import { amountCellsOf, cellFindings } from "../src/core/rules/cell-rules";
+import { amountCells, cellFindings } from "../src/core/rules/cell-rules";
 import { CellNumbering } from "../src/core/cell-number";
 import { evaluate, type CellKey, type Identity } from "../src/core/rules/identity";
 
@@ -67,7 +67,7 @@ function phasePass(wb: GridWorkbook): CorePhases {
   t = nowMs();
   for (const table of tables) {
     const sheet = sheets.get(table.sheet);
-    if (sheet && table.kind !== "other") cellFindings(table, sheet, amountCellsOf(table));
+    if (sheet && table.kind !== "other") cellFindings(table, sheet, amountCells(table));
   }
   const cellRulesMs = nowMs() - t;
   return { recogniseMs, identitiesMs, evaluateMs, cellRulesMs, identities: ids.length, tables: tables.length };

@@ -4,11 +4,11 @@
  */
 import { CellNumbering } from "./cell-number";
 import type { GridSheet, GridWorkbook } from "./grid";
-import { cellValue } from "./grid";
+import { cellFormula, cellValue } from "./grid";
 import { parseAmount, type Amount } from "./money";
 import { cellAmount } from "./formula/evaluate";
 import type { RecognisedTable } from "./recognise/types";
-import { amountCellsOf } from "./rules/cell-rules";
+import { amountCells } from "./rules/cell-rules";
 import type { AmountReader, CellKey, Identity } from "./rules/identity";
 
 /**
@@ -19,7 +19,7 @@ import type { AmountReader, CellKey, Identity } from "./rules/identity";
 export class CellIndex {
   readonly numbering = new CellNumbering();
   readonly read: AmountReader;
-  /** Amounts of cells that are not plain numbers (text parsed, formulas without a cached value computed). */
+  /** Amounts of the other cells (text parsed, formulas without a cached value computed). */
   private readonly cache = new Map<number, Amount>();
   private identities: readonly Identity[] = [];
   private byCell = new Map<number, number[]>();
@@ -37,8 +37,9 @@ export class CellIndex {
       const s = this.sheet(c.sheet);
       if (!s) return parseAmount(null);
       const v = cellValue(s, c.row, c.col);
-      // A number is its own amount (what cellAmount returns for it): cheaper made again than cached.
-      if (typeof v === "number") return parseAmount(v);
+      // A number, or a blank without a formula, is its own amount (what cellAmount returns for it): cheaper made
+      // again than cached, and most amount cells are one or the other.
+      if (typeof v === "number" || (v === null && cellFormula(s, c.row, c.col) === null)) return parseAmount(v);
       const k = this.numbering.of(c);
       let a = this.cache.get(k);
       if (!a) this.cache.set(k, (a = cellAmount(this.workbook, s, c.row, c.col)));
@@ -103,8 +104,11 @@ export class CellIndex {
             else if (list[list.length - 1] !== i) list.push(i);
           }
       }
-      for (const t of this.tablesOf(name))
-        this.amountCells.set(t.id, new Set(amountCellsOf(t).map((c) => CellNumbering.at(sheetNumber, c.row, c.col))));
+      for (const t of this.tablesOf(name)) {
+        const cells = new Set<number>();
+        for (const c of amountCells(t)) cells.add(CellNumbering.at(sheetNumber, c.row, c.col));
+        this.amountCells.set(t.id, cells);
+      }
     }
   }
 

@@ -10,7 +10,7 @@ import { CellIndex } from "./cell-index";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
 import { recogniseSheet, tableSummary } from "./recognise";
 import type { RecognisedTable } from "./recognise/types";
-import { amountCellsOf, cellFindings } from "./rules/cell-rules";
+import { amountCells, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
@@ -189,7 +189,7 @@ export class CheckSession {
     this.cellIssues = new Map();
     for (const t of tables) {
       const sheet = this.sheet(t.sheet);
-      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCellsOf(t), this.workbook));
+      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCells(t), this.workbook));
     }
     this.codeIssues = this.codeFindings(tables);
     this.settled = null;

@@ -20,7 +20,7 @@ import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
 import { formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 import type { AmountAt } from "../document/cells";
-import { amountCellsOf } from "./cell-rules";
+import { amountCells } from "./cell-rules";
 
 const ADJUSTMENT = /调整|调减|调增|增减|增长|减少|差额|变动|变化|比上年|较上年|冲减|核减|冲销/;
 const SUBTRACTED_ROW = /^减[:：]/;
@@ -83,7 +83,7 @@ function formatKindOf(format: string | null): "percent" | "date" | null {
   return kind;
 }
 
-export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table)): Finding[] {
+export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells: Iterable<{ row: number; col: number }> = amountCells(table)): Finding[] {
   const out: Finding[] = [];
   const tenThousands = table.unit === "万元";
   for (const { row, col } of cells) {

@@ -411,5 +411,19 @@ export function tableIdentities(table: RecognisedTable): Identity[] {
 }
 
 export function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
-  return table.rows.map((r) => ({ row: r.row, zh: rowLabel(r), en: rowLabelEn(r) }));
+  return table.rows.map((r) => new RowText(r));
+}
+
+/** A row's label for column-sum texts, spelled out only when a text is made (one per row of every table). */
+class RowText {
+  constructor(private readonly r: RecognisedRow) {}
+  get row(): number {
+    return this.r.row;
+  }
+  get zh(): string {
+    return rowLabel(this.r);
+  }
+  get en(): string {
+    return rowLabelEn(this.r);
+  }
 }
