@@ -24,6 +24,8 @@ export class CellIndex {
   private identities: readonly Identity[] = [];
   private byCell = new Map<number, number[]>();
   private amountCells = new Map<string, Set<number>>();
+  /** Sheets whose readers (byCell) are indexed, and those whose tables' amount cells are too. */
+  private readerSheets = new Set<string>();
   private indexedSheets = new Set<string>();
   /** Identities (indices) reading each sheet, grouped once per reset for the per-sheet index. */
   private identitiesBySheet: Map<string, number[]> | null = null;
@@ -57,6 +59,7 @@ export class CellIndex {
   /** New identities (tables re-recognised): the per-sheet index is rebuilt on demand. */
   reset(identities: readonly Identity[]): void {
     this.identities = identities;
+    this.readerSheets = new Set();
     this.indexedSheets = new Set();
     this.identitiesBySheet = null;
     this.byCell = new Map();
@@ -76,7 +79,7 @@ export class CellIndex {
 
   /** Indices of the identities reading the cell. */
   readersOf(c: CellKey): readonly number[] {
-    this.ensure([c.sheet]);
+    this.indexReaders(c.sheet);
     return this.byCell.get(this.numbering.of(c)) ?? [];
   }
 
@@ -90,25 +93,33 @@ export class CellIndex {
     for (const name of sheets) {
       if (this.indexedSheets.has(name)) continue;
       this.indexedSheets.add(name);
-      this.identitiesBySheet ??= this.groupIdentitiesBySheet();
+      this.indexReaders(name);
       const sheetNumber = this.numbering.sheetNumber(name);
-      const byCell = this.byCell;
-      for (const i of this.identitiesBySheet.get(name) ?? []) {
-        const id = this.identities[i];
-        for (const side of [id.left, id.right, id.minus ?? []])
-          for (const c of side) {
-            if (c.sheet !== name) continue;
-            const k = CellNumbering.at(sheetNumber, c.row, c.col);
-            const list = byCell.get(k);
-            if (!list) byCell.set(k, [i]);
-            else if (list[list.length - 1] !== i) list.push(i);
-          }
-      }
       for (const t of this.tablesOf(name)) {
         const cells = new Set<number>();
         for (const c of amountCells(t)) cells.add(CellNumbering.at(sheetNumber, c.row, c.col));
         this.amountCells.set(t.id, cells);
       }
+    }
+  }
+
+  /** Identities by the cells they read on this sheet (all a one-shot check needs, to fold its few failures). */
+  private indexReaders(name: string): void {
+    if (this.readerSheets.has(name)) return;
+    this.readerSheets.add(name);
+    this.identitiesBySheet ??= this.groupIdentitiesBySheet();
+    const sheetNumber = this.numbering.sheetNumber(name);
+    const byCell = this.byCell;
+    for (const i of this.identitiesBySheet.get(name) ?? []) {
+      const id = this.identities[i];
+      for (const side of [id.left, id.right, id.minus ?? []])
+        for (const c of side) {
+          if (c.sheet !== name) continue;
+          const k = CellNumbering.at(sheetNumber, c.row, c.col);
+          const list = byCell.get(k);
+          if (!list) byCell.set(k, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
     }
   }
 

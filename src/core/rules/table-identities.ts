@@ -146,7 +146,7 @@ export function hierarchyIdentities(table: RecognisedTable): Identity[] {
   const hierarchy: LineKind = { rule: "hierarchy.sum", sheet: table.sheet, tables, alongRow: false, ...joined };
   for (const [parent, kids] of children) {
     const p = table.rows[parent];
-    const text = { zh: `“${rowLabel(p)}”= 其下 ${kids.length} 行之和`, en: `${rowLabelEn(p)} = sum of its ${kids.length} sub-rows` };
+    const text = new ParentText(p, kids.length);
     const kidRows = kids.map((k) => table.rows[k].row);
     cols.forEach((c, i) => out.push(new LineSum(hierarchy, c.col, p.row, kidRows, columnText[i], text)));
   }
@@ -412,6 +412,20 @@ export function tableIdentities(table: RecognisedTable): Identity[] {
 
 export function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
   return table.rows.map((r) => new RowText(r));
+}
+
+/** The rows' part of a parent's sums' texts, spelled out only when a text is made (one per parent row). */
+class ParentText {
+  constructor(
+    private readonly p: RecognisedRow,
+    private readonly kids: number,
+  ) {}
+  get zh(): string {
+    return `“${rowLabel(this.p)}”= 其下 ${this.kids} 行之和`;
+  }
+  get en(): string {
+    return `${rowLabelEn(this.p)} = sum of its ${this.kids} sub-rows`;
+  }
 }
 
 /** A row's label for column-sum texts, spelled out only when a text is made (one per row of every table). */
