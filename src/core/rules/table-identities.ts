@@ -35,7 +35,8 @@ interface LineKind {
  * line, the cell keys are made when read, the text only when asked for (for the few that fail).
  */
 class LineSum implements Identity {
-  measures?: { left: Measure; right: Measure } = undefined;
+  /** Set by attachMeasures only where they are not the plain default (declared, so most sums carry no field). */
+  declare measures?: { left: Measure; right: Measure };
   constructor(
     private readonly kind: LineKind,
     /** The row (along a row) or column (along a column) the sum lies on. */
