@@ -30,6 +30,7 @@ export class CellIndex {
   /** Identities (indices) reading each sheet, grouped once per reset for the per-sheet index. */
   private identitiesBySheet: Map<string, number[]> | null = null;
   private lastSheet: GridSheet | undefined;
+  private lastSheetAt = -1;
 
   constructor(
     private readonly workbook: GridWorkbook,
@@ -51,9 +52,12 @@ export class CellIndex {
 
   /** The sheet of that name, remembering the last one asked for (reads come sheet by sheet). */
   sheet(name: string): GridSheet | undefined {
+    const { sheets } = this.workbook;
     const last = this.lastSheet;
-    if (last && last.name === name && this.workbook.sheets.includes(last)) return last;
-    return (this.lastSheet = this.workbook.sheets.find((s) => s.name === name));
+    // Still that sheet, at that place (a sheet replaced, removed or renamed by an edit is looked up again).
+    if (last && sheets[this.lastSheetAt] === last && last.name === name) return last;
+    this.lastSheetAt = sheets.findIndex((s) => s.name === name);
+    return (this.lastSheet = this.lastSheetAt < 0 ? undefined : sheets[this.lastSheetAt]);
   }
 
   /** New identities (tables re-recognised): the per-sheet index is rebuilt on demand. */
@@ -74,7 +78,6 @@ export class CellIndex {
   /** A sheet re-recognised: every cached amount is dropped (formulas may read across sheets). */
   forgetAll(): void {
     this.cache.clear();
-    this.lastSheet = undefined;
   }
 
   /** Indices of the identities reading the cell. */
