@@ -4,8 +4,8 @@
  * just the identities that read the cell; an edit to a header, code, label, or outside the known rows re-recognises
  * that sheet. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
  */
-import { rangeContains, toA1, type CellRange } from "./address";
-import { boundFinding, compareFindings, type CheckResult, type Finding } from "./finding";
+import { parseA1, rangeContains, toA1, type CellRange } from "./address";
+import { boundFinding, compareFindings, type CheckResult, type Finding, type FindingCell } from "./finding";
 import { CellIndex } from "./cell-index";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
 import { recogniseSheet, tableSummary } from "./recognise";
@@ -247,8 +247,10 @@ export class CheckSession {
       .map(([, e]) => e)
       .filter((e) => e.identity.tables.length < 2 || !e.identity.tables.some((t) => doc.offUnit.has(t)));
     // One wrong amount, one finding: the sums blaming one cell fold; a quick-fix value only where it settles them all.
-    const readersOf = (c: CellKey): Identity[] => this.cells.readersOf(c).map((i) => this.identities[i]);
-    const sums = foldFindings(findingsWithSources(failed, this.read), this.read, readersOf);
+    const items = findingsWithSources(failed, this.read);
+    const readers = this.cells.readersOfCells(items.flatMap((x) => x.finding.cells.map(cellKeyOf)));
+    const readersOf = (c: CellKey): Identity[] => readers(c).map((i) => this.identities[i]);
+    const sums = foldFindings(items, this.read, readersOf);
     const changing = this.finish([...explainBlankChildren(sums, at), ...doc.findings]);
     this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
@@ -294,6 +296,11 @@ function label(t: RecognisedTable): string {
 
 function cellIssueKey(sheet: string, address: string): string {
   return `${sheet}!${address}`;
+}
+
+function cellKeyOf(c: FindingCell): CellKey {
+  const { row, col } = parseA1(c.address);
+  return { sheet: c.sheet, row, col };
 }
 
 function cellKeyOfFinding(f: Finding): string {
