@@ -10,7 +10,7 @@ import { bundledSamplePath } from "../../src/cli/sample";
 import { KIND_NAMES } from "../../src/core/document/style";
 
 const warning: Finding = {
-  rule: "cross.basic-vs-function",
+  rule: "cross.basic-function",
   severity: "warning",
   message: "30110 职工基本医疗保险缴费与 2101101+2101102 基本支出不一致",
   messageEn: "30110 does not match 2101101 + 2101102 basic expenditure",
@@ -39,7 +39,7 @@ const error: Finding = {
 };
 
 const info: Finding = {
-  rule: "money.text",
+  rule: "cell.number-as-text",
   severity: "info",
   message: "数字以文本形式存储",
   messageEn: "Number stored as text",
@@ -453,6 +453,6 @@ describe("rule profiles and CSV (issue 9)", () => {
     const lines = r.stdout.replace(/^\ufeff/, "").trim().split(/\r?\n/);
     expect(lines[0]).toContain("rule");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain("cross.basic-vs-function");
+    expect(lines[1]).toContain("cross.basic-function");
   });
 });

@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Finding, Severity } from "../../src/core/finding";
-import { applyProfile, listRules, ruleKeyMatches, unknownRuleKeys } from "../../src/core/profiles";
+import { applyProfile, listRules, ruleKeyMatches, unknownRuleKeys, type RuleId } from "../../src/core/profiles";
 
-function f(rule: string, severity: Severity): Finding {
+function f(rule: RuleId, severity: Severity): Finding {
   return { rule, severity, message: rule, messageEn: rule, cells: [{ sheet: "S", address: "A1" }] };
 }
 

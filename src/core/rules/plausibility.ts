@@ -21,6 +21,15 @@ import { formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 import type { AmountAt } from "../document/cells";
 import { amountCellsOf } from "./cell-rules";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const PLAUSIBILITY_RULES = [
+  { id: "plausibility.percent", group: "plausibility", severity: "error", zh: "金额单元格设置为百分比或日期格式", en: "Amount cell formatted as a percentage or a date" },
+  { id: "plausibility.negative", group: "plausibility", severity: "warning", zh: "金额为负数（调整、增减类栏目除外）", en: "Negative amount (adjustment columns excepted)" },
+  { id: "plausibility.decimals", group: "plausibility", severity: "warning", zh: "万元表金额超过两位小数", en: "More than 2 decimals in a 万元 table" },
+  { id: "plausibility.all-children-blank", group: "plausibility", severity: "error", zh: "合计有金额而其组成部分全部空白（代替相应的合计核对结果）", en: "A total holds an amount while all its parts are blank (restates the sum finding)" },
+] as const satisfies readonly RuleInfo[];
 
 const ADJUSTMENT = /调整|调减|调增|增减|增长|减少|差额|变动|变化|比上年|较上年|冲减|核减|冲销/;
 const SUBTRACTED_ROW = /^减[:：]/;
