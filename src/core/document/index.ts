@@ -8,7 +8,7 @@
 import type { Finding } from "../finding";
 import type { GridWorkbook } from "../grid";
 import type { RecognisedTable } from "../recognise/types";
-import { gridReader, type AmountAt } from "./cells";
+import { gridReader, type AmountReader } from "../amounts";
 import { coherenceFindings } from "./coherence";
 import { completenessFindings } from "./completeness";
 import { emptyStatementFindings } from "./empty-statement";
@@ -35,12 +35,11 @@ export const DOCUMENT_RULES = [
   { id: "document.magnitude", group: "document", severity: "warning", zh: "表中金额似乎以元填列而表头为万元（约 10,000 倍）", en: "Amounts look like yuan under a 万元 header (×10,000)" },
 ] as const satisfies readonly RuleInfo[];
 
-export type { AmountAt } from "./cells";
 export { documentStyle, expectedKinds, CORE_KINDS, DEPARTMENT_EXTRA_KINDS, KIND_NAMES, type DocumentStyle } from "./style";
 export { normaliseUnitName } from "./coherence";
 export { disclosureSet, documentYear, type DisclosureSet, type DocumentYear, type YearSource } from "./final-set";
 
-export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountAt = gridReader(workbook), year?: number): Finding[] {
+export function documentFindings(tables: RecognisedTable[], workbook: GridWorkbook, read: AmountReader = gridReader(workbook), year?: number): Finding[] {
   return documentCheck(tables, workbook, read, identitiesFor(tables), year).findings;
 }
 
@@ -55,14 +54,14 @@ export interface DocumentCheck {
 export function documentCheck(
   tables: RecognisedTable[],
   workbook: GridWorkbook,
-  read: AmountAt = gridReader(workbook),
+  read: AmountReader = gridReader(workbook),
   identities: readonly Identity[] = identitiesFor(tables),
   /** The year the user set (a 决算's year is seldom in its titles: see final-set.ts). */
   year?: number,
 ): DocumentCheck {
   // `other` tables (绩效目标, 政府采购 …) are not part of the checked set.
   const standard = tables.filter((t) => t.kind !== "other");
-  const contradicted = unitContradictions(standard, identities, (c) => read(c.sheet, c.row, c.col));
+  const contradicted = unitContradictions(standard, identities, read);
   const magnitude = magnitudeCheck(standard, read);
   return {
     findings: [

@@ -19,7 +19,7 @@ import type { Finding } from "../finding";
 import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
 import { formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
-import type { AmountAt } from "../document/cells";
+import type { AmountReader } from "./identity";
 import { amountCellsOf } from "./cell-rules";
 import type { RuleInfo } from "../rule-info";
 
@@ -152,12 +152,12 @@ const PART_SUM_RULES: ReadonlySet<string> = new Set(["hierarchy.sum", "table.tot
  * (not 0.00: a written zero is an entry, and then the sum is simply wrong) is re-stated as that diagnosis — same
  * severity, cells, expected and actual — rather than reported twice. O(cells of the findings).
  */
-export function explainBlankChildren(findings: Finding[], read: AmountAt): Finding[] {
+export function explainBlankChildren(findings: Finding[], read: AmountReader): Finding[] {
   return findings.map((f) => {
     if (!PART_SUM_RULES.has(f.rule) || f.cells.length < 2) return f;
     const amountOf = (c: { sheet: string; address: string }) => {
       const { row, col } = parseA1(c.address);
-      return read(c.sheet, row, col);
+      return read({ sheet: c.sheet, row, col });
     };
     const total = amountOf(f.cells[0]);
     if (total.kind !== "number" || total.value.isZero()) return f;

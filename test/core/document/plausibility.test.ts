@@ -1,7 +1,7 @@
 /** plausibility.*: per-cell value rules (also run by cellFindings, so full and live checks), and blank parts. */
 import { checkWorkbook } from "../../../src/core/engine";
 import type { CellValue } from "../../../src/core/grid";
-import { gridReader } from "../../../src/core/document/cells";
+import { gridReader } from "../../../src/core/amounts";
 import { recogniseSheet } from "../../../src/core/recognise";
 import { cellFindings } from "../../../src/core/rules/cell-rules";
 import { explainBlankChildren, numberFormatKind, plausibilityFindings } from "../../../src/core/rules/plausibility";
