@@ -8,8 +8,8 @@ import { explainBlankChildren, numberFormatKind, plausibilityFindings } from "..
 import { CheckSession } from "../../../src/core/session";
 import { loadFixture } from "../../helpers/fixtures";
 import { at, book, expenditureRows, sheet } from "../build";
-import { brief, expectWellFormed, HEBEI } from "./helpers";
-import { setCell } from "./mutate";
+import { brief, expectWellFormed, HEBEI } from "../document/helpers";
+import { setCell } from "../document/mutate";
 
 function check(rows: CellValue[][], formats?: Record<string, string>) {
   const s = sheet("支出总表", rows);
