@@ -62,6 +62,12 @@ describe("catalogue lookup|search --catalogue FILE", () => {
     expect(without.stderr).toContain("--catalogue FILE");
   });
 
+  test("search: an imported name the built-in data lacks is found by its pinyin initials", async () => {
+    writeFileSync(join(dir, "new.csv"), "科目编码,科目名称\n20139,社会工作事务\n2013960,基层治理事务\n");
+    const r = await runCatalogueCliWithFiles(["search", "jczlsw", "--year", "2024", "--catalogue", "new.csv", "--format", "json"], dir);
+    expect((JSON.parse(r.stdout) as { code: string }[]).map((e) => e.code)).toEqual(["2013960"]);
+  });
+
   test("a file without codes, a missing file, a year without a list: exit 2 with one line", async () => {
     for (const argv of [
       ["lookup", "201", "--catalogue", "notes.csv"],
