@@ -179,6 +179,21 @@ describe("formulas accountants write, against HyperFormula", () => {
     expect(computeFormula(w, "S", "SUMPRODUCT(--(LEN(A1:A8)=5),C1:C8,D1:D8)")).toBe(-2420.064);
   });
 
+  it("never throws: nesting beyond Excel's limits, long formulas and random token soup give a value or null", () => {
+    const w = wb();
+    expect(computeFormula(w, "S", `${"(".repeat(5000)}1${")".repeat(5000)}`)).toBeNull();
+    expect(computeFormula(w, "S", `${"-".repeat(5000)}1`)).toBeNull();
+    expect(computeFormula(w, "S", `SUM(${"A1,".repeat(3000)}A1)`)).toBeNull();
+    expect(computeFormula(w, "S", "((1+2)*3)")).toBe(9);
+    const parts = ["SUM(", "SUMIF(", "IF(", "LEN(", "A1", "C1:C8", "B:B", '"<>"', '"2*"', ",", ")", "(", "+", "-", "*", "/", "^", "&", "=", "<>", "1", "0", "TRUE", "'S'!", "--"];
+    const next = random(42);
+    for (let k = 0; k < 2000; k++) {
+      let f = "";
+      for (let n = 1 + Math.floor(next() * 12); n > 0; n--) f += parts[Math.floor(next() * parts.length)];
+      expect(() => computeFormula(w, "S", f)).not.toThrow();
+    }
+  });
+
   it("amounts stay exact: cents add up without float noise", () => {
     const w = book(sheet("S", [[0.1, 0.2, 1234567.89, 0.01]]));
     expect(computeFormula(w, "S", "A1+B1")).toBe(0.3);

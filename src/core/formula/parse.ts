@@ -69,15 +69,30 @@ function tokenize(formula: string): Token[] | null {
   return out;
 }
 
+const MAX_LENGTH = 8192;
+/** Nested parentheses, function calls and signs, together: Excel allows 64 levels of functions. */
+const MAX_NESTING = 200;
+
 const COMPARISON = new Set(["=", "<>", "<", ">", "<=", ">="]);
 
 class NotParsed extends Error {}
 
 /** The syntax tree of `formula` (no leading "="), or null when it uses anything this evaluator does not read. */
 export function parseFormula(formula: string): Node | null {
+  // Excel's own limits: 8,192 characters, 64 levels of nesting (so the recursion here stays shallow).
+  if (formula.length > MAX_LENGTH) return null;
   const tokens = tokenize(formula.replace(/^=/, ""));
   if (!tokens || tokens.length === 0) return null;
   let i = 0;
+  let nesting = 0;
+  const nested = <T>(f: () => T): T => {
+    if (++nesting > MAX_NESTING) throw new NotParsed();
+    try {
+      return f();
+    } finally {
+      nesting--;
+    }
+  };
   const peek = () => tokens[i];
   const isOp = (v: string) => {
     const p = peek();
@@ -88,14 +103,14 @@ export function parseFormula(formula: string): Node | null {
     i++;
   };
   // Excel's precedence, loosest first: comparison, &, + −, × ÷, ^, unary minus.
-  const comparison = (): Node => {
+  const comparison = (): Node => nested(() => {
     let a = concat();
     for (let p = peek(); p?.t === "op" && COMPARISON.has(p.v); p = peek()) {
       i++;
       a = { t: "bin", op: p.v, a, b: concat() };
     }
     return a;
-  };
+  });
   const concat = (): Node => {
     let a = additive();
     while (isOp("&")) {
@@ -128,17 +143,18 @@ export function parseFormula(formula: string): Node | null {
     }
     return a;
   };
-  const unary = (): Node => {
-    if (isOp("-")) {
-      i++;
-      return { t: "neg", x: unary() };
-    }
-    if (isOp("+")) {
-      i++;
-      return unary();
-    }
-    return primary();
-  };
+  const unary = (): Node =>
+    nested(() => {
+      if (isOp("-")) {
+        i++;
+        return { t: "neg", x: unary() };
+      }
+      if (isOp("+")) {
+        i++;
+        return unary();
+      }
+      return primary();
+    });
   const primary = (): Node => {
     const tok = tokens[i++];
     if (!tok) throw new NotParsed();
