@@ -167,6 +167,14 @@ describe("formulas accountants write, against HyperFormula", () => {
     expect(computeFormula(w, "S", "C10")).toBeNull();
   });
 
+  it("SUMIF equality with a number matches codes typed as text too, as Excel's criteria do; wildcards text only", () => {
+    const w = book(sheet("S", [["20102", 5], [20102, 7], ["201", 1], [201, 2]]));
+    expect(computeFormula(w, "S", 'SUMIF(A1:A4,"20102",B1:B4)')).toBe(12);
+    expect(computeFormula(w, "S", "SUMIF(A1:A4,20102,B1:B4)")).toBe(12);
+    expect(computeFormula(w, "S", 'SUMIF(A1:A4,"<>20102",B1:B4)')).toBe(3);
+    expect(computeFormula(w, "S", 'SUMIF(A1:A4,"201*",B1:B4)')).toBe(6);
+  });
+
   it("TRUE and FALSE as written in Excel, and text amounts with thousands separators in arithmetic", () => {
     const w = wb();
     expect(computeFormula(w, "S", "IF(C1>C2,TRUE,FALSE)")).toBe(true);

@@ -104,7 +104,7 @@ export function compareOp(op: string, c: number): boolean {
 /** A SUMIF criterion as a test on one cell. */
 export function criterion(value: Scalar): ((cell: Scalar) => boolean) | FormulaError {
   if (value instanceof FormulaError) return value;
-  if (value instanceof Decimal) return (cell) => cell instanceof Decimal && cell.eq(value);
+  if (value instanceof Decimal) return criterion(value.toFixed());
   if (typeof value === "boolean") return (cell) => cell === value;
   const text = value ?? "";
   const m = /^(<>|<=|>=|<|>|=)?(.*)$/s.exec(text)!;
@@ -118,8 +118,12 @@ export function criterion(value: Scalar): ((cell: Scalar) => boolean) | FormulaE
   }
   const number = parseAmountText(operand);
   if (number !== null) {
-    if (op === "=") return (cell) => cell instanceof Decimal && cell.eq(number);
-    if (op === "<>") return (cell) => !(cell instanceof Decimal && cell.eq(number));
+    // Excel converts numeric text in the range for an equality test: "20102" typed as text matches "=20102" (and a
+    // wildcard never matches a number: "201*" finds codes typed as text only).
+    const equal = (cell: Scalar) =>
+      cell instanceof Decimal ? cell.eq(number) : typeof cell === "string" && (parseAmountText(cell)?.eq(number) ?? false);
+    if (op === "=") return equal;
+    if (op === "<>") return (cell) => !equal(cell);
     return (cell) => cell instanceof Decimal && compareOp(op, cell.comparedTo(number));
   }
   const upper = operand.toUpperCase();
