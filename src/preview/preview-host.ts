@@ -5,8 +5,8 @@
  * typed into it, and the recalculated cells are announced to the live checker like the edit itself.
  */
 import type { FindingCell, Finding } from "../core/finding";
-import { recalculate } from "../core/formula/evaluate";
-import { cellValue, isErrorValue, type CellValue } from "../core/grid";
+import { computeFormula, recalculate } from "../core/formula/evaluate";
+import { cellValue, formulaWithoutValue, isErrorValue, type CellValue, type GridWorkbook } from "../core/grid";
 import type { BlockTarget, ChangeListener, CodeInsertMode, CodeRow, InsertResult, TableBlock, Unsubscribe } from "../excel/host";
 import { MemoryHost } from "../excel/memory-host";
 
@@ -19,6 +19,19 @@ export class PreviewHost extends MemoryHost {
   private readonly viewListeners = new Set<() => void>();
   private readonly changeListeners = new Set<ChangeListener>();
   private version = 0;
+
+  /** A workbook opened in the preview: formulas saved without a value (files written by scripts) are computed. */
+  constructor(workbook: GridWorkbook) {
+    super(workbook);
+    for (const s of this.workbook.sheets)
+      s.formulas?.forEach((row, r) =>
+        row?.forEach((f, c) => {
+          if (!f || !formulaWithoutValue(s, r, c)) return;
+          const v = computeFormula(this.workbook, s.name, f);
+          if (v !== null) (s.values[r] ??= [])[c] = v;
+        }),
+      );
+  }
 
   override async onChange(listener: ChangeListener): Promise<Unsubscribe> {
     const unsubscribe = await super.onChange(listener);

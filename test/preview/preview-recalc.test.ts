@@ -26,6 +26,24 @@ const shown = (host: PreviewHost, sheet: string, address: string) => {
   return displayText(host.workbook.sheets.find((s) => s.name === sheet)!, row, col);
 };
 
+describe("a workbook opened in the preview", () => {
+  it("formulas saved without a value (a file written by a script) show their computed value; others are left as saved", () => {
+    const host = new PreviewHost({
+      sheets: [
+        {
+          name: "表",
+          values: [[1, 2, null, 99, null]],
+          formulas: [[null, null, "SUM(A1:B1)", "A1*100", "VLOOKUP(1,A1:B1,2)"]],
+          merges: [],
+        },
+      ],
+    });
+    expect(shown(host, "表", "C1")).toBe("3");
+    expect(shown(host, "表", "D1")).toBe("99");
+    expect(shown(host, "表", "E1")).toBe("=VLOOKUP(1,A1:B1,2)");
+  });
+});
+
 describe("a template inserted in the preview, then amounts typed into it", () => {
   it("一般公共预算支出表: the row totals and the 合计 row follow the amounts; no finding", async () => {
     const { host, checker } = await previewWithChecker();
