@@ -40,6 +40,8 @@ export interface TableSummary {
   /** Budget year and unit name read from the table's title and unit line, where it states them. */
   year?: number;
   unitName?: string;
+  /** The table's sheet is hidden in Excel (checked as usual; the user cannot see it until it is unhidden). */
+  hidden?: boolean;
 }
 
 export interface CheckResult {

@@ -13,7 +13,7 @@ import { coherenceFindings } from "./coherence";
 import { completenessFindings } from "./completeness";
 import { emptyStatementFindings } from "./empty-statement";
 import { magnitudeCheck } from "./magnitude";
-import { unitContradictions } from "./units";
+import { amountsInWanYuan, unitContradictions } from "./units";
 import { hiddenSheetFindings } from "./hidden";
 import { identitiesFor } from "../rules";
 import type { Identity } from "../rules/identity";
@@ -63,15 +63,17 @@ export function documentCheck(
   const standard = tables.filter((t) => t.kind !== "other");
   const contradicted = unitContradictions(standard, identities, read);
   const magnitude = magnitudeCheck(standard, read);
+  const inWan = amountsInWanYuan(standard, identities, (c) => read(c.sheet, c.row, c.col));
   return {
     findings: [
       ...completenessFindings(standard),
       ...emptyStatementFindings(standard, read),
       ...coherenceFindings(standard, workbook, contradicted),
       ...magnitude.findings,
+      ...inWan.findings,
       ...hiddenSheetFindings(standard, workbook),
       ...yearSourceFindings(standard, workbook, year),
     ],
-    offUnit: new Set([...contradicted, ...magnitude.off]),
+    offUnit: new Set([...contradicted, ...magnitude.off, ...inWan.off]),
   };
 }
