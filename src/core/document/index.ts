@@ -63,7 +63,7 @@ export function documentCheck(
   const standard = tables.filter((t) => t.kind !== "other");
   const contradicted = unitContradictions(standard, identities, read);
   const magnitude = magnitudeCheck(standard, read);
-  const inWan = amountsInWanYuan(standard, identities, (c) => read(c.sheet, c.row, c.col));
+  const inWan = amountsInWanYuan(standard, identities, read);
   return {
     findings: [
       ...completenessFindings(standard),
