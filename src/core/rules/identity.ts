@@ -39,6 +39,15 @@ export interface Identity {
   measures?: { left: Measure; right: Measure };
 }
 
+/**
+ * The identity read with other measures. Field by field, not by spread: compact identities (LineSum) keep their
+ * cells and texts behind getters, which a spread would drop.
+ */
+export function withMeasures(identity: Identity, measures: Identity["measures"]): Identity {
+  const { rule, tables, strength, left, right, minus, comparator, zh, en } = identity;
+  return { rule, tables, strength, left, right, minus, comparator, zh, en, measures };
+}
+
 export type AmountReader = (cell: CellKey) => Amount;
 
 export interface Evaluation {
