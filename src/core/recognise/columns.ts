@@ -82,10 +82,18 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     if (column.path.length === 0 && (seg.headerRows.length > 0 || (numbers === 0 && texts === 0))) column.role = "text";
     // Rates and shares (增减率, 占比, %) are not amounts: they never add up.
     if (RATE.test(column.label)) column.role = "text";
+    // A blank spacer column inside a merged group (收入 over 项目 | (blank) | 预算数): no label of its own where its
+    // neighbours have one, nothing in the body. Taking it for the group's amount column would read the side as blank.
+    if (numbers === 0 && texts === 0 && isUnlabelledInGroup(column, columns)) column.role = "text";
   }
   // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
   assignCodeGroups(columns);
   return columns;
+}
+
+function isUnlabelledInGroup(column: RecognisedColumn, columns: RecognisedColumn[]): boolean {
+  const p = column.path;
+  return p.length > 0 && columns.some((o) => o.path.length > p.length && p.every((t, i) => o.path[i] === t));
 }
 
 /**

@@ -1,7 +1,7 @@
 /** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
 import { cellNumberFormat, cellText, cellValue, isErrorValue, sheetColCount, type GridSheet } from "../grid";
 import { parseAmountText } from "../money";
-import { normaliseLabel } from "../text";
+import { normaliseLabel, smallChineseNumber } from "../text";
 import { looksLikeTitle } from "./kinds";
 
 export interface RowScan {
@@ -96,7 +96,7 @@ export function isFooterRow(scan: RowScan): boolean {
   return scan.cells.every((c) => DATE_TEXT.test(normaliseLabel(c.text)) || c.date === true);
 }
 
-/** A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … */
+/** A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … (or 一, 二, 三 …). */
 export function isLanciRow(scan: RowScan): boolean {
   if (scan.cells.length < 2) return false;
   let expect = -1;
@@ -104,8 +104,8 @@ export function isLanciRow(scan: RowScan): boolean {
   for (const c of scan.cells) {
     const t = normaliseLabel(c.text);
     if (/^(栏次|行次|栏号)$/.test(t)) continue;
-    if (!/^\d{1,2}$/.test(t)) return false;
-    const n = Number(t);
+    const n = /^\d{1,2}$/.test(t) ? Number(t) : smallChineseNumber(t);
+    if (n === null) return false;
     if (expect >= 0 && n !== expect) return false;
     expect = n + 1;
     ints++;

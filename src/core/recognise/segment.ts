@@ -162,7 +162,7 @@ function buildSegment(
     const repeatsHeader = headerKey !== null && s.distinct.join("|") === headerKey;
     const isRepeatLine =
       repeatsHeader ||
-      (inRepeat && (isHeaderLike(s) || isLanciRow(s) || isMetaRow(s))) ||
+      (inRepeat && (isHeaderLike(s, continued.has(r)) || isLanciRow(s) || isMetaRow(s))) ||
       (isMetaRow(s) && s.numericCount === 0) ||
       (seg.title !== "" && titleOf(s) === seg.title);
     if (isRepeatLine) {
