@@ -80,7 +80,9 @@ export function isMetaRow(scan: RowScan): boolean {
 export function isNoteRow(scan: RowScan): boolean {
   if (scan.cells.length === 0) return false;
   const first = normaliseLabel(scan.cells[0].text);
-  return /^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first);
+  if (/^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first)) return true;
+  // A statement typed alone in the body's first row ("本单位无此项", "本表无数据") ends the table like a note.
+  return scan.cells.length === 1 && scan.numericCount === 0 && /无此项|(本|此)表无数据|空表/.test(first);
 }
 
 const SIGNATURE = /(单位|部门)?负责人|制表人|填表人|审核人|复核人|经办人|编制人|主管会计|财务负责人|联系电话|制表日期|填报日期|编制日期|报送日期|^日期[:：]/;

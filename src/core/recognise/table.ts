@@ -14,7 +14,7 @@ const TOTAL_LABEL = /^(合计|总计|总合计|本年合计|支出合计|收入�
 const STRONG_EMPTY_STATEMENT = /空表列示|本表无数据|此表无数据|故本表为空表|本表为空表/;
 /** The template's instruction to write a statement ("无…的，仍保留该表格式，并在本表下方作下述说明：") is not one. */
 const INSTRUCTION = /仍保留该表格式|作下述说明/;
-const EMPTY_STATEMENT = /空表|无数据|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
+const EMPTY_STATEMENT = /空表|无数据|无此项|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
 
 export function classifyCode(code: string): { classification: Classification; level: number } | null {
   const n = code.length;
