@@ -4,9 +4,9 @@ import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } fro
 import { displayedDecimals, parseAmount } from "../money";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
 import { assignSides, headerText, recogniseColumns } from "./columns";
-import { BUDGET_KIND_OF, decideSet, isFinalKind } from "./final-kinds";
+import { BUDGET_KIND_OF, decideSet, isFinalKind, titleSet } from "./final-kinds";
 import { findPanels, readPanelRows } from "./final-panels";
-import { kindFromHeader, kindFromTitle } from "./kinds";
+import { kindFromHeader, kindFromTitle, looksLikeTitle } from "./kinds";
 import type { Segment } from "./segment";
 import type { Classification, CodeInfo, RecognisedColumn, RecognisedRow, RecognisedTable, SideRows, TableKind } from "./types";
 
@@ -26,10 +26,33 @@ export function classifyCode(code: string): { classification: Classification; le
   return null;
 }
 
-export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number): RecognisedTable {
+/** Kinds whose headers look alike, which only a title tells apart (the fund tables look like the 一般公共预算 one). */
+const ALIKE: readonly (readonly TableKind[])[] = [
+  ["general-expenditure", "fund-expenditure", "state-capital-expenditure", "expenditure", "project-expenditure"],
+  ["summary", "fiscal-summary"],
+  ["basic-expenditure", "economic-summary"],
+];
+/** 决算 fund tables carry 年初结转 | 本年收入 | 本年支出 | 年末结转 columns: their header reads as a two-sided one. */
+const ALIKE_IN_FINAL: readonly (readonly TableKind[])[] = [["summary", "fund-expenditure", "state-capital-expenditure"]];
+
+/**
+ * The kind from the title, else from the header. Without a title row (the title in a text box), a sheet named like a
+ * title (政府性基金支出表) says what the header cannot, as long as the header agrees with it.
+ */
+function kindOf(seg: Segment, header: string, sheetTitle: string | undefined): TableKind {
+  if (seg.title) return decideSet(kindFromTitle(seg.title) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const fromHeader = kindFromHeader(header);
+  const named = sheetTitle && looksLikeTitle(sheetTitle) ? kindFromTitle(sheetTitle) : null;
+  const alike = titleSet(sheetTitle ?? "") === "final" ? [...ALIKE, ...ALIKE_IN_FINAL] : ALIKE;
+  const agrees = named !== null && (fromHeader === null || fromHeader === named || alike.some((g) => g.includes(named) && g.includes(fromHeader)));
+  return (agrees ? decideSet(named, sheetTitle ?? "", header) : decideSet(fromHeader, "", header)) ?? "other";
+}
+
+/** `sheetTitle`: the sheet's name when the segment is the sheet's only table (a hint for an untitled one). */
+export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number, sheetTitle?: string): RecognisedTable {
   const header = headerText(sheet, seg);
   const columns = recogniseColumns(sheet, merges, seg);
-  const kind: TableKind = decideSet((seg.title ? kindFromTitle(seg.title) : null) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const kind = kindOf(seg, header, sheetTitle);
   const base = isFinalKind(kind) ? BUDGET_KIND_OF[kind] : kind;
   const meta = readMeta(sheet, seg);
   const table: RecognisedTable = {
