@@ -32,6 +32,7 @@ import {
   codesRewritten,
   emptiedTables,
   hiddenDecimals,
+  priorYearColumn,
   relabelColumnNumbers,
   repeatHeaderAt,
   titleInTextBox,
@@ -146,6 +147,11 @@ describe.each(ALL)("%s", (name) => {
   it("a blank column inserted before the first amount column, or between two amount columns", () => {
     same(eachSheet(base, (wb, s) => (amountColumns(getSheet(wb, s)).length ? insertBlankColumns(wb, s, amountColumns(getSheet(wb, s))[0]) : wb)));
     same(eachSheet(base, (wb, s) => (amountColumns(getSheet(wb, s)).length > 1 ? insertBlankColumns(wb, s, amountColumns(getSheet(wb, s))[1]) : wb)));
+  });
+
+  it("a 上年预算数 / 上年决算数 column (twice this year's figures) before each table's first amount column", () => {
+    same(priorYearColumn(base, name.includes("final") ? "上年决算数" : "上年预算数"));
+    same(priorYearColumn(base, "比上年增减"));
   });
 
   it("every table emptied, “本单位无此项” in its first row: no warning or error", () => {

@@ -7,7 +7,7 @@ import type { CellRange } from "../../src/core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
 import { sheetRowCount } from "../../src/core/grid";
 import { decimalFromNumber } from "../../src/core/money";
-import { getSheet, isAmountCell, tableFrame } from "./variants";
+import { getSheet, insertBlankColumns, isAmountCell, tableFrame } from "./variants";
 
 function clone(wb: GridWorkbook): GridWorkbook {
   return structuredClone(wb);
@@ -188,6 +188,45 @@ export function titleInTextBox(wb: GridWorkbook): GridWorkbook {
   for (const s of out.sheets) {
     if (s.values[0]) s.values[0] = s.values[0].map(() => null);
     s.merges = s.merges.filter((m) => m.top !== 0);
+  }
+  return out;
+}
+
+/**
+ * A comparison column (`label`: 上年预算数, 上年决算数 …) inserted before the first amount column of every table, holding
+ * twice this year's figures (so its own sums hold, and reading it as this year's would break every cross-table
+ * identity). The label sits in the lowest header row that has a label at that column; the header cells above it span
+ * the new column as they spanned the old one.
+ */
+export function priorYearColumn(wb: GridWorkbook, label: string, sheets?: string[]): GridWorkbook {
+  let out = clone(wb);
+  for (const name of sheetsOf(wb, sheets).map((s) => s.name)) {
+    const before = getSheet(out, name);
+    const cols = amountColumns(before);
+    if (cols.length === 0) continue;
+    const f = tableFrame(before);
+    const c = cols[0];
+    out = insertBlankColumns(out, name, c);
+    const s = getSheet(out, name);
+    // The old column's own header cell (not a group merged across it): its row, and the rows it spans.
+    let own: CellRange | undefined;
+    for (let r = f.headerRow; r < f.firstBodyRow; r++) {
+      if (s.values[r]?.some((v) => typeof v === "string" && /^栏\s*次$/.test(v.trim()))) break;
+      const m = s.merges.find((x) => x.left <= c + 1 && x.right >= c + 1 && x.top <= r && x.bottom >= r);
+      const top = m ? m.top : r;
+      if (m && m.left !== c + 1) continue;
+      if (s.values[top]?.[c + 1] !== null && s.values[top]?.[c + 1] !== undefined) own = m ?? { top: r, left: c + 1, bottom: r, right: c + 1 };
+    }
+    if (!own) continue;
+    s.values[own.top][c] = label;
+    if (own.bottom > own.top) s.merges.push({ top: own.top, left: c, bottom: own.bottom, right: c });
+    for (let r = f.firstBodyRow; r <= f.lastRow; r++) {
+      const v = s.values[r]?.[c + 1];
+      if (typeof v === "number" && isAmountCell(s, r, c + 1)) {
+        s.values[r][c] = decimalFromNumber(v).times(2).toNumber();
+        (((s.numberFormats ??= [])[r] ??= [])[c] = s.numberFormats[r][c + 1] ?? "#,##0.00");
+      }
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { CellRef } from "../address";
 import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
 import { displayedDecimals, parseAmount } from "../money";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
-import { assignSides, headerText, recogniseColumns } from "./columns";
+import { assignSides, headerText, isComparisonLabel, recogniseColumns } from "./columns";
 import { BUDGET_KIND_OF, decideSet, isFinalKind, titleSet } from "./final-kinds";
 import { findPanels, readPanelRows } from "./final-panels";
 import { kindFromHeader, kindFromTitle, looksLikeTitle } from "./kinds";
@@ -428,7 +428,11 @@ function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]):
   for (const side of ["income", "expenditure"] as const) {
     const cols = columns.filter((c) => c.side === side);
     const labelCol = cols.find((c) => c.role === "name") ?? cols.find((c) => c.role === "text");
-    const amountCols = cols.filter((c) => c.role === "amount").map((c) => c.col);
+    // This year's column first: the side's identities read amountCols[0], a 上年预算数 column is only compared.
+    const amountCols = cols
+      .filter((c) => c.role === "amount")
+      .sort((a, b) => Number(a.path.some(isComparisonLabel)) - Number(b.path.some(isComparisonLabel)))
+      .map((c) => c.col);
     if (!labelCol) continue;
     const rows: SideRows["rows"] = [];
     for (const r of seg.bodyRows) {
