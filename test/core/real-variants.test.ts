@@ -31,6 +31,7 @@ import {
   blanksTypedAs,
   codesRewritten,
   emptiedTables,
+  headerUnmerged,
   hiddenDecimals,
   priorYearColumn,
   relabelColumnNumbers,
@@ -92,6 +93,10 @@ describe.each(ALL)("%s", (name) => {
     // A template has no amounts: a title inside its body starts a second table, as it would on paper.
     if (name === "shanghai-final-template-2024") return;
     same(longSheets(base).reduce((wb, s) => repeatHeaderAt(wb, s.name, tableFrame(getSheet(wb, s.name)).firstBodyRow + 4, { title: true }), base));
+  });
+
+  it("header cells not merged down (科目编码 alone in the row under 功能分类科目)", () => {
+    same(headerUnmerged(base));
   });
 
   it("the 栏次 row dropped, or numbered 一、二、三 …", () => {

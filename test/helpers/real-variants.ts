@@ -230,3 +230,10 @@ export function priorYearColumn(wb: GridWorkbook, label: string, sheets?: string
   }
   return out;
 }
+
+/** The header's one-column merges dropped: each label in its top cell, the cells below it left blank and unmerged. */
+export function headerUnmerged(wb: GridWorkbook): GridWorkbook {
+  const out = clone(wb);
+  for (const s of out.sheets) s.merges = s.merges.filter((m) => m.top < 2 || m.left !== m.right);
+  return out;
+}

@@ -4,6 +4,7 @@
  */
 import { sheetColCount, sheetRowCount, type GridSheet } from "../grid";
 import { isFooterRow, isHeaderLike, isLanciRow, isMetaRow, isNoteRow, scanRow, titleOf, type RowScan } from "./rows-scan";
+import { normaliseLabel } from "../text";
 
 export interface Segment {
   title: string;
@@ -120,10 +121,13 @@ function buildSegment(
   // does not end it when a header or 栏次 row follows.
   const wideGroupAbove = (row: number) =>
     seg.headerRows.length === 0 && wide.has(row) && scans[row].cells.length === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
+  // One column label alone under the header (科目编码 under 功能分类科目, the cells beside it left unmerged and blank).
+  const loneLabel = (row: number) =>
+    seg.headerRows.length > 0 && scans[row].cells.length === 1 && /^(科目|功能分类科目|经济分类科目)?(编码|代码|名称)$/.test(normaliseLabel(scans[row].cells[0].text));
   const headerAt = (row: number) =>
     row <= bottom &&
     scans[row].cells.length > 0 &&
-    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row)) || isLanciRow(scans[row]));
+    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row) || loneLabel(row)) || isLanciRow(scans[row]));
   while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
     if (scans[r].cells.length === 0) {
       r++;
