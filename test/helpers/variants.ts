@@ -234,6 +234,13 @@ export function insertBlankRow(wb: GridWorkbook, sheet: string, rowIndex: number
   return out;
 }
 
+/** `count` empty columns inserted before 0-based `colIndex`; everything right of it moves along (merges spanning it grow). */
+export function insertBlankColumns(wb: GridWorkbook, sheet: string, colIndex: number, count = 1): GridWorkbook {
+  const out = clone(wb);
+  insertColumns(out, sheet, colIndex, count);
+  return out;
+}
+
 /** Sheets renamed by position: Sheet1, Sheet2, … (formulas referring to them follow). */
 export function renameSheets(wb: GridWorkbook, prefix = "Sheet"): GridWorkbook {
   const out = clone(wb);

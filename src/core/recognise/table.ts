@@ -3,10 +3,10 @@ import type { CellRef } from "../address";
 import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
 import { displayedDecimals, parseAmount } from "../money";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
-import { assignSides, headerText, recogniseColumns } from "./columns";
-import { BUDGET_KIND_OF, decideSet, isFinalKind } from "./final-kinds";
+import { assignSides, headerText, isComparisonLabel, recogniseColumns } from "./columns";
+import { BUDGET_KIND_OF, decideSet, isFinalKind, titleSet } from "./final-kinds";
 import { findPanels, readPanelRows } from "./final-panels";
-import { kindFromHeader, kindFromTitle } from "./kinds";
+import { kindFromHeader, kindFromTitle, looksLikeTitle } from "./kinds";
 import type { Segment } from "./segment";
 import type { Classification, CodeInfo, RecognisedColumn, RecognisedRow, RecognisedTable, SideRows, TableKind } from "./types";
 
@@ -14,7 +14,7 @@ const TOTAL_LABEL = /^(合计|总计|总合计|本年合计|支出合计|收入�
 const STRONG_EMPTY_STATEMENT = /空表列示|本表无数据|此表无数据|故本表为空表|本表为空表/;
 /** The template's instruction to write a statement ("无…的，仍保留该表格式，并在本表下方作下述说明：") is not one. */
 const INSTRUCTION = /仍保留该表格式|作下述说明/;
-const EMPTY_STATEMENT = /空表|无数据|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
+const EMPTY_STATEMENT = /空表|无数据|无此项|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
 
 export function classifyCode(code: string): { classification: Classification; level: number } | null {
   const n = code.length;
@@ -26,10 +26,33 @@ export function classifyCode(code: string): { classification: Classification; le
   return null;
 }
 
-export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number): RecognisedTable {
+/** Kinds whose headers look alike, which only a title tells apart (the fund tables look like the 一般公共预算 one). */
+const ALIKE: readonly (readonly TableKind[])[] = [
+  ["general-expenditure", "fund-expenditure", "state-capital-expenditure", "expenditure", "project-expenditure"],
+  ["summary", "fiscal-summary"],
+  ["basic-expenditure", "economic-summary"],
+];
+/** 决算 fund tables carry 年初结转 | 本年收入 | 本年支出 | 年末结转 columns: their header reads as a two-sided one. */
+const ALIKE_IN_FINAL: readonly (readonly TableKind[])[] = [["summary", "fund-expenditure", "state-capital-expenditure"]];
+
+/**
+ * The kind from the title, else from the header. Without a title row (the title in a text box), a sheet named like a
+ * title (政府性基金支出表) says what the header cannot, as long as the header agrees with it.
+ */
+function kindOf(seg: Segment, header: string, sheetTitle: string | undefined): TableKind {
+  if (seg.title) return decideSet(kindFromTitle(seg.title) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const fromHeader = kindFromHeader(header);
+  const named = sheetTitle && looksLikeTitle(sheetTitle) ? kindFromTitle(sheetTitle) : null;
+  const alike = titleSet(sheetTitle ?? "") === "final" ? [...ALIKE, ...ALIKE_IN_FINAL] : ALIKE;
+  const agrees = named !== null && (fromHeader === null || fromHeader === named || alike.some((g) => g.includes(named) && g.includes(fromHeader)));
+  return (agrees ? decideSet(named, sheetTitle ?? "", header) : decideSet(fromHeader, "", header)) ?? "other";
+}
+
+/** `sheetTitle`: the sheet's name when the segment is the sheet's only table (a hint for an untitled one). */
+export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number, sheetTitle?: string): RecognisedTable {
   const header = headerText(sheet, seg);
   const columns = recogniseColumns(sheet, merges, seg);
-  const kind: TableKind = decideSet((seg.title ? kindFromTitle(seg.title) : null) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const kind = kindOf(seg, header, sheetTitle);
   const base = isFinalKind(kind) ? BUDGET_KIND_OF[kind] : kind;
   const meta = readMeta(sheet, seg);
   const table: RecognisedTable = {
@@ -405,7 +428,11 @@ function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]):
   for (const side of ["income", "expenditure"] as const) {
     const cols = columns.filter((c) => c.side === side);
     const labelCol = cols.find((c) => c.role === "name") ?? cols.find((c) => c.role === "text");
-    const amountCols = cols.filter((c) => c.role === "amount").map((c) => c.col);
+    // This year's column first: the side's identities read amountCols[0], a 上年预算数 column is only compared.
+    const amountCols = cols
+      .filter((c) => c.role === "amount")
+      .sort((a, b) => Number(a.path.some(isComparisonLabel)) - Number(b.path.some(isComparisonLabel)))
+      .map((c) => c.col);
     if (!labelCol) continue;
     const rows: SideRows["rows"] = [];
     for (const r of seg.bodyRows) {

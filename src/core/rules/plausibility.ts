@@ -17,7 +17,7 @@
 import { parseA1, toA1 } from "../address";
 import type { Finding } from "../finding";
 import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
-import { formatAmount, parseAmount } from "../money";
+import { displayedDecimals, formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 import type { AmountReader } from "./identity";
 import { amountCells } from "./cell-rules";
@@ -128,7 +128,8 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
         expected: "≥ 0",
         actual: formatAmount(a.value),
       });
-    } else if (tenThousands && a.value.decimalPlaces() > 2) {
+    } else if (tenThousands && a.value.decimalPlaces() > Math.max(2, displayedDecimals(format) ?? 2)) {
+      // A 万元 table shown to 4 decimals (#,##0.0000) displays what it sums: only decimals the format hides count.
       const places = a.value.decimalPlaces();
       out.push({
         rule: "plausibility.decimals",
