@@ -73,3 +73,8 @@ export function rangeContains(range: CellRange, row: number, col: number): boole
 export function rangesIntersect(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
+
+/** How many cells a range covers. */
+export function cellCount(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}

@@ -5,7 +5,7 @@
  *  - for large ones the limit error (or a size learned from an earlier read) switches to a plan: one sync for the
  *    used-range addresses, then row blocks packed under the payload target, halving the target on a limit error.
  */
-import { parseRange, type CellRange } from "../core/address";
+import { cellCount, parseRange, type CellRange } from "../core/address";
 import type { GridSheet, GridWorkbook } from "../core/grid";
 import type { Capabilities } from "./capabilities";
 import type { RangeContents, RangeRequest } from "./host";
@@ -13,7 +13,6 @@ import {
   BYTES_PER_CELL,
   DEFAULT_TARGET_BYTES,
   MEASURED_TARGET_FACTOR,
-  cellCount,
   learnedBytesPerCell,
   loadedBytes,
   emptySheet,
