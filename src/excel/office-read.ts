@@ -8,7 +8,7 @@
 import { cellCount, parseRange, type CellRange } from "../core/address";
 import type { GridSheet, GridWorkbook } from "../core/grid";
 import type { Capabilities } from "./capabilities";
-import type { RangeContents, RangeRequest } from "./host";
+import type { RangeContents, RangeRequest } from "../host/host";
 import {
   BYTES_PER_CELL,
   DEFAULT_TARGET_BYTES,

@@ -8,7 +8,7 @@ import type { CheckResult, Finding } from "../core/finding";
 import type { GridWorkbook } from "../core/grid";
 import { listRules, type ProfileName, type RuleProfile } from "../core/profiles";
 import { CheckSession } from "../core/session";
-import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
+import type { CheckSessionLike, SessionFactory } from "./live-checker";
 
 /** What a check is built with. */
 export interface CheckSetup {

@@ -4,8 +4,8 @@
  */
 import type { FindingCell, Finding } from "../core/finding";
 import type { CellValue } from "../core/grid";
-import type { BlockTarget, CodeInsertMode, CodeRow, InsertResult, TableBlock } from "../excel/host";
-import { MemoryHost } from "../excel/memory-host";
+import type { BlockTarget, CodeInsertMode, CodeRow, InsertResult, TableBlock } from "../host/host";
+import { MemoryHost } from "../host/memory-host";
 
 export class PreviewHost extends MemoryHost {
   private readonly viewListeners = new Set<() => void>();

@@ -5,7 +5,7 @@
 import { createRoot } from "react-dom/client";
 import { loadCatalogue } from "../core/catalogue";
 import { parseA1 } from "../core/address";
-import { LiveChecker } from "../excel/live-checker";
+import { LiveChecker } from "../live/live-checker";
 import { OfficeHost } from "../excel/office-host";
 import { PANE_SETTINGS_KEY, officeDocumentStore, officeMarkStore } from "../excel/office-settings";
 import { CheckConfig } from "./check-config";

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { TargetNotEmptyError } from "../../src/excel/host";
+import { TargetNotEmptyError } from "../../src/host/host";
 import { fakeServices } from "./fake-services";
 import { renderPane } from "./render-pane";
 

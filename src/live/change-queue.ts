@@ -3,7 +3,7 @@
  * and per sheet the edited areas merged (one bounding block when that does not read much more than was edited).
  */
 import { cellCount, type CellRange } from "../core/address";
-import type { HostChange } from "./host";
+import type { HostChange } from "../host/host";
 
 /** A bounding block may read this many cells beyond what was edited before areas are kept apart. */
 const MERGE_SLACK_CELLS = 2_000;
