@@ -78,3 +78,11 @@ export function rangesIntersect(a: CellRange, b: CellRange): boolean {
 export function cellCount(r: CellRange): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
+
+/** Excel's sheet-qualified address ("'Sheet 1'!B3:C4", "Sheet1!B3") → the sheet name and the bare address. */
+export function splitSheetAddress(address: string): { sheet: string; address: string } {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: address.slice(bang + 1) };
+}
