@@ -1,5 +1,5 @@
 /** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
-import { classifyCode, levelOf } from "./classify";
+import { classifyCode, levelOf } from "../codes/classify";
 import { searchRows } from "./search";
 import type { CatalogueData, CatalogueEntry, ImportedList, PathStep, SearchOptions } from "./types";
 import { buildYearIndex, parentKey, type IndexedRow, type YearIndex } from "./year-index";

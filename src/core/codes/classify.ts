@@ -1,5 +1,5 @@
 /** Identify a code's classification and level from its shape (digits, length, first digit). */
-import type { Classification, Level } from "./types";
+import type { Classification, Level } from "../catalogue/types";
 
 const LEVELS: Record<number, Level> = { 3: "类", 5: "款", 7: "项", 9: "目" };
 
