@@ -6,7 +6,8 @@ import {
   meetsMinimum,
 } from "../../src/excel/capabilities";
 import { coalesce, mergeAreas } from "../../src/live/change-queue";
-import { codeRowsToValues, splitCode, uniqueSheetName } from "../../src/host/insert-values";
+import { splitCode } from "../../src/core/codes/classify";
+import { codeRowsToValues, uniqueSheetName } from "../../src/host/insert-values";
 import { AREAS_PER_GROUP, MARK_PREFIX, NOTE_MAX_CHARS, diffPlans, planMarks } from "../../src/core/report/mark-plan";
 import { parseEventRange } from "../../src/excel/office-events";
 import { parseAreas } from "../../src/excel/office-read";
