@@ -10,7 +10,7 @@ import type { CheckResult, Finding } from "../core/finding";
 import type { CheckOptions } from "../core/engine";
 import { checkWorkbook } from "../core/engine";
 import { getCatalogueSync } from "../core/catalogue/sync";
-import { findingsToCsv } from "../core/export";
+import { findingsToCsv } from "../core/report/export";
 import { PROFILE_NAMES, unknownRuleKeys, type RuleProfile } from "../core/profiles";
 import { annotateOutputProblem, annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";

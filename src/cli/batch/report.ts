@@ -8,7 +8,7 @@
  * - summary csv: one row per file.
  */
 import { compareFindings, type Finding, type Severity } from "../../core/finding";
-import { CSV_HEADER, csvDocument, findingCsvFields, SEVERITY_LABEL } from "../../core/export";
+import { CSV_HEADER, csvDocument, findingCsvFields, SEVERITY_LABEL } from "../../core/report/export";
 import { say, severityLabel, type Lang } from "../bilingual";
 import { publicFinding } from "../report-json";
 import { countBySeverity, formatFinding, formatTextReport } from "../report-text";

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useReducer } from "react";
 import { parseA1 } from "../../core/address";
-import { findingsToCsv, findingsToJson } from "../../core/export";
+import { findingsToCsv, findingsToJson } from "../../core/report/export";
 import type { Finding } from "../../core/finding";
 import { useStrings } from "../i18n";
 import { markOnce, PANE_FINDINGS_SHOWN } from "../perf-marks";

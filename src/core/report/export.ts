@@ -2,7 +2,7 @@
  * The findings list as files the user can keep or send: CSV for Excel (RFC 4180, CRLF, UTF-8 with a BOM so Excel
  * opens Chinese text correctly) and JSON (the spec §3 records as they are).
  */
-import type { Finding, FindingCell, Severity } from "./finding";
+import type { Finding, FindingCell, Severity } from "../finding";
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误/error", warning: "警告/warning", info: "提示/info" };
 
