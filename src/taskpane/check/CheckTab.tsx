@@ -24,7 +24,8 @@ import { checkTabReducer, initialCheckTabState } from "./check-state";
 import { CompareWorkbook } from "./CompareWorkbook";
 import { ConfirmSumFix } from "./ConfirmSumFix";
 import { FindingGroups } from "./FindingGroups";
-import { cellLabel, countBySeverity, groupFindings, SEVERITIES } from "./findings-model";
+import { cellLabel, countBySeverity, SEVERITIES } from "../../core/report/group";
+import { groupFindings } from "./findings-model";
 import { renamedCellText, type QuickFix } from "./quick-fixes";
 import { RecognisedSummary } from "./RecognisedSummary";
 
