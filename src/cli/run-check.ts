@@ -9,6 +9,7 @@ import type { GridWorkbook } from "../core/grid";
 import type { CheckResult, Finding } from "../core/finding";
 import type { CheckOptions } from "../core/engine";
 import { checkWorkbook } from "../core/engine";
+import type { ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
 import { findingsToCsv } from "../core/report/export";
 import { PROFILE_NAMES, unknownRuleKeys, type RuleProfile } from "../core/profiles";
@@ -250,8 +251,17 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     return EXIT_OK;
   }
 
-  if (isBatch(args.files, args.batch, deps.cwd))
-    return runBatchCommand(args.files, args.batch, { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues }, deps);
+  if (isBatch(args.files, args.batch, deps.cwd)) {
+    // Read once here; the pool's workers get the parsed lists (merge reads none: it refuses --catalogue).
+    const imported = args.files[0] === "merge" ? [] : await readImportedLists(args, deps);
+    if (typeof imported === "number") return imported;
+    return runBatchCommand(
+      args.files,
+      args.batch,
+      { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues, imported },
+      deps,
+    );
+  }
 
   const input = args.file !== undefined ? path.resolve(deps.cwd, args.file) : deps.samplePath;
   const shownName = args.file ?? displayPath(deps.samplePath, deps.cwd);
@@ -278,17 +288,9 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     }
     return unexpected(deps, e, "读取文件时出错", "Error while reading the file");
   }
-  // The official lists are read every run (nothing is kept between runs).
-  let catalogue: CheckOptions["catalogue"];
-  if (args.catalogues.length > 0) {
-    try {
-      catalogue = getCatalogueSync(await readCodeLists(args.catalogues, args.catalogueYear, deps.cwd));
-    } catch (e) {
-      if (!(e instanceof CodeListFileError)) return unexpected(deps, e, "读取科目表时出错", "Error while reading the code list");
-      deps.stderr(`${oneLine(e.message)}\n`);
-      return EXIT_CANNOT_READ;
-    }
-  }
+  const imported = await readImportedLists(args, deps);
+  if (typeof imported === "number") return imported;
+  const catalogue = imported.length > 0 ? getCatalogueSync(imported) : undefined;
   let result: CheckResult;
   try {
     result = deps.check(grid, {
@@ -343,6 +345,18 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   }
 
   return result.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/** The --catalogue lists (read every run: nothing is kept between runs), or the exit code when one cannot be used. */
+async function readImportedLists(args: ParsedArgs, deps: CheckDeps): Promise<ImportedList[] | number> {
+  if (args.catalogues.length === 0) return [];
+  try {
+    return await readCodeLists(args.catalogues, args.catalogueYear, deps.cwd);
+  } catch (e) {
+    if (!(e instanceof CodeListFileError)) return unexpected(deps, e, "读取科目表时出错", "Error while reading the code list");
+    deps.stderr(`${oneLine(e.message)}\n`);
+    return EXIT_CANNOT_READ;
+  }
 }
 
 function unexpected(deps: CheckDeps, e: unknown, zh: string, en: string): number {
