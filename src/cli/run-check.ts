@@ -12,7 +12,7 @@ import { checkWorkbook } from "../core/engine";
 import type { ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
 import { findingsToCsv } from "../core/report/export";
-import { PROFILE_NAMES, unknownRuleKeys, type RuleProfile } from "../core/profiles";
+import { PROFILE_NAMES, parseTolerance, unknownRuleKeys, type RuleProfile } from "../core/profiles";
 import { annotateOutputProblem, annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
@@ -89,6 +89,8 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
                            minimal 只报求和类错误 / sum errors only
       --disable RULE       关闭某条或某组规则，可重复，如 --disable cross. --disable cell.number-as-text
                            switch a rule or a group off (repeatable)
+      --tolerance AMOUNT   求和与表间核对的差额不超过 AMOUNT（按表内单位：元或万元）时不算不符，只作提示，如 0.01
+                           sum and cross-table differences up to AMOUNT (in the table's unit) are notes, not errors
   -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件）
                            write a copy with marked cells and notes (the input is never modified)
       --force              允许 --annotate 覆盖已有文件 / let --annotate replace an existing file
@@ -147,6 +149,7 @@ function parseCliArgs(argv: string[]): ParsedArgs {
         year: { type: "string" },
         profile: { type: "string" },
         disable: { type: "string", multiple: true },
+        tolerance: { type: "string" },
         force: { type: "boolean" },
         catalogue: { type: "string", multiple: true },
         "catalogue-year": { type: "string" },
@@ -174,7 +177,7 @@ function parseCliArgs(argv: string[]): ParsedArgs {
       `--format 只能是 text、json 或 csv，收到 "${format}"`,
       `--format must be text, json or csv, got "${format}"`,
     );
-  const profileName = values.profile ?? (values.disable?.length ? "default" : undefined);
+  const profileName = values.profile ?? (values.disable?.length || values.tolerance !== undefined ? "default" : undefined);
   if (profileName !== undefined && !(PROFILE_NAMES as readonly string[]).includes(profileName))
     throw new UsageError(
       `--profile 只能是 ${PROFILE_NAMES.join("、")}，收到 "${profileName}"`,
@@ -183,8 +186,16 @@ function parseCliArgs(argv: string[]): ParsedArgs {
   const unknown = unknownRuleKeys(values.disable ?? []);
   if (unknown.length)
     throw new UsageError(`--disable 中没有这样的规则：${unknown.join("，")}`, `no such rule for --disable: ${unknown.join(", ")}`);
+  const tolerance = values.tolerance === undefined ? undefined : parseTolerance(values.tolerance);
+  if (tolerance === null)
+    throw new UsageError(
+      `--tolerance 应为不小于 0 的金额，如 0.01，收到 "${values.tolerance}"`,
+      `--tolerance must be an amount of 0 or more, such as 0.01, got "${values.tolerance}"`,
+    );
   const profile: RuleProfile | undefined =
-    profileName === undefined ? undefined : { name: profileName as RuleProfile["name"], disabled: values.disable ?? [] };
+    profileName === undefined
+      ? undefined
+      : { name: profileName as RuleProfile["name"], disabled: values.disable ?? [], ...(tolerance !== undefined ? { tolerance } : {}) };
   const lang = values.lang ?? "both";
   if (lang !== "zh" && lang !== "en" && lang !== "both")
     throw new UsageError(`--lang 只能是 zh 或 en，收到 "${lang}"`, `--lang must be zh or en, got "${lang}"`);

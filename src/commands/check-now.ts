@@ -36,7 +36,7 @@ export interface CheckNowDeps {
 }
 
 /** Reads, checks and marks once; no change subscription (that is the pane's live mode). */
-export function checkOnce(host: WorkbookHost, setup: CheckSetup = { tolerance: 0 }): Promise<CheckResult> {
+export function checkOnce(host: WorkbookHost, setup: CheckSetup = {}): Promise<CheckResult> {
   return new LiveChecker(host, { createSession: sessionFactoryFor(setup) }).recheckAll();
 }
 

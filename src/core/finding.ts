@@ -1,5 +1,6 @@
 /** The finding record shared by the core, the pane and the CLI (spec §3). */
 import { columnIndex } from "./address";
+import type { RuleId } from "./rule-registry";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -12,7 +13,7 @@ export interface FindingCell {
 
 export interface Finding {
   /** Stable rule id, e.g. "hierarchy.sum". */
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** zh-CN message. */
   message: string;
@@ -27,7 +28,7 @@ export interface Finding {
    */
   fix?: string;
   /** Other rules folded into this finding (one wrong cell read by several identities, see rules/fold.ts). */
-  also?: string[];
+  also?: RuleId[];
 }
 
 /** Table summary as the CLI reports it (spec §4). */
@@ -39,6 +40,8 @@ export interface TableSummary {
   /** Budget year and unit name read from the table's title and unit line, where it states them. */
   year?: number;
   unitName?: string;
+  /** The table's sheet is hidden in Excel (checked as usual; the user cannot see it until it is unhidden). */
+  hidden?: boolean;
 }
 
 export interface CheckResult {

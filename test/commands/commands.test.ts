@@ -225,7 +225,7 @@ describe("the ribbon's Check uses the pane's stored settings and catalogue (issu
 describe("notice text", () => {
   const table = { sheet: "S", kind: "expenditure", range: "A1:C9", title: "支出总表" };
   const f = (severity: Finding["severity"]): Finding => ({
-    rule: "t",
+    rule: "hierarchy.sum",
     severity,
     message: "m",
     messageEn: "m",
