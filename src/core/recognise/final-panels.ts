@@ -4,6 +4,7 @@
  * of each panel. Rows are read panel by panel and linked 类 → 款 by code prefix across the whole table (a class may
  * continue in the next panel); the last line's 人员经费合计 / 公用经费合计 are total rows of their panels.
  */
+import { classCodeOf } from "../codes/classify";
 import { cellText, cellValue, type GridSheet } from "../grid";
 import { parseAmount } from "../money";
 import { codeDigits, normaliseLabel } from "../text";
@@ -74,7 +75,7 @@ function linkByPrefix(rows: RecognisedRow[]): void {
   });
   for (const row of rows) {
     if (row.role !== "code" || row.code!.level === 1) continue;
-    const p = classes.get(row.code!.code.slice(0, 3));
+    const p = classes.get(classCodeOf(row.code!.code));
     if (p !== undefined) row.parent = p;
   }
 }

@@ -2,6 +2,7 @@
 import type { CellRef } from "../address";
 import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
 import { displayedDecimals, parseAmount } from "../money";
+import { classifyCode, firstDigitOf, levelDepth } from "../codes/classify";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
 import { assignSides, headerText, isComparisonLabel, recogniseColumns } from "./columns";
 import { BUDGET_KIND_OF, decideSet, isFinalKind, titleSet } from "./final-kinds";
@@ -15,16 +16,6 @@ const STRONG_EMPTY_STATEMENT = /空表列示|本表无数据|此表无数据|故
 /** The template's instruction to write a statement ("无…的，仍保留该表格式，并在本表下方作下述说明：") is not one. */
 const INSTRUCTION = /仍保留该表格式|作下述说明/;
 const EMPTY_STATEMENT = /空表|无数据|无此项|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
-
-export function classifyCode(code: string): { classification: Classification; level: number } | null {
-  const n = code.length;
-  const first = code[0];
-  if (first === "2" && (n === 3 || n === 5 || n === 7)) return { classification: "function", level: (n - 1) / 2 };
-  if (first === "3" && (n === 3 || n === 5)) return { classification: "dept-economic", level: (n - 1) / 2 };
-  if (first === "5" && (n === 3 || n === 5)) return { classification: "gov-economic", level: (n - 1) / 2 };
-  if (first === "1" && (n === 3 || n === 5 || n === 7 || n === 9)) return { classification: "revenue", level: (n - 1) / 2 };
-  return null;
-}
 
 /** Kinds whose headers look alike, which only a title tells apart (the fund tables look like the 一般公共预算 one). */
 const ALIKE: readonly (readonly TableKind[])[] = [
@@ -289,7 +280,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       row = { row: r, role: "total", label, labelCol };
     } else if (
       unitCode ||
-      (codeRead && typoLevel(codeRead.code, want, rows) === undefined && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))
+      (codeRead && typoLevel(codeRead.code, want, rows) === undefined && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code) !== want && codeRead.code.startsWith("0"))))
     ) {
       row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
     } else if (codeRead) {
@@ -299,8 +290,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       const typo = cls ? undefined : typoLevel(codeRead.code, want, rows);
       const code: CodeInfo = {
         code: codeRead.code,
-        classification: cls?.classification ?? (typo !== undefined ? want : null),
-        level: cls?.level ?? typo ?? 0,
+        classification: cls ?? (typo !== undefined ? want : null),
+        level: cls ? levelDepth(codeRead.code) : typo ?? 0,
         cols: codeRead.cols,
         name: codeName ?? (label || undefined),
         nameCol: codeName ? codeRead.cols[0] : labelCol,
@@ -311,8 +302,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         const scls = classifyCode(sec.code);
         row.secondaryCode = {
           code: sec.code,
-          classification: scls?.classification ?? null,
-          level: scls?.level ?? 0,
+          classification: scls ?? null,
+          level: scls ? levelDepth(sec.code) : 0,
           cols: sec.cols,
           name: textAt(sheet, r, secondaryName?.col) || undefined,
           nameCol: secondaryName?.col,
@@ -343,14 +334,12 @@ function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
   return coded >= 2 && coded * 2 >= texts;
 }
 
-const CLASS_DIGIT: Partial<Record<Classification, string>> = { function: "2", "dept-economic": "3", "gov-economic": "5", revenue: "1" };
-
 /**
  * The level of a code of the wanted classification with an even number of digits (a digit lost or doubled), when the
  * row it would belong under is listed above it (208055 under 20805). A unit code such as 301001 has no such row.
  */
 function typoLevel(code: string, want: Classification | null, above: readonly RecognisedRow[]): number | undefined {
-  if (!want || code[0] !== CLASS_DIGIT[want] || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
+  if (!want || code[0] !== firstDigitOf(want) || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
   const parent = code.slice(0, code.length - 1);
   return above.some((r) => r.role === "code" && r.code?.code === parent) ? code.length / 2 : undefined;
 }

@@ -7,7 +7,7 @@ import { CheckSession, type GridChange, type UpdateResult } from "../core/sessio
 import type { CheckResult, Finding } from "../core/finding";
 import type { GridWorkbook } from "../core/grid";
 import { coalesce } from "./change-queue";
-import type { HostChange, Unsubscribe, WorkbookHost } from "./host";
+import type { HostChange, Unsubscribe, WorkbookHost } from "../host/host";
 
 /**
  * What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker, and the pane's check
