@@ -44,7 +44,7 @@ class Evaluator {
     if (!node) throw new Unsupported();
     if (++this.depth > MAX_DEPTH) throw new Unsupported();
     try {
-      return this.result(new SheetEvaluation(this, sheet).eval(node));
+      return this.result(new SheetEvaluation(this, sheet).evaluateNode(node));
     } finally {
       this.depth--;
     }
@@ -117,7 +117,7 @@ class SheetEvaluation implements Evaluation {
     return { rows, cols, cells, ref: true };
   }
 
-  eval(node: Node): Value {
+  evaluateNode(node: Node): Value {
     switch (node.t) {
       case "num":
         return new Decimal(node.v);
@@ -130,12 +130,12 @@ class SheetEvaluation implements Evaluation {
         return this.range(node);
       }
       case "neg":
-        return map1(this.eval(node.x), (x) => {
+        return map1(this.evaluateNode(node.x), (x) => {
           const n = toNumber(x);
           return n instanceof FormulaError ? n : n.negated();
         });
       case "bin":
-        return map2(this.eval(node.a), this.eval(node.b), (a, b) => binary(node.op, a, b));
+        return map2(this.evaluateNode(node.a), this.evaluateNode(node.b), (a, b) => binary(node.op, a, b));
       case "call": {
         const fn = FUNCTIONS[node.fn];
         if (!fn) throw new Unsupported();

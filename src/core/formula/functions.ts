@@ -9,7 +9,7 @@ import type { Node } from "./parse";
 import { criterion, FormulaError, isGrid, toBoolean, toNumber, toText, VALUE_ERROR, type Grid, type Scalar, type Value } from "./values";
 
 export interface Evaluation {
-  eval(node: Node): Value;
+  evaluateNode(node: Node): Value;
   /** A reference node as a grid of its cells. */
   range(node: Node): Grid;
 }
@@ -33,7 +33,7 @@ function scalar(v: Value): Scalar {
 
 /** The values SUM-like functions take from an argument: ranges give their numbers; typed values are coerced. */
 function numbersOf(node: Node, ev: Evaluation): Decimal[] | FormulaError {
-  const v = node.t === "ref" ? ev.range(node) : ev.eval(node);
+  const v = node.t === "ref" ? ev.range(node) : ev.evaluateNode(node);
   const out: Decimal[] = [];
   if (isGrid(v)) {
     for (const c of v.cells) {
@@ -65,7 +65,7 @@ const count: Fn = (args, ev) => {
   let n = 0;
   for (const a of args) {
     if (a === null) continue;
-    const v = a.t === "ref" ? ev.range(a) : ev.eval(a);
+    const v = a.t === "ref" ? ev.range(a) : ev.evaluateNode(a);
     if (isGrid(v)) n += v.cells.filter((c) => c instanceof Decimal).length;
     else if (!(toNumber(v) instanceof FormulaError) && v !== null) n++;
   }
@@ -79,7 +79,7 @@ const sumif: Fn = (args, ev) => {
   const sums = sumNode ? ev.range(sumNode) : range;
   // Excel sizes the sum range from its top-left cell to the criteria range's shape; only equal shapes are taken here.
   if (sums.rows !== range.rows || sums.cols !== range.cols) throw new Unsupported();
-  const test = criterion(scalar(ev.eval(critNode)));
+  const test = criterion(scalar(ev.evaluateNode(critNode)));
   if (test instanceof FormulaError) return test;
   let total = new Decimal(0);
   for (let k = 0; k < range.cells.length; k++) {
@@ -102,7 +102,7 @@ const sumifs: Fn = (args, ev) => {
     if (pairs[k].t !== "ref") throw new Unsupported();
     const range = ev.range(pairs[k]);
     if (range.rows !== sums.rows || range.cols !== sums.cols) throw new Unsupported();
-    const test = criterion(scalar(ev.eval(pairs[k + 1])));
+    const test = criterion(scalar(ev.evaluateNode(pairs[k + 1])));
     if (test instanceof FormulaError) return test;
     tests.push({ range, test });
   }
@@ -120,7 +120,7 @@ const sumifs: Fn = (args, ev) => {
 const countif: Fn = (args, ev) => {
   const [rangeNode, critNode] = required(args, 2, 2);
   if (rangeNode.t !== "ref") throw new Unsupported();
-  const test = criterion(scalar(ev.eval(critNode)));
+  const test = criterion(scalar(ev.evaluateNode(critNode)));
   if (test instanceof FormulaError) return test;
   return new Decimal(ev.range(rangeNode).cells.filter(test).length);
 };
@@ -128,7 +128,7 @@ const countif: Fn = (args, ev) => {
 const sumproduct: Fn = (args, ev) => {
   if (args.length === 0 || args.some((a) => a === null)) throw new Unsupported();
   const arrays = (args as Node[]).map((a) => {
-    const v = ev.eval(a);
+    const v = ev.evaluateNode(a);
     return isGrid(v) ? v : { rows: 1, cols: 1, cells: [v], ref: false };
   });
   const [first] = arrays;
@@ -149,8 +149,8 @@ const sumproduct: Fn = (args, ev) => {
 
 const round: Fn = (args, ev) => {
   const [x, digits] = required(args, 1, 2);
-  const n = toNumber(scalar(ev.eval(x)));
-  const d = digits ? toNumber(scalar(ev.eval(digits))) : new Decimal(0);
+  const n = toNumber(scalar(ev.evaluateNode(x)));
+  const d = digits ? toNumber(scalar(ev.evaluateNode(digits))) : new Decimal(0);
   if (n instanceof FormulaError) return n;
   if (d instanceof FormulaError) return d;
   const places = d.trunc().toNumber();
@@ -163,25 +163,25 @@ const round: Fn = (args, ev) => {
 
 const abs: Fn = (args, ev) => {
   const [x] = required(args, 1, 1);
-  const n = toNumber(scalar(ev.eval(x)));
+  const n = toNumber(scalar(ev.evaluateNode(x)));
   return n instanceof FormulaError ? n : n.abs();
 };
 
 const iff: Fn = (args, ev) => {
   required(args, 1, 3);
-  const cond = toBoolean(scalar(ev.eval(args[0]!)));
+  const cond = toBoolean(scalar(ev.evaluateNode(args[0]!)));
   if (cond instanceof FormulaError) return cond;
   const branch = cond ? args[1] : args[2];
   // IF(c,,x) gives 0 where the branch is left out; IF(c,x) gives FALSE when c is false.
   if (branch === undefined) return false;
   if (branch === null) return new Decimal(0);
-  const v = ev.eval(branch);
+  const v = ev.evaluateNode(branch);
   return isGrid(v) && v.ref ? scalar(v) : v;
 };
 
 const len: Fn = (args, ev) => {
   const [x] = required(args, 1, 1);
-  const v = ev.eval(x);
+  const v = ev.evaluateNode(x);
   const one = (c: Scalar): Scalar => {
     const t = toText(c);
     return t instanceof FormulaError ? t : new Decimal(t.length);
