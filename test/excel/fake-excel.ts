@@ -149,6 +149,7 @@ export class FakeExcel {
     added: [] as Handler[],
     deleted: [] as Handler[],
     nameChanged: [] as Handler[],
+    calculated: [] as Handler[],
     sheetChanged: new Map<string, Handler[]>(),
   };
 
@@ -235,8 +236,16 @@ export class FakeExcel {
     }
   }
 
-  private recalcAfterEdit(): void {
-    if (this.calculate) this.calculateNow();
+  /** Excel raises onCalculated after each calculation (ExcelApi 1.8), automatic or not, once per sheet calculated. */
+  private recalcAfterEdit(): Promise<void> {
+    if (!this.calculate) return Promise.resolve();
+    return this.userCalculate();
+  }
+
+  /** F9 (or a volatile formula, a linked workbook): every formula recomputed, onCalculated raised, no onChanged. */
+  async userCalculate(): Promise<void> {
+    this.calculateNow();
+    for (const s of this.sheets) await fire(this.handlers.calculated, { worksheetId: s.id, type: "WorksheetCalculated" });
   }
 
   // ---- simulated user actions (fire events like Excel) ----
@@ -246,17 +255,15 @@ export class FakeExcel {
     const { row, col } = parseA1(address);
     if (value === null) s.cells.delete(key(row, col));
     else s.cells.set(key(row, col), { ...s.cells.get(key(row, col)), value, formula: undefined, error: undefined });
-    this.recalcAfterEdit();
-    return this.fireChanged(s, address, "RangeEdited");
+    return this.fireChanged(s, address, "RangeEdited").then(() => this.recalcAfterEdit());
   }
 
   userPaste(sheetName: string, address: string, values: Scalar[][]): Promise<void> {
     const s = this.sheet(sheetName);
     const { row, col } = parseA1(address);
     values.forEach((r, i) => r.forEach((v, j) => s.cells.set(key(row + i, col + j), { value: v })));
-    this.recalcAfterEdit();
     const range = { top: row, left: col, bottom: row + values.length - 1, right: col + values[0].length - 1 };
-    return this.fireChanged(s, rangeToA1(range), "RangeEdited");
+    return this.fireChanged(s, rangeToA1(range), "RangeEdited").then(() => this.recalcAfterEdit());
   }
 
   /** Rows inserted above `beforeRow` (0-based): cells, notes, merges and conditional formats move down. */
@@ -590,6 +597,7 @@ class WorksheetCollectionProxy extends Proxy {
   readonly onAdded: EventHandlersProxy;
   readonly onDeleted: EventHandlersProxy;
   readonly onNameChanged: EventHandlersProxy;
+  readonly onCalculated: EventHandlersProxy;
   constructor(ctx: FakeContext) {
     super(ctx, false);
     const h = ctx.excel.handlers;
@@ -597,6 +605,7 @@ class WorksheetCollectionProxy extends Proxy {
     this.onAdded = new EventHandlersProxy(ctx, () => h.added);
     this.onDeleted = new EventHandlersProxy(ctx, () => h.deleted);
     this.onNameChanged = new EventHandlersProxy(ctx, () => h.nameChanged);
+    this.onCalculated = new EventHandlersProxy(ctx, () => h.calculated);
   }
   protected resolve(): unknown {
     return this.excel.sheets;

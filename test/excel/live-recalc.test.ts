@@ -132,6 +132,42 @@ describe("cells Excel recalculated after an edit (no event names them)", () => {
   });
 });
 
+describe("recalculation without an edit (ExcelApi 1.8 onCalculated)", () => {
+  async function manual(patch = {}) {
+    const excel = fakeOf(budget(3));
+    excel.calculate = false; // manual calculation: an edit leaves the totals as they were
+    const host = new OfficeHost(excel.runner, { capabilities: caps(patch) });
+    const checker = new LiveChecker(host, { debounceMs: 10_000 });
+    await checker.start();
+    await excel.userEdit("支出1", "D6", 50);
+    await checker.flush();
+    // What the sheet shows: a total Excel has not recalculated yet does not add up.
+    expect(checker.findings.some((f) => f.rule === "table.columns-sum")).toBe(true);
+    return { excel, checker };
+  }
+
+  it("F9 in manual mode: the formula cells are re-read, the stale finding goes", async () => {
+    const { excel, checker } = await manual();
+    const before = excel.syncCount;
+    await excel.userCalculate();
+    await checker.flush();
+    expect(excel.syncs.length - before).toBe(2); // the formula read, the marks' write
+    expect(checker.findings.some((f) => f.rule === "table.columns-sum")).toBe(false);
+    expect(checker.findings).toEqual((await fullCheckOf(excel)).findings);
+  });
+
+  it("below ExcelApi 1.8 there is no onCalculated: the totals are re-read with the next edit", async () => {
+    const { excel, checker } = await manual({ calculatedEvents: false });
+    expect(excel.handlers.calculated).toHaveLength(0);
+    await excel.userCalculate();
+    await checker.flush();
+    expect(checker.findings.some((f) => f.rule === "table.columns-sum")).toBe(true);
+    await excel.userEdit("支出1", "B5", "项目0"); // an edit that changes nothing itself
+    await checker.flush();
+    expect(checker.findings.some((f) => f.rule === "table.columns-sum")).toBe(false);
+  });
+});
+
 describe("the memory and preview hosts behave the same", () => {
   it("MemoryHost: a total the test recalculates (as Excel would, silently) is re-read", async () => {
     const host = new MemoryHost(budget(3));
