@@ -183,6 +183,22 @@ describe("the memory and preview hosts behave the same", () => {
     expect(checker.findings).toEqual([]);
   });
 
+  it("MemoryHost: a recalculation announced without an edit (as onCalculated) is re-read", async () => {
+    const host = new MemoryHost(budget(3));
+    const checker = new LiveChecker(host, { debounceMs: 10_000 });
+    await checker.start();
+    host.setCellValue("支出1", "D6", 50);
+    await checker.flush();
+    expect(checker.findings.some((f) => f.rule === "table.columns-sum")).toBe(true); // not recalculated yet
+    const s = host.workbook.sheets[0];
+    s.values[3][3] = 72;
+    s.values[5][2] = 70;
+    s.values[3][2] = 132;
+    host.calculated();
+    await checker.flush();
+    expect(checker.findings).toEqual([]);
+  });
+
   it("PreviewHost: recalculated cells are announced and read once, not fed twice", async () => {
     const host = new PreviewHost(budget(3));
     const changes: string[] = [];
