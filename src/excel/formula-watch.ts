@@ -10,10 +10,17 @@ import type { TableSummary } from "../core/finding";
 import { isErrorValue, type CellValue, type GridSheet, type GridWorkbook } from "../core/grid";
 import type { GridChange } from "../core/session";
 import { mergeAreas } from "./change-queue";
+import { cellCount } from "./read-plan";
 import type { RangeContents, RangeRequest } from "./host";
 
 /** Beyond this many areas the tables' whole ranges are read instead (still one request each). */
 export const MAX_FORMULA_REGIONS = 64;
+/**
+ * Formula cells re-read per burst at most (about 1 MB at read-plan's 48 bytes a cell, so the edit's read stays one
+ * sync). A workbook with more (a formula column down a 100,000-row table) gets the formulas of the edited rows and
+ * then the smallest areas (total rows, 小计 runs) within this budget; the rest wait for a full re-check.
+ */
+export const MAX_FORMULA_CELLS = 20_000;
 
 type Cells = Map<number, CellValue>;
 
@@ -59,19 +66,52 @@ export class FormulaWatch {
    * The areas to re-read: formula cells inside the recognised tables (every sheet: cross-sheet formulas are common),
    * as row runs merged into few rectangles; the tables' ranges when that is still too many.
    */
-  regions(tables: readonly TableSummary[], skipSheets: ReadonlySet<string> = new Set()): RangeRequest[] {
-    const perTable: { sheet: string; table: CellRange; areas: CellRange[] }[] = [];
+  regions(
+    tables: readonly TableSummary[],
+    skipSheets: ReadonlySet<string> = new Set(),
+    edited: readonly RangeRequest[] = [],
+    maxCells = MAX_FORMULA_CELLS,
+  ): RangeRequest[] {
+    const perTable: { sheet: string; table: CellRange; runs: CellRange[] }[] = [];
     for (const t of tables) {
       const cells = this.sheets.get(t.sheet);
       if (!cells || cells.size === 0 || skipSheets.has(t.sheet)) continue;
       const table = parseRange(t.range);
       const inside = [...cells.keys()].filter((k) => rangeContains(table, rowOf(k), colOf(k))).sort((a, b) => a - b);
-      if (inside.length > 0) perTable.push({ sheet: t.sheet, table, areas: mergeAreas(rowRuns(inside)) });
+      if (inside.length > 0) perTable.push({ sheet: t.sheet, table, runs: rowRuns(inside) });
     }
-    const total = perTable.reduce((n, t) => n + t.areas.length, 0);
-    return perTable.flatMap((t) =>
+    const cells = perTable.reduce((n, t) => n + t.runs.reduce((m, r) => m + cellCount(r), 0), 0);
+    if (cells > maxCells) return this.withinBudget(perTable, edited, maxCells);
+    const merged = perTable.map((t) => ({ ...t, areas: mergeAreas(t.runs) }));
+    const total = merged.reduce((n, t) => n + t.areas.length, 0);
+    return merged.flatMap((t) =>
       (total > MAX_FORMULA_REGIONS ? [t.table] : t.areas).map((range) => ({ sheet: t.sheet, range })),
     );
+  }
+
+  /**
+   * Too many formulas to re-read each burst: those in the edited rows, then column strips smallest first (a total
+   * row's run across the amount columns is small, a formula column down every row is large) while the budget lasts.
+   */
+  private withinBudget(
+    perTable: readonly { sheet: string; runs: CellRange[] }[],
+    edited: readonly RangeRequest[],
+    maxCells: number,
+  ): RangeRequest[] {
+    const out: RangeRequest[] = [];
+    let budget = maxCells;
+    const take = (a: RangeRequest) => {
+      if (cellCount(a.range) > budget || out.length >= MAX_FORMULA_REGIONS * 4) return;
+      out.push(a);
+      budget -= cellCount(a.range);
+    };
+    const strips = perTable.flatMap((t) => columnStrips(t.runs).map((range) => ({ sheet: t.sheet, range })));
+    for (const e of edited)
+      for (const a of strips)
+        if (a.sheet === e.sheet && a.range.top <= e.range.bottom && e.range.top <= a.range.bottom)
+          take({ sheet: a.sheet, range: { ...a.range, top: Math.max(a.range.top, e.range.top), bottom: Math.min(a.range.bottom, e.range.bottom) } });
+    for (const a of strips.sort((x, y) => cellCount(x.range) - cellCount(y.range))) take(a);
+    return out;
   }
 
   /**
@@ -112,6 +152,23 @@ function forEachCell(b: RangeContents, visit: (k: number, value: CellValue, form
   for (let i = 0; i < b.values.length; i++)
     for (let j = 0; j < b.values[i].length; j++)
       visit(cellNo(b.range.top + i, b.range.left + j), b.values[i][j] ?? null, b.formulas[i]?.[j] ?? null);
+}
+
+/** Row runs (sorted by row) joined downward while they span the same columns in consecutive rows. */
+function columnStrips(runs: readonly CellRange[]): CellRange[] {
+  const open = new Map<string, CellRange>();
+  const out: CellRange[] = [];
+  for (const r of runs) {
+    const k = `${r.left}:${r.right}`;
+    const s = open.get(k);
+    if (s && s.bottom === r.top - 1) s.bottom = r.top;
+    else {
+      const strip = { ...r };
+      open.set(k, strip);
+      out.push(strip);
+    }
+  }
+  return out;
 }
 
 /** Sorted packed cells → one range per run of adjacent columns in a row. */

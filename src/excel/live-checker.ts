@@ -230,7 +230,7 @@ export class LiveChecker {
     const tables = session.result().tables.map((t) => ({ ...t, sheet: renamedTo.get(t.sheet) ?? t.sheet }));
     const key = (r: RangeRequest) => `${r.sheet}!${rangeToA1(r.range)}`;
     const edited = new Set(burst.regions.map(key));
-    const formulaAreas = watch.regions(tables, new Set(burst.sheets)).filter((r) => !edited.has(key(r)));
+    const formulaAreas = watch.regions(tables, new Set(burst.sheets), burst.regions).filter((r) => !edited.has(key(r)));
     const requests = [...burst.regions, ...formulaAreas];
     const blocks = requests.length > 0 ? await this.host.readRanges(requests) : [];
     const changes: GridChange[] = [];

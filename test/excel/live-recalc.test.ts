@@ -5,7 +5,9 @@
 import { checkWorkbook } from "../../src/core/engine";
 import type { GridWorkbook } from "../../src/core/grid";
 import { CheckSession } from "../../src/core/session";
+import { FormulaWatch } from "../../src/excel/formula-watch";
 import { LiveChecker } from "../../src/excel/live-checker";
+import { parseRange, rangeToA1 } from "../../src/core/address";
 import { MemoryHost } from "../../src/excel/memory-host";
 import { OfficeHost } from "../../src/excel/office-host";
 import { PreviewHost } from "../../src/preview/preview-host";
@@ -129,6 +131,21 @@ describe("cells Excel recalculated after an edit (no event names them)", () => {
     await checker.flush();
     // The edit (D6), then C4:D4 of the 合计 row and C6 of its row; nothing of 支出2.
     expect(changes.sort()).toEqual(["支出1!3,2:3,3", "支出1!5,2:5,2", "支出1!5,3:5,3"]);
+  });
+});
+
+describe("FormulaWatch regions", () => {
+  const wb = budget(200);
+  const tables = checkWorkbook(structuredClone(wb)).tables;
+  const a1 = (rs: { sheet: string; range: Parameters<typeof rangeToA1>[0] }[]) => rs.map((r) => `${r.sheet}!${rangeToA1(r.range)}`);
+
+  it("few rectangles: the 合计 row and the =D+E column as one block", () => {
+    expect(a1(new FormulaWatch(wb).regions(tables))).toEqual(["支出1!C4:E204"]);
+  });
+
+  it("over the cell budget: the edited rows' formulas, then the smallest strips (the 合计 row), not the whole column", () => {
+    const edited = [{ sheet: "支出1", range: parseRange("D6") }];
+    expect(a1(new FormulaWatch(wb).regions(tables, new Set(), edited, 50))).toEqual(["支出1!C6", "支出1!C4:E4"]);
   });
 });
 
