@@ -5,7 +5,7 @@
  * invented codes below a parent whose list it declares complete, so a check with the catalogue stays clean.
  */
 import { getCatalogueSync } from "../src/core/catalogue/sync";
-import { functionClassName } from "../src/core/function-classes";
+import { functionClassName } from "../src/core/codes/function-classes";
 
 export const BUDGET_YEAR = 2023;
 

@@ -5,8 +5,12 @@
 import { checkWorkbook, identitiesFor, recogniseAll } from "../src/core/engine";
 import { cellValue, type GridWorkbook } from "../src/core/grid";
 import { parseAmount, type Amount } from "../src/core/money";
-import { amountCellsOf, cellFindings } from "../src/core/rules/cell-rules";
-import { evaluate, keyOf, type CellKey, type Identity } from "../src/core/rules/identity";
+import { amountCells, cellFindings } from "../src/core/rules/cell-rules";
+import { CellNumbering } from "../src/core/cell-number";
+import { evaluate, type CellKey, type Identity } from "../src/core/rules/identity";
+
+const numbering = new CellNumbering();
+const keyOf = (c: CellKey): number => numbering.of(c);
 import { CheckSession, type CheckOptions } from "../src/core/session";
 import { collectGarbage, median, nowMs, summarise, time, timeEach, type Timing } from "./timing";
 
@@ -46,7 +50,7 @@ function phasePass(wb: GridWorkbook): CorePhases {
   const ids = identitiesFor(tables);
   const identitiesMs = nowMs() - t;
   const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
-  const cache = new Map<string, Amount>();
+  const cache = new Map<number, Amount>();
   const read = (c: CellKey) => {
     const k = keyOf(c);
     let a = cache.get(k);
@@ -63,7 +67,7 @@ function phasePass(wb: GridWorkbook): CorePhases {
   t = nowMs();
   for (const table of tables) {
     const sheet = sheets.get(table.sheet);
-    if (sheet && table.kind !== "other") cellFindings(table, sheet, amountCellsOf(table));
+    if (sheet && table.kind !== "other") cellFindings(table, sheet, amountCells(table));
   }
   const cellRulesMs = nowMs() - t;
   return { recogniseMs, identitiesMs, evaluateMs, cellRulesMs, identities: ids.length, tables: tables.length };
@@ -74,7 +78,7 @@ export async function fullCheck(wb: GridWorkbook, reps: number, warmup: number):
 }
 /** Amount cells read by identities, spread evenly over the workbook (deterministic). */
 export function editableCells(ids: Identity[], wb: GridWorkbook, count: number): CellKey[] {
-  const seen = new Map<string, CellKey>();
+  const seen = new Map<number, CellKey>();
   for (const id of ids) for (const c of [...id.left, ...id.right]) seen.set(keyOf(c), c);
   const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
   const numeric = [...seen.values()].filter((c) => typeof cellValue(sheets.get(c.sheet)!, c.row, c.col) === "number");
@@ -84,7 +88,7 @@ export function editableCells(ids: Identity[], wb: GridWorkbook, count: number):
 
 /** The cell whose edit re-evaluates the most terms (a 合计-row cell of a consolidated table): the worst edit. */
 export function heaviestCell(ids: Identity[], wb: GridWorkbook): { cell: CellKey; identities: number; terms: number } {
-  const load = new Map<string, { cell: CellKey; identities: number; terms: number }>();
+  const load = new Map<number, { cell: CellKey; identities: number; terms: number }>();
   const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
   for (const id of ids) {
     const terms = id.left.length + id.right.length;

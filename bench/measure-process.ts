@@ -4,10 +4,10 @@
  * by a tiny script — with the peak memory (max RSS) of each process. Runs alternate CLI/floor so both see the same
  * machine load; the ratio is the median of per-pair ratios.
  *
- * The CLI runs compiled: esbuild bundles src/cli/main.ts into bench/out (bench only; the shipped bin is another
- * branch's work), so no TypeScript compile is timed. `npm run check` (tsx) is timed once per size beside it.
+ * The CLI measured is the shipped one: build/cli/budget-check.cjs, built first by scripts/build-cli.mjs (what `npm ci`
+ * and `npm run check` run), so what is timed is what a user runs, with no TypeScript compile per run.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { OUT_DIR } from "./generate";
@@ -24,13 +24,11 @@ export interface ProcessResult {
   /** Peak resident memory, MB (largest over the runs). */
   cliPeakMb: number;
   floorPeakMb: number;
-  /** `tsx src/cli/main.ts` (what `npm run check` runs today), one run. */
-  tsxMs?: number;
   exitCode: number;
 }
 
 const ROOT = path.join(__dirname, "..");
-const BUNDLE = path.join(OUT_DIR, "check.cjs");
+const BUNDLE = path.join(ROOT, "build", "cli", "budget-check.cjs");
 const FLOOR = path.join(OUT_DIR, "floor.cjs");
 const PEAK = path.join(OUT_DIR, "peak-rss.cjs");
 
@@ -59,16 +57,8 @@ export async function prepareProcessBench(): Promise<void> {
   await fs.mkdir(OUT_DIR, { recursive: true });
   await fs.writeFile(FLOOR, FLOOR_SCRIPT);
   await fs.writeFile(PEAK, PEAK_SCRIPT);
-  const esbuild = (await import("esbuild")) as typeof import("esbuild");
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, "src/cli/main.ts")],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    outfile: BUNDLE,
-    logLevel: "error",
-  });
+  // The shipped bin, rebuilt from the current sources (scripts/build-cli.mjs, as `npm ci` and `npm run check` do).
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs")], { cwd: ROOT, stdio: "ignore" });
 }
 
 interface Run {
@@ -99,14 +89,6 @@ export async function measureProcess(target: number, file: string, reps: number,
     cli.push(run(cliArgs));
     floor.push(run(floorArgs));
   }
-  let tsxMs: number | undefined;
-  try {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "src/cli/main.ts", file, "--format", "json"], { cwd: ROOT, stdio: "ignore" });
-    if (r.status !== null && r.status <= 1) tsxMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  } catch {
-    tsxMs = undefined;
-  }
   return {
     target,
     file: path.relative(ROOT, file),
@@ -116,7 +98,6 @@ export async function measureProcess(target: number, file: string, reps: number,
     ratio: summarise(cli.map((r, i) => r.ms / floor[i].ms)),
     cliPeakMb: Math.max(...cli.map((r) => r.peakKb)) / 1024,
     floorPeakMb: Math.max(...floor.map((r) => r.peakKb)) / 1024,
-    tsxMs,
     exitCode: cli[0].code,
   };
 }
@@ -142,8 +123,8 @@ export function processRows(results: ProcessResult[]): ProcessRow[] {
   for (const r of results) {
     const targeted = r.target >= 100_000;
     out.push({
-      measure: `CLI process ${k(r.target)} (${r.fileBytes >= 2 ** 20 ? `${(r.fileBytes / 2 ** 20).toFixed(1)} MB` : `${Math.round(r.fileBytes / 1024)} KB`} file): node on the bundled CLI, --format json ÷ floor (node: unzip + one scan of every cell)`,
-      value: `${r.ratio.median.toFixed(2)}× (${ms(r.cli.median)} ÷ ${ms(r.floor.median)}; pairs ${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}×${r.tsxMs !== undefined ? `; via tsx ${ms(r.tsxMs)}` : ""})`,
+      measure: `CLI process ${k(r.target)} (${r.fileBytes >= 2 ** 20 ? `${(r.fileBytes / 2 ** 20).toFixed(1)} MB` : `${Math.round(r.fileBytes / 1024)} KB`} file): node build/cli/budget-check.cjs --format json ÷ floor (node: unzip + one scan of every cell)`,
+      value: `${r.ratio.median.toFixed(2)}× (${ms(r.cli.median)} ÷ ${ms(r.floor.median)}; pairs ${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}×)`,
       target: targeted ? `≤ ${FLOOR_TARGET}×` : r.target <= 1_000 ? "< 300 ms per process" : "linear",
       met: targeted ? (r.ratio.median <= FLOOR_TARGET ? "yes" : "**no**") : r.target <= 1_000 ? (r.cli.median < 300 ? "yes" : "**no**") : "—",
     });

@@ -153,7 +153,7 @@ function gitCommit(): string {
 
 /** Whole-process CLI ÷ floor and peak memory per size; generates the workbooks it lacks. */
 async function measureProcesses(sizes: number[]): Promise<ProcessResult[]> {
-  log("process rows: bundling the CLI (esbuild), writing the floor script");
+  log("process rows: building the CLI (scripts/build-cli.mjs), writing the floor script");
   await prepareProcessBench();
   const out: ProcessResult[] = [];
   for (const size of sizes) {
@@ -171,6 +171,9 @@ async function measureProcesses(sizes: number[]): Promise<ProcessResult[]> {
   }
   return out;
 }
+
+const CLI_START = "<!-- bench-cli:start (written by npm run bench -- --only cli) -->";
+const CLI_END = "<!-- bench-cli:end -->";
 
 async function onlyProcesses(asked: number[]): Promise<void> {
   const t0 = nowMs();
@@ -196,10 +199,22 @@ async function onlyProcesses(asked: number[]): Promise<void> {
     "",
     processTable(results),
     "",
-    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the CLI bundled by esbuild (no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (fflate `unzipSync`, then one `indexOf` pass over every `<c` of every sheet part). Runs alternate; the ratio is the median of per-pair ratios. \"via tsx\" is one run of `tsx src/cli/main.ts` (today's `npm run check`), start-up compile included.",
+    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the shipped CLI (`build/cli/budget-check.cjs`, rebuilt first by `scripts/build-cli.mjs`; no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (fflate `unzipSync`, then one `indexOf` pass over every `<c` of every sheet part). Runs alternate; the ratio is the median of per-pair ratios.",
     "",
   ].join("\n");
   await fs.writeFile(path.join(dir, "results-cli.md"), md);
+  if (!asked.length) {
+    // The README's copy of the table, between its markers (left alone when they are missing).
+    const readme = path.join(__dirname, "..", "README.md");
+    const text = await fs.readFile(readme, "utf8").catch(() => undefined);
+    const a = text?.indexOf(CLI_START) ?? -1;
+    const b = text?.indexOf(CLI_END) ?? -1;
+    if (text !== undefined && a >= 0 && b > a) {
+      const load = `load average ${meta.loadAvg[0]} → ${meta.loadAvg[1]} on ${meta.cpus} CPUs`;
+      const body = `Last run: ${meta.date.slice(0, 10)}, commit ${meta.commit}, ${load} (details: \`bench/results-cli.md\`).\n\n${processTable(results)}`;
+      await fs.writeFile(readme, `${text.slice(0, a + CLI_START.length)}\n\n${body}\n\n${text.slice(b)}`);
+    }
+  }
   log(`done in ${meta.durationS} s: ${path.join(dir, "results-cli.md")}`);
 }
 

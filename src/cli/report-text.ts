@@ -2,11 +2,11 @@
  * The CLI's readable report for accountants: tables found, counts by severity, then findings grouped by sheet and
  * table, each with its message, the cell to look at, expected vs actual and the other cells it read.
  */
-import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
 import { disclosureSet } from "../core/document/final-set";
-import type { CheckResult, Finding, FindingCell, Severity, TableSummary } from "../core/finding";
+import type { CheckResult, Finding, TableSummary } from "../core/finding";
 import { compareFindings } from "../core/finding";
 import { KIND_NAMES } from "../core/document/style";
+import { cellLabel, countBySeverity, SEVERITIES, tableOf } from "../core/report/group";
 import { say, severityLabel, type Lang } from "./bilingual";
 
 export interface TextReportOptions {
@@ -18,8 +18,6 @@ interface Group {
   findings: Finding[];
 }
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
 /**
  * A table kind as the report shows it: the published table name (core KIND_NAMES) beside the spec §1 id, which is
  * what JSON and --disable use; Chinese only prints the name, English only the id. Unknown ids are shown as they are.
@@ -29,12 +27,6 @@ export function kindLabel(lang: Lang, kind: string): string {
   if (!names || lang === "en") return kind;
   const zh = kind === "other" ? `${names.zh}（不检查）` : names.zh;
   return lang === "zh" ? zh : `${zh} ${kind}`;
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
 }
 
 export function formatTextReport(file: string, result: CheckResult, options: TextReportOptions = {}): string {
@@ -68,14 +60,9 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   return `${lines.join("\n")}\n`;
 }
 
-/** A cell of another workbook (cross-workbook findings) as Excel writes an external reference: [file]sheet!A1. */
-function fileOf(c: FindingCell): string {
-  return c.file !== undefined ? `[${c.file}]` : "";
-}
-
 export function formatFinding(f: Finding, lang: Lang): string[] {
   const first = f.cells[0];
-  const where = first ? `${fileOf(first)}${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
+  const where = first ? cellLabel(first) : say(lang, "（整个工作簿）", "(whole workbook)");
   const out = [`  [${severityLabel(lang, f.severity)}] ${where}  (${f.rule})`];
   if (lang !== "en") out.push(`    ${f.message}`);
   if (lang !== "zh") out.push(`    ${f.messageEn}`);
@@ -89,22 +76,16 @@ export function formatFinding(f: Finding, lang: Lang): string[] {
   if (others.length > 0) {
     const shown = others
       .slice(0, 12)
-      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? c.address : `${fileOf(c)}${c.sheet}!${c.address}`));
+      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? c.address : cellLabel(c)));
     const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
     out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
   }
   return out;
 }
 
-interface TableSlot {
-  table: TableSummary;
-  range: CellRange | null;
-  findings: Finding[];
-}
-
 /** Groups findings under the table holding their first cell, in workbook order; the rest by sheet. */
 function groupFindings(result: CheckResult, lang: Lang): Group[] {
-  const slots: TableSlot[] = result.tables.map((table) => ({ table, range: safeRange(table.range), findings: [] }));
+  const byTable = new Map<TableSummary, Finding[]>(result.tables.map((t) => [t, []]));
   const bySheet = new Map<string, Finding[]>();
   const noCell: Finding[] = [];
   for (const f of [...result.findings].sort(compareFindings)) {
@@ -113,11 +94,8 @@ function groupFindings(result: CheckResult, lang: Lang): Group[] {
       noCell.push(f);
       continue;
     }
-    const ref = safeA1(first.address);
-    const slot = ref
-      ? slots.find((s) => s.table.sheet === first.sheet && s.range && rangeContains(s.range, ref.row, ref.col))
-      : undefined;
-    if (slot) slot.findings.push(f);
+    const table = tableOf(f, result.tables);
+    if (table) byTable.get(table)!.push(f);
     else {
       const list = bySheet.get(first.sheet) ?? [];
       list.push(f);
@@ -125,30 +103,13 @@ function groupFindings(result: CheckResult, lang: Lang): Group[] {
     }
   }
   const groups: Group[] = [];
-  for (const s of slots) {
-    if (s.findings.length === 0) continue;
-    const t = s.table;
-    groups.push({ heading: `【${t.sheet}】${t.title} [${kindLabel(lang, t.kind)}] ${t.range}`, findings: s.findings });
+  for (const [t, findings] of byTable) {
+    if (findings.length === 0) continue;
+    groups.push({ heading: `【${t.sheet}】${t.title} [${kindLabel(lang, t.kind)}] ${t.range}`, findings });
   }
   for (const [sheet, findings] of bySheet) {
     groups.push({ heading: `【${sheet}】${say(lang, "表格之外", "outside the recognised tables")}`, findings });
   }
   if (noCell.length > 0) groups.push({ heading: `【${say(lang, "工作簿", "Workbook")}】`, findings: noCell });
   return groups;
-}
-
-function safeRange(a1: string): CellRange | null {
-  try {
-    return parseRange(a1);
-  } catch {
-    return null;
-  }
-}
-
-function safeA1(a1: string): { row: number; col: number } | null {
-  try {
-    return parseA1(a1);
-  } catch {
-    return null;
-  }
 }

@@ -11,7 +11,7 @@ import type { CheckOptions } from "../core/engine";
 import { checkWorkbook } from "../core/engine";
 import type { ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
-import { findingsToCsv } from "../core/export";
+import { findingsToCsv } from "../core/report/export";
 import { PROFILE_NAMES, parseTolerance, unknownRuleKeys, type RuleProfile } from "../core/profiles";
 import { annotateOutputProblem, annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";

@@ -4,7 +4,8 @@
  */
 import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { CheckResult } from "../core/finding";
-import { LiveChecker, type WorkbookHost } from "../excel";
+import type { WorkbookHost } from "../host/host";
+import { LiveChecker } from "../live/live-checker";
 import { sessionFactoryFor, setupFromSettings, type CheckSetup } from "../live/check-setup";
 import type { CodeListStore } from "../taskpane/settings/code-list-store";
 import { defaultSettings, mergeSettings, type PaneSettings } from "../taskpane/settings/settings-model";

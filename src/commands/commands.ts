@@ -5,10 +5,11 @@
 import { loadCatalogue } from "../core/catalogue";
 import { OfficeHost } from "../excel";
 import { PANE_SETTINGS_KEY, officeDocumentStore, officeMarkStore } from "../excel/office-settings";
+import { officeDisplayLanguage, openOfficeDialog } from "../excel/office-ui";
 import { browserCodeListStore } from "../taskpane/settings/code-list-store";
 import type { PaneSettings } from "../taskpane/settings/settings-model";
 import { createCheckNow, type CheckNowDeps, type CommandEvent } from "./check-now";
-import { dialogNotifier, renderNotice, type OpenDialog } from "./notice";
+import { dialogNotifier, renderNotice } from "./notice";
 
 /** Must equal <FunctionName> in manifest.xml (`npm run validate` checks it). */
 export const CHECK_NOW = "checkNow";
@@ -23,16 +24,6 @@ export function registerCommands(office: OfficeLike, handler: (event: CommandEve
   office.onReady(() => office.actions.associate(CHECK_NOW, handler));
 }
 
-const openOfficeDialog: OpenDialog = (url, done) =>
-  Office.context.ui.displayDialogAsync(url, { height: 20, width: 30, displayInIframe: true }, (result) => {
-    if (result.status !== Office.AsyncResultStatus.Succeeded) return done(null);
-    const dialog = result.value;
-    done({
-      close: () => dialog.close(),
-      onClosed: (handler) => dialog.addEventHandler(Office.EventType.DialogEventReceived, handler),
-    });
-  });
-
 export function officeDeps(pageUrl: string): CheckNowDeps {
   return {
     // The pane's mark registry (workbook settings): either can clear what the other wrote.
@@ -42,7 +33,7 @@ export function officeDeps(pageUrl: string): CheckNowDeps {
     // Where the pane's Settings keep the imported lists: this browser's storage, shared by the pane and this page.
     codeLists: browserCodeListStore(),
     notify: dialogNotifier(openOfficeDialog, pageUrl),
-    language: () => (Office.context.displayLanguage?.toLowerCase().startsWith("zh") ? "zh" : "en"),
+    language: () => (officeDisplayLanguage()?.toLowerCase().startsWith("zh") ? "zh" : "en"),
     log: (error) => console.error("checkNow:", error),
   };
 }

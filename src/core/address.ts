@@ -73,3 +73,16 @@ export function rangeContains(range: CellRange, row: number, col: number): boole
 export function rangesIntersect(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
+
+/** How many cells a range covers. */
+export function cellCount(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+/** Excel's sheet-qualified address ("'Sheet 1'!B3:C4", "Sheet1!B3") → the sheet name and the bare address. */
+export function splitSheetAddress(address: string): { sheet: string; address: string } {
+  const bang = address.lastIndexOf("!");
+  let sheet = address.slice(0, bang);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: address.slice(bang + 1) };
+}

@@ -1,16 +1,16 @@
 /**
- * A live check session: holds the workbook grid, the recognised tables, the identities (indexed by the cells they
- * read) and the findings, and re-checks only what an edit affects. An amount edit inside a known row re-evaluates
+ * A live check session: holds the workbook grid, the recognised tables, the identities and the findings, and
+ * re-checks only what an edit affects (the cells, their amounts and which identities read them: cell-index.ts). An amount edit inside a known row re-evaluates
  * just the identities that read the cell; an edit to a header, code, label, or outside the known rows re-recognises
  * that sheet. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
  */
-import { rangeContains, toA1, type CellRange } from "./address";
-import { boundFinding, compareFindings, type CheckResult, type Finding } from "./finding";
+import { parseA1, rangeContains, toA1, type CellRange } from "./address";
+import { boundFinding, compareFindings, type CheckResult, type Finding, type FindingCell } from "./finding";
+import { CellIndex } from "./cell-index";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
-import { parseAmount, type Amount } from "./money";
 import { recogniseSheet, tableSummary } from "./recognise";
 import type { RecognisedTable } from "./recognise/types";
-import { amountCellsOf, cellFindings } from "./rules/cell-rules";
+import { amountCells, cellFindings } from "./rules/cell-rules";
 import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
@@ -18,7 +18,6 @@ import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./
 import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
-import { cellAmount } from "./formula/evaluate";
 
 export interface CheckOptions {
   /** Budget year override (otherwise read from titles/unit lines). */
@@ -55,24 +54,12 @@ export interface UpdateResult {
 export class CheckSession {
   private tablesBySheet = new Map<string, RecognisedTable[]>();
   private identities: Identity[] = [];
-  private byCell = new Map<number, number[]>();
+  private readonly cells: CellIndex;
   private failed = new Map<number, Evaluation>();
   /** Findings about single cells (error values, text, plausibility), all of a cell's under its key. */
   private cellIssues = new Map<string, Finding[]>();
   /** Findings that depend on structure only (codes and names): recomputed when a sheet is re-recognised. */
   private codeIssues: Finding[] = [];
-  /** Cells each table reads as amounts, and rows it knows, to tell a value edit from a structural one. */
-  private amountCells = new Map<string, Set<number>>();
-  /**
-   * byCell and amountCells are built per sheet, for the sheets an update touches (or prepareForEdits asks for): a
-   * one-shot check (the CLI) never needs them, and on a large workbook no single step builds them all at once.
-   */
-  private indexedSheets = new Set<string>();
-  /** Identities (indices) reading each sheet, grouped once per rebuild for the per-sheet index. */
-  private identitiesBySheet: Map<string, number[]> | null = null;
-  private cache = new Map<number, Amount>();
-  /** Cells are keyed by number (sheet, row, column packed), not by string: this runs for every cell of the workbook. */
-  private sheetNumbers = new Map<string, number>();
   private current: CheckResult = { tables: [], findings: [] };
   /**
    * Cell and code findings, profiled, bounded and sorted: kept between edits, since an edit changes few of them and
@@ -85,16 +72,8 @@ export class CheckSession {
     private readonly workbook: GridWorkbook,
     private readonly options: CheckOptions = {},
   ) {
-    this.read = (c) => {
-      const k = this.cellNumber(c);
-      let a = this.cache.get(k);
-      if (!a) {
-        const s = this.sheet(c.sheet);
-        a = s ? cellAmount(this.workbook, s, c.row, c.col) : parseAmount(null);
-        this.cache.set(k, a);
-      }
-      return a;
-    };
+    this.cells = new CellIndex(workbook, (sheet) => this.tablesBySheet.get(sheet) ?? []);
+    this.read = this.cells.read;
     for (const s of workbook.sheets) this.tablesBySheet.set(s.name, recogniseSheet(s));
     this.rebuild();
   }
@@ -121,7 +100,7 @@ export class CheckSession {
    */
   update(input: GridChange | readonly GridChange[]): UpdateResult {
     const changes = changeList(input);
-    this.ensureIndex(changes.flatMap((c) => (c.kind === "cells" ? [c.sheet] : [])));
+    this.cells.ensure(changes.flatMap((c) => (c.kind === "cells" ? [c.sheet] : [])));
     const structural = new Set<string>();
     let wholeWorkbook = false;
     const edited: CellKey[] = [];
@@ -139,7 +118,7 @@ export class CheckSession {
       const changed: CellKey[] = [];
       for (let r = change.range.top; r <= change.range.bottom; r++)
         for (let c = change.range.left; c <= change.range.right; c++) changed.push({ sheet: change.sheet, row: r, col: c });
-      for (const c of changed) this.cache.delete(this.cellNumber(c));
+      this.cells.forget(changed);
       if (structural.has(change.sheet) || this.isStructural(change.sheet, change.range, changed)) structural.add(change.sheet);
       else for (const c of changed) edited.push(c);
     }
@@ -151,7 +130,7 @@ export class CheckSession {
     }
     // Fast path: re-evaluate the identities reading the edited cells, re-check those cells.
     const ids = new Set<number>();
-    for (const c of edited) for (const i of this.byCell.get(this.cellNumber(c)) ?? []) ids.add(i);
+    for (const c of edited) for (const i of this.cells.readersOf(c)) ids.add(i);
     const tableIds = new Set<string>();
     for (const i of ids) {
       const e = evaluate(this.identities[i], this.read);
@@ -162,8 +141,7 @@ export class CheckSession {
     for (const sheetName of new Set(edited.map((c) => c.sheet))) {
       const sheet = this.sheet(sheetName)!;
       for (const t of this.tablesBySheet.get(sheetName) ?? []) {
-        const known = this.amountCells.get(t.id)!;
-        const cells = edited.filter((c) => c.sheet === sheetName && known.has(this.cellNumber(c))).map((c) => ({ row: c.row, col: c.col }));
+        const cells = edited.filter((c) => c.sheet === sheetName && this.cells.isAmountCell(t.id, c)).map((c) => ({ row: c.row, col: c.col }));
         if (cells.length === 0) continue;
         tableIds.add(t.id);
         for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)))) this.settled = null;
@@ -175,20 +153,14 @@ export class CheckSession {
     return { result: this.current, recheckedTables: rechecked, recognised: false };
   }
 
-  private cellNumber(c: CellKey): number {
-    let n = this.sheetNumbers.get(c.sheet);
-    if (n === undefined) this.sheetNumbers.set(c.sheet, (n = this.sheetNumbers.size));
-    return n * 2 ** 34 + c.row * 2 ** 14 + c.col;
-  }
-
   private sheet(name: string): GridSheet | undefined {
-    return this.workbook.sheets.find((s) => s.name === name);
+    return this.cells.sheet(name);
   }
 
   private reRecognise(name: string): void {
     const s = this.sheet(name);
     if (s) this.tablesBySheet.set(name, recogniseSheet(s));
-    this.cache.clear();
+    this.cells.forgetAll();
   }
 
   /** A change is structural unless every changed cell is an amount cell of a row the table already knows. */
@@ -202,16 +174,13 @@ export class CheckSession {
         return v !== null && v !== "";
       });
     }
-    return !changed.every((c) => inTable.some((t) => this.amountCells.get(t.id)!.has(this.cellNumber(c))));
+    return !changed.every((c) => inTable.some((t) => this.cells.isAmountCell(t.id, c)));
   }
 
   private rebuild(): void {
     const tables = this.tables();
     this.identities = identitiesFor(tables);
-    this.indexedSheets = new Set();
-    this.identitiesBySheet = null;
-    this.byCell = new Map();
-    this.amountCells = new Map();
+    this.cells.reset(this.identities);
     this.failed = new Map();
     for (let i = 0; i < this.identities.length; i++) {
       const e = evaluate(this.identities[i], this.read);
@@ -220,7 +189,7 @@ export class CheckSession {
     this.cellIssues = new Map();
     for (const t of tables) {
       const sheet = this.sheet(t.sheet);
-      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCellsOf(t), this.workbook));
+      if (sheet && t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, amountCells(t), this.workbook));
     }
     this.codeIssues = this.codeFindings(tables);
     this.settled = null;
@@ -232,47 +201,7 @@ export class CheckSession {
    * once the first findings are shown, yielding between sheets.
    */
   prepareForEdits(sheet?: string): void {
-    this.ensureIndex(sheet === undefined ? this.workbook.sheets.map((s) => s.name) : [sheet]);
-  }
-
-  /** The live index of these sheets: identities by the cells they read there, and their tables' amount cells. */
-  private ensureIndex(sheets: Iterable<string>): void {
-    for (const name of sheets) {
-      if (this.indexedSheets.has(name)) continue;
-      this.indexedSheets.add(name);
-      this.identitiesBySheet ??= this.groupIdentitiesBySheet();
-      const base = this.cellNumber({ sheet: name, row: 0, col: 0 });
-      const byCell = this.byCell;
-      for (const i of this.identitiesBySheet.get(name) ?? []) {
-        const id = this.identities[i];
-        for (const side of [id.left, id.right, id.minus ?? []])
-          for (const c of side) {
-            if (c.sheet !== name) continue;
-            const k = base + c.row * 2 ** 14 + c.col;
-            const list = byCell.get(k);
-            if (!list) byCell.set(k, [i]);
-            else if (list[list.length - 1] !== i) list.push(i);
-          }
-      }
-      for (const t of this.tablesBySheet.get(name) ?? [])
-        this.amountCells.set(t.id, new Set(amountCellsOf(t).map((c) => base + c.row * 2 ** 14 + c.col)));
-    }
-  }
-
-  /** Every sheet an identity reads a cell of, by the cells themselves (a cross-table identity lists under each). */
-  private groupIdentitiesBySheet(): Map<string, number[]> {
-    const out = new Map<string, number[]>();
-    this.identities.forEach((id, i) => {
-      let last = "";
-      for (const side of [id.left, id.right, id.minus ?? []])
-        for (const c of side) {
-          if (c.sheet === last) continue;
-          last = c.sheet;
-          const list = out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!;
-          if (list[list.length - 1] !== i) list.push(i);
-        }
-    });
-    return out;
+    this.cells.ensure(sheet === undefined ? this.workbook.sheets.map((s) => s.name) : [sheet]);
   }
 
   private addCellIssues(findings: Finding[]): void {
@@ -317,11 +246,10 @@ export class CheckSession {
       .map(([, e]) => e)
       .filter((e) => e.identity.tables.length < 2 || !e.identity.tables.some((t) => doc.offUnit.has(t)));
     // One wrong amount, one finding: the sums blaming one cell fold; a quick-fix value only where it settles them all.
-    const readersOf = (c: CellKey): Identity[] => {
-      this.ensureIndex([c.sheet]);
-      return (this.byCell.get(this.cellNumber(c)) ?? []).map((i) => this.identities[i]);
-    };
-    const sums = foldFindings(findingsWithSources(failed, this.read), this.read, readersOf);
+    const items = findingsWithSources(failed, this.read);
+    const readers = this.cells.readersOfCells(items.flatMap((x) => x.finding.cells.map(cellKeyOf)));
+    const readersOf = (c: CellKey): Identity[] => readers(c).map((i) => this.identities[i]);
+    const sums = foldFindings(items, this.read, readersOf);
     const changing = this.finish([...explainBlankChildren(sums, this.read), ...doc.findings]);
     this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
@@ -367,6 +295,11 @@ function label(t: RecognisedTable): string {
 
 function cellIssueKey(sheet: string, address: string): string {
   return `${sheet}!${address}`;
+}
+
+function cellKeyOf(c: FindingCell): CellKey {
+  const { row, col } = parseA1(c.address);
+  return { sheet: c.sheet, row, col };
 }
 
 function cellKeyOfFinding(f: Finding): string {

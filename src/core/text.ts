@@ -31,6 +31,17 @@ export function normaliseLabel(text: string): string {
   return out.replace(/[\s\u00a0\u3000]+/g, "");
 }
 
+const CN_DIGITS = "一二三四五六七八九";
+
+/** 1–99 written in Chinese (一, 十, 十二, 二十, 九十九), as 栏次 rows number columns; null for anything else. */
+export function smallChineseNumber(text: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === "") return null;
+  const [, a, ten, b] = m;
+  if (!ten) return a && !b ? CN_DIGITS.indexOf(a) + 1 : null;
+  return (a ? CN_DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? CN_DIGITS.indexOf(b) + 1 : 0);
+}
+
 const CN_NUMERAL = "[一二三四五六七八九十百零〇]+";
 const ORDINAL_L1 = new RegExp(`^${CN_NUMERAL}[、.．]`);
 const ORDINAL_L2 = new RegExp(`^\\(${CN_NUMERAL}\\)`);

@@ -1,5 +1,4 @@
-/** The Excel adapter's public surface, for the task pane and the browser preview. */
-export * from "./host";
+/** The Excel adapter's public surface: the Office.js host and what it knows of the running Excel. */
 export {
   MINIMUM_REQUIREMENT_SET,
   FULL_CAPABILITIES,
@@ -10,8 +9,3 @@ export {
 export type { Capabilities, RequirementSet, IsSetSupported } from "./capabilities";
 export { officeRunner, contextRunner, type ExcelRunner } from "./excel-runner";
 export { OfficeHost, type OfficeHostOptions } from "./office-host";
-export { MemoryHost, type Selection } from "./memory-host";
-export { LiveChecker, coreSession } from "./live-checker";
-export type { CheckSessionLike, SessionFactory, LiveCheckerOptions, LiveState, StateListener } from "./live-checker";
-export { MARK_PREFIX, MARK_CF_FORMULA, MARK_FILL, NOTE_LIMIT } from "../core/report/mark-plan";
-export type { CellMark, CfGroup } from "../core/report/mark-plan";

@@ -6,7 +6,7 @@
 import { parseRange, type CellRange } from "../core/address";
 import type { Capabilities } from "./capabilities";
 import type { ExcelRunner } from "./excel-runner";
-import type { HostChange } from "./host";
+import type { HostChange } from "../host/host";
 
 const STRUCTURE_CHANGES = new Set<string>([
   "RowInserted",

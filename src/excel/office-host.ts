@@ -21,8 +21,8 @@ import {
   type TableBlock,
   type Unsubscribe,
   type WorkbookHost,
-} from "./host";
-import { codeRowsToValues, isBlank, uniqueSheetName } from "./insert-values";
+} from "../host/host";
+import { codeRowsToValues, isBlank, uniqueSheetName } from "../host/insert-values";
 import { EventBridge } from "./office-events";
 import { queueBlockFormats, queuePrintSetup } from "./office-layout";
 import type { MarkStore } from "./mark-registry";

@@ -4,7 +4,7 @@
  * 1.9, in a batch of its own that may fail without undoing the insert.
  */
 import { columnWidthInPoints } from "../core/templates/column-width";
-import type { BlockLayout } from "./host";
+import type { BlockLayout } from "../host/host";
 
 const GRID_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
 

@@ -15,6 +15,7 @@
  * always scans every sheet (renamed, copied and pasted marks included); each sheet is written in isolation when a
  * batch fails, so one deleted, renamed or protected sheet never blocks the others. Steady state: one sync per write.
  */
+import { splitSheetAddress } from "../core/address";
 import type { Finding } from "../core/finding";
 import type { Capabilities } from "./capabilities";
 import {
@@ -681,8 +682,6 @@ function loadAddress(r: Excel.Range): Excel.Range {
 
 /** "'Sheet 1'!B3" or "Sheet1!B3" → the registry key "Sheet 1!B3". */
 export function fullAddressKey(address: string): string {
-  const bang = address.lastIndexOf("!");
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return cellKey(sheet, address.slice(bang + 1).replace(/\$/g, ""));
+  const at = splitSheetAddress(address);
+  return cellKey(at.sheet, at.address.replace(/\$/g, ""));
 }

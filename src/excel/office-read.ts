@@ -5,15 +5,14 @@
  *  - for large ones the limit error (or a size learned from an earlier read) switches to a plan: one sync for the
  *    used-range addresses, then row blocks packed under the payload target, halving the target on a limit error.
  */
-import { parseRange, type CellRange } from "../core/address";
+import { cellCount, parseRange, type CellRange } from "../core/address";
 import type { GridSheet, GridWorkbook } from "../core/grid";
 import type { Capabilities } from "./capabilities";
-import type { RangeContents, RangeRequest } from "./host";
+import type { RangeContents, RangeRequest } from "../host/host";
 import {
   BYTES_PER_CELL,
   DEFAULT_TARGET_BYTES,
   MEASURED_TARGET_FACTOR,
-  cellCount,
   learnedBytesPerCell,
   loadedBytes,
   emptySheet,

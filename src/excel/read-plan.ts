@@ -46,10 +46,6 @@ export function errorCode(e: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-export function cellCount(r: CellRange): number {
-  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
-}
-
 export interface BlockRequest {
   sheet: string;
   range: CellRange;

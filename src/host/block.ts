@@ -1,6 +1,6 @@
 /**
  * A table block a host can insert: host-neutral, so the template converter (src/host) and every host (Office,
- * memory) share one shape. src/excel/host.ts re-exports these types for the rest of the host contract.
+ * memory) share one shape. host.ts re-exports these types with the rest of the host contract.
  */
 import type { CellRange } from "../core/address";
 import type { TemplateBlock } from "../core/templates";

@@ -7,7 +7,7 @@ import type { Catalogue } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
 import { withTolerance, type ProfileName, type RuleProfile } from "../core/profiles";
 import { CheckSession } from "../core/session";
-import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
+import type { CheckSessionLike, SessionFactory } from "./live-checker";
 
 /** What a check is built with. */
 export interface CheckSetup {

@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from "react";
 import { loadCatalogue } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
-import { LiveChecker } from "../excel/live-checker";
+import { LiveChecker } from "../live/live-checker";
 import { CheckConfig } from "../taskpane/check-config";
 import { PaneRoot } from "../taskpane/PaneRoot";
 import type { PaneServices } from "../taskpane/services";

@@ -7,8 +7,8 @@
 import type { FindingCell, Finding } from "../core/finding";
 import { computeFormula, recalculate } from "../core/formula/evaluate";
 import { cellValue, formulaWithoutValue, isErrorValue, type CellValue, type GridWorkbook } from "../core/grid";
-import type { BlockTarget, ChangeListener, CodeInsertMode, CodeRow, InsertResult, TableBlock, Unsubscribe } from "../excel/host";
-import { MemoryHost } from "../excel/memory-host";
+import type { BlockTarget, ChangeListener, CodeInsertMode, CodeRow, InsertResult, TableBlock, Unsubscribe } from "../host/host";
+import { MemoryHost } from "../host/memory-host";
 
 function sameValue(a: CellValue, b: CellValue): boolean {
   if (isErrorValue(a) || isErrorValue(b)) return isErrorValue(a) && isErrorValue(b) && a.error === b.error;

@@ -6,7 +6,7 @@
 import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
 import { withTolerance, type RuleProfile } from "../core/profiles";
-import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
+import type { CheckSessionLike, SessionFactory } from "../live/live-checker";
 import { createCheckSession } from "../live/check-setup";
 import { CHECK_IN_WORKER, markOnce } from "./perf-marks";
 import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "./worker/worker-session";

@@ -1,13 +1,14 @@
 /**
- * The add-in's entry: the only pane file that touches Office.js. Waits for Office, builds PaneServices over the
- * Office host (document settings, cell writes, selection anchor) and renders the pane.
+ * The add-in's entry: the only pane file that touches Office (its Office.onReady). Builds PaneServices over the
+ * Office adapters in src/excel (host, document settings, cell writes, selection anchor) and renders the pane.
  */
 import { createRoot } from "react-dom/client";
 import { loadCatalogue } from "../core/catalogue";
-import { parseA1 } from "../core/address";
-import { LiveChecker } from "../excel/live-checker";
+import { LiveChecker } from "../live/live-checker";
+import { selectionAnchor, writeCell } from "../excel/office-cells";
 import { OfficeHost } from "../excel/office-host";
 import { PANE_SETTINGS_KEY, officeDocumentStore, officeMarkStore } from "../excel/office-settings";
+import { officeDisplayLanguage } from "../excel/office-ui";
 import { CheckConfig } from "./check-config";
 import { PaneRoot } from "./PaneRoot";
 import type { PaneServices } from "./services";
@@ -17,31 +18,6 @@ import type { PaneSettings, SettingsStore } from "./settings/settings-model";
 function officeSettingsStore(): SettingsStore {
   const store = officeDocumentStore<Partial<PaneSettings>>(PANE_SETTINGS_KEY);
   return { load: async () => (await store.load()) ?? {}, save: (s) => store.save(s) };
-}
-
-async function writeCell(sheet: string, address: string, value: string | number): Promise<void> {
-  await Excel.run(async (ctx) => {
-    ctx.workbook.worksheets.getItem(sheet).getRange(address).values = [[value]];
-    await ctx.sync();
-  });
-}
-
-async function selectionAnchor(): Promise<{ sheet: string; row: number; col: number }> {
-  return Excel.run(async (ctx) => {
-    const range = ctx.workbook.getSelectedRange();
-    range.load("address");
-    await ctx.sync();
-    const [sheet, cells] = splitAddress(range.address);
-    const { row, col } = parseA1(cells.split(":")[0]);
-    return { sheet, row, col };
-  });
-}
-
-/** "'Sheet 1'!B3:C4" → ["Sheet 1", "B3:C4"]. */
-function splitAddress(address: string): [string, string] {
-  const at = address.lastIndexOf("!");
-  const sheet = address.slice(0, at).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-  return [sheet, address.slice(at + 1)];
 }
 
 /** The check worker (webpack entry check-worker.js, beside the pane's page); none where Worker does not exist. */
@@ -57,9 +33,9 @@ function buildServices(): PaneServices {
     checkConfig,
     loadCatalogue,
     settings: officeSettingsStore(),
-    writeCell,
-    selectionAnchor,
-    displayLanguage: Office.context.displayLanguage,
+    writeCell: (sheet, address, value) => writeCell(sheet, address, value),
+    selectionAnchor: () => selectionAnchor(),
+    displayLanguage: officeDisplayLanguage() ?? "",
   };
 }
 

@@ -5,8 +5,8 @@
 import { createContext, useContext } from "react";
 import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
-import type { WorkbookHost } from "../excel/host";
-import type { LiveChecker } from "../excel/live-checker";
+import type { WorkbookHost } from "../host/host";
+import type { LiveChecker } from "../live/live-checker";
 import type { CheckConfig } from "./check-config";
 import type { CodeListStore } from "./settings/code-list-store";
 import type { SettingsStore } from "./settings/settings-model";

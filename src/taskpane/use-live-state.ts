@@ -1,6 +1,6 @@
 /** The LiveChecker's state as React state. */
 import { useSyncExternalStore } from "react";
-import type { LiveState } from "../excel/live-checker";
+import type { LiveState } from "../live/live-checker";
 import type { PaneChecker } from "./services";
 
 export function useLiveState(checker: PaneChecker): LiveState {

@@ -9,7 +9,7 @@ import { MARK_PREFIX, NOTE_LIMIT, NOTE_MAX_CHARS, noteText, type CellMark } from
 import { annotateWorkbook } from "../../src/cli/annotate";
 import { argbOf } from "../../src/xlsx/annotate/annotate-xlsx";
 import { readXlsxFile } from "../../src/cli/xlsx-grid";
-import { MemoryHost } from "../../src/excel/memory-host";
+import { MemoryHost } from "../../src/host/memory-host";
 import { fixturePath } from "../helpers/fixtures";
 import { cellFormat, notesOf, sheetFormats, sheetParts, text, unzip, type Parts } from "../helpers/xlsx-parts";
 

@@ -6,7 +6,7 @@ import { applyChange, type GridChange, type UpdateResult } from "../../src/core/
 import { toA1 } from "../../src/core/address";
 import { listRules } from "../../src/core/profiles";
 import { FULL_CAPABILITIES, type Capabilities } from "../../src/excel/capabilities";
-import type { CheckSessionLike } from "../../src/excel/live-checker";
+import type { CheckSessionLike } from "../../src/live/live-checker";
 import { FakeExcel, key, type FakeCell, type Scalar } from "./fake-excel";
 
 /** A unit workbook: `sheets` tables of `rows` data rows × 6 columns (~50,000 cells at 12 × 600). */

@@ -4,7 +4,7 @@
  * written, renaming or deleting sheets with live checking off, the ribbon's Check, replying to our comment) against
  * the fake Excel; the registry of what we wrote lives in the workbook's settings (a store shared by every session).
  */
-import { LiveChecker } from "../../src/excel/live-checker";
+import { LiveChecker } from "../../src/live/live-checker";
 import { CLEARED_COMMENT, memoryMarkStore, type MarkStore } from "../../src/excel/mark-registry";
 import { MARK_CF_FORMULA, MARK_PREFIX } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";

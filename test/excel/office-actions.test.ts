@@ -1,5 +1,5 @@
 import { parseRange } from "../../src/core/address";
-import { TargetNotEmptyError } from "../../src/excel/host";
+import { TargetNotEmptyError } from "../../src/host/host";
 import { OfficeHost } from "../../src/excel/office-host";
 import { caps, typicalWorkbook } from "./fixtures";
 

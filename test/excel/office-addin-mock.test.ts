@@ -9,7 +9,7 @@ import { OfficeMockObject } from "office-addin-mock";
 jest.mock("office-addin-manifest", () => jest.requireActual("office-addin-manifest/lib/officeApp"));
 import { officeCapabilities } from "../../src/excel/capabilities";
 import type { ExcelRunner } from "../../src/excel/excel-runner";
-import { TargetNotEmptyError } from "../../src/excel/host";
+import { TargetNotEmptyError } from "../../src/host/host";
 import { OfficeHost } from "../../src/excel/office-host";
 import { caps } from "./fixtures";
 

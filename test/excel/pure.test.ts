@@ -5,8 +5,9 @@ import {
   detectCapabilities,
   meetsMinimum,
 } from "../../src/excel/capabilities";
-import { coalesce, mergeAreas } from "../../src/excel/change-queue";
-import { codeRowsToValues, splitCode, uniqueSheetName } from "../../src/excel/insert-values";
+import { coalesce, mergeAreas } from "../../src/live/change-queue";
+import { splitCode } from "../../src/core/codes/classify";
+import { codeRowsToValues, uniqueSheetName } from "../../src/host/insert-values";
 import { AREAS_PER_GROUP, MARK_PREFIX, NOTE_MAX_CHARS, diffPlans, planMarks } from "../../src/core/report/mark-plan";
 import { parseEventRange } from "../../src/excel/office-events";
 import { parseAreas } from "../../src/excel/office-read";

@@ -7,8 +7,8 @@ import ExcelJS from "exceljs";
 import type { CellValue, GridWorkbook } from "../../src/core/grid";
 import { isErrorValue } from "../../src/core/grid";
 
-/** Test and benchmark helper: writes a grid as .xlsx (values, formulas with cached results, merges, number formats). */
-export async function gridToXlsx(grid: GridWorkbook): Promise<Buffer> {
+/** Test and benchmark helper: writes a grid as .xlsx (values, formulas with cached results, merges, number formats); `decorate` edits the exceljs workbook before it is written. */
+export async function gridToXlsx(grid: GridWorkbook, decorate?: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const sheet of grid.sheets) {
     const ws = wb.addWorksheet(sheet.name);
@@ -34,6 +34,8 @@ export async function gridToXlsx(grid: GridWorkbook): Promise<Buffer> {
       ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     }
   }
+  // What the grid does not model (frozen panes, filters, print titles, hidden rows) is added by the caller.
+  decorate?.(wb);
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

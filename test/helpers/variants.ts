@@ -10,6 +10,8 @@ import { columnIndex, parseA1, rangesIntersect, toA1 } from "../../src/core/addr
 import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
 import { sheetColCount, sheetRowCount } from "../../src/core/grid";
 import { amountOrZero, decimalFromNumber, Decimal, parseAmount } from "../../src/core/money";
+import { recogniseSheet } from "../../src/core/recognise";
+import { amountCellsOf } from "../../src/core/rules/cell-rules";
 import { rewriteFormulaRefs, type FormulaRef, type RefTarget } from "./formula-refs";
 
 export { loadFixture, FIXTURE_NAMES, type FixtureName } from "./fixtures";
@@ -129,7 +131,7 @@ export function fullWidthDigits(
   );
 }
 
-/** One cell typed over (a value, or null to clear it); any formula there is removed, as typing would. */
+/** One cell typed over (a number, a text, or null to clear it); any formula there is removed, as typing would. */
 export function setAmount(wb: GridWorkbook, sheet: string, address: string, value: CellValue): GridWorkbook {
   const out = clone(wb);
   const s = getSheet(out, sheet);
@@ -138,6 +140,12 @@ export function setAmount(wb: GridWorkbook, sheet: string, address: string, valu
   if (s.formulas?.[row]?.[col]) s.formulas[row][col] = null;
   growUsedArea(s, row, col);
   return out;
+}
+
+/** The value at an A1 address of a sheet (null when empty). */
+export function valueAt(wb: GridWorkbook, sheet: string, address: string): CellValue {
+  const { row, col } = parseA1(address);
+  return getSheet(wb, sheet).values[row]?.[col] ?? null;
 }
 
 /**
@@ -234,7 +242,28 @@ export function insertBlankRow(wb: GridWorkbook, sheet: string, rowIndex: number
   return out;
 }
 
+/** `count` empty columns inserted before 0-based `colIndex`; everything right of it moves along (merges spanning it grow). */
+export function insertBlankColumns(wb: GridWorkbook, sheet: string, colIndex: number, count = 1): GridWorkbook {
+  const out = clone(wb);
+  insertColumns(out, sheet, colIndex, count);
+  return out;
+}
+
 /** Sheets renamed by position: Sheet1, Sheet2, … (formulas referring to them follow). */
+export function deleteSheet(wb: GridWorkbook, name: string): GridWorkbook {
+  getSheet(wb, name);
+  const out = clone(wb);
+  out.sheets = out.sheets.filter((s) => s.name !== name);
+  return out;
+}
+
+/** A copy of a sheet under a new name, appended (as when a user copies a sheet in Excel). */
+export function duplicateSheet(wb: GridWorkbook, name: string, newName: string): GridWorkbook {
+  const out = clone(wb);
+  out.sheets.push({ ...structuredClone(getSheet(out, name)), name: newName });
+  return out;
+}
+
 export function renameSheets(wb: GridWorkbook, prefix = "Sheet"): GridWorkbook {
   const out = clone(wb);
   const names = new Map(out.sheets.map((s, i) => [s.name, `${prefix}${i + 1}`]));
@@ -546,6 +575,22 @@ export function scaleSheet(wb: GridWorkbook, sheet: string, factor: number, unit
       else if (unitLine !== undefined && typeof v === "string" && /单位\s*[:：]\s*(万元|千元|元|万)\s*$/.test(v)) row[c] = unitLine;
     });
   });
+  return out;
+}
+
+/**
+ * Every amount the checker reads in the sheet's recognised tables (not 序号 or 栏次 numbers) multiplied by `factor`,
+ * rounded to cents: scaleSheet goes by the cells' amount formats, this by recognition, for fixtures in General format.
+ */
+export function scaleAmounts(wb: GridWorkbook, sheet: string, factor: number): GridWorkbook {
+  const out = clone(wb);
+  const s = getSheet(out, sheet);
+  for (const t of recogniseSheet(s)) {
+    for (const { row, col } of amountCellsOf(t)) {
+      const v = s.values[row]?.[col];
+      if (typeof v === "number") s.values[row][col] = Math.round(v * factor * 100) / 100;
+    }
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
  * same recalculated values the grid shows).
  */
 import { CheckSession } from "../../src/core/session";
-import { LiveChecker } from "../../src/excel/live-checker";
+import { LiveChecker } from "../../src/live/live-checker";
 import { tableBlock } from "../../src/host/template-block";
 import { displayText } from "../../src/preview/grid-model";
 import { PreviewHost } from "../../src/preview/preview-host";

@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { loadCatalogue } from "../../src/core/catalogue";
-import { TargetNotEmptyError } from "../../src/excel/host";
+import { TargetNotEmptyError } from "../../src/host/host";
 import type { StoredCodeList } from "../../src/taskpane/settings/code-list-store";
 import { fakeServices } from "./fake-services";
 import { renderPane } from "./render-pane";

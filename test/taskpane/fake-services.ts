@@ -2,8 +2,8 @@
 import type { CheckResult, Finding } from "../../src/core/finding";
 import { initials } from "../../src/core/catalogue/initials";
 import { getCatalogueSync } from "../../src/core/catalogue/sync";
-import type { WorkbookHost } from "../../src/excel/host";
-import type { LiveState, StateListener } from "../../src/excel/live-checker";
+import type { WorkbookHost } from "../../src/host/host";
+import type { LiveState, StateListener } from "../../src/live/live-checker";
 import { CheckConfig } from "../../src/taskpane/check-config";
 import type { PaneChecker, PaneServices } from "../../src/taskpane/services";
 import { memorySettingsStore, type PaneSettings } from "../../src/taskpane/settings/settings-model";

@@ -3,7 +3,7 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { parseRange } from "../../src/core/address";
 import { buildTemplate } from "../../src/core/templates";
-import { TargetNotEmptyError } from "../../src/excel/host";
+import { TargetNotEmptyError } from "../../src/host/host";
 import { OfficeHost } from "../../src/excel/office-host";
 import { caps, typicalWorkbook } from "../excel/fixtures";
 import { fakeServices } from "./fake-services";

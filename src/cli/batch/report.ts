@@ -8,10 +8,11 @@
  * - summary csv: one row per file.
  */
 import { compareFindings, type Finding, type Severity } from "../../core/finding";
-import { CSV_HEADER, csvDocument, findingCsvFields, SEVERITY_LABEL } from "../../core/export";
+import { CSV_HEADER, csvDocument, findingCsvFields, SEVERITY_LABEL } from "../../core/report/export";
 import { say, severityLabel, type Lang } from "../bilingual";
 import { publicFinding } from "../report-json";
-import { countBySeverity, formatFinding, formatTextReport } from "../report-text";
+import { countBySeverity, SEVERITIES } from "../../core/report/group";
+import { formatFinding, formatTextReport } from "../report-text";
 import { isUnreadable, type FileOutcome } from "./check-file";
 
 export interface BatchResult {
@@ -70,8 +71,6 @@ export function formatBatchCsv(r: BatchResult): string {
   for (const finding of [...r.findings].sort(compareFindings)) rows.push([finding.cells[0]?.file ?? "", ...findingCsvFields(finding)]);
   return csvDocument(rows);
 }
-
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 function totals(r: BatchResult): Record<Severity, number> {
   const all = [...r.findings, ...r.files.flatMap((f) => (isUnreadable(f) ? [] : f.findings))];

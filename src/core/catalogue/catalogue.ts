@@ -1,5 +1,5 @@
 /** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
-import { classifyCode, levelOf } from "./classify";
+import { classifyCode, levelOf, parentCode } from "../codes/classify";
 import { searchRows, type InitialsOf } from "./search";
 import type { CatalogueData, CatalogueEntry, ImportedList, PathStep, SearchOptions } from "./types";
 import { buildYearIndex, parentKey, type IndexedRow, type YearIndex } from "./year-index";
@@ -115,8 +115,8 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
       const own = data.classifications.find((d) => d.classification === classification);
       if (!own) return false;
       const y = idx.year;
-      let parent = c.length > 3 ? c.slice(0, c.length - 2) : "";
-      while (parent !== "" && !idx.byCode.has(parent)) parent = parent.length > 3 ? parent.slice(0, parent.length - 2) : "";
+      let parent = parentCode(c) ?? "";
+      while (parent !== "" && !idx.byCode.has(parent)) parent = parentCode(parent) ?? "";
       return own.complete.some(([p, from, to]) => p === parent && y >= from && y <= to);
     },
     importedListFor(code, year) {

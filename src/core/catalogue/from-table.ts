@@ -6,7 +6,7 @@
 import { toA1 } from "../address";
 import type { FindingCell } from "../finding";
 import type { RecognisedTable } from "../recognise/types";
-import { classifyCode } from "./classify";
+import { classifyCode } from "../codes/classify";
 import type { CodeRow } from "./rules";
 
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {

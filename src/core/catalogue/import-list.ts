@@ -6,7 +6,7 @@
  */
 import { cellText, type GridWorkbook, type GridSheet, sheetRowCount, sheetColCount } from "../grid";
 import { normaliseLabel } from "../text";
-import { classifyCode, levelOf } from "./classify";
+import { classifyCode, levelOf } from "../codes/classify";
 import type { Classification, Level } from "./types";
 
 export interface ImportedCode {

@@ -4,7 +4,7 @@
  */
 export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
-export { ancestorCodes, classifyCode, levelOf } from "./classify";
+export { ancestorCodes, classifyCode, levelOf } from "../codes/classify";
 export { codeRowsOfTable } from "./from-table";
 export {
   CodeListError,

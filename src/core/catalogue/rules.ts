@@ -5,7 +5,7 @@
  * elsewhere it is not known either way: one info per parent whose list is incomplete, naming the codes and cells, so a
  * workbook of 100,000 rows gets a handful of notes, not one per cell.
  */
-import { levelOf } from "./classify";
+import { levelOf } from "../codes/classify";
 import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
 import { namesMatch } from "./normalise";

@@ -1,9 +1,8 @@
 /** Types shared by the catalogue data files, the lookup API and the rules. */
 
-export type Classification = "function" | "dept-economic" | "gov-economic" | "revenue";
+import type { Classification, Level } from "../codes/classify";
 
-/** 类/款/项/目: code lengths 3/5/7/9. */
-export type Level = "类" | "款" | "项" | "目";
+export type { Classification, Level };
 
 export interface PathStep {
   code: string;

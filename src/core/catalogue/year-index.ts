@@ -1,4 +1,5 @@
 /** Materialises one year of the catalogue from the compact data (first year + per-year diffs). */
+import { parentCode } from "../codes/classify";
 import type { Classification, ClassificationData, DataRow, ImportedList } from "./types";
 
 export interface IndexedRow {
@@ -25,7 +26,7 @@ export interface YearIndex {
 
 /** Key of a code's parent: the code two digits shorter, or the 类 list of its classification for a 类. */
 export function parentKey(code: string, classification: Classification): string {
-  return code.length > 3 ? code.slice(0, code.length - 2) : `${classification}:`;
+  return parentCode(code) ?? `${classification}:`;
 }
 
 const ORDER: Classification[] = ["function", "dept-economic", "gov-economic", "revenue"];
@@ -87,7 +88,7 @@ function applyImports(byCode: Map<string, IndexedRow>, year: number, imported: r
       importedClasses.set(row.classification, [...(importedClasses.get(row.classification) ?? []), code]);
       continue;
     }
-    const parent = code.slice(0, code.length - 2);
+    const parent = parentCode(code)!;
     const from = source.get(parent);
     if (codes.has(parent) && from !== undefined) parents.set(parent, from);
   }

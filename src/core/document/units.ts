@@ -8,7 +8,7 @@
  */
 import type { Finding } from "../finding";
 import type { RecognisedTable } from "../recognise/types";
-import { evaluate, type AmountReader, type CellKey, type Identity } from "../rules/identity";
+import { evaluate, withMeasures, type AmountReader, type CellKey, type Identity } from "../rules/identity";
 import { documentUnit, measuresOf } from "../rules/measure";
 import { metaCell, tableLabel } from "./cells";
 
@@ -24,7 +24,7 @@ export function unitContradictions(tables: readonly RecognisedTable[], identitie
     if (!m || m.left.unit === m.right.unit) continue;
     const tid = id.tables.find((t) => odd.has(t));
     if (tid === undefined) continue;
-    const raw = evaluate({ ...id, measures: undefined }, read);
+    const raw = evaluate(withMeasures(id, undefined), read);
     const converted = evaluate(id, read);
     if (!raw || !converted || (raw.stated.isZero() && raw.computed.isZero())) continue;
     const t = tally.get(tid) ?? tally.set(tid, { converted: 0, raw: 0 }).get(tid)!;
@@ -72,7 +72,7 @@ export function amountsInWanYuan(
       if (m.unit !== "元") continue;
       const sides = { left: measures.get(left.id)!, right: measures.get(right.id)! };
       const asStated = evaluate(id, read);
-      const asWan = evaluate({ ...id, measures: { ...sides, [side]: { ...m, unit: "万元", yuan: 10_000 } } }, read);
+      const asWan = evaluate(withMeasures(id, { ...sides, [side]: { ...m, unit: "万元", yuan: 10_000 } }), read);
       if (!asStated || !asWan || (asStated.stated.isZero() && asStated.computed.isZero())) continue;
       const t = tally.get(table.id) ?? tally.set(table.id, { stated: 0, wan: 0 }).get(table.id)!;
       if (asStated.outcome !== "mismatch") t.stated++;

@@ -26,6 +26,13 @@ function withoutTotalUnderLabel(path: string[]): string[] {
 
 const INDEX = /^(序号|栏次|行次|序)$/;
 const RATE = /率|%|％|百分比|比例|占比|比重/;
+/** Another year's figures or a change beside this year's (上年预算数, 上年决算数, 比上年增减); 上年结转 is not one. */
+const COMPARISON = /^上年((预算|决算|执行|实际)(数|额)?|数|同期(数|额)?)$|^(比上年|较上年)?增减(额|数)?$|^增减变[化动]$/;
+
+/** A comparison column or group: its figures are shown beside this year's, never added into this year's totals. */
+export function isComparisonLabel(label: string): boolean {
+  return COMPARISON.test(label);
+}
 const UNIT_CODE = /(单位|部门).*(代码|编码)|^单位编码$|^预算单位$/;
 const CODE = /(编码|代码|编号)$|^科目编码|^(类|款|项|目)$/;
 const NAME = /名称|^项目$|^科目$|^项$/;
@@ -87,10 +94,18 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     if (column.path.length === 0 && (seg.headerRows.length > 0 || (numbers === 0 && texts === 0))) column.role = "text";
     // Rates and shares (增减率, 占比, %) are not amounts: they never add up.
     if (RATE.test(column.label)) column.role = "text";
+    // A blank spacer column inside a merged group (收入 over 项目 | (blank) | 预算数): no label of its own where its
+    // neighbours have one, nothing in the body. Taking it for the group's amount column would read the side as blank.
+    if (numbers === 0 && texts === 0 && isUnlabelledInGroup(column, columns)) column.role = "text";
   }
   // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
   assignCodeGroups(columns);
   return columns;
+}
+
+function isUnlabelledInGroup(column: RecognisedColumn, columns: RecognisedColumn[]): boolean {
+  const p = column.path;
+  return p.length > 0 && columns.some((o) => o.path.length > p.length && p.every((t, i) => o.path[i] === t));
 }
 
 /**

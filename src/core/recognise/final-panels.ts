@@ -4,22 +4,27 @@
  * of each panel. Rows are read panel by panel and linked 类 → 款 by code prefix across the whole table (a class may
  * continue in the next panel); the last line's 人员经费合计 / 公用经费合计 are total rows of their panels.
  */
+import { classCodeOf } from "../codes/classify";
 import { cellText, cellValue, type GridSheet } from "../grid";
 import { parseAmount } from "../money";
 import { codeDigits, normaliseLabel } from "../text";
+import { isComparisonLabel } from "./columns";
 import type { Segment } from "./segment";
 import type { CodeInfo, RecognisedColumn, RecognisedRow, TablePanel } from "./types";
 
 /** Panels from the columns: each whole-code column starts one; its name column and amount columns follow it. */
 export function findPanels(columns: RecognisedColumn[]): TablePanel[] {
   const panels: TablePanel[] = [];
+  const comparison: number[][] = [];
   for (const c of columns) {
     if (c.role === "code" && (c.codePart === "full" || c.codePart === "class")) panels.push({ codeCol: c.col, amountCols: [] });
     const p = panels[panels.length - 1];
     if (!p) continue;
     if (c.role === "name" && p.nameCol === undefined) p.nameCol = c.col;
-    else if (c.role === "amount") p.amountCols.push(c.col);
+    else if (c.role === "amount") (c.path.some(isComparisonLabel) ? (comparison[panels.length - 1] ??= []) : p.amountCols).push(c.col);
   }
+  // This year's 决算数 first (panelAmountCol reads it), a 上年决算数 beside it after.
+  panels.forEach((p, i) => p.amountCols.push(...(comparison[i] ?? [])));
   return panels.length >= 2 && panels.every((p) => p.amountCols.length > 0) ? panels : [];
 }
 
@@ -70,7 +75,7 @@ function linkByPrefix(rows: RecognisedRow[]): void {
   });
   for (const row of rows) {
     if (row.role !== "code" || row.code!.level === 1) continue;
-    const p = classes.get(row.code!.code.slice(0, 3));
+    const p = classes.get(classCodeOf(row.code!.code));
     if (p !== undefined) row.parent = p;
   }
 }

@@ -18,7 +18,8 @@ function recogniseTables(sheet: GridSheet): RecognisedTable[] {
   const bands = sideBySide(sheet);
   if (bands.length < 2) {
     const merges = new MergeIndex(sheet);
-    return segmentSheet(sheet).map((seg, i) => recogniseSegment(sheet, merges, seg, i));
+    const segments = segmentSheet(sheet);
+    return segments.map((seg, i) => recogniseSegment(sheet, merges, seg, i, segments.length === 1 ? sheet.name : undefined));
   }
   // Tables side by side (a template inserted beside a table, two tables on one printed page): each band of columns is
   // recognised on its own, in the sheet's coordinates.

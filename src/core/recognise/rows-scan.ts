@@ -1,7 +1,7 @@
 /** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
 import { cellNumberFormat, cellText, cellValue, isErrorValue, sheetColCount, type GridSheet } from "../grid";
 import { parseAmountText } from "../money";
-import { normaliseLabel } from "../text";
+import { normaliseLabel, smallChineseNumber } from "../text";
 import { looksLikeTitle } from "./kinds";
 
 export interface RowScan {
@@ -80,7 +80,9 @@ export function isMetaRow(scan: RowScan): boolean {
 export function isNoteRow(scan: RowScan): boolean {
   if (scan.cells.length === 0) return false;
   const first = normaliseLabel(scan.cells[0].text);
-  return /^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first);
+  if (/^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first)) return true;
+  // A statement typed alone in the body's first row ("本单位无此项", "本表无数据") ends the table like a note.
+  return scan.cells.length === 1 && scan.numericCount === 0 && /无此项|(本|此)表无数据|空表/.test(first);
 }
 
 const SIGNATURE = /(单位|部门)?负责人|制表人|填表人|审核人|复核人|经办人|编制人|主管会计|财务负责人|联系电话|制表日期|填报日期|编制日期|报送日期|^日期[:：]/;
@@ -97,8 +99,8 @@ export function isFooterRow(scan: RowScan): boolean {
 }
 
 /**
- * A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … Only the cells of columns that `counts` (the
- * table's own columns: a check column's 0 or TRUE beside the 8 does not make the row data).
+ * A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … (or 一, 二, 三 …). Only the cells of columns
+ * that `counts` (the table's own columns: a check column's 0 or TRUE beside the 8 does not make the row data).
  */
 export function isLanciRow(scan: RowScan, counts: (col: number) => boolean = () => true): boolean {
   const cells = scan.cells.filter((c) => counts(c.col));
@@ -108,8 +110,8 @@ export function isLanciRow(scan: RowScan, counts: (col: number) => boolean = () 
   for (const c of cells) {
     const t = normaliseLabel(c.text);
     if (/^(栏次|行次|栏号)$/.test(t)) continue;
-    if (!/^\d{1,2}$/.test(t)) return false;
-    const n = Number(t);
+    const n = /^\d{1,2}$/.test(t) ? Number(t) : smallChineseNumber(t);
+    if (n === null) return false;
     if (expect >= 0 && n !== expect) return false;
     expect = n + 1;
     ints++;

@@ -128,10 +128,13 @@ function buildSegment(
   const isLanciAt = (row: number) => isLanciRow(scans[row], tableColumns(scans, seg.headerRows, mergeEnds));
   const wideGroupAbove = (row: number) =>
     seg.headerRows.length === 0 && wide.has(row) && scans[row].cells.length === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
+  // One column label alone under the header (科目编码 under 功能分类科目, the cells beside it left unmerged and blank).
+  const loneLabel = (row: number) =>
+    seg.headerRows.length > 0 && scans[row].cells.length === 1 && /^(科目|功能分类科目|经济分类科目)?(编码|代码|名称)$/.test(normaliseLabel(scans[row].cells[0].text));
   const headerAt = (row: number) =>
     row <= bottom &&
     scans[row].cells.length > 0 &&
-    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row)) || isLanciAt(row));
+    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row) || loneLabel(row)) || isLanciAt(row));
   while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
     if (scans[r].cells.length === 0) {
       r++;
@@ -170,7 +173,7 @@ function buildSegment(
     const repeatsHeader = headerKey !== null && s.distinct.join("|") === headerKey;
     const isRepeatLine =
       repeatsHeader ||
-      (inRepeat && (isHeaderLike(s) || isLanciAt(r) || isMetaRow(s))) ||
+      (inRepeat && (isHeaderLike(s, continued.has(r)) || isLanciAt(r) || isMetaRow(s))) ||
       (isMetaRow(s) && s.numericCount === 0) ||
       (seg.title !== "" && titleOf(s) === seg.title);
     if (isRepeatLine) {

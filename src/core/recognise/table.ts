@@ -2,11 +2,12 @@
 import type { CellRef } from "../address";
 import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
 import { displayedDecimals, parseAmount } from "../money";
+import { classifyCode, firstDigitOf, levelDepth } from "../codes/classify";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
-import { assignSides, headerText, recogniseColumns } from "./columns";
-import { BUDGET_KIND_OF, decideSet, isFinalKind } from "./final-kinds";
+import { assignSides, headerText, isComparisonLabel, recogniseColumns } from "./columns";
+import { BUDGET_KIND_OF, decideSet, isFinalKind, titleSet } from "./final-kinds";
 import { findPanels, readPanelRows } from "./final-panels";
-import { kindFromHeader, kindFromTitle } from "./kinds";
+import { kindFromHeader, kindFromTitle, looksLikeTitle } from "./kinds";
 import type { Segment } from "./segment";
 import type { Classification, CodeInfo, RecognisedColumn, RecognisedRow, RecognisedTable, SideRows, TableKind } from "./types";
 
@@ -14,22 +15,35 @@ const TOTAL_LABEL = /^(合计|总计|总合计|本年合计|支出合计|收入�
 const STRONG_EMPTY_STATEMENT = /空表列示|本表无数据|此表无数据|故本表为空表|本表为空表/;
 /** The template's instruction to write a statement ("无…的，仍保留该表格式，并在本表下方作下述说明：") is not one. */
 const INSTRUCTION = /仍保留该表格式|作下述说明/;
-const EMPTY_STATEMENT = /空表|无数据|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
+const EMPTY_STATEMENT = /空表|无数据|无此项|无.{0,20}(安排|预算|支出|收入|经费)|此表无|本表无|故此表/;
 
-export function classifyCode(code: string): { classification: Classification; level: number } | null {
-  const n = code.length;
-  const first = code[0];
-  if (first === "2" && (n === 3 || n === 5 || n === 7)) return { classification: "function", level: (n - 1) / 2 };
-  if (first === "3" && (n === 3 || n === 5)) return { classification: "dept-economic", level: (n - 1) / 2 };
-  if (first === "5" && (n === 3 || n === 5)) return { classification: "gov-economic", level: (n - 1) / 2 };
-  if (first === "1" && (n === 3 || n === 5 || n === 7 || n === 9)) return { classification: "revenue", level: (n - 1) / 2 };
-  return null;
+/** Kinds whose headers look alike, which only a title tells apart (the fund tables look like the 一般公共预算 one). */
+const ALIKE: readonly (readonly TableKind[])[] = [
+  ["general-expenditure", "fund-expenditure", "state-capital-expenditure", "expenditure", "project-expenditure"],
+  ["summary", "fiscal-summary"],
+  ["basic-expenditure", "economic-summary"],
+];
+/** 决算 fund tables carry 年初结转 | 本年收入 | 本年支出 | 年末结转 columns: their header reads as a two-sided one. */
+const ALIKE_IN_FINAL: readonly (readonly TableKind[])[] = [["summary", "fund-expenditure", "state-capital-expenditure"]];
+
+/**
+ * The kind from the title, else from the header. Without a title row (the title in a text box), a sheet named like a
+ * title (政府性基金支出表) says what the header cannot, as long as the header agrees with it.
+ */
+function kindOf(seg: Segment, header: string, sheetTitle: string | undefined): TableKind {
+  if (seg.title) return decideSet(kindFromTitle(seg.title) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const fromHeader = kindFromHeader(header);
+  const named = sheetTitle && looksLikeTitle(sheetTitle) ? kindFromTitle(sheetTitle) : null;
+  const alike = titleSet(sheetTitle ?? "") === "final" ? [...ALIKE, ...ALIKE_IN_FINAL] : ALIKE;
+  const agrees = named !== null && (fromHeader === null || fromHeader === named || alike.some((g) => g.includes(named) && g.includes(fromHeader)));
+  return (agrees ? decideSet(named, sheetTitle ?? "", header) : decideSet(fromHeader, "", header)) ?? "other";
 }
 
-export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number): RecognisedTable {
+/** `sheetTitle`: the sheet's name when the segment is the sheet's only table (a hint for an untitled one). */
+export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segment, index: number, sheetTitle?: string): RecognisedTable {
   const header = headerText(sheet, seg);
   const columns = recogniseColumns(sheet, merges, seg);
-  const kind: TableKind = decideSet((seg.title ? kindFromTitle(seg.title) : null) ?? kindFromHeader(header), seg.title, header) ?? "other";
+  const kind = kindOf(seg, header, sheetTitle);
   const base = isFinalKind(kind) ? BUDGET_KIND_OF[kind] : kind;
   const meta = readMeta(sheet, seg);
   const table: RecognisedTable = {
@@ -266,7 +280,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       row = { row: r, role: "total", label, labelCol };
     } else if (
       unitCode ||
-      (codeRead && typoLevel(codeRead.code, want, rows) === undefined && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code)?.classification !== want && codeRead.code.startsWith("0"))))
+      (codeRead && typoLevel(codeRead.code, want, rows) === undefined && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code) !== want && codeRead.code.startsWith("0"))))
     ) {
       row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
     } else if (codeRead) {
@@ -276,8 +290,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       const typo = cls ? undefined : typoLevel(codeRead.code, want, rows);
       const code: CodeInfo = {
         code: codeRead.code,
-        classification: cls?.classification ?? (typo !== undefined ? want : null),
-        level: cls?.level ?? typo ?? 0,
+        classification: cls ?? (typo !== undefined ? want : null),
+        level: cls ? levelDepth(codeRead.code) : typo ?? 0,
         cols: codeRead.cols,
         name: codeName ?? (label || undefined),
         nameCol: codeName ? codeRead.cols[0] : labelCol,
@@ -288,8 +302,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         const scls = classifyCode(sec.code);
         row.secondaryCode = {
           code: sec.code,
-          classification: scls?.classification ?? null,
-          level: scls?.level ?? 0,
+          classification: scls ?? null,
+          level: scls ? levelDepth(sec.code) : 0,
           cols: sec.cols,
           name: textAt(sheet, r, secondaryName?.col) || undefined,
           nameCol: secondaryName?.col,
@@ -320,14 +334,12 @@ function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
   return coded >= 2 && coded * 2 >= texts;
 }
 
-const CLASS_DIGIT: Partial<Record<Classification, string>> = { function: "2", "dept-economic": "3", "gov-economic": "5", revenue: "1" };
-
 /**
  * The level of a code of the wanted classification with an even number of digits (a digit lost or doubled), when the
  * row it would belong under is listed above it (208055 under 20805). A unit code such as 301001 has no such row.
  */
 function typoLevel(code: string, want: Classification | null, above: readonly RecognisedRow[]): number | undefined {
-  if (!want || code[0] !== CLASS_DIGIT[want] || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
+  if (!want || code[0] !== firstDigitOf(want) || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
   const parent = code.slice(0, code.length - 1);
   return above.some((r) => r.role === "code" && r.code?.code === parent) ? code.length / 2 : undefined;
 }
@@ -405,7 +417,11 @@ function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]):
   for (const side of ["income", "expenditure"] as const) {
     const cols = columns.filter((c) => c.side === side);
     const labelCol = cols.find((c) => c.role === "name") ?? cols.find((c) => c.role === "text");
-    const amountCols = cols.filter((c) => c.role === "amount").map((c) => c.col);
+    // This year's column first: the side's identities read amountCols[0], a 上年预算数 column is only compared.
+    const amountCols = cols
+      .filter((c) => c.role === "amount")
+      .sort((a, b) => Number(a.path.some(isComparisonLabel)) - Number(b.path.some(isComparisonLabel)))
+      .map((c) => c.col);
     if (!labelCol) continue;
     const rows: SideRows["rows"] = [];
     for (const r of seg.bodyRows) {

@@ -1,4 +1,5 @@
 /** What recognition says about a table: its kind, where it is, what each column and row means. */
+import type { Classification } from "../codes/classify";
 import type { CellRange, CellRef } from "../address";
 
 export type TableKind =
@@ -28,7 +29,7 @@ export type FinalKind =
   | "final-fund"
   | "final-state-capital";
 
-export type Classification = "function" | "dept-economic" | "gov-economic" | "revenue";
+export type { Classification };
 
 export type ColumnRole = "index" | "code" | "unit-code" | "name" | "amount" | "text";
 

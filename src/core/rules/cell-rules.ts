@@ -18,32 +18,50 @@ export const CELL_RULES = [
 ] as const satisfies readonly RuleInfo[];
 
 export function amountCellsOf(table: RecognisedTable): Array<{ row: number; col: number }> {
-  const out: Array<{ row: number; col: number }> = [];
-  if (table.sides) {
-    for (const s of table.sides) for (const r of s.rows) for (const col of s.amountCols) out.push({ row: r.row, col });
-    return out;
-  }
-  const cols = table.columns.filter((c) => c.role === "amount").map((c) => c.col);
-  for (const r of table.rows) for (const col of cols) out.push({ row: r.row, col });
-  return out;
+  return [...amountCells(table)];
 }
 
-export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table), workbook?: GridWorkbook): Finding[] {
+/**
+ * The same cells, made one at a time as they are walked (again on each walk): a full check walks every table's, and
+ * a list of them all would outlive the young generation and linger as old-space garbage.
+ */
+export function amountCells(table: RecognisedTable): Iterable<{ row: number; col: number }> {
+  return {
+    *[Symbol.iterator]() {
+      if (table.sides) {
+        for (const s of table.sides) for (const r of s.rows) for (const col of s.amountCols) yield { row: r.row, col };
+        return;
+      }
+      const cols = table.columns.filter((c) => c.role === "amount").map((c) => c.col);
+      for (const r of table.rows) for (const col of cols) yield { row: r.row, col };
+    },
+  };
+}
+
+export function cellFindings(
+  table: RecognisedTable,
+  sheet: GridSheet,
+  cells: Iterable<{ row: number; col: number }> = amountCells(table),
+  workbook?: GridWorkbook,
+): Finding[] {
   const out: Finding[] = [];
   const wb = workbook ?? { sheets: [sheet] };
   for (const { row, col } of cells) {
     const a = cellAmount(wb, sheet, row, col);
+    const formula = cellFormula(sheet, row, col);
+    // Nearly every cell is a plain amount: its address is spelled out only for a finding.
+    if (!formula && (a.kind === "empty" || (a.kind === "number" && !a.fromText))) continue;
     const address = toA1(row, col);
     const where = `${sheet.name}!${address}`;
     if (a.kind === "error" && a.error === NO_COMPUTED_VALUE) {
-      const formula = clip(cellFormula(sheet, row, col) ?? "");
+      const shown = clip(formula ?? "");
       out.push({
         rule: "cell.formula-no-value",
         severity: "warning",
-        message: `${where} 的公式 =${formula} 没有计算结果（文件未经 Excel 计算保存），未参与核对；请在 Excel 中打开并保存后再检查。`,
-        messageEn: `${where} has a formula (=${formula}) with no computed value (the file was not calculated and saved by Excel); it was not checked. Open and save it in Excel, then check again.`,
+        message: `${where} 的公式 =${shown} 没有计算结果（文件未经 Excel 计算保存），未参与核对；请在 Excel 中打开并保存后再检查。`,
+        messageEn: `${where} has a formula (=${shown}) with no computed value (the file was not calculated and saved by Excel); it was not checked. Open and save it in Excel, then check again.`,
         cells: [{ sheet: sheet.name, address }],
-        actual: `=${formula}`,
+        actual: `=${shown}`,
       });
     } else if (a.kind === "error") {
       out.push({
@@ -75,7 +93,6 @@ export function cellFindings(table: RecognisedTable, sheet: GridSheet, cells = a
         actual: String(cellValue(sheet, row, col)),
       });
     }
-    const formula = cellFormula(sheet, row, col);
     if (formula && refersToCell(formula, sheet.name, row, col)) {
       out.push({
         rule: "cell.circular-formula",

@@ -3,6 +3,7 @@
  * columns (其中 columns are breakdowns, not addends). Works for every table kind: 收入总表 (合计 = 本年收入小计 +
  * 上年结转), 支出表 (合计 = 基本支出 + 项目支出 …), 三公 (合计 = 一般公共预算 + 政府性基金 + 国有资本经营) …
  */
+import { isComparisonLabel } from "../recognise/columns";
 import type { RecognisedColumn } from "../recognise/types";
 
 interface Node {
@@ -55,7 +56,8 @@ function valueColumns(node: Node): number[] {
 
 function addends(node: Node): Node[] {
   const t = totalOf(node);
-  return node.children.filter((n) => n !== t && !BREAKDOWN.test(n.label));
+  // 上年预算数 beside 合计 | 基本支出 | 项目支出 is shown for comparison, not added.
+  return node.children.filter((n) => n !== t && !BREAKDOWN.test(n.label) && !isComparisonLabel(n.label));
 }
 
 export function columnSums(root: Node): ColumnSum[] {

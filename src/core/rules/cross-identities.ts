@@ -1,5 +1,5 @@
 /** Identities across tables (spec §2, "Across tables"), built when both tables are present. */
-import { functionClassName, functionClassOfLabel } from "../function-classes";
+import { functionClassName, functionClassOfLabel } from "../codes/function-classes";
 import { parseOrdinalLabel } from "../text";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable, TableKind } from "../recognise/types";
 import { buildColumnTree, rootTotalColumn } from "./column-tree";

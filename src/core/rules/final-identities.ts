@@ -7,7 +7,7 @@
 import { isFinalKind } from "../recognise/final-kinds";
 import { panelAmountCol } from "../recognise/final-panels";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable } from "../recognise/types";
-import type { CellKey, Identity } from "./identity";
+import { withMeasures, type CellKey, type Identity } from "./identity";
 import {
   amountColumns,
   columnSumIdentities,
@@ -71,7 +71,7 @@ function renamed(identities: Identity[], table: keyof typeof RENAMES): Identity[
   const names: Partial<Record<RuleId, FinalRuleId>> = RENAMES[table];
   return identities.map((i) => {
     const to = names[i.rule];
-    return to ? { ...i, rule: to } : i;
+    return to ? { ...withMeasures(i, i.measures), rule: to } : i;
   });
 }
 

@@ -7,7 +7,8 @@
 import { parseA1 } from "../address";
 import type { Finding, Severity } from "../finding";
 import { parseAmount } from "../money";
-import { evaluate, keyOf, type AmountReader, type CellKey, type Evaluation, type Identity } from "./identity";
+import { CellNumbering } from "../cell-number";
+import { evaluate, type AmountReader, type CellKey, type Evaluation, type Identity } from "./identity";
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -93,13 +94,12 @@ function withFix(f: Finding, read: AmountReader, readersOf: (cell: CellKey) => r
   if (f.expected === undefined || !/^-?\d+(\.\d+)?$/.test(f.expected) || f.expected.startsWith("-")) return f;
   const { row, col } = parseA1(f.cells[0].address);
   const cell: CellKey = { sheet: f.cells[0].sheet, row, col };
-  const target = keyOf(cell);
   const value = parseAmount(Number(f.expected));
   const patched: AmountReader = (c) => (c.sheet === cell.sheet && c.row === row && c.col === col ? value : read(c));
   const readers = readersOf(cell);
   if (readers.length === 0) return f;
   for (const id of readers) {
-    if (![...id.left, ...id.right].some((c) => keyOf(c) === target)) continue;
+    if (![...id.left, ...id.right].some((c) => CellNumbering.same(c, cell))) continue;
     const e = evaluate(id, patched);
     if (!e || e.outcome === "mismatch") return f;
   }

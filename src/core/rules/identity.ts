@@ -3,6 +3,7 @@
  * evaluated, so a live edit re-evaluates just the identities that read the edited cell.
  */
 import { toA1 } from "../address";
+import { CellNumbering } from "../cell-number";
 import type { Finding, FindingCell, Severity } from "../finding";
 import type { RuleId } from "../rule-registry";
 import { Decimal, ZERO, formatAmount, round2, type Amount } from "../money";
@@ -36,6 +37,15 @@ export interface Identity {
    * 万元 table against a 元 table, or a table shown in whole 元. Sides are compared in the finer unit.
    */
   measures?: { left: Measure; right: Measure };
+}
+
+/**
+ * The identity read with other measures. Field by field, not by spread: compact identities (LineSum) keep their
+ * cells and texts behind getters, which a spread would drop.
+ */
+export function withMeasures(identity: Identity, measures: Identity["measures"]): Identity {
+  const { rule, tables, strength, left, right, minus, comparator, zh, en } = identity;
+  return { rule, tables, strength, left, right, minus, comparator, zh, en, measures };
 }
 
 export type AmountReader = (cell: CellKey) => Amount;
@@ -77,10 +87,6 @@ class CentsEvaluation implements Evaluation {
   get computed(): Decimal {
     return new Decimal(this.computedCents).dividedBy(100);
   }
-}
-
-export function keyOf(c: CellKey): string {
-  return `${c.sheet}\u0000${c.row}\u0000${c.col}`;
 }
 
 /** Evaluates one identity; null when a cell it reads is not a number (the cell rule reports that instead). */
@@ -177,9 +183,11 @@ export function findingsFrom(evaluations: Evaluation[], read: AmountReader): Fin
 /** findingsFrom, each finding with the evaluation it was made from (for folding, see fold.ts). */
 export function findingsWithSources(evaluations: Evaluation[], read: AmountReader): Array<{ finding: Finding; evaluation: Evaluation }> {
   const failed = evaluations.filter((e) => e.outcome === "mismatch");
-  const counts = new Map<string, number>();
+  const numbering = new CellNumbering();
+  const keyOf = (c: CellKey) => numbering.of(c);
+  const counts = new Map<number, number>();
   for (const e of failed) {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const c of cellsOf(e.identity)) {
       const k = keyOf(c);
       if (seen.has(k)) continue;
@@ -208,7 +216,7 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
         if (n > bestCount) {
           bestCount = n;
           candidates = [t];
-        } else if (n === bestCount && n > totalCount && !candidates.some((c) => keyOf(c) === keyOf(t))) candidates.push(t);
+        } else if (n === bestCount && n > totalCount && !candidates.some((c) => CellNumbering.same(c, t))) candidates.push(t);
       }
       // Among equally suspicious cells, a blank one is rarely the mistake: prefer the single one holding an amount.
       if (candidates.length > 1) candidates = candidates.filter((c) => read(c).kind !== "empty");
@@ -238,7 +246,7 @@ export function findingsWithSources(evaluations: Evaluation[], read: AmountReade
     }
     const first = blamed ?? identity.right[0];
     if (!first) continue;
-    const rest = cellsOf(identity).filter((c) => keyOf(c) !== keyOf(first));
+    const rest = cellsOf(identity).filter((c) => !CellNumbering.same(c, first));
     const diff = formatAmount(actual.minus(expected));
     const rounding = e.outcome === "rounding";
     const expectedText = formatAmount(expected);

@@ -17,10 +17,10 @@
 import { parseA1, toA1 } from "../address";
 import type { Finding } from "../finding";
 import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
-import { formatAmount, parseAmount } from "../money";
+import { displayedDecimals, formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 import type { AmountReader } from "./identity";
-import { amountCellsOf } from "./cell-rules";
+import { amountCells } from "./cell-rules";
 import type { RuleInfo } from "../rule-info";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
@@ -92,7 +92,7 @@ function formatKindOf(format: string | null): "percent" | "date" | null {
   return kind;
 }
 
-export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells = amountCellsOf(table)): Finding[] {
+export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells: Iterable<{ row: number; col: number }> = amountCells(table)): Finding[] {
   const out: Finding[] = [];
   const tenThousands = table.unit === "万元";
   for (const { row, col } of cells) {
@@ -128,7 +128,8 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
         expected: "≥ 0",
         actual: formatAmount(a.value),
       });
-    } else if (tenThousands && a.value.decimalPlaces() > 2) {
+    } else if (tenThousands && a.value.decimalPlaces() > Math.max(2, displayedDecimals(format) ?? 2)) {
+      // A 万元 table shown to 4 decimals (#,##0.0000) displays what it sums: only decimals the format hides count.
       const places = a.value.decimalPlaces();
       out.push({
         rule: "plausibility.decimals",

@@ -5,6 +5,7 @@ import type { RecognisedColumn, RecognisedRow, RecognisedTable, SideRows } from 
 import { buildColumnTree, columnSums, rootTotalColumn } from "./column-tree";
 import { finalTableIdentities } from "./final-identities";
 import type { CellKey, Identity } from "./identity";
+import type { Measure } from "./measure";
 import type { RuleInfo } from "../rule-info";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
@@ -28,6 +29,69 @@ export type TableRuleId = (typeof TABLE_RULES)[number]["id"];
 
 export function key(table: RecognisedTable, row: number, col: number): CellKey {
   return { sheet: table.sheet, row, col };
+}
+
+/** A bilingual piece of an identity's text. */
+interface Text {
+  zh: string;
+  en: string;
+}
+
+/** What every sum of one kind in one table shares: its rule, table, direction and how its text is put together. */
+interface LineKind {
+  rule: Identity["rule"];
+  sheet: string;
+  tables: string[];
+  /** Along a row (a row's columns add up) or along a column (rows add up). */
+  alongRow: boolean;
+  zh(a: Text, b: Text): string;
+  en(a: Text, b: Text): string;
+}
+
+/**
+ * A sum along one row or column of a table: the total's cell = Σ the terms' cells, in the same row (column sums) or
+ * column (row hierarchies). Held compactly, since a 100k-row table has hundreds of thousands of them and their cell
+ * keys and texts were most of a check's memory: the terms' rows or columns are one array shared by every sum of the
+ * line, the cell keys are made when read, the text only when asked for (for the few that fail).
+ */
+class LineSum implements Identity {
+  /** Set by attachMeasures only where they are not the plain default (declared, so most sums carry no field). */
+  declare measures?: { left: Measure; right: Measure };
+  constructor(
+    private readonly kind: LineKind,
+    /** The row (along a row) or column (along a column) the sum lies on. */
+    private readonly line: number,
+    /** The total's column or row. */
+    private readonly total: number,
+    private readonly terms: readonly number[],
+    private readonly a: Text,
+    private readonly b: Text,
+  ) {}
+  get rule(): Identity["rule"] {
+    return this.kind.rule;
+  }
+  get tables(): string[] {
+    return this.kind.tables;
+  }
+  get strength(): "error" {
+    return "error";
+  }
+  get left(): CellKey[] {
+    return [this.cell(this.total)];
+  }
+  get right(): CellKey[] {
+    return this.terms.map((t) => this.cell(t));
+  }
+  get zh(): string {
+    return this.kind.zh(this.a, this.b);
+  }
+  get en(): string {
+    return this.kind.en(this.a, this.b);
+  }
+  private cell(at: number): CellKey {
+    const { sheet, alongRow } = this.kind;
+    return alongRow ? { sheet, row: this.line, col: at } : { sheet, row: at, col: this.line };
+  }
 }
 
 function colLabel(table: RecognisedTable, col: number): string {
@@ -70,21 +134,17 @@ export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: n
     zh: `“${label(s.total)}”= ${s.terms.map((c) => `“${label(c)}”`).join(" + ")}`,
     en: `"${label(s.total)}" = sum of ${s.terms.length} columns`,
   }));
-  const tables = [table.id];
+  const { sheet } = table;
+  const kind: LineKind = {
+    rule: "table.columns-sum",
+    sheet,
+    tables: [table.id],
+    alongRow: true,
+    zh: (r, s) => `${sheet}“${r.zh}”行：${s.zh}`,
+    en: (r, s) => `${sheet}, ${r.en}: ${s.en}`,
+  };
   const out: Identity[] = [];
-  for (const r of rows) {
-    for (const s of sums) {
-      out.push({
-        rule: "table.columns-sum",
-        tables,
-        strength: "error",
-        left: [key(table, r.row, s.total)],
-        right: s.terms.map((c) => key(table, r.row, c)),
-        zh: `${table.sheet}“${r.zh}”行：${s.zh}`,
-        en: `${table.sheet}, ${r.en}: ${s.en}`,
-      });
-    }
-  }
+  for (const r of rows) for (const s of sums) out.push(new LineSum(kind, r.row, s.total, s.terms, r, s));
   return out;
 }
 
@@ -100,41 +160,24 @@ export function hierarchyIdentities(table: RecognisedTable): Identity[] {
     else (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i);
   });
   const label = columnLabeller(table);
-  const columnZh = cols.map((c) => `${table.sheet}“${label(c.col)}”列：`);
-  const columnEn = cols.map((c) => `${table.sheet}, column "${label(c.col)}": `);
+  const columnText: Text[] = cols.map((c) => ({ zh: `${table.sheet}“${label(c.col)}”列：`, en: `${table.sheet}, column "${label(c.col)}": ` }));
   const tables = [table.id];
+  // The column's text, then the rows'.
+  const joined = { zh: (c: Text, r: Text) => c.zh + r.zh, en: (c: Text, r: Text) => c.en + r.en };
+  const hierarchy: LineKind = { rule: "hierarchy.sum", sheet: table.sheet, tables, alongRow: false, ...joined };
   for (const [parent, kids] of children) {
     const p = table.rows[parent];
-    const zh = `“${rowLabel(p)}”= 其下 ${kids.length} 行之和`;
-    const en = `${rowLabelEn(p)} = sum of its ${kids.length} sub-rows`;
+    const text = new ParentText(p, kids.length);
     const kidRows = kids.map((k) => table.rows[k].row);
-    cols.forEach((c, i) => {
-      out.push({
-        rule: "hierarchy.sum",
-        tables,
-        strength: "error",
-        left: [key(table, p.row, c.col)],
-        right: kidRows.map((row) => key(table, row, c.col)),
-        zh: columnZh[i] + zh,
-        en: columnEn[i] + en,
-      });
-    });
+    cols.forEach((c, i) => out.push(new LineSum(hierarchy, c.col, p.row, kidRows, columnText[i], text)));
   }
   if (topLevel.length) {
     const zh = `行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`;
     const topRows = topLevel.map((k) => table.rows[k].row);
+    const totalRow: LineKind = { rule: "table.total-row", sheet: table.sheet, tables, alongRow: false, ...joined };
     for (const t of table.rows.filter((r) => r.role === "total")) {
-      cols.forEach((c, i) => {
-        out.push({
-          rule: "table.total-row",
-          tables,
-          strength: "error",
-          left: [key(table, t.row, c.col)],
-          right: topRows.map((row) => key(table, row, c.col)),
-          zh: `${columnZh[i]}“${t.label || "合计"}”${zh}`,
-          en: `${columnEn[i]}total row = sum of the top-level rows`,
-        });
-      });
+      const text = { zh: `“${t.label || "合计"}”${zh}`, en: "total row = sum of the top-level rows" };
+      cols.forEach((c, i) => out.push(new LineSum(totalRow, c.col, t.row, topRows, columnText[i], text)));
     }
   }
   return out;
@@ -389,5 +432,33 @@ export function tableIdentities(table: RecognisedTable): Identity[] {
 }
 
 export function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
-  return table.rows.map((r) => ({ row: r.row, zh: rowLabel(r), en: rowLabelEn(r) }));
+  return table.rows.map((r) => new RowText(r));
+}
+
+/** The rows' part of a parent's sums' texts, spelled out only when a text is made (one per parent row). */
+class ParentText {
+  constructor(
+    private readonly p: RecognisedRow,
+    private readonly kids: number,
+  ) {}
+  get zh(): string {
+    return `“${rowLabel(this.p)}”= 其下 ${this.kids} 行之和`;
+  }
+  get en(): string {
+    return `${rowLabelEn(this.p)} = sum of its ${this.kids} sub-rows`;
+  }
+}
+
+/** A row's label for column-sum texts, spelled out only when a text is made (one per row of every table). */
+class RowText {
+  constructor(private readonly r: RecognisedRow) {}
+  get row(): number {
+    return this.r.row;
+  }
+  get zh(): string {
+    return rowLabel(this.r);
+  }
+  get en(): string {
+    return rowLabelEn(this.r);
+  }
 }

@@ -2,7 +2,7 @@
  * The 支出功能分类 类 rows listed by name in 收支总表 and 财政拨款收支总表 ("一、一般公共服务支出" …), in code order.
  * Names come from function-classes.ts, the list the checker maps back to codes, so every row is recognised.
  */
-import { functionClassName } from "../function-classes";
+import { functionClassName } from "../codes/function-classes";
 
 const CLASS_CODES = [
   "201", "202", "203", "204", "205", "206", "207", "208", "209", "210",

@@ -7,7 +7,8 @@
 import { toA1 } from "../address";
 import type { Finding, FindingCell } from "../finding";
 import { Decimal, type Amount } from "../money";
-import { evaluate, findingsFrom, keyOf, type AmountReader, type CellKey, type Evaluation, type Identity } from "../rules/identity";
+import { CellNumbering } from "../cell-number";
+import { evaluate, findingsFrom, type AmountReader, type CellKey, type Evaluation, type Identity } from "../rules/identity";
 import { NOT_A_NUMBER, type ExtractCell, type ExtractTable, type WorkbookExtract } from "./extract";
 
 export interface WorkbookEntry {
@@ -37,13 +38,14 @@ export function splitExternalSheet(s: string): { file?: string; sheet: string } 
 
 /** Amounts of the cells identities read, each converted to the unit of measure of the side it is compared with. */
 export class AmountStore {
-  private readonly amounts = new Map<string, Amount>();
-  readonly read: AmountReader = (c) => this.amounts.get(keyOf(c)) ?? { kind: "empty" };
+  private readonly amounts = new Map<number, Amount>();
+  private readonly numbering = new CellNumbering();
+  readonly read: AmountReader = (c) => this.amounts.get(this.numbering.of(c)) ?? { kind: "empty" };
 
   /** Registers a cell (in `toUnit`, the unit of the stated side) and returns its key for an identity. */
   add(file: string, table: ExtractTable, cell: ExtractCell, toUnit: string | undefined): CellKey {
     const key: CellKey = { sheet: externalSheet(file, table.sheet), row: cell[2], col: cell[3] };
-    const k = keyOf(key);
+    const k = this.numbering.of(key);
     if (!this.amounts.has(k)) this.amounts.set(k, toAmount(cell[4], factor(table.unit, toUnit)));
     return key;
   }

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useReducer } from "react";
 import { parseA1 } from "../../core/address";
-import { findingsToCsv, findingsToJson } from "../../core/export";
+import { findingsToCsv, findingsToJson } from "../../core/report/export";
 import type { Finding } from "../../core/finding";
 import { useStrings } from "../i18n";
 import { markOnce, PANE_FINDINGS_SHOWN } from "../perf-marks";
@@ -24,7 +24,8 @@ import { checkTabReducer, initialCheckTabState } from "./check-state";
 import { CompareWorkbook } from "./CompareWorkbook";
 import { ConfirmSumFix } from "./ConfirmSumFix";
 import { FindingGroups } from "./FindingGroups";
-import { cellLabel, countBySeverity, groupFindings, SEVERITIES } from "./findings-model";
+import { cellLabel, countBySeverity, SEVERITIES } from "../../core/report/group";
+import { groupFindings } from "./findings-model";
 import { renamedCellText, type QuickFix } from "./quick-fixes";
 import { RecognisedSummary } from "./RecognisedSummary";
 

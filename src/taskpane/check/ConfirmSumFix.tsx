@@ -9,7 +9,7 @@ import {
   DialogTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
-import { cellLabel } from "./findings-model";
+import { cellLabel } from "../../core/report/group";
 import type { CheckTabState } from "./check-state";
 
 export function ConfirmSumFix(props: {

@@ -2,7 +2,8 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/finding";
 import { useStrings } from "../i18n";
-import { cellLabel, findingId, findingMessage } from "./findings-model";
+import { cellLabel } from "../../core/report/group";
+import { findingId, findingMessage } from "./findings-model";
 import { quickFixFor, type QuickFix } from "./quick-fixes";
 
 const useStyles = makeStyles({

@@ -1,18 +1,10 @@
 /** Pure selectors for the Check tab: counts, filters, and findings grouped by table, then by rule. */
-import { parseRange, rangeContains, parseA1 } from "../../core/address";
 import type { CheckResult, Finding, Severity, TableSummary } from "../../core/finding";
 import { listRules } from "../../core/profiles";
+import { cellLabel, tableOf } from "../../core/report/group";
 import type { Language } from "../strings";
 
 export type SeverityFilter = Record<Severity, boolean>;
-
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity]++;
-  return out;
-}
 
 export interface RuleGroupView {
   rule: string;
@@ -40,19 +32,6 @@ export function tableKey(t: TableSummary): string {
   return `${t.sheet}!${t.range}`;
 }
 
-/** The table whose range holds the finding's first cell (the one most likely wrong). */
-export function tableOf(finding: Finding, tables: readonly TableSummary[]): TableSummary | undefined {
-  const cell = finding.cells[0];
-  if (!cell) return undefined;
-  let at;
-  try {
-    at = parseA1(cell.address);
-  } catch {
-    return undefined;
-  }
-  return tables.find((t) => t.sheet === cell.sheet && rangeContains(parseRange(t.range), at.row, at.col));
-}
-
 /** Groups in table order (as recognised), the workbook-level group last; rules in first-seen order. */
 export function groupFindings(result: CheckResult, filter: SeverityFilter, lang: Language): TableGroupView[] {
   const groups = new Map<string, TableGroupView>();
@@ -72,11 +51,6 @@ export function groupFindings(result: CheckResult, filter: SeverityFilter, lang:
 
 export function findingMessage(f: Finding, lang: Language): string {
   return lang === "zh-CN" ? f.message : f.messageEn;
-}
-
-export function cellLabel(c: { file?: string; sheet: string; address: string }): string {
-  // A cell of another workbook (compare with another workbook) as Excel writes an external reference.
-  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${c.address}`;
 }
 
 /** Stable id of a finding in the list (React keys, test ids). */

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useReducer } from "react";
-import type { CodeInsertMode } from "../../excel/host";
+import type { CodeInsertMode } from "../../host/host";
 import { rangeToA1 } from "../../core/address";
 import { useStrings } from "../i18n";
 import { useServices } from "../services";

@@ -1,6 +1,6 @@
 /** The Codes tab's state: query, selected entry, insert mode, last notice. */
 import type { CatalogueEntry } from "../../core/catalogue";
-import type { CodeInsertMode } from "../../excel/host";
+import type { CodeInsertMode } from "../../host/host";
 import type { Notice } from "../check/check-state";
 
 export interface CodesState {

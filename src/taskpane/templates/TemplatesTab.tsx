@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { finalTemplateKinds, templateKinds, type BlockKind } from "../../core/templates";
-import type { BlockTarget, TableBlock } from "../../excel/host";
+import type { BlockTarget, TableBlock } from "../../host/host";
 import { fullSetBlocks, tableBlock } from "../../host/template-block";
 import type { Notice } from "../check/check-state";
 import { useStrings } from "../i18n";

@@ -6,7 +6,7 @@
 import type { CheckResult } from "../../core/finding";
 import type { GridWorkbook } from "../../core/grid";
 import { changeList, type GridChange, type UpdateResult } from "../../core/session";
-import type { CheckSessionLike } from "../../excel/live-checker";
+import type { CheckSessionLike } from "../../live/live-checker";
 import type { WorkerCheckOptions, WorkerRequest, WorkerResponse } from "./protocol";
 import { decodeResult } from "./result-encoding";
 

@@ -3,7 +3,7 @@
  * under the name the document prints (modulo whitespace, bracket width and a trailing 支出).
  */
 import { checkCodeRows, namesMatch, normaliseName, type CodeRow } from "../../../src/core/catalogue";
-import { classifyCode } from "../../../src/core/catalogue/classify";
+import { classifyCode } from "../../../src/core/codes/classify";
 import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import { fixtureCodes, seedCodes, type PublishedCode } from "./published-codes";
 

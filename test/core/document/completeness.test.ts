@@ -3,7 +3,7 @@ import { documentStyle, expectedKinds } from "../../../src/core/document";
 import { completenessFindings } from "../../../src/core/document/completeness";
 import type { RecognisedTable, TableKind } from "../../../src/core/recognise/types";
 import { loadFixture } from "../../helpers/fixtures";
-import { deleteSheet, duplicateSheet, setCell } from "./mutate";
+import { deleteSheet, duplicateSheet, setAmount } from "../../helpers/variants";
 import { HEBEI, HENAN, SHIJIAZHUANG, brief, docFindings, expectWellFormed } from "./helpers";
 
 function table(kind: TableKind, title: string, sheet = title): RecognisedTable {
@@ -46,8 +46,8 @@ describe("document.missing-table", () => {
   });
 
   it("each missing table is its own finding", async () => {
-    const wb = await loadFixture(SHIJIAZHUANG);
-    for (const s of ["三公经费支出表", "基本支出表", "收入总表"]) deleteSheet(wb, s);
+    let wb = await loadFixture(SHIJIAZHUANG);
+    for (const s of ["三公经费支出表", "基本支出表", "收入总表"]) wb = deleteSheet(wb, s);
     expect(docFindings(wb).filter((f) => f.rule === "document.missing-table").map((f) => f.expected).sort()).toEqual(
       ["“三公”经费支出表", "一般公共预算基本支出表", "收入总表"].sort(),
     );
@@ -103,10 +103,10 @@ describe("document.duplicate-table", () => {
   });
 
   it("is reported even in a small workbook, once per extra copy", async () => {
-    const wb = await loadFixture(HENAN);
+    let wb = await loadFixture(HENAN);
     wb.sheets = wb.sheets.filter((s) => s.name === "基本支出表");
-    duplicateSheet(wb, "基本支出表", "基本支出表2");
-    duplicateSheet(wb, "基本支出表", "基本支出表3");
+    wb = duplicateSheet(wb, "基本支出表", "基本支出表2");
+    wb = duplicateSheet(wb, "基本支出表", "基本支出表3");
     expect(docFindings(wb).map((f) => `${f.rule} ${f.cells[0].sheet} ${f.actual}`)).toEqual([
       "document.duplicate-table 基本支出表2 3",
       "document.duplicate-table 基本支出表3 3",
@@ -114,8 +114,8 @@ describe("document.duplicate-table", () => {
   });
 
   it("a copy retitled as another kind duplicates that kind instead", async () => {
-    const wb = duplicateSheet(await loadFixture(HEBEI), "政府性基金支出表", "X");
-    setCell(wb, "X", "A1", "单位预算国有资本经营预算财政拨款支出表");
+    let wb = duplicateSheet(await loadFixture(HEBEI), "政府性基金支出表", "X");
+    wb = setAmount(wb, "X", "A1", "单位预算国有资本经营预算财政拨款支出表");
     expect(docFindings(wb).map((f) => f.rule)).toEqual(["document.duplicate-table"]);
     expect(docFindings(wb)[0].cells.map((c) => c.sheet)).toEqual(["X", "国有资本经营支出表"]);
   });

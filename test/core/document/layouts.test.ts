@@ -4,7 +4,7 @@ import { FIXTURE_NAMES, loadFixture } from "../../helpers/fixtures";
 import { amountsAsText, fullWidthDigits, renameSheets, shuffleSheets, stackOnOneSheet, stackedAddress } from "../../helpers/variants";
 import { at } from "../build";
 import { HEBEI, HENAN, docFindings } from "./helpers";
-import { deleteSheet, scaleAmounts, setCell } from "./mutate";
+import { deleteSheet, scaleAmounts, setAmount } from "../../helpers/variants";
 
 const rules = (wb: Parameters<typeof docFindings>[0]) => docFindings(wb).map((f) => `${f.rule}:${f.severity}`);
 
@@ -25,7 +25,7 @@ describe.each([...FIXTURE_NAMES])("%s", (name) => {
 
 describe("stacked tables", () => {
   it("a changed year is reported at the stacked title's cell", async () => {
-    const wb = setCell(await loadFixture(HENAN), "基本支出表", "A1", "2021年一般公共预算基本支出预算表");
+    const wb = setAmount(await loadFixture(HENAN), "基本支出表", "A1", "2021年一般公共预算基本支出预算表");
     const stacked = stackOnOneSheet(wb);
     const found = docFindings(stacked).filter((f) => f.rule === "document.year-mismatch");
     const where = stackedAddress(wb, "基本支出表", "A1");
@@ -33,8 +33,8 @@ describe("stacked tables", () => {
   });
 
   it("a missing table and a ×10,000 table are found on one sheet too", async () => {
-    const wb = deleteSheet(await loadFixture(HEBEI), "国有资本经营支出表");
-    scaleAmounts(wb, "一般公共预算支出表", 10_000);
+    let wb = deleteSheet(await loadFixture(HEBEI), "国有资本经营支出表");
+    wb = scaleAmounts(wb, "一般公共预算支出表", 10_000);
     const stacked = stackOnOneSheet(wb);
     const where = stackedAddress(wb, "一般公共预算支出表", "D6");
     expect(docFindings(stacked).map((f) => `${f.rule} ${at(f)}`)).toEqual([

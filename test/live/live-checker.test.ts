@@ -1,12 +1,12 @@
 import { parseRange } from "../../src/core/address";
 import { checkWorkbook } from "../../src/core/engine";
 import { CheckSession } from "../../src/core/session";
-import { LiveChecker } from "../../src/excel/live-checker";
+import { LiveChecker } from "../../src/live/live-checker";
 import { MARK_CF_FORMULA } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";
 import { loadFixture } from "../helpers/fixtures";
-import type { FakeExcel } from "./fake-excel";
-import { NegativeCellsSession, caps, fakeFromGrid, sleep, typicalWorkbook } from "./fixtures";
+import type { FakeExcel } from "../excel/fake-excel";
+import { NegativeCellsSession, caps, fakeFromGrid, sleep, typicalWorkbook } from "../excel/fixtures";
 
 // Long enough that a loaded CI machine does not split one burst of simulated edits.
 const DEBOUNCE = 100;

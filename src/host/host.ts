@@ -6,7 +6,7 @@
 import type { CellRange } from "../core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../core/grid";
 import type { Finding, FindingCell } from "../core/finding";
-import type { TableBlock } from "../host/block";
+import type { TableBlock } from "./block";
 
 /** A changed area the host saw; the live checker re-reads it (events never carry the new values reliably). */
 export type HostChange =
@@ -44,7 +44,7 @@ export interface CodeRow {
 /** "code+name": one cell "2080505 行政单位离退休"; "split": 类 | 款 | 项 | name in four cells. */
 export type CodeInsertMode = "code+name" | "split";
 
-export type { BlockLayout, TableBlock } from "../host/block";
+export type { BlockLayout, TableBlock } from "./block";
 
 export type BlockTarget = "new-sheet" | "selection";
 

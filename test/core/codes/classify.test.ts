@@ -1,4 +1,5 @@
 import { ancestorCodes, classifyCode, levelOf } from "../../../src/core/catalogue";
+import { classCodeOf, firstDigitOf, levelDepth, parentCode, splitCode } from "../../../src/core/codes/classify";
 
 describe("classifyCode", () => {
   test.each([
@@ -34,5 +35,27 @@ describe("levelOf and ancestorCodes", () => {
   test("ancestors outermost first", () => {
     expect(ancestorCodes("2080505")).toEqual(["208", "20805"]);
     expect(ancestorCodes("208")).toEqual([]);
+  });
+});
+
+describe("depth, parent, 类 and parts of a code", () => {
+  test("depth by length: 类 1, 款 2, 项 3, 目 4", () => {
+    expect(["208", "20805", "2080505", "103040101"].map(levelDepth)).toEqual([1, 2, 3, 4]);
+  });
+
+  test("the parent is two digits shorter; a 类 has none", () => {
+    expect(parentCode("2080505")).toBe("20805");
+    expect(parentCode("20805")).toBe("208");
+    expect(parentCode("208")).toBeUndefined();
+    expect(classCodeOf("2080505")).toBe("208");
+  });
+
+  test("each classification's first digit is the one classifyCode reads", () => {
+    for (const code of ["2080505", "30101", "50501", "103040101"]) expect(firstDigitOf(classifyCode(code)!)).toBe(code[0]);
+  });
+
+  test("parts for the 类 | 款 | 项 columns", () => {
+    expect(splitCode("2080505")).toEqual(["208", "05", "05"]);
+    expect(splitCode(" 208 ")).toEqual(["208", "", ""]);
   });
 });

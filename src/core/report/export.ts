@@ -2,7 +2,8 @@
  * The findings list as files the user can keep or send: CSV for Excel (RFC 4180, CRLF, UTF-8 with a BOM so Excel
  * opens Chinese text correctly) and JSON (the spec §3 records as they are).
  */
-import type { Finding, FindingCell, Severity } from "./finding";
+import type { Finding, Severity } from "../finding";
+import { cellLabel } from "./group";
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误/error", warning: "警告/warning", info: "提示/info" };
 
@@ -26,11 +27,6 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** A cell as the CSV names it; one in another workbook as Excel writes an external reference, [file]sheet!A1. */
-function cellName(c: FindingCell): string {
-  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${c.address}`;
-}
-
 /** One finding's fields, in CSV_HEADER's order (unquoted). */
 export function findingCsvFields(f: Finding): string[] {
   const first = f.cells[0];
@@ -43,7 +39,7 @@ export function findingCsvFields(f: Finding): string[] {
     f.actual ?? "",
     f.message,
     f.messageEn,
-    f.cells.slice(1).map(cellName).join("; "),
+    f.cells.slice(1).map(cellLabel).join("; "),
   ];
 }
 

@@ -2,9 +2,8 @@
  * Coalesces a burst of host changes into the fewest re-reads: renames and deletions in order, whole sheets once,
  * and per sheet the edited areas merged (one bounding block when that does not read much more than was edited).
  */
-import type { CellRange } from "../core/address";
-import type { HostChange } from "./host";
-import { cellCount } from "./read-plan";
+import { cellCount, type CellRange } from "../core/address";
+import type { HostChange } from "../host/host";
 
 /** A bounding block may read this many cells beyond what was edited before areas are kept apart. */
 const MERGE_SLACK_CELLS = 2_000;

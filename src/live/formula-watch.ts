@@ -5,13 +5,12 @@
  * (read with the edited areas, in the same round trips), and turns a re-read of them into "cells" changes of just
  * the cells whose value moved, so only the identities reading them are re-evaluated.
  */
-import { parseRange, rangeContains, type CellRange } from "../core/address";
+import { cellCount, parseRange, rangeContains, type CellRange } from "../core/address";
 import type { TableSummary } from "../core/finding";
 import { isErrorValue, type CellValue, type GridSheet, type GridWorkbook } from "../core/grid";
 import type { GridChange } from "../core/session";
 import { mergeAreas } from "./change-queue";
-import { cellCount } from "./read-plan";
-import type { RangeContents, RangeRequest } from "./host";
+import type { RangeContents, RangeRequest } from "../host/host";
 
 /** Beyond this many areas the tables' whole ranges are read instead (still one request each). */
 export const MAX_FORMULA_REGIONS = 64;

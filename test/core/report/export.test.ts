@@ -1,8 +1,8 @@
 /** CSV (RFC 4180, BOM, CRLF) and JSON export of the findings list. */
-import { checkWorkbook } from "../../src/core/engine";
-import { CSV_HEADER, csvField, findingsToCsv, findingsToJson } from "../../src/core/export";
-import type { Finding } from "../../src/core/finding";
-import { loadFixture } from "../helpers/fixtures";
+import { checkWorkbook } from "../../../src/core/engine";
+import { CSV_HEADER, csvField, findingsToCsv, findingsToJson } from "../../../src/core/report/export";
+import type { Finding } from "../../../src/core/finding";
+import { loadFixture } from "../../helpers/fixtures";
 
 /** A strict RFC 4180 reader, to read the export back. */
 function parseCsv(text: string): string[][] {

@@ -5,14 +5,14 @@
 import { checkWorkbook } from "../../src/core/engine";
 import type { GridWorkbook } from "../../src/core/grid";
 import { CheckSession } from "../../src/core/session";
-import { FormulaWatch } from "../../src/excel/formula-watch";
-import { LiveChecker } from "../../src/excel/live-checker";
+import { FormulaWatch } from "../../src/live/formula-watch";
+import { LiveChecker } from "../../src/live/live-checker";
 import { parseRange, rangeToA1 } from "../../src/core/address";
-import { MemoryHost } from "../../src/excel/memory-host";
+import { MemoryHost } from "../../src/host/memory-host";
 import { OfficeHost } from "../../src/excel/office-host";
 import { PreviewHost } from "../../src/preview/preview-host";
-import { FakeExcel, type FakeCell } from "./fake-excel";
-import { caps } from "./fixtures";
+import { FakeExcel, type FakeCell } from "../excel/fake-excel";
+import { caps } from "../excel/fixtures";
 
 /** A 支出表 whose 合计 row is =SUM(…) of the rows and whose 合计 column is =D+E, on `sheets` sheets, plus a summary sheet reading the first by a cross-sheet formula. */
 function budget(rows: number, sheets = 1): GridWorkbook {

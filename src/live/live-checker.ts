@@ -9,7 +9,7 @@ import type { GridSheet, GridWorkbook } from "../core/grid";
 import { rangeToA1 } from "../core/address";
 import { coalesce, type CoalescedChanges } from "./change-queue";
 import { FormulaWatch } from "./formula-watch";
-import type { HostChange, RangeRequest, Unsubscribe, WorkbookHost } from "./host";
+import type { HostChange, RangeRequest, Unsubscribe, WorkbookHost } from "../host/host";
 
 /**
  * What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker, and the pane's check

@@ -1,11 +1,11 @@
 import { parseRange } from "../../src/core/address";
 import { CheckSession } from "../../src/core/session";
-import { TargetNotEmptyError } from "../../src/excel/host";
-import { LiveChecker } from "../../src/excel/live-checker";
+import { TargetNotEmptyError } from "../../src/host/host";
+import { LiveChecker } from "../../src/live/live-checker";
 import { MARK_PREFIX } from "../../src/core/report/mark-plan";
-import { MemoryHost } from "../../src/excel/memory-host";
+import { MemoryHost } from "../../src/host/memory-host";
 import { loadFixture } from "../helpers/fixtures";
-import { NegativeCellsSession, finding, sleep } from "./fixtures";
+import { NegativeCellsSession, finding, sleep } from "../excel/fixtures";
 
 describe("MemoryHost over a workbook loaded from .xlsx", () => {
   it("drives a live check with the core session: one edit → one table-scoped re-check → marks as data", async () => {

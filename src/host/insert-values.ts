@@ -1,11 +1,6 @@
 /** Pure helpers for what the pane inserts: catalogue codes and template tables. */
+import { splitCode } from "../core/codes/classify";
 import type { CodeInsertMode, CodeRow } from "./host";
-
-/** "2080505" → ["208", "05", "05"]: 类 3 digits, 款 and 项 2 each (shorter codes leave trailing parts empty). */
-export function splitCode(code: string): [string, string, string] {
-  const c = code.trim();
-  return [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)];
-}
 
 export function codeRowsToValues(rows: readonly CodeRow[], mode: CodeInsertMode): string[][] {
   return rows.map((r) => (mode === "code+name" ? [`${r.code} ${r.name}`] : [...splitCode(r.code), r.name]));

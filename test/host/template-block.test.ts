@@ -1,10 +1,10 @@
 import { parseA1, parseRange } from "../../src/core/address";
 import { checkWorkbook } from "../../src/core/engine";
 import { buildTemplate, templateSetKinds } from "../../src/core/templates";
-import { MemoryHost } from "../../src/excel/memory-host";
+import { MemoryHost } from "../../src/host/memory-host";
 import { OfficeHost } from "../../src/excel/office-host";
 import { tableBlockFromTemplate } from "../../src/host/template-block";
-import { caps, typicalWorkbook } from "./fixtures";
+import { caps, typicalWorkbook } from "../excel/fixtures";
 
 const OPTIONS = { year: 2026, unitName: "某某中心", unitCode: "323003", measure: "万元" as const };
 
