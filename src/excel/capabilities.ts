@@ -12,6 +12,9 @@
  *  - own changes: triggerSource "ThisLocalAddin" (1.14) tells them apart. Events are never switched off around our
  *    writes (runtime.enableEvents would also drop the user's edits made meanwhile, issue 16); below 1.14 our mark
  *    writes are formats and notes, and a re-check of an area we wrote changes no finding, so nothing loops.
+ *  - recalculation without an edit (F9 in manual mode, volatile formulas, another workbook's links):
+ *    WorksheetCollection.onCalculated (1.8) queues a re-read of the formula cells → below 1.8 they are re-read with
+ *    the next edit only.
  *  - renames: onNameChanged (1.17) → the sheet name is re-resolved from its id on the next change event.
  *  - merged areas: getMergedAreasOrNullObject (1.13) → no merges (header text is read from top-left cells only).
  *  - multi-area marks and selection: RangeAreas (1.9) → one conditional format per contiguous run.
@@ -37,6 +40,8 @@ export interface Capabilities {
   changeEvents: "workbook" | "worksheet" | "none";
   /** runtime.enableEvents (1.8); detected, deliberately not used for our writes (see above). */
   eventToggle: boolean;
+  /** WorksheetCollection.onCalculated (1.8). */
+  calculatedEvents: boolean;
   /** WorksheetChangedEventArgs.triggerSource (1.14). */
   triggerSource: boolean;
   /** WorksheetCollection.onNameChanged (1.17). */
@@ -58,6 +63,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     annotations: has("1.18") ? "notes" : has("1.10") ? "comments" : "pane",
     changeEvents: has("1.9") ? "workbook" : has("1.7") ? "worksheet" : "none",
     eventToggle: has("1.8"),
+    calculatedEvents: has("1.8"),
     triggerSource: has("1.14"),
     renameEvents: has("1.17"),
     mergedAreas: has("1.13"),

@@ -54,6 +54,8 @@ export class EventBridge {
       this.handlers.push(sheets.onAdded.add((e) => quietly(this.added(e))));
       this.handlers.push(sheets.onDeleted.add((e) => quietly(this.deleted(e))));
       if (this.caps.renameEvents) this.handlers.push(sheets.onNameChanged.add((e) => quietly(this.renamed(e))));
+      // After an edit it comes with the edit's onChanged (one burst); alone, after F9 or a volatile formula.
+      if (this.caps.calculatedEvents) this.handlers.push(sheets.onCalculated.add(async () => this.sink.emit({ kind: "calculated" })));
       await ctx.sync();
     });
   }

@@ -14,7 +14,9 @@ export type HostChange =
   /** Rows/columns inserted or deleted, or a sheet added: the whole sheet must be re-read. */
   | { kind: "sheet"; sheet: string }
   | { kind: "sheet-deleted"; sheet: string }
-  | { kind: "sheet-renamed"; from: string; to: string };
+  | { kind: "sheet-renamed"; from: string; to: string }
+  /** Excel recalculated without an edit (F9, volatile formulas): the formula cells must be re-read. */
+  | { kind: "calculated" };
 
 export type ChangeListener = (change: HostChange) => void;
 export type Unsubscribe = () => Promise<void>;

@@ -170,6 +170,11 @@ export class MemoryHost implements WorkbookHost {
     this.emit({ kind: "cells", sheet, range: { top: row, left: col, bottom: row, right: col } });
   }
 
+  /** Excel recalculating without an edit (F9, volatile formulas): values changed silently, then onCalculated. */
+  calculated(): void {
+    this.emit({ kind: "calculated" });
+  }
+
   /** A paste: one event for the whole block, as Excel sends it. */
   paste(sheet: string, address: string, values: CellValue[][]): void {
     const s = this.requireSheet(sheet);

@@ -32,6 +32,8 @@ export function coalesce(changes: readonly HostChange[]): CoalescedChanges {
         areas.set(c.sheet, list);
         break;
       }
+      case "calculated":
+        break; // every burst re-reads the formula cells (live-checker.ts); this only starts one
       case "sheet":
         whole.add(c.sheet);
         areas.delete(c.sheet);

@@ -5,9 +5,11 @@
  */
 import { CheckSession, type GridChange, type UpdateResult } from "../core/session";
 import type { CheckResult, Finding } from "../core/finding";
-import type { GridWorkbook } from "../core/grid";
-import { coalesce } from "./change-queue";
-import type { HostChange, Unsubscribe, WorkbookHost } from "../host/host";
+import type { GridSheet, GridWorkbook } from "../core/grid";
+import { rangeToA1 } from "../core/address";
+import { coalesce, type CoalescedChanges } from "./change-queue";
+import { FormulaWatch } from "./formula-watch";
+import type { HostChange, RangeRequest, Unsubscribe, WorkbookHost } from "../host/host";
 
 /**
  * What LiveChecker needs of a session; CheckSession satisfies it, tests inject a fake checker, and the pane's check
@@ -55,6 +57,8 @@ export interface MarkRepair {
 
 export class LiveChecker {
   private session: CheckSessionLike | undefined;
+  /** The session's formula cells and their values, to re-read what Excel recalculated (no event names those). */
+  private watch: FormulaWatch | undefined;
   private pending: HostChange[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -110,6 +114,7 @@ export class LiveChecker {
     return this.serialized(async () => {
       this.pending = [];
       const workbook = await this.host.readWorkbook();
+      this.watch = new FormulaWatch(workbook);
       this.session = await this.createSession(workbook);
       const result = this.session.result();
       await this.remark(null, result);
@@ -183,19 +188,11 @@ export class LiveChecker {
     this.pending = [];
     this.set({ status: "checking" });
     const changes: GridChange[] = [...burst.renamesAndDeletes.map(toGridChange)];
-    // Whole sheets in one read, all edited areas in another (each as few round trips as the host allows).
+    // Whole sheets in one read; the edited areas and the session's formula cells (Excel recalculated them, and no
+    // event says so) in another (each as few round trips as the host allows).
     const sheets = burst.sheets.length > 0 ? await this.host.readSheets(burst.sheets) : [];
-    const blocks = burst.regions.length > 0 ? await this.host.readRanges(burst.regions) : [];
     for (const sheet of sheets) changes.push({ kind: "sheet", sheet });
-    for (const b of blocks)
-      changes.push({
-        kind: "cells",
-        sheet: b.sheet,
-        range: b.range,
-        values: b.values,
-        formulas: b.formulas,
-        numberFormats: b.numberFormats,
-      });
+    changes.push(...(await this.readEditedAndRecalculated(session, burst, sheets)));
 
     if (changes.length === 0) return this.set({ status: "ready" });
     const before = session.result();
@@ -208,6 +205,42 @@ export class LiveChecker {
       recheckedTables: last.recheckedTables,
       checks: this.current.checks + 1,
     });
+  }
+
+  /**
+   * The edited areas as read, then the formula cells of the recognised tables whose value moved (read in the same
+   * request: the sync count does not grow with the number of formulas).
+   */
+  private async readEditedAndRecalculated(
+    session: CheckSessionLike,
+    burst: CoalescedChanges,
+    sheets: readonly GridSheet[],
+  ): Promise<GridChange[]> {
+    const watch = (this.watch ??= new FormulaWatch({ sheets: [] }));
+    const renamedTo = new Map<string, string>();
+    for (const c of burst.renamesAndDeletes) {
+      if (c.kind === "sheet-deleted") watch.deleted(c.sheet);
+      else {
+        watch.renamed(c.from, c.to);
+        for (const [old, now] of renamedTo) if (now === c.from) renamedTo.set(old, c.to);
+        renamedTo.set(c.from, c.to);
+      }
+    }
+    for (const s of sheets) watch.noteSheet(s);
+    const tables = session.result().tables.map((t) => ({ ...t, sheet: renamedTo.get(t.sheet) ?? t.sheet }));
+    const key = (r: RangeRequest) => `${r.sheet}!${rangeToA1(r.range)}`;
+    const edited = new Set(burst.regions.map(key));
+    const formulaAreas = watch.regions(tables, new Set(burst.sheets), burst.regions).filter((r) => !edited.has(key(r)));
+    const requests = [...burst.regions, ...formulaAreas];
+    const blocks = requests.length > 0 ? await this.host.readRanges(requests) : [];
+    const changes: GridChange[] = [];
+    for (const b of blocks) {
+      if (!edited.has(key(b))) continue;
+      watch.noteBlock(b);
+      changes.push({ kind: "cells", sheet: b.sheet, range: b.range, values: b.values, formulas: b.formulas, numberFormats: b.numberFormats });
+    }
+    for (const b of blocks) if (!edited.has(key(b))) changes.push(...watch.recalculated(b));
+    return changes;
   }
 
   /** The host diffs marks itself; skip the round trip entirely when no finding changed. */

@@ -13,6 +13,8 @@
  */
 import { parseA1, parseRange, rangeToA1, rangesIntersect, type CellRange } from "../../src/core/address";
 import type { ExcelRunner } from "../../src/excel/excel-runner";
+import { recalculate } from "../../src/core/formula/evaluate";
+import { isErrorValue, type CellValue, type GridWorkbook } from "../../src/core/grid";
 
 export type Scalar = string | number | boolean;
 
@@ -79,6 +81,11 @@ export interface FakeOptions {
   maxCellsPerRead?: number;
   /** A host that fails the batch (InvalidObjectPath) when navigating from a null worksheet. */
   strictNullNavigation?: boolean;
+  /**
+   * Excel's automatic calculation: after each user edit the formulas are recomputed (the core evaluator standing in
+   * for Excel's) before the change event fires, and no event names the recalculated cells, as in Excel.
+   */
+  calculate?: boolean;
 }
 
 export class FakeExcelError extends Error {
@@ -128,6 +135,9 @@ export class FakeExcel {
   payloadCap: number;
   maxCellsPerRead: number;
   strictNullNavigation: boolean;
+  calculate: boolean;
+  /** Recalculations run so far (automatic ones and calculateNow). */
+  calculations = 0;
   /**
    * Runs once in the middle of the next batch that changes something (after half its operations): a user action that
    * lands while the add-in's marks are being written.
@@ -139,6 +149,7 @@ export class FakeExcel {
     added: [] as Handler[],
     deleted: [] as Handler[],
     nameChanged: [] as Handler[],
+    calculated: [] as Handler[],
     sheetChanged: new Map<string, Handler[]>(),
   };
 
@@ -146,6 +157,7 @@ export class FakeExcel {
     this.payloadCap = options.payloadCap ?? 5 * 1024 * 1024;
     this.maxCellsPerRead = options.maxCellsPerRead ?? 5_000_000;
     this.strictNullNavigation = options.strictNullNavigation ?? false;
+    this.calculate = options.calculate ?? false;
     this.context = new FakeContext(this);
   }
 
@@ -202,6 +214,40 @@ export class FakeExcel {
     };
   }
 
+  /** Every formula computed afresh from the cells it reads, silently (Excel raises no onChanged for results). */
+  calculateNow(): void {
+    this.calculations++;
+    const wb: GridWorkbook = { sheets: [] };
+    for (const s of this.sheets) {
+      const values: CellValue[][] = [];
+      const formulas: (string | null)[][] = [];
+      for (const [k, c] of s.cells) {
+        const { row, col } = unkey(k);
+        (values[row] ??= [])[col] = c.error !== undefined ? { error: c.error } : (c.value ?? null);
+        if (c.formula) (formulas[row] ??= [])[col] = c.formula.slice(1);
+      }
+      wb.sheets.push({ name: s.name, values, formulas, merges: [] });
+    }
+    for (const u of recalculate(wb)) {
+      const s = this.sheet(u.sheet);
+      const cell = s.cells.get(key(u.row, u.col))!;
+      if (isErrorValue(u.value)) s.cells.set(key(u.row, u.col), { ...cell, value: undefined, error: u.value.error });
+      else s.cells.set(key(u.row, u.col), { ...cell, value: u.value ?? undefined, error: undefined });
+    }
+  }
+
+  /** Excel raises onCalculated after each calculation (ExcelApi 1.8), automatic or not, once per sheet calculated. */
+  private recalcAfterEdit(): Promise<void> {
+    if (!this.calculate) return Promise.resolve();
+    return this.userCalculate();
+  }
+
+  /** F9 (or a volatile formula, a linked workbook): every formula recomputed, onCalculated raised, no onChanged. */
+  async userCalculate(): Promise<void> {
+    this.calculateNow();
+    for (const s of this.sheets) await fire(this.handlers.calculated, { worksheetId: s.id, type: "WorksheetCalculated" });
+  }
+
   // ---- simulated user actions (fire events like Excel) ----
 
   userEdit(sheetName: string, address: string, value: Scalar | null): Promise<void> {
@@ -209,7 +255,7 @@ export class FakeExcel {
     const { row, col } = parseA1(address);
     if (value === null) s.cells.delete(key(row, col));
     else s.cells.set(key(row, col), { ...s.cells.get(key(row, col)), value, formula: undefined, error: undefined });
-    return this.fireChanged(s, address, "RangeEdited");
+    return this.fireChanged(s, address, "RangeEdited").then(() => this.recalcAfterEdit());
   }
 
   userPaste(sheetName: string, address: string, values: Scalar[][]): Promise<void> {
@@ -217,7 +263,7 @@ export class FakeExcel {
     const { row, col } = parseA1(address);
     values.forEach((r, i) => r.forEach((v, j) => s.cells.set(key(row + i, col + j), { value: v })));
     const range = { top: row, left: col, bottom: row + values.length - 1, right: col + values[0].length - 1 };
-    return this.fireChanged(s, rangeToA1(range), "RangeEdited");
+    return this.fireChanged(s, rangeToA1(range), "RangeEdited").then(() => this.recalcAfterEdit());
   }
 
   /** Rows inserted above `beforeRow` (0-based): cells, notes, merges and conditional formats move down. */
@@ -551,6 +597,7 @@ class WorksheetCollectionProxy extends Proxy {
   readonly onAdded: EventHandlersProxy;
   readonly onDeleted: EventHandlersProxy;
   readonly onNameChanged: EventHandlersProxy;
+  readonly onCalculated: EventHandlersProxy;
   constructor(ctx: FakeContext) {
     super(ctx, false);
     const h = ctx.excel.handlers;
@@ -558,6 +605,7 @@ class WorksheetCollectionProxy extends Proxy {
     this.onAdded = new EventHandlersProxy(ctx, () => h.added);
     this.onDeleted = new EventHandlersProxy(ctx, () => h.deleted);
     this.onNameChanged = new EventHandlersProxy(ctx, () => h.nameChanged);
+    this.onCalculated = new EventHandlersProxy(ctx, () => h.calculated);
   }
   protected resolve(): unknown {
     return this.excel.sheets;

@@ -57,8 +57,9 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     expect(checker.findings.map((f) => f.cells[0].address).sort()).toEqual(["D5", "D6"]);
     const syncs = excel.syncs.slice(before);
     expect(syncs).toHaveLength(2); // re-read + marks
-    // the edited block, and the formats on it (a pasted copy of our mark is removed by the write, issue 16)
-    expect(syncs[0].loads).toBe(2);
+    // the edited block, and the formats on it (a pasted copy of our mark is removed by the write, issue 16); in the
+    // same sync each sheet's formula cells (C4:C13, =D+E) with their formats: Excel recalculates them silently
+    expect(syncs[0].loads).toBe(2 + 3 * 2);
   });
 
   it("edits on two sheets in one burst re-check those two tables only", async () => {
