@@ -6,6 +6,7 @@
  */
 import { rangeContains, toA1, type CellRange } from "./address";
 import { boundFinding, compareFindings, type CheckResult, type Finding } from "./finding";
+import { diffFindings, type FindingDelta } from "./finding-delta";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
 import { parseAmount, type Amount } from "./money";
 import { recogniseSheet, tableSummary } from "./recognise";
@@ -50,6 +51,8 @@ export interface UpdateResult {
   recheckedTables: string[];
   /** True when the update re-recognised a sheet (slow path) rather than re-evaluating identities. */
   recognised?: boolean;
+  /** What changed from the result before: the one diff of an edit, which the worker, tolerance and marks pass on. */
+  delta: FindingDelta;
 }
 
 export class CheckSession {
@@ -120,7 +123,16 @@ export class CheckSession {
    * sheets whose structure changed, else re-evaluating only the identities that read the edited cells.
    */
   update(input: GridChange | readonly GridChange[]): UpdateResult {
-    const changes = changeList(input);
+    const before = this.current.findings;
+    const out = this.apply(changeList(input));
+    // Unchanged findings keep their objects from before, so the delta is the whole story of the edit.
+    const { findings, delta, replaced } = diffFindings(before, this.current.findings);
+    this.current = { ...this.current, findings };
+    if (replaced.size > 0 && this.settled) this.settled = this.settled.map((f) => replaced.get(f) ?? f);
+    return { ...out, result: this.current, delta };
+  }
+
+  private apply(changes: GridChange[]): Omit<UpdateResult, "result" | "delta"> {
     this.ensureIndex(changes.flatMap((c) => (c.kind === "cells" ? [c.sheet] : [])));
     const structural = new Set<string>();
     let wholeWorkbook = false;
@@ -147,7 +159,7 @@ export class CheckSession {
       for (const name of structural) this.reRecognise(name);
       this.rebuild();
       const touched = wholeWorkbook ? this.tables() : this.tables().filter((t) => structural.has(t.sheet) || edited.some((c) => c.sheet === t.sheet));
-      return { result: this.current, recheckedTables: touched.map(label), recognised: true };
+      return { recheckedTables: touched.map(label), recognised: true };
     }
     // Fast path: re-evaluate the identities reading the edited cells, re-check those cells.
     const ids = new Set<number>();
@@ -172,7 +184,7 @@ export class CheckSession {
     }
     this.assemble();
     const rechecked = this.tables().filter((t) => tableIds.has(t.id)).map(label);
-    return { result: this.current, recheckedTables: rechecked, recognised: false };
+    return { recheckedTables: rechecked, recognised: false };
   }
 
   private cellNumber(c: CellKey): number {

@@ -5,6 +5,7 @@
 import { rangeToA1, type CellRange } from "../core/address";
 import type { GridSheet, GridWorkbook } from "../core/grid";
 import type { Finding, FindingCell } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import { officeCapabilities, type Capabilities } from "./capabilities";
 import { officeRunner, type ExcelRunner } from "./excel-runner";
 import {
@@ -99,8 +100,8 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  writeHighlights(findings: readonly Finding[]): Promise<void> {
-    return this.run((ctx) => this.marks.write(ctx, this.knownSheets(), findings));
+  writeHighlights(findings: readonly Finding[], delta?: FindingDelta): Promise<void> {
+    return this.run((ctx) => this.marks.write(ctx, this.knownSheets(), findings, delta));
   }
 
   clearHighlights(): Promise<void> {

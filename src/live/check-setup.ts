@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from "../core/catalogue";
 import type { CheckResult, Finding } from "../core/finding";
+import { mapDelta } from "../core/finding-delta";
 import type { GridWorkbook } from "../core/grid";
 import { listRules, type ProfileName, type RuleProfile } from "../core/profiles";
 import { CheckSession } from "../core/session";
@@ -61,13 +62,20 @@ export function applyTolerance(findings: readonly Finding[], tolerance: number):
 
 export function withTolerance(session: CheckSessionLike, tolerance: number): CheckSessionLike {
   if (!(tolerance > 0)) return session;
-  const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: applyTolerance(r.findings, tolerance) });
+  // One adjusted object per finding, so the session's delta maps onto the results handed out before.
+  const memo = new WeakMap<Finding, Finding>();
+  const one = (f: Finding): Finding => {
+    let out = memo.get(f);
+    if (!out) memo.set(f, (out = applyTolerance([f], tolerance)[0]));
+    return out;
+  };
+  const adjust = (r: CheckResult): CheckResult => ({ ...r, findings: r.findings.map(one) });
   return {
     result: () => adjust(session.result()),
     prepareForEdits: session.prepareForEdits?.bind(session),
     update: async (change) => {
       const u = await session.update(change);
-      return { ...u, result: adjust(u.result) };
+      return { ...u, result: adjust(u.result), delta: mapDelta(u.delta, one) };
     },
   };
 }

@@ -3,6 +3,7 @@
  * changes (cells, marks, selection), since MemoryHost only tells the live checker about user edits.
  */
 import type { FindingCell, Finding } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import type { CellValue } from "../core/grid";
 import type { BlockTarget, CodeInsertMode, CodeRow, InsertResult, TableBlock } from "../excel/host";
 import { MemoryHost } from "../excel/memory-host";
@@ -26,8 +27,8 @@ export class PreviewHost extends MemoryHost {
     for (const l of this.viewListeners) l();
   }
 
-  override async writeHighlights(findings: readonly Finding[]): Promise<void> {
-    await super.writeHighlights(findings);
+  override async writeHighlights(findings: readonly Finding[], delta?: FindingDelta): Promise<void> {
+    await super.writeHighlights(findings, delta);
     this.changed();
   }
 
