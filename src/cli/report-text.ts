@@ -2,10 +2,10 @@
  * The CLI's readable report for accountants: tables found, counts by severity, then findings grouped by sheet and
  * table, each with its message, the cell to look at, expected vs actual and the other cells it read.
  */
-import { parseA1, parseRange, rangeContains, type CellRange } from "../core/address";
+import { parseRange, rangeContains, type CellRange } from "../core/address";
 import { disclosureSet } from "../core/document/final-set";
 import type { CheckResult, Finding, FindingCell, Severity, TableSummary } from "../core/finding";
-import { compareFindings } from "../core/finding";
+import { a1, compareFindings } from "../core/finding";
 import { KIND_NAMES } from "../core/document/style";
 import { say, severityLabel, type Lang } from "./bilingual";
 
@@ -74,7 +74,7 @@ function fileOf(c: FindingCell): string {
 
 export function formatFinding(f: Finding, lang: Lang): string[] {
   const first = f.cells[0];
-  const where = first ? `${fileOf(first)}${first.sheet}!${first.address}` : say(lang, "（整个工作簿）", "(whole workbook)");
+  const where = first ? `${fileOf(first)}${first.sheet}!${a1(first)}` : say(lang, "（整个工作簿）", "(whole workbook)");
   const out = [`  [${severityLabel(lang, f.severity)}] ${where}  (${f.rule})`];
   if (lang !== "en") out.push(`    ${f.message}`);
   if (lang !== "zh") out.push(`    ${f.messageEn}`);
@@ -88,7 +88,7 @@ export function formatFinding(f: Finding, lang: Lang): string[] {
   if (others.length > 0) {
     const shown = others
       .slice(0, 12)
-      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? c.address : `${fileOf(c)}${c.sheet}!${c.address}`));
+      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? a1(c) : `${fileOf(c)}${c.sheet}!${a1(c)}`));
     const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
     out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
   }
@@ -112,10 +112,7 @@ function groupFindings(result: CheckResult, lang: Lang): Group[] {
       noCell.push(f);
       continue;
     }
-    const ref = safeA1(first.address);
-    const slot = ref
-      ? slots.find((s) => s.table.sheet === first.sheet && s.range && rangeContains(s.range, ref.row, ref.col))
-      : undefined;
+    const slot = slots.find((s) => s.table.sheet === first.sheet && s.range && rangeContains(s.range, first.row, first.col));
     if (slot) slot.findings.push(f);
     else {
       const list = bySheet.get(first.sheet) ?? [];
@@ -144,10 +141,3 @@ function safeRange(a1: string): CellRange | null {
   }
 }
 
-function safeA1(a1: string): { row: number; col: number } | null {
-  try {
-    return parseA1(a1);
-  } catch {
-    return null;
-  }
-}

@@ -2,7 +2,7 @@
  * What an edit changed in the findings, computed once by the session (issue 17 item 3) and passed on unchanged: the
  * check worker sends it, the tolerance filter maps it, the marks apply it. Nobody downstream re-diffs the list.
  */
-import type { Finding } from "./finding";
+import { sameCell, type Finding } from "./finding";
 
 export interface FindingDelta {
   /** Findings new after the edit, in result order. */
@@ -24,7 +24,7 @@ export function isEmptyDelta(d: FindingDelta): boolean {
 /** Stable across edits: the rule and the cells it names (a moved actual value keeps the key). */
 export function findingKey(f: Finding): string {
   let k = f.rule;
-  for (const c of f.cells) k += `|${c.file ?? ""}!${c.sheet}!${c.address}`;
+  for (const c of f.cells) k += `|${c.file ?? ""}\u0000${c.sheet}\u0000${c.row}\u0000${c.col}`;
   return k;
 }
 
@@ -78,7 +78,7 @@ function sameContent(a: Finding, b: Finding): boolean {
     a.fix === b.fix &&
     (a.also ?? []).join(",") === (b.also ?? []).join(",") &&
     a.cells.length === b.cells.length &&
-    a.cells.every((c, i) => c.file === b.cells[i].file && c.sheet === b.cells[i].sheet && c.address === b.cells[i].address)
+    a.cells.every((c, i) => sameCell(c, b.cells[i]))
   );
 }
 

@@ -4,7 +4,7 @@
  * just the identities that read the cell; an edit to a header, code, label, or outside the known rows re-recognises
  * that sheet. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
  */
-import { rangeContains, toA1, type CellRange } from "./address";
+import { rangeContains, type CellRange } from "./address";
 import { boundFinding, compareFindings, type CheckResult, type Finding } from "./finding";
 import { diffFindings, type FindingDelta } from "./finding-delta";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
@@ -178,7 +178,7 @@ export class CheckSession {
         const cells = edited.filter((c) => c.sheet === sheetName && known.has(this.cellNumber(c))).map((c) => ({ row: c.row, col: c.col }));
         if (cells.length === 0) continue;
         tableIds.add(t.id);
-        for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)))) this.settled = null;
+        for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, c.row, c.col))) this.settled = null;
         if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells, this.workbook));
       }
     }
@@ -378,12 +378,12 @@ function label(t: RecognisedTable): string {
   return `${t.sheet}!${tableSummary(t).range}`;
 }
 
-function cellIssueKey(sheet: string, address: string): string {
-  return `${sheet}!${address}`;
+function cellIssueKey(sheet: string, row: number, col: number): string {
+  return `${sheet}!${row}:${col}`;
 }
 
 function cellKeyOfFinding(f: Finding): string {
-  return cellIssueKey(f.cells[0].sheet, f.cells[0].address);
+  return cellIssueKey(f.cells[0].sheet, f.cells[0].row, f.cells[0].col);
 }
 
 export function applyChange(wb: GridWorkbook, change: GridChange): void {

@@ -102,7 +102,7 @@ export class MemoryHost implements WorkbookHost {
   async selectCells(cells: readonly FindingCell[]): Promise<void> {
     const first = cells[0];
     if (!first) return;
-    const same = cells.filter((c) => c.sheet === first.sheet).map((c) => parseA1(c.address));
+    const same = cells.filter((c) => c.sheet === first.sheet);
     // A loop, not Math.min(...): a total over 150,000 rows has that many cells, too many to spread as arguments.
     const range = { top: Infinity, left: Infinity, bottom: -Infinity, right: -Infinity };
     for (const c of same) {

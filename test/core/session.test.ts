@@ -5,6 +5,7 @@ import type { Finding } from "../../src/core/finding";
 import { findingKey } from "../../src/core/finding-delta";
 import { CheckSession, type UpdateResult } from "../../src/core/session";
 import { loadFixture } from "../helpers/fixtures";
+import { a1 } from "../../src/core/finding";
 
 const clone = (wb: GridWorkbook): GridWorkbook => structuredClone(wb);
 
@@ -50,7 +51,7 @@ describe("CheckSession delta", () => {
     const u = edit(session, "三公经费支出表", "D14", 1.68);
     expectExactDelta(start, u);
     expect(u.delta.added.length + u.delta.changed.length).toBeGreaterThan(0);
-    expect(u.delta.added.some((f) => f.cells[0].sheet === "三公经费支出表" && f.cells[0].address === "D14")).toBe(true);
+    expect(u.delta.added.some((f) => f.cells[0].sheet === "三公经费支出表" && a1(f.cells[0]) === "D14")).toBe(true);
     // Findings the edit did not touch are the very objects of the result before.
     expect(u.result.findings.length - u.delta.added.length - u.delta.changed.length).toBe(
       u.result.findings.filter((f) => start.includes(f)).length,
@@ -88,7 +89,7 @@ describe("CheckSession", () => {
     expect(u.recheckedTables.sort()).toEqual(["三公经费支出表!A1:F16", "基本支出表!A1:F30"]);
     const full = clone(session.grid);
     expect(u.result).toEqual(checkWorkbook(full));
-    expect(u.result.findings.some((f) => f.cells[0].address === "D14")).toBe(true);
+    expect(u.result.findings.some((f) => a1(f.cells[0]) === "D14")).toBe(true);
   });
 
   it("restoring the value clears the findings again", async () => {
@@ -154,7 +155,7 @@ describe("CheckSession cell findings", () => {
     const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
     const session = new CheckSession(clone(wb));
     let u = edit(session, "支出总表", "E9", { error: "#DIV/0!" });
-    expect(u.result.findings.filter((f) => f.rule === "cell.error-value").map((f) => f.cells[0].address)).toEqual(["E9"]);
+    expect(u.result.findings.filter((f) => f.rule === "cell.error-value").map((f) => a1(f.cells[0]))).toEqual(["E9"]);
     u = edit(session, "支出总表", "E9", "1,457.87");
     expect(u.recognised).toBe(false);
     expect(u.result.findings.map((f) => f.rule)).toEqual(["cell.number-as-text"]);

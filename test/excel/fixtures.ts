@@ -8,6 +8,7 @@ import { toA1 } from "../../src/core/address";
 import { FULL_CAPABILITIES, type Capabilities } from "../../src/excel/capabilities";
 import type { CheckSessionLike } from "../../src/excel/live-checker";
 import { FakeExcel, key, type FakeCell, type Scalar } from "./fake-excel";
+import { parseA1 } from "../../src/core/address";
 
 /** A unit workbook: `sheets` tables of `rows` data rows × 6 columns (~50,000 cells at 12 × 600). */
 export function typicalWorkbook(
@@ -53,7 +54,7 @@ export function finding(
     severity,
     message: `${address} 为负数`,
     messageEn: `${address} is negative`,
-    cells: [{ sheet, address }],
+    cells: [{ sheet, ...parseA1(address) }],
     expected: "≥ 0",
     actual: "-1",
     ...extra,

@@ -12,6 +12,7 @@ import { OfficeHost } from "../../src/excel/office-host";
 import { loadFixture } from "../helpers/fixtures";
 import type { FakeExcel } from "./fake-excel";
 import { caps, fakeFromGrid } from "./fixtures";
+import { parseA1 } from "../../src/core/address";
 
 function numericCells(wb: GridWorkbook): Array<[string, number, number, number]> {
   const out: Array<[string, number, number, number]> = [];
@@ -58,7 +59,7 @@ describe("marks from the session's delta", () => {
       severity,
       message: `m ${address}`,
       messageEn: "m",
-      cells: [{ sheet: "S", address }],
+      cells: [{ sheet: "S", ...parseA1(address) }],
     });
     const planner = new MarkPlanner(true);
     const a = f("A1");
@@ -68,9 +69,10 @@ describe("marks from the session's delta", () => {
     // Removes a finding it never planned: stale, so the whole list is planned.
     const plan = planner.update([b], { added: [b], removed: [stranger], changed: [] });
     expect(plan).toEqual(planMarks([b], true));
-    // Two findings on one cell, whichever order they came in, give one note.
+    // A finding added before another on the same cell: the note lists them in list order, as a full plan does.
     const warning = { ...f("B2", "warning"), rule: "table.sum", message: "w" };
-    const viaDelta = planner.update([b, warning], { added: [warning], removed: [], changed: [] });
+    const viaDelta = planner.update([warning, b], { added: [warning], removed: [], changed: [] });
+    expect(viaDelta.cells.get("S!B2")?.note).toMatch(/^【预算表检查】警告：w\n错误：m B2/);
     expect(viaDelta).toEqual(planMarks([warning, b], true));
   });
 

@@ -1,5 +1,5 @@
 /** Cells and amounts the document rules read: a table's title/year/unit cells, and amounts through a reader. */
-import { toA1, type CellRef } from "../address";
+import type { CellRef } from "../address";
 import type { FindingCell } from "../finding";
 import type { GridWorkbook } from "../grid";
 import { cellAmount } from "../formula/evaluate";
@@ -18,7 +18,7 @@ export function gridReader(workbook: GridWorkbook): AmountAt {
 }
 
 export function findingCell(table: RecognisedTable, ref: CellRef): FindingCell {
-  return { sheet: table.sheet, address: toA1(ref.row, ref.col) };
+  return { sheet: table.sheet, row: ref.row, col: ref.col };
 }
 
 /** The cell that stands for a whole table: its title cell, else the table's first cell. */

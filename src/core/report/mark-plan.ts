@@ -4,7 +4,7 @@
  * already in the workbook. Both hosts use it, so the in-memory preview shows what Excel would.
  */
 import { parseA1, rangeToA1, type CellRange } from "../address";
-import { compareFindings, type Finding, type Severity } from "../finding";
+import { a1, type Finding, type Severity } from "../finding";
 import type { FindingDelta } from "../finding-delta";
 
 /** Every note or comment the add-in writes starts with this; it is how stale marks are recognised after reopening. */
@@ -71,26 +71,18 @@ function addToCell(byCell: Map<string, CellFindings>, f: Finding): string | unde
   if (f.severity === "info") return undefined;
   const c = f.cells[0];
   if (!c) return undefined;
-  const key = cellKey(c.sheet, c.address);
+  const address = a1(c);
+  const key = cellKey(c.sheet, address);
   const entry = byCell.get(key);
   if (entry) entry.findings.push(f);
-  else byCell.set(key, { sheet: c.sheet, address: c.address, findings: [f] });
+  else byCell.set(key, { sheet: c.sheet, address, findings: [f] });
   return key;
 }
 
-/** A cell's note lists its findings in one order however they arrived (whole list or delta). */
+/** A cell's note lists its findings in list order (e.findings is in it). */
 function cellMark(e: CellFindings, noted: boolean): CellMark {
-  const findings = e.findings.length > 1 ? [...e.findings].sort(withinCell) : e.findings;
-  const severity: MarkSeverity = findings.some((f) => f.severity === "error") ? "error" : "warning";
-  return { sheet: e.sheet, address: e.address, severity, note: noted ? noteText(findings) : "" };
-}
-
-function withinCell(a: Finding, b: Finding): number {
-  const c = compareFindings(a, b);
-  if (c !== 0) return c;
-  const m = `${a.message}\u0000${a.expected ?? ""}\u0000${a.actual ?? ""}`;
-  const n = `${b.message}\u0000${b.expected ?? ""}\u0000${b.actual ?? ""}`;
-  return m < n ? -1 : m > n ? 1 : 0;
+  const severity: MarkSeverity = e.findings.some((f) => f.severity === "error") ? "error" : "warning";
+  return { sheet: e.sheet, address: e.address, severity, note: noted ? noteText(e.findings) : "" };
 }
 
 /**
@@ -117,7 +109,7 @@ export class MarkPlanner {
       this.known.delete(f);
       const c = f.severity === "info" ? undefined : f.cells[0];
       if (!c) continue;
-      const key = cellKey(c.sheet, c.address);
+      const key = cellKey(c.sheet, a1(c));
       const entry = this.byCell.get(key);
       if (!entry) continue;
       entry.findings = entry.findings.filter((x) => x !== f);
@@ -128,7 +120,18 @@ export class MarkPlanner {
       const key = addToCell(this.byCell, f);
       if (key !== undefined) touched.add(key);
     }
-    for (const key of touched) if (this.byCell.get(key)?.findings.length === 0) this.byCell.delete(key);
+    // A note lists its cell's findings in list order, as planMarks does: re-ordered by position where a delta added to
+    // a cell that has others (the positions are looked up once, and only then).
+    let position: Map<Finding, number> | undefined;
+    for (const key of touched) {
+      const entry = this.byCell.get(key);
+      if (!entry) continue;
+      if (entry.findings.length === 0) this.byCell.delete(key);
+      else if (entry.findings.length > 1) {
+        position ??= new Map(findings.map((f, i) => [f, i]));
+        entry.findings.sort((a, b) => position!.get(a)! - position!.get(b)!);
+      }
+    }
     if (this.byCell.size > NOTE_LIMIT) return this.replan(findings);
     const columns = new Set<string>();
     for (const key of touched) {

@@ -1,6 +1,6 @@
 /** Pure selectors for the Check tab: counts, filters, and findings grouped by table, then by rule. */
-import { parseRange, rangeContains, parseA1 } from "../../core/address";
-import type { CheckResult, Finding, Severity, TableSummary } from "../../core/finding";
+import { parseRange, rangeContains } from "../../core/address";
+import { a1, type CheckResult, type Finding, type FindingCell, type Severity, type TableSummary } from "../../core/finding";
 import { listRules } from "../../core/profiles";
 import type { Language } from "../strings";
 
@@ -44,13 +44,7 @@ export function tableKey(t: TableSummary): string {
 export function tableOf(finding: Finding, tables: readonly TableSummary[]): TableSummary | undefined {
   const cell = finding.cells[0];
   if (!cell) return undefined;
-  let at;
-  try {
-    at = parseA1(cell.address);
-  } catch {
-    return undefined;
-  }
-  return tables.find((t) => t.sheet === cell.sheet && rangeContains(parseRange(t.range), at.row, at.col));
+  return tables.find((t) => t.sheet === cell.sheet && rangeContains(parseRange(t.range), cell.row, cell.col));
 }
 
 /** Groups in table order (as recognised), the workbook-level group last; rules in first-seen order. */
@@ -74,9 +68,9 @@ export function findingMessage(f: Finding, lang: Language): string {
   return lang === "zh-CN" ? f.message : f.messageEn;
 }
 
-export function cellLabel(c: { file?: string; sheet: string; address: string }): string {
+export function cellLabel(c: FindingCell): string {
   // A cell of another workbook (compare with another workbook) as Excel writes an external reference.
-  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${c.address}`;
+  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${a1(c)}`;
 }
 
 /** Stable id of a finding in the list (React keys, test ids). */
