@@ -5,12 +5,12 @@
  * Each source row is `code<TAB>name<TAB>fromYear-toYear<TAB>evidence`; `attested:fromYear-toYear` marks a code seen in
  * those years only (a disclosure, a dated excerpt), whose range says nothing about the years outside it. The output keeps the first year in full and
  * every later year as a diff (added / renamed / removed codes), so the data stays small and year changes are explicit.
- * Pinyin initials are computed here so the browser bundle does not need pinyin-pro at run time.
+ * Pinyin initials are computed here (src/core/catalogue/initials.ts) so the browser needs pinyin-pro only for imported names.
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { pinyin } from "pinyin-pro";
+import { initials } from "../src/core/catalogue/initials";
 import type { Classification, ClassificationData, DataRow, PairingData, YearDiff } from "../src/core/catalogue/types";
 
 const ROOT = join(__dirname, "..");
@@ -64,12 +64,7 @@ function readSource(classification: Classification): SourceRow[] {
   });
 }
 
-export function initials(name: string): string {
-  return pinyin(name, { pattern: "first", toneType: "none", type: "array" })
-    .join("")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
+export { initials };
 
 function parentOf(code: string): string | undefined {
   return code.length > 3 ? code.slice(0, code.length - 2) : undefined;

@@ -5,6 +5,7 @@
  * Exit codes: 0 found (and --help), 1 unknown code (lookup), 2 bad usage or an unreadable --catalogue file.
  */
 import type { Catalogue, CatalogueEntry, ImportedList } from "../core/catalogue";
+import type { InitialsOf } from "../core/catalogue/search";
 import { getCatalogueSync } from "../core/catalogue/sync";
 import { CodeListFileError, readCodeLists } from "./code-list-file";
 
@@ -108,12 +109,12 @@ function textEntry(e: CatalogueEntry): string {
   return `${e.code}\t${e.name}\t${e.level}\t${e.year}\t${trail}`;
 }
 
-/** `imported`: lists read from --catalogue files (see runCatalogueCliWithFiles). */
-export function runCatalogueCli(argv: string[], imported: readonly ImportedList[] = []): CliResult {
+/** `imported`: lists read from --catalogue files, `initialsOf` their names' pinyin (see runCatalogueCliWithFiles). */
+export function runCatalogueCli(argv: string[], imported: readonly ImportedList[] = [], initialsOf?: InitialsOf): CliResult {
   const args = parseArgs(argv);
   if (typeof args === "string") return { code: EXIT_USAGE, stdout: "", stderr: `${args}\n${usage()}\n` };
   if ("help" in args) return { code: EXIT_OK, stdout: `${usage(args.help)}\n`, stderr: "" };
-  const catalogue = getCatalogueSync(imported);
+  const catalogue = getCatalogueSync(imported, initialsOf);
   // Default: the latest year the data covers (deterministic, unlike the calendar year).
   const year = args.year ?? catalogue.years[catalogue.years.length - 1];
   if (args.command === "lookup") {
@@ -190,5 +191,7 @@ export async function runCatalogueCliWithFiles(argv: string[], cwd = process.cwd
     if (e instanceof CodeListFileError) return { code: EXIT_USAGE, stdout: "", stderr: `${e.message}\n` };
     throw e;
   }
-  return runCatalogueCli(split.rest, imported);
+  // pinyin-pro is large and only imported names need it (the built-in ones carry their initials): loaded only then.
+  const initialsOf = imported.length > 0 ? (await import("../core/catalogue/initials")).initials : undefined;
+  return runCatalogueCli(split.rest, imported, initialsOf);
 }

@@ -12,7 +12,8 @@ export interface JsonReport {
 export function jsonReport(file: string, result: CheckResult): JsonReport {
   return {
     file,
-    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, title: t.title })),
+    // "hidden": true only on tables of hidden sheets: the entries of visible ones stay as they were.
+    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, title: t.title, ...(t.hidden ? { hidden: true } : {}) })),
     findings: [...result.findings].sort(compareFindings).map(publicFinding),
   };
 }

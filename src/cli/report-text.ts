@@ -45,7 +45,8 @@ export function formatTextReport(file: string, result: CheckResult, options: Tex
   lines.push("");
 
   lines.push(`${say(lang, "识别的表格", "Tables recognised")}: ${result.tables.length}`);
-  for (const t of result.tables) lines.push(`  ${t.sheet}!${t.range}  [${kindLabel(lang, t.kind)}]  ${t.title}`);
+  for (const t of result.tables)
+    lines.push(`  ${t.sheet}!${t.range}  [${kindLabel(lang, t.kind)}]  ${t.title}${t.hidden ? `  ${say(lang, "（隐藏的工作表）", "(hidden sheet)")}` : ""}`);
   if (result.tables.length === 0) lines.push(`  ${say(lang, "（未识别到预算表）", "(no budget table recognised)")}`);
   const set = disclosureSet(result.tables.map((t) => t.kind));
   if (set) lines.push(`${say(lang, "公开表类别", "Set")}: ${set === "final" ? say(lang, "决算", "final accounts") : say(lang, "预算", "budget")}`);

@@ -9,9 +9,10 @@ import type { GridWorkbook } from "../core/grid";
 import type { CheckResult, Finding } from "../core/finding";
 import type { CheckOptions } from "../core/engine";
 import { checkWorkbook } from "../core/engine";
+import type { ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
 import { findingsToCsv } from "../core/export";
-import { PROFILE_NAMES, unknownRuleKeys, type RuleProfile } from "../core/profiles";
+import { PROFILE_NAMES, parseTolerance, unknownRuleKeys, type RuleProfile } from "../core/profiles";
 import { annotateOutputProblem, annotateWorkbook, type AnnotateSummary } from "./annotate";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
@@ -88,6 +89,8 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
                            minimal 只报求和类错误 / sum errors only
       --disable RULE       关闭某条或某组规则，可重复，如 --disable cross. --disable cell.number-as-text
                            switch a rule or a group off (repeatable)
+      --tolerance AMOUNT   求和与表间核对的差额不超过 AMOUNT（按表内单位：元或万元）时不算不符，只作提示，如 0.01
+                           sum and cross-table differences up to AMOUNT (in the table's unit) are notes, not errors
   -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件）
                            write a copy with marked cells and notes (the input is never modified)
       --force              允许 --annotate 覆盖已有文件 / let --annotate replace an existing file
@@ -146,6 +149,7 @@ function parseCliArgs(argv: string[]): ParsedArgs {
         year: { type: "string" },
         profile: { type: "string" },
         disable: { type: "string", multiple: true },
+        tolerance: { type: "string" },
         force: { type: "boolean" },
         catalogue: { type: "string", multiple: true },
         "catalogue-year": { type: "string" },
@@ -173,7 +177,7 @@ function parseCliArgs(argv: string[]): ParsedArgs {
       `--format 只能是 text、json 或 csv，收到 "${format}"`,
       `--format must be text, json or csv, got "${format}"`,
     );
-  const profileName = values.profile ?? (values.disable?.length ? "default" : undefined);
+  const profileName = values.profile ?? (values.disable?.length || values.tolerance !== undefined ? "default" : undefined);
   if (profileName !== undefined && !(PROFILE_NAMES as readonly string[]).includes(profileName))
     throw new UsageError(
       `--profile 只能是 ${PROFILE_NAMES.join("、")}，收到 "${profileName}"`,
@@ -182,8 +186,16 @@ function parseCliArgs(argv: string[]): ParsedArgs {
   const unknown = unknownRuleKeys(values.disable ?? []);
   if (unknown.length)
     throw new UsageError(`--disable 中没有这样的规则：${unknown.join("，")}`, `no such rule for --disable: ${unknown.join(", ")}`);
+  const tolerance = values.tolerance === undefined ? undefined : parseTolerance(values.tolerance);
+  if (tolerance === null)
+    throw new UsageError(
+      `--tolerance 应为不小于 0 的金额，如 0.01，收到 "${values.tolerance}"`,
+      `--tolerance must be an amount of 0 or more, such as 0.01, got "${values.tolerance}"`,
+    );
   const profile: RuleProfile | undefined =
-    profileName === undefined ? undefined : { name: profileName as RuleProfile["name"], disabled: values.disable ?? [] };
+    profileName === undefined
+      ? undefined
+      : { name: profileName as RuleProfile["name"], disabled: values.disable ?? [], ...(tolerance !== undefined ? { tolerance } : {}) };
   const lang = values.lang ?? "both";
   if (lang !== "zh" && lang !== "en" && lang !== "both")
     throw new UsageError(`--lang 只能是 zh 或 en，收到 "${lang}"`, `--lang must be zh or en, got "${lang}"`);
@@ -250,8 +262,17 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     return EXIT_OK;
   }
 
-  if (isBatch(args.files, args.batch, deps.cwd))
-    return runBatchCommand(args.files, args.batch, { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues }, deps);
+  if (isBatch(args.files, args.batch, deps.cwd)) {
+    // Read once here; the pool's workers get the parsed lists (merge reads none: it refuses --catalogue).
+    const imported = args.files[0] === "merge" ? [] : await readImportedLists(args, deps);
+    if (typeof imported === "number") return imported;
+    return runBatchCommand(
+      args.files,
+      args.batch,
+      { format: args.format, lang: args.lang, year: args.year, profile: args.profile, annotate: args.annotate, catalogues: args.catalogues, imported },
+      deps,
+    );
+  }
 
   const input = args.file !== undefined ? path.resolve(deps.cwd, args.file) : deps.samplePath;
   const shownName = args.file ?? displayPath(deps.samplePath, deps.cwd);
@@ -278,17 +299,9 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
     }
     return unexpected(deps, e, "读取文件时出错", "Error while reading the file");
   }
-  // The official lists are read every run (nothing is kept between runs).
-  let catalogue: CheckOptions["catalogue"];
-  if (args.catalogues.length > 0) {
-    try {
-      catalogue = getCatalogueSync(await readCodeLists(args.catalogues, args.catalogueYear, deps.cwd));
-    } catch (e) {
-      if (!(e instanceof CodeListFileError)) return unexpected(deps, e, "读取科目表时出错", "Error while reading the code list");
-      deps.stderr(`${oneLine(e.message)}\n`);
-      return EXIT_CANNOT_READ;
-    }
-  }
+  const imported = await readImportedLists(args, deps);
+  if (typeof imported === "number") return imported;
+  const catalogue = imported.length > 0 ? getCatalogueSync(imported) : undefined;
   let result: CheckResult;
   try {
     result = deps.check(grid, {
@@ -343,6 +356,18 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
   }
 
   return result.findings.some((f) => f.severity === "error") ? EXIT_ERRORS_FOUND : EXIT_OK;
+}
+
+/** The --catalogue lists (read every run: nothing is kept between runs), or the exit code when one cannot be used. */
+async function readImportedLists(args: ParsedArgs, deps: CheckDeps): Promise<ImportedList[] | number> {
+  if (args.catalogues.length === 0) return [];
+  try {
+    return await readCodeLists(args.catalogues, args.catalogueYear, deps.cwd);
+  } catch (e) {
+    if (!(e instanceof CodeListFileError)) return unexpected(deps, e, "读取科目表时出错", "Error while reading the code list");
+    deps.stderr(`${oneLine(e.message)}\n`);
+    return EXIT_CANNOT_READ;
+  }
 }
 
 function unexpected(deps: CheckDeps, e: unknown, zh: string, en: string): number {

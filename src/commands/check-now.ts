@@ -2,10 +2,11 @@
  * The ribbon's "检查 / Check" command: one full read, check and re-mark through the Excel adapter, then a short
  * notice. Office-free: every effect is injected, so the tests drive it with the in-memory host.
  */
-import type { Catalogue } from "../core/catalogue";
+import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { CheckResult } from "../core/finding";
 import { LiveChecker, type WorkbookHost } from "../excel";
 import { sessionFactoryFor, setupFromSettings, type CheckSetup } from "../live/check-setup";
+import type { CodeListStore } from "../taskpane/settings/code-list-store";
 import { defaultSettings, mergeSettings, type PaneSettings } from "../taskpane/settings/settings-model";
 
 /** What the handler needs of Office.AddinCommands.Event. */
@@ -27,22 +28,26 @@ export interface CheckNowDeps {
    * switched-off rules and tolerance as the pane, so both mark the same cells.
    */
   loadSettings(): Promise<Partial<PaneSettings> | undefined>;
-  /** The same catalogue the pane loads (code rules run only with it). */
-  loadCatalogue(): Promise<Catalogue>;
+  /** The pane's catalogue loader (code rules run only with its catalogue), given the lists below. */
+  loadCatalogue(imported?: readonly ImportedList[]): Promise<Catalogue>;
+  /** The pane's imported code lists (Settings → 导入科目表, this browser's storage), laid over the catalogue. */
+  codeLists: Pick<CodeListStore, "load">;
 }
 
 /** Reads, checks and marks once; no change subscription (that is the pane's live mode). */
-export function checkOnce(host: WorkbookHost, setup: CheckSetup = { tolerance: 0 }): Promise<CheckResult> {
+export function checkOnce(host: WorkbookHost, setup: CheckSetup = {}): Promise<CheckResult> {
   return new LiveChecker(host, { createSession: sessionFactoryFor(setup) }).recheckAll();
 }
 
 /**
- * The pane's setup, from the stored settings and the catalogue. Settings that cannot be read mean the defaults; a
- * catalogue that fails to load means no code rules (as in the pane).
+ * The pane's setup, from the stored settings, the imported code lists and the catalogue. Settings that cannot be
+ * read mean the defaults; lists that cannot be read mean the built-in catalogue alone; a catalogue that fails to load
+ * means no code rules (each as in the pane).
  */
-export async function ribbonSetup(deps: Pick<CheckNowDeps, "loadSettings" | "loadCatalogue" | "log">): Promise<CheckSetup> {
+export async function ribbonSetup(deps: Pick<CheckNowDeps, "loadSettings" | "loadCatalogue" | "codeLists" | "log">): Promise<CheckSetup> {
   const stored = await deps.loadSettings().catch((e: unknown) => (deps.log(e), undefined));
-  const catalogue = await deps.loadCatalogue().catch((e: unknown) => (deps.log(e), undefined));
+  const lists = await deps.codeLists.load().catch((e: unknown): ImportedList[] => (deps.log(e), []));
+  const catalogue = await deps.loadCatalogue(lists).catch((e: unknown) => (deps.log(e), undefined));
   return setupFromSettings(mergeSettings(defaultSettings(), stored), catalogue);
 }
 

@@ -5,6 +5,7 @@
 import { loadCatalogue } from "../core/catalogue";
 import { OfficeHost } from "../excel";
 import { PANE_SETTINGS_KEY, officeDocumentStore, officeMarkStore } from "../excel/office-settings";
+import { browserCodeListStore } from "../taskpane/settings/code-list-store";
 import type { PaneSettings } from "../taskpane/settings/settings-model";
 import { createCheckNow, type CheckNowDeps, type CommandEvent } from "./check-now";
 import { dialogNotifier, renderNotice, type OpenDialog } from "./notice";
@@ -38,6 +39,8 @@ export function officeDeps(pageUrl: string): CheckNowDeps {
     createHost: () => new OfficeHost(undefined, { markStore: officeMarkStore() }),
     loadSettings: () => officeDocumentStore<Partial<PaneSettings>>(PANE_SETTINGS_KEY).load(),
     loadCatalogue,
+    // Where the pane's Settings keep the imported lists: this browser's storage, shared by the pane and this page.
+    codeLists: browserCodeListStore(),
     notify: dialogNotifier(openOfficeDialog, pageUrl),
     language: () => (Office.context.displayLanguage?.toLowerCase().startsWith("zh") ? "zh" : "en"),
     log: (error) => console.error("checkNow:", error),

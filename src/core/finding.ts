@@ -1,5 +1,6 @@
 /** The finding record shared by the core, the pane and the CLI (spec §3). */
 import { parseA1, toA1 } from "./address";
+import type { RuleId } from "./rule-registry";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -41,7 +42,7 @@ export function publicCell(c: FindingCell): PublicCell {
 
 /** A finding as the reports print it: the spec §3 record. */
 export interface PublicFinding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   messageEn: string;
@@ -52,7 +53,7 @@ export interface PublicFinding {
 
 export interface Finding {
   /** Stable rule id, e.g. "hierarchy.sum". */
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** zh-CN message. */
   message: string;
@@ -67,7 +68,7 @@ export interface Finding {
    */
   fix?: string;
   /** Other rules folded into this finding (one wrong cell read by several identities, see rules/fold.ts). */
-  also?: string[];
+  also?: RuleId[];
 }
 
 /** Table summary as the CLI reports it (spec §4). */
@@ -79,6 +80,8 @@ export interface TableSummary {
   /** Budget year and unit name read from the table's title and unit line, where it states them. */
   year?: number;
   unitName?: string;
+  /** The table's sheet is hidden in Excel (checked as usual; the user cannot see it until it is unhidden). */
+  hidden?: boolean;
 }
 
 export interface CheckResult {

@@ -16,7 +16,7 @@ import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Ev
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
-import { disclosureSet, documentCheck, documentYear as findDocumentYear, type AmountAt } from "./document";
+import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren } from "./rules/plausibility";
 import { cellAmount } from "./formula/evaluate";
@@ -321,9 +321,8 @@ export class CheckSession {
 
   private assemble(): void {
     // Identity order, not edit order, so a live session and a fresh check list findings identically.
-    const at: AmountAt = (sheet, row, col) => this.read({ sheet, row, col });
     // Document rules are cheap (tables and their total rows) and value-driven: re-run after every edit.
-    const doc = documentCheck(this.tables(), this.workbook, at, this.identities, this.options.year);
+    const doc = documentCheck(this.tables(), this.workbook, this.read, this.identities, this.options.year);
     // A table in another unit than it states is the root cause: its cross-table sums are not reported on top.
     const failed = [...this.failed.entries()]
       .sort((a, b) => a[0] - b[0])
@@ -335,7 +334,7 @@ export class CheckSession {
       return (this.byCell.get(this.cellNumber(c)) ?? []).map((i) => this.identities[i]);
     };
     const sums = foldFindings(findingsWithSources(failed, this.read), this.read, readersOf);
-    const changing = this.finish([...explainBlankChildren(sums, at), ...doc.findings]);
+    const changing = this.finish([...explainBlankChildren(sums, this.read), ...doc.findings]);
     this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
   }

@@ -5,14 +5,11 @@
  */
 import type { Catalogue, ImportedList } from "../core/catalogue";
 import type { GridWorkbook } from "../core/grid";
-import type { RuleProfile } from "../core/profiles";
+import { withTolerance, type RuleProfile } from "../core/profiles";
 import type { CheckSessionLike, SessionFactory } from "../excel/live-checker";
-import { createCheckSession, withTolerance } from "../live/check-setup";
+import { createCheckSession } from "../live/check-setup";
 import { CHECK_IN_WORKER, markOnce } from "./perf-marks";
 import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "./worker/worker-session";
-
-/** Kept here for the pane's callers; the one implementation is in src/live. */
-export { applyTolerance } from "../live/check-setup";
 
 export class CheckConfig {
   catalogue: Catalogue | undefined;
@@ -20,6 +17,7 @@ export class CheckConfig {
   imported: readonly ImportedList[] = [];
   /** Budget year override; undefined = read from the tables' titles. */
   year: number | undefined;
+  /** The pane's tolerance setting; sessions get it in their profile (core/profiles.ts applies it). */
   tolerance = 0;
   /** Rule profile and switched-off rules from the settings; undefined = every rule as it reports. */
   profile: RuleProfile | undefined;
@@ -42,7 +40,8 @@ export class CheckConfig {
   }
 
   readonly sessionFactory: SessionFactory = async (workbook: GridWorkbook) => {
-    const { catalogue, year, profile, tolerance, imported } = this;
+    const { catalogue, year, imported } = this;
+    const profile = withTolerance(this.profile, this.tolerance);
     let session: CheckSessionLike | undefined;
     if (this.worker) {
       try {
@@ -59,6 +58,6 @@ export class CheckConfig {
       }
     }
     // The same setup the ribbon's Check uses (src/live/check-setup.ts).
-    return session ? withTolerance(session, tolerance) : createCheckSession(workbook, { catalogue, year, profile, tolerance });
+    return session ?? createCheckSession(workbook, { catalogue, year, profile });
   };
 }

@@ -13,7 +13,7 @@ describe("HyperFormula check formulas", () => {
 
   it("writes one SUM-and-compare per identity; an absent side is 0; ≤ identities compare one way", () => {
     const id = (left: ReturnType<typeof cell>[], right: ReturnType<typeof cell>[], comparator?: "le") =>
-      ({ rule: "t", tables: [], strength: "error", left, right, comparator, zh: "", en: "" }) as Identity;
+      ({ rule: "hierarchy.sum", tables: [], strength: "error", left, right, comparator, zh: "", en: "" }) as Identity;
     expect(checkFormula(id([cell(5)], [cell(6), cell(7)]))).toBe("=ABS(SUM('支出总表'!C6)-SUM('支出总表'!C7:C8))<0.005");
     expect(checkFormula(id([], [cell(6)]))).toBe("=ABS(0-SUM('支出总表'!C7))<0.005");
     expect(checkFormula(id([cell(5)], [cell(6)], "le"))).toBe("=SUM('支出总表'!C6)-SUM('支出总表'!C7)<0.005");

@@ -16,7 +16,7 @@ import { cellFormat, notesOf, sheetFormats, sheetParts, text, unzip, type Parts 
 const SAMPLE = fixturePath("shijiazhuang-social-insurance-2023");
 
 const warning: Finding = {
-  rule: "cross.basic-vs-function",
+  rule: "cross.basic-function",
   severity: "warning",
   message: "30110 与 2101101+2101102 基本支出不一致",
   messageEn: "30110 does not match 2101101 + 2101102",
@@ -40,7 +40,7 @@ const errorOnD12: Finding = {
   actual: "2.00",
 };
 const info: Finding = {
-  rule: "money.text",
+  rule: "cell.number-as-text",
   severity: "info",
   message: "数字以文本形式存储",
   messageEn: "Number stored as text",

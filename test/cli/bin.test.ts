@@ -47,6 +47,11 @@ describe("budget-check (the built bin)", () => {
     expenditure.values[8][4] = (expenditure.values[8][4] as number) + 1;
     fs.writeFileSync(path.join(dir, "tables", "errors.xlsx"), await gridToXlsx(wrong));
     fs.writeFileSync(path.join(dir, "taken.xlsx"), "mine");
+    // A folder for --catalogue in the pool's workers (the bundled check-worker.js), and a list with a name the
+    // built-in data lacks (its initials come from pinyin-pro, outside the bundle).
+    fs.mkdirSync(path.join(dir, "收件"));
+    for (const f of ["a.xlsx", "b.xlsx"]) fs.copyFileSync(fixturePath("shanghai-putuo-social-work-final-2024"), path.join(dir, "收件", f));
+    fs.writeFileSync(path.join(dir, "list.csv"), "科目编码,科目名称\n201,一般公共服务支出\n20139,社会工作事务\n2013901,行政运行\n2013960,基层治理事务\n");
     // Run by path, as the npm bin link runs it: the shebang and the executable bit must be right.
     const bin = (args: string[], env: NodeJS.ProcessEnv = {}) => run(BIN, args, dir, env);
     const runs: Record<string, Promise<Outcome>> = {
@@ -64,6 +69,8 @@ describe("budget-check (the built bin)", () => {
       lookup: bin(["catalogue", "lookup", "2080505", "--year", "2023", "--format", "json"]),
       unknownCode: bin(["catalogue", "lookup", "2089997", "--year", "2023"]),
       catalogueUsage: bin(["catalogue", "find", "208"]),
+      batchCatalogue: bin(["收件", "--catalogue", "list.csv", "--year", "2024", "--jobs", "2", "--format", "json"]),
+      searchImported: bin(["catalogue", "search", "jczlsw", "--year", "2024", "--catalogue", "list.csv", "--format", "json"]),
       // npm runs the script in the project folder; the path is meant from where npm was started.
       npmRun: run("npm", ["--prefix", ROOT, "run", "--silent", "check", "--", "./tables/ok.xlsx", "--format", "json"], dir),
     };
@@ -129,6 +136,16 @@ describe("budget-check (the built bin)", () => {
     expect(o.unknownCode.code).toBe(1);
     expect(o.unknownCode.stderr).toContain("2089997");
     expect(o.catalogueUsage.code).toBe(2);
+  });
+
+  it("--catalogue reaches the pool's workers; imported names are searched by pinyin initials", () => {
+    const batch = JSON.parse(o.batchCatalogue.stdout) as { files: { file: string; findings: { rule: string; actual?: string }[] }[] };
+    // 2013950 (printed in the 普陀 决算) is missing from the list's complete 款 20139: an error in each file.
+    for (const f of batch.files) expect(f.findings.filter((x) => x.rule === "catalogue.unknown-code").map((x) => x.actual)).toContain("2013950");
+    expect(batch.files).toHaveLength(2);
+    expect([o.batchCatalogue.code, ownStderr(o.batchCatalogue)]).toEqual([1, []]);
+    expect((JSON.parse(o.searchImported.stdout) as { code: string }[]).map((e) => e.code)).toEqual(["2013960"]);
+    expect(o.searchImported.code).toBe(0);
   });
 
   it("npm run check resolves the path from where npm was started (INIT_CWD)", () => {

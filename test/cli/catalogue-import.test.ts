@@ -1,6 +1,6 @@
 /** --catalogue FILE: the official list imported for `catalogue lookup|search` and for `check`. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -62,6 +62,12 @@ describe("catalogue lookup|search --catalogue FILE", () => {
     expect(without.stderr).toContain("--catalogue FILE");
   });
 
+  test("search: an imported name the built-in data lacks is found by its pinyin initials", async () => {
+    writeFileSync(join(dir, "new.csv"), "科目编码,科目名称\n20139,社会工作事务\n2013960,基层治理事务\n");
+    const r = await runCatalogueCliWithFiles(["search", "jczlsw", "--year", "2024", "--catalogue", "new.csv", "--format", "json"], dir);
+    expect((JSON.parse(r.stdout) as { code: string }[]).map((e) => e.code)).toEqual(["2013960"]);
+  });
+
   test("a file without codes, a missing file, a year without a list: exit 2 with one line", async () => {
     for (const argv of [
       ["lookup", "201", "--catalogue", "notes.csv"],
@@ -120,5 +126,63 @@ describe("check --catalogue FILE", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("notes.csv");
+  });
+});
+
+describe("several files and folders with --catalogue FILE", () => {
+  interface Out {
+    code: number;
+    stdout: string;
+    stderr: string;
+  }
+  async function cli(argv: string[]): Promise<Out> {
+    const r: Out = { code: -1, stdout: "", stderr: "" };
+    r.code = await runCheck(argv, { cwd: dir, stdout: (t) => void (r.stdout += t), stderr: (t) => void (r.stderr += t), stderrIsTTY: false });
+    return r;
+  }
+  type Findings = { rule: string; actual?: string }[];
+  const filesOf = (r: Out) => (JSON.parse(r.stdout) as { files: { file: string; findings: Findings }[] }).files;
+  const single = async (file: string, extra: string[] = []) =>
+    (JSON.parse((await cli([file, "--format", "json", "--year", "2024", ...extra])).stdout) as { findings: Findings }).findings;
+
+  beforeAll(() => {
+    // The 普陀 决算 (prints 2013950, which list.xlsx says does not exist) and a 预算 that prints none of 201's codes.
+    mkdirSync(join(dir, "收件", "sub"), { recursive: true });
+    copyFileSync(fixturePath("shanghai-putuo-social-work-final-2024"), join(dir, "收件", "普陀.xlsx"));
+    copyFileSync(fixturePath("hebei-qinhuangdao-social-insurance-2023"), join(dir, "收件", "sub", "秦皇岛.xlsx"));
+  });
+
+  test("each file's findings equal its single-file run with the list, in this thread and in the pool's workers", async () => {
+    const names = ["收件/sub/秦皇岛.xlsx", "收件/普陀.xlsx"];
+    const expected = await Promise.all(names.map((f) => single(f, ["--catalogue", "list.xlsx"])));
+    // The list changes the 普陀 findings (else this would prove nothing).
+    expect(expected[1].filter((f) => f.rule === "catalogue.unknown-code").map((f) => f.actual)).toContain("2013950");
+    expect((await single(names[1])).some((f) => f.rule === "catalogue.unknown-code")).toBe(false);
+    for (const jobs of ["1", "2"]) {
+      const r = await cli(["收件", "--format", "json", "--year", "2024", "--catalogue", "list.xlsx", "--jobs", jobs]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(1);
+      const files = filesOf(r);
+      expect(files.map((f) => f.file)).toEqual(names);
+      expect(files.map((f) => f.findings)).toEqual(expected);
+    }
+  }, 120_000);
+
+  test("--catalogue-year applies to the batch as to one file; a bad list stops the batch with exit 2 and one line", async () => {
+    const other = await cli(["收件", "--format", "json", "--year", "2024", "--catalogue", "list.xlsx", "--catalogue-year", "2023", "--jobs", "1"]);
+    expect(filesOf(other).map((f) => f.findings)).toEqual([await single("收件/sub/秦皇岛.xlsx"), await single("收件/普陀.xlsx")]);
+    const bad = await cli(["收件", "--catalogue", "notes.csv", "--jobs", "1"]);
+    expect([bad.code, bad.stdout]).toEqual([2, ""]);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).toContain("notes.csv");
+  });
+
+  test("shards check codes by the list; merge, which checks none, refuses it rather than ignore it", async () => {
+    const shard = await cli(["收件", "--format", "json", "--year", "2024", "--catalogue", "list.xlsx", "--jobs", "1", "--shard", "2/2"]);
+    expect(filesOf(shard).map((f) => f.findings)).toEqual([await single("收件/普陀.xlsx", ["--catalogue", "list.xlsx"])]);
+    writeFileSync(join(dir, "shard-2.json"), shard.stdout);
+    const merge = await cli(["merge", "shard-2.json", "--catalogue", "list.xlsx"]);
+    expect([merge.code, merge.stdout]).toEqual([2, ""]);
+    expect(merge.stderr).toContain("--catalogue");
   });
 });

@@ -70,7 +70,7 @@ const fakeResult: CheckResult = {
   ],
   findings: [
     {
-      rule: "test.fake",
+      rule: "hierarchy.sum",
       severity: "error",
       message: "测试用错误",
       messageEn: "A test error",

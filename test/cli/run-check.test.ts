@@ -9,9 +9,14 @@ import { runCheck, USAGE, type CheckDeps } from "../../src/cli/run-check";
 import { WorkbookReadError } from "../../src/cli/workbook-read-error";
 import { bundledSamplePath } from "../../src/cli/sample";
 import { KIND_NAMES } from "../../src/core/document/style";
+import { toA1 } from "../../src/core/address";
+import { identitiesFor, recogniseAll } from "../../src/core/engine";
+import { listRules } from "../../src/core/profiles";
+import { loadFixture } from "../helpers/fixtures";
+import { a1 } from "../../src/core/finding";
 
 const warning: Finding = {
-  rule: "cross.basic-vs-function",
+  rule: "cross.basic-function",
   severity: "warning",
   message: "30110 职工基本医疗保险缴费与 2101101+2101102 基本支出不一致",
   messageEn: "30110 does not match 2101101 + 2101102 basic expenditure",
@@ -40,7 +45,7 @@ const error: Finding = {
 };
 
 const info: Finding = {
-  rule: "money.text",
+  rule: "cell.number-as-text",
   severity: "info",
   message: "数字以文本形式存储",
   messageEn: "Number stored as text",
@@ -454,6 +459,76 @@ describe("rule profiles and CSV (issue 9)", () => {
     const lines = r.stdout.replace(/^\ufeff/, "").trim().split(/\r?\n/);
     expect(lines[0]).toContain("rule");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain("cross.basic-vs-function");
+    expect(lines[1]).toContain("cross.basic-function");
+  });
+});
+
+describe("--tolerance (issue 17)", () => {
+  /** The clean 秦皇岛 workbook with one leaf amount 0.01 higher: every sum reading it is off by 0.01. */
+  async function nudged(): Promise<{ wb: GridWorkbook; cell: string }> {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const counts = new Map<string, { sheet: string; row: number; col: number; n: number }>();
+    for (const i of identitiesFor(recogniseAll(wb)))
+      for (const c of i.right) {
+        const k = `${c.sheet}!${c.row}!${c.col}`;
+        counts.set(k, { ...c, n: (counts.get(k)?.n ?? 0) + 1 });
+      }
+    const leaf = [...counts.values()].find((c) => c.n >= 2 && typeof wb.sheets.find((s) => s.name === c.sheet)!.values[c.row]?.[c.col] === "number")!;
+    const values = wb.sheets.find((s) => s.name === leaf.sheet)!.values;
+    values[leaf.row][leaf.col] = Number(((values[leaf.row][leaf.col] as number) + 0.01).toFixed(2));
+    return { wb, cell: `${leaf.sheet}!${toA1(leaf.row, leaf.col)}` };
+  }
+
+  async function check(argv: string[]): Promise<{ code: number; stderr: string; findings: Finding[] }> {
+    const { wb } = await nudged();
+    let stdout = "";
+    let stderr = "";
+    const code = await runCheck(["nudged.xlsx", "--format", "json", ...argv], {
+      cwd: "/work/budget",
+      readWorkbook: async () => wb,
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+    });
+    return { code, stderr, findings: stdout ? (JSON.parse(stdout) as { findings: Finding[] }).findings : [] };
+  }
+
+  const sums = (findings: Finding[]) => findings.filter((f) => ["sum", "cross"].includes(groupOf(f.rule)));
+  const groupOf = (rule: string) => listRules().find((r) => r.id === rule)!.group;
+
+  it("a 0.01 difference is reported without it, and with less; with --tolerance 0.01 it is a note", async () => {
+    const { cell } = await nudged();
+    const strict = await check([]);
+    const flagged = sums(strict.findings).filter((f) => f.severity !== "info");
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.some((f) => `${f.cells[0].sheet}!${a1(f.cells[0])}` === cell)).toBe(true);
+    expect(strict.code).toBe(flagged.some((f) => f.severity === "error") ? 1 : 0);
+
+    expect(sums((await check(["--tolerance", "0.009"])).findings)).toEqual(sums(strict.findings));
+
+    const tolerant = await check(["--tolerance", "0.01"]);
+    expect(tolerant.code).toBe(0);
+    expect(sums(tolerant.findings).filter((f) => f.severity !== "info")).toEqual([]);
+    // The same findings, listed as notes.
+    expect(sums(tolerant.findings).map((f) => [f.rule, a1(f.cells[0])])).toEqual(sums(strict.findings).map((f) => [f.rule, a1(f.cells[0])]));
+  });
+
+  it("passes the tolerance in the profile; a bad amount is a usage error before anything is read", async () => {
+    const seen: unknown[] = [];
+    await run(["a.xlsx", "--tolerance", "0.50"], { tables, findings: [] }, {
+      check: (_wb, options) => {
+        seen.push(options.profile);
+        return { tables, findings: [] };
+      },
+    });
+    expect(seen).toEqual([{ name: "default", disabled: [], tolerance: "0.5" }]);
+    for (const bad of ["-1", "abc", "1e3", ""]) {
+      const r = await run(["a.xlsx", "--tolerance", bad], { tables, findings: [] });
+      expect([bad, r.code, r.read]).toEqual([bad, 2, []]);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("is in the usage", () => {
+    expect(USAGE).toContain("--tolerance AMOUNT");
   });
 });

@@ -6,11 +6,12 @@ import type { CheckResult, Finding } from "../../src/core/finding";
 import type { GridWorkbook } from "../../src/core/grid";
 import { LiveChecker } from "../../src/excel/live-checker";
 import { CheckConfig } from "../../src/taskpane/check-config";
+import { browserCodeListStore, memoryCodeListStore, type StoredCodeList } from "../../src/taskpane/settings/code-list-store";
 import { mergeSettings, defaultSettings, type PaneSettings } from "../../src/taskpane/settings/settings-model";
 import { TargetNotEmptyError, type WorkbookHost } from "../../src/excel";
 import { MemoryHost } from "../../src/excel/memory-host";
 import { createCheckNow, failureMessage, summarise, type CheckNowDeps } from "../../src/commands/check-now";
-import { CHECK_NOW, registerCommands, type OfficeLike } from "../../src/commands/commands";
+import { CHECK_NOW, officeDeps, registerCommands, type OfficeLike } from "../../src/commands/commands";
 import { dialogNotifier, noticeUrl, renderNotice, type DialogHandle } from "../../src/commands/notice";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/sample.xlsx");
@@ -25,6 +26,7 @@ function deps(host: WorkbookHost, patch: Partial<CheckNowDeps> = {}) {
     log: (e) => void errors.push(e),
     loadSettings: async () => undefined,
     loadCatalogue,
+    codeLists: memoryCodeListStore(),
     ...patch,
   };
   return { d, notices, errors };
@@ -156,6 +158,57 @@ describe("the ribbon's Check uses the pane's stored settings and catalogue (issu
     expect(marked(ribbonHost).some((m) => m.startsWith("收入总表!D6"))).toBe(false); // switched off
   });
 
+  /** An official list as the pane's Settings store it: 20508 complete without 2050803, which the sample prints at B9. */
+  const LIST: StoredCodeList = {
+    source: "2024年科目.xlsx",
+    importedAt: "2026-12-01T00:00:00.000Z",
+    codes: [
+      { code: "205", name: "教育支出", classification: "function" },
+      { code: "20508", name: "进修及培训", classification: "function" },
+      { code: "2050801", name: "教师进修", classification: "function" },
+      { code: "2050802", name: "干部教育", classification: "function" },
+    ],
+  };
+
+  it("the code lists imported in the pane's Settings are laid over the catalogue, marking what the pane marks", async () => {
+    const wb = await readXlsxFile(SAMPLE);
+    const without = new MemoryHost(structuredClone(wb));
+    await createCheckNow(deps(without).d)(event());
+    expect(without.markAt("收入总表", "B9")).toBeUndefined();
+
+    const ribbonHost = new MemoryHost(structuredClone(wb));
+    await createCheckNow(deps(ribbonHost, { codeLists: memoryCodeListStore([LIST]) }).d)(event());
+    expect(ribbonHost.markAt("收入总表", "B9")?.severity).toBe("error");
+
+    const config = new CheckConfig();
+    config.catalogue = await loadCatalogue([LIST]);
+    const paneHost = new MemoryHost(structuredClone(wb));
+    await new LiveChecker(paneHost, { createSession: config.sessionFactory }).recheckAll();
+    expect(marked(ribbonHost)).toEqual(marked(paneHost));
+  });
+
+  it("in Office it reads the lists where the pane's Settings saved them (this browser's storage)", async () => {
+    const storage = new Map<string, string>();
+    const fake = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) } as Storage;
+    const original = Object.getOwnPropertyDescriptor(globalThis, "localStorage");
+    Object.defineProperty(globalThis, "localStorage", { value: fake, configurable: true });
+    try {
+      await browserCodeListStore().save(LIST); // as the pane's 导入科目表 does
+      expect(await officeDeps("https://localhost/commands.html").codeLists.load()).toEqual([LIST]);
+    } finally {
+      if (original) Object.defineProperty(globalThis, "localStorage", original);
+      else delete (globalThis as { localStorage?: Storage }).localStorage;
+    }
+  });
+
+  it("code lists that cannot be read: the built-in catalogue, still a check", async () => {
+    const host = new MemoryHost(await sampleWithBadCode());
+    const { d, errors } = deps(host, { codeLists: { load: () => Promise.reject(new Error("storage")) } });
+    await createCheckNow(d)(event());
+    expect(errors).toHaveLength(1);
+    expect(host.markAt("收入总表", "B9")?.severity).toBe("error");
+  });
+
   it("unreadable settings or a catalogue that fails to load: the defaults, no code rules, still a check", async () => {
     const host = new MemoryHost(await sampleWithBadCode());
     const { d, notices, errors } = deps(host, {
@@ -172,7 +225,7 @@ describe("the ribbon's Check uses the pane's stored settings and catalogue (issu
 describe("notice text", () => {
   const table = { sheet: "S", kind: "expenditure", range: "A1:C9", title: "支出总表" };
   const f = (severity: Finding["severity"]): Finding => ({
-    rule: "t",
+    rule: "hierarchy.sum",
     severity,
     message: "m",
     messageEn: "m",

@@ -26,8 +26,13 @@ describe("computeFormula", () => {
   ])("%s = %d", (f, v) => {
     expect(computeFormula(wb, "A", f)).toBe(v);
   });
-  it.each(["SUMIF(A1:C1,\">1\")", "A1/0", "Nope!A1", "A1+", "IF(A1,1,2)"])("%s cannot be computed here", (f) => {
+  it.each(["VLOOKUP(1,A1:C1,2)", "Nope!A1", "A1+", "Total*2"])("%s cannot be computed here", (f) => {
     expect(computeFormula(wb, "A", f)).toBeNull();
+  });
+  it("SUMIF and IF are computed; a division by zero gives Excel's error", () => {
+    expect(computeFormula(wb, "A", 'SUMIF(A1:C1,">1")')).toBe(5);
+    expect(computeFormula(wb, "A", "IF(A1,1,2)")).toBe(1);
+    expect(computeFormula(wb, "A", "A1/0")).toEqual({ error: "#DIV/0!" });
   });
 });
 
@@ -43,7 +48,7 @@ describe("a workbook whose totals are formulas without cached values", () => {
   });
 
   it("a formula the checker cannot compute: “no computed value”, a warning at that cell, and no sum reads it as 0", async () => {
-    const wb = setFormula(await loadFixture(HEBEI), "支出总表", "D7", 'SUMIF(B8:B20,"20801*",D8:D20)');
+    const wb = setFormula(await loadFixture(HEBEI), "支出总表", "D7", "VLOOKUP(208,B8:D20,3,FALSE)");
     const found = shown(wb);
     expect(found.map((f) => [f.rule, f.severity, `${f.cells[0].sheet}!${a1(f.cells[0])}`])).toEqual([["cell.formula-no-value", "warning", "支出总表!D7"]]);
     expect(found[0].message).toContain("没有计算结果");

@@ -5,7 +5,7 @@
  */
 import { checkWorkbook } from "../../src/core/engine";
 import type { Finding } from "../../src/core/finding";
-import type { GridWorkbook } from "../../src/core/grid";
+import type { CellValue, GridWorkbook } from "../../src/core/grid";
 import { getCatalogueSync } from "../../src/core/catalogue/sync";
 import { FIXTURE_NAMES, columnBeside, linesBelow, loadFixture, sideBySide } from "../helpers/variants";
 
@@ -17,6 +17,28 @@ const gist = (findings: Finding[]) =>
     .map((f) => `${f.severity} ${f.rule} ${f.expected} ${f.actual}`)
     .sort();
 const kinds = (wb: GridWorkbook) => check(wb).tables.map((t) => t.kind).sort();
+
+/**
+ * Check columns as accountants write them: label, header row (1 or 2), the value on the 栏次 row (a check formula
+ * filled down over it gives 0, TRUE, FALSE or 正确) and in the body, adjacent or one blank column away. Every label,
+ * header row and 栏次 value appears; body values and gaps rotate.
+ */
+type Fill = (row: number, index: number) => CellValue;
+const BODY: Record<string, Fill> = {
+  "0": () => 0,
+  blank: () => null,
+  "TRUE/FALSE": (_r, i) => i % 4 !== 3,
+  正确: () => "正确",
+};
+const LANCI: CellValue[] = [0, null, true, false, "正确"];
+const CHECK_VARIANTS: Array<[string, number, CellValue, string, number]> = [];
+for (const headerRow of [1, 2])
+  LANCI.forEach((lanci, i) => {
+    for (const label of ["校验", "差额", "检查"]) {
+      const bodies = Object.keys(BODY);
+      CHECK_VARIANTS.push([label, headerRow, lanci, bodies[(i + headerRow + CHECK_VARIANTS.length) % bodies.length], CHECK_VARIANTS.length % 2]);
+    }
+  });
 
 describe.each([...FIXTURE_NAMES])("%s", (name) => {
   let base: GridWorkbook;
@@ -43,6 +65,10 @@ describe.each([...FIXTURE_NAMES])("%s", (name) => {
   it("a check column (校验) of zeros, or of TRUE, right of every table", () => {
     same(columnBeside(base, 0, "校验", () => 0, { format: "#,##0.00" }));
     same(columnBeside(base, 1, "核对", () => true));
+  });
+
+  it.each(CHECK_VARIANTS)("a %s column in header row %i, %p on the 栏次 row, %s in the body, %i columns away", (label, headerRow, lanci, body, gap) => {
+    same(columnBeside(base, gap, label, BODY[body], { headerOffset: headerRow - 1, lanci }));
   });
 
   it("scratch figures with no header three columns away, adjacent, and a code typed beside the table", () => {
@@ -84,5 +110,21 @@ describe("two tables side by side on one sheet", () => {
     expect(result.tables.map((t) => t.kind).sort()).toEqual(check(base).tables.map((t) => t.kind).sort());
     expect(result.tables.filter((t) => t.sheet === general).map((t) => t.kind).sort()).toEqual(["basic-expenditure", "general-expenditure"]);
     expect(gist(result.findings)).toEqual(gist(check(base).findings));
+  });
+});
+
+describe.each(["shanghai-final-template-2024", "shanghai-putuo-social-work-final-2024"])("%s (决算)", (name) => {
+  let base: GridWorkbook;
+  let baseline: string[];
+  let baseKinds: string[];
+  beforeAll(async () => {
+    base = await loadFixture(name);
+    baseline = gist(check(base).findings);
+    baseKinds = kinds(base);
+  });
+  it.each(CHECK_VARIANTS)("a %s column in header row %i, %p on the 栏次 row, %s in the body, %i columns away", (label, headerRow, lanci, body, gap) => {
+    const wb = columnBeside(base, gap, label, BODY[body], { headerOffset: headerRow - 1, lanci });
+    expect(kinds(wb)).toEqual(baseKinds);
+    expect(gist(check(wb).findings)).toEqual(baseline);
   });
 });

@@ -5,6 +5,7 @@ import { diffFindings } from "../../src/core/finding-delta";
 import type { GridWorkbook } from "../../src/core/grid";
 import { applyChange, type GridChange, type UpdateResult } from "../../src/core/session";
 import { toA1 } from "../../src/core/address";
+import { listRules } from "../../src/core/profiles";
 import { FULL_CAPABILITIES, type Capabilities } from "../../src/excel/capabilities";
 import type { CheckSessionLike } from "../../src/excel/live-checker";
 import { FakeExcel, key, type FakeCell, type Scalar } from "./fake-excel";
@@ -50,7 +51,7 @@ export function finding(
   extra: Partial<Finding> = {},
 ): Finding {
   return {
-    rule: "test.negative",
+    rule: "plausibility.negative",
     severity,
     message: `${address} 为负数`,
     messageEn: `${address} is negative`,
@@ -65,6 +66,9 @@ export function finding(
  * `count` findings on distinct cells of the sheets' C and D columns. "runs": one severity per column, so marks merge
  * into long runs; "scattered": severities alternate cell by cell, the worst case for grouping (every run one cell).
  */
+/** Seven distinct rule ids, for findings spread over several rules. */
+const SEVEN_RULES = listRules().slice(0, 7).map((r) => r.id);
+
 export function manyFindings(
   count: number,
   sheets: string[],
@@ -79,7 +83,7 @@ export function manyFindings(
     const row = 3 + (Math.floor(k / 2) % rowsPerSheet);
     const severity =
       pattern === "runs" ? (col === 2 ? "error" : "warning") : (row + col) % 2 === 0 ? "error" : "warning";
-    out.push(finding(sheet, toA1(row, col), severity, { rule: `test.rule${k % 7}` }));
+    out.push(finding(sheet, toA1(row, col), severity, { rule: SEVEN_RULES[k % 7] }));
   }
   return out;
 }

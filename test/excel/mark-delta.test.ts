@@ -70,7 +70,7 @@ describe("marks from the session's delta", () => {
     const plan = planner.update([b], { added: [b], removed: [stranger], changed: [] });
     expect(plan).toEqual(planMarks([b], true));
     // A finding added before another on the same cell: the note lists them in list order, as a full plan does.
-    const warning = { ...f("B2", "warning"), rule: "table.sum", message: "w" };
+    const warning: Finding = { ...f("B2", "warning"), rule: "table.total-row", message: "w" };
     const viaDelta = planner.update([warning, b], { added: [warning], removed: [], changed: [] });
     expect(viaDelta.cells.get("S!B2")?.note).toMatch(/^【预算表检查】警告：w\n错误：m B2/);
     expect(viaDelta).toEqual(planMarks([warning, b], true));

@@ -605,20 +605,28 @@ export function tableFrame(sheet: GridSheet): TableFrame {
   return { headerRow: 2, firstBodyRow, lastRow, right };
 }
 
-/** Every sheet's table gets a column `gap` blank columns right of it: `header` on its header row, `fill` per row. */
+/**
+ * Every sheet's table gets a column `gap` blank columns right of it: `header` on its first header row (or the one
+ * `headerOffset` rows below, when that row is still above the body and not its 栏次 row), `fill` per body row, and
+ * `lanci` (when given) on the 栏次 row (the row of 1, 2, 3 … under the header) where the table has one.
+ */
 export function columnBeside(
   wb: GridWorkbook,
   gap: number,
   header: string | null,
   fill: (row: number, index: number) => CellValue,
-  options: { format?: string; sheets?: string[] } = {},
+  options: { format?: string; sheets?: string[]; headerOffset?: number; lanci?: CellValue } = {},
 ): GridWorkbook {
   const out = clone(wb);
   for (const s of out.sheets) {
     if (options.sheets && !options.sheets.includes(s.name)) continue;
     const f = tableFrame(s);
     const col = f.right + 1 + gap;
-    if (header !== null) setCell(s.values, f.headerRow, col, header);
+    const lanci = lanciRow(s, f);
+    const wanted = f.headerRow + (options.headerOffset ?? 0);
+    const headerRow = wanted < f.firstBodyRow && wanted !== lanci ? wanted : f.headerRow;
+    if (header !== null) setCell(s.values, headerRow, col, header);
+    if (options.lanci !== undefined && lanci !== null) setCell(s.values, lanci, col, options.lanci);
     for (let r = f.firstBodyRow, i = 0; r <= f.lastRow; r++, i++) {
       const v = fill(r, i);
       if (v === null) continue;
@@ -628,6 +636,15 @@ export function columnBeside(
     growUsedArea(s, f.lastRow, col);
   }
   return out;
+}
+
+/** The row between the header and the body numbering the columns 1, 2, 3 … (content only), or null. */
+function lanciRow(sheet: GridSheet, f: TableFrame): number | null {
+  for (let r = f.headerRow + 1; r < f.firstBodyRow; r++) {
+    const numbers = (sheet.values[r] ?? []).filter((v): v is number => typeof v === "number");
+    if (numbers.length >= 2 && numbers.every((n, i) => n === numbers[0] + i)) return r;
+  }
+  return null;
 }
 
 /** Every sheet gets `lines` written `gap` blank rows below its table (signature lines, a date, notes). */

@@ -86,6 +86,14 @@ describe("Check tab", () => {
     expect(screen.getByTestId("recognised")).toHaveTextContent("单位预算支出总表 支出总表!A1:I23");
   });
 
+  it("says which recognised tables are on hidden sheets", async () => {
+    const tables = [...TABLES, { sheet: "隐藏表", kind: "three-public", range: "A1:F14", title: "三公经费支出表", hidden: true }];
+    await renderPane(fakeServices({ tables, findings: [] }));
+    const list = await screen.findByTestId("recognised");
+    expect(list).toHaveTextContent("三公经费支出表 隐藏表!A1:F14 (隐藏的工作表)");
+    expect(list.textContent?.match(/隐藏的工作表/g)).toHaveLength(1);
+  });
+
   it("says which set it recognised: 预算 or 决算", async () => {
     await renderPane(fakeServices({ tables: TABLES, findings: [] }));
     expect(await screen.findByTestId("recognised-set")).toHaveTextContent("预算公开表");

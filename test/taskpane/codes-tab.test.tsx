@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { loadCatalogue } from "../../src/core/catalogue";
 import { TargetNotEmptyError } from "../../src/excel/host";
+import type { StoredCodeList } from "../../src/taskpane/settings/code-list-store";
 import { fakeServices } from "./fake-services";
 import { renderPane } from "./render-pane";
 
@@ -60,5 +62,36 @@ describe("Codes tab", () => {
     const leaf = await within(tree).findByText("机关事业单位基本养老保险缴费支出");
     fireEvent.click(leaf);
     expect(screen.getByTestId("selected-code")).toHaveTextContent("2080505 机关事业单位基本养老保险缴费支出");
+  });
+
+  /**
+   * A list imported in Settings: 社会工作事务 (not in the built-in data) and 2080505 under the name a later list gives
+   * it. The pane's own loader (office-entry's loadCatalogue), not the fake's.
+   */
+  const IMPORTED: StoredCodeList = {
+    source: "科目表.xlsx",
+    importedAt: "2026-12-01T00:00:00Z",
+    codes: [
+      { code: "201", name: "一般公共服务支出", classification: "function" },
+      { code: "20139", name: "社会工作事务", classification: "function" },
+      { code: "2013902", name: "一般行政管理事务", classification: "function" },
+      { code: "2080505", name: "机关事业单位职业年金缴费支出", classification: "function" },
+    ],
+  };
+
+  it("finds imported names by pinyin initials as it finds the built-in ones", async () => {
+    await renderPane({ ...fakeServices(undefined, { codeLists: [IMPORTED] }), loadCatalogue }, "codes");
+    expect(await screen.findByText("2026年科目")).toBeInTheDocument();
+    const results = () => screen.getAllByRole("list", { name: "搜索结果" })[0];
+    await search("shgzsw");
+    await waitFor(() => expect(within(results()).getByRole("button", { name: /^20139\s*社会工作事务/ })).toBeInTheDocument());
+    await search("zynjjf");
+    expect(within(results()).getByRole("button", { name: /^2080505\s*机关事业单位职业年金缴费支出/ })).toBeInTheDocument();
+    // The initials follow the imported name, not the built-in one it replaces (机关事业单位基本养老保险缴费支出).
+    await search("jbylbxjf");
+    expect(screen.queryByRole("button", { name: /^2080505/ })).toBeNull();
+    // Built-in names keep theirs.
+    await search("jgsydw");
+    expect(results()).toHaveTextContent("机关事业单位");
   });
 });

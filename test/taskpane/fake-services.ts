@@ -1,5 +1,6 @@
 /** A fake PaneServices for component tests: a scripted checker, a host of jest mocks, the real catalogue. */
 import type { CheckResult, Finding } from "../../src/core/finding";
+import { initials } from "../../src/core/catalogue/initials";
 import { getCatalogueSync } from "../../src/core/catalogue/sync";
 import type { WorkbookHost } from "../../src/excel/host";
 import type { LiveState, StateListener } from "../../src/excel/live-checker";
@@ -73,7 +74,8 @@ export function fakeServices(
     host: fakeHost(),
     checker: new FakeChecker(result),
     checkConfig: new CheckConfig(),
-    loadCatalogue: async (imported) => getCatalogueSync(imported),
+    // As loadCatalogue (office-entry): imported names get their pinyin initials too.
+    loadCatalogue: async (imported) => getCatalogueSync(imported, initials),
     codeLists: memoryCodeListStore(options.codeLists),
     settings: memorySettingsStore({ live: false, year: 2026, ...options.settings }),
     writeCell: jest.fn<Promise<void>, [string, string, string | number]>(async () => undefined),

@@ -51,6 +51,13 @@ describe("lazy catalogue", () => {
     expect(files.filter(isCatalogueData)).toEqual([]);
   });
 
+  it.each([["taskpane/office-entry.tsx"], ["preview/preview-entry.tsx"], ["taskpane/worker/check-worker.ts"]])(
+    "%s loads pinyin-pro (for imported names' initials) only through import()",
+    (entry) => {
+      expect(rel(reachable(path.join(SRC, entry)))).not.toContain("core/catalogue/initials.ts");
+    },
+  );
+
   it("the check worker bundles its own copy", () => {
     expect(rel(reachable(path.join(SRC, "taskpane/worker/check-worker.ts"))).filter(isCatalogueData).length).toBeGreaterThan(0);
   });

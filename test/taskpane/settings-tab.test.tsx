@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
-import { applyTolerance } from "../../src/taskpane/check-config";
+import { applyProfile, withTolerance } from "../../src/core/profiles";
 import { defaultSettings, mergeSettings } from "../../src/taskpane/settings/settings-model";
 import { fakeServices, SUM_FINDING } from "./fake-services";
 import { renderPane } from "./render-pane";
@@ -46,8 +46,11 @@ describe("Settings tab", () => {
     fireEvent.keyDown(tol, { key: "Enter" });
     await waitFor(() => expect(services.checker.recheckAll.mock.calls.length).toBe(before + 1));
     expect(services.checkConfig.tolerance).toBe(0.01);
-    expect(applyTolerance([SUM_FINDING], 0.01)[0].severity).toBe("info");
-    expect(applyTolerance([SUM_FINDING], 0.001)[0].severity).toBe("error");
+    // The sessions get it in their rule profile, exactly.
+    const profile = withTolerance(services.checkConfig.profile, services.checkConfig.tolerance)!;
+    expect(profile.tolerance).toBe("0.01");
+    expect(applyProfile([SUM_FINDING], profile)[0].severity).toBe("info");
+    expect(applyProfile([SUM_FINDING], withTolerance(undefined, 0.001)!)[0].severity).toBe("error");
   });
 
   it("ignores invalid stored values", () => {

@@ -1,12 +1,13 @@
 /**
  * Checks one file of a batch: the same reading and the same engine call as the single-file CLI (readXlsxFile, the
- * engine with the bundled catalogue), plus the extract the cross-workbook rules need. Runs in a pool worker or in
+ * engine with the bundled catalogue or the one the --catalogue lists make), plus the extract the cross-workbook rules
+ * need. Runs in a pool worker or in
  * this thread; never throws: an unreadable file is an outcome, so one bad file never stops the others.
  */
 import type { TableSummary, Finding } from "../../core/finding";
 import type { CheckOptions } from "../../core/engine";
 import { checkWorkbookWithTables } from "../../core/engine";
-import { getCatalogueSync } from "../../core/catalogue/sync";
+import type { Catalogue } from "../../core/catalogue";
 import type { RuleProfile } from "../../core/profiles";
 import { extractWorkbook, type WorkbookExtract } from "../../core/workbooks";
 import { jsonReport } from "../report-json";
@@ -44,7 +45,8 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-export async function checkFile(task: FileTask): Promise<FileOutcome> {
+/** `catalogue`: built once per thread by the caller (pool.ts, check-worker.ts), not per file. */
+export async function checkFile(task: FileTask, catalogue: Catalogue): Promise<FileOutcome> {
   let grid;
   try {
     grid = await readXlsxFile(task.path);
@@ -54,7 +56,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     return { file: task.file, error: `读取文件 ${task.file} 时出错：${msg} / Error while reading ${task.file}: ${msg}` };
   }
   try {
-    const options: CheckOptions = { catalogue: getCatalogueSync() };
+    const options: CheckOptions = { catalogue };
     if (task.year !== undefined) options.year = task.year;
     if (task.profile) options.profile = task.profile;
     const { result, tables } = checkWorkbookWithTables(grid, options);

@@ -3,6 +3,7 @@
  * without batch options keeps the single-file report exactly.
  */
 import path from "node:path";
+import type { ImportedList } from "../../core/catalogue";
 import type { RuleProfile } from "../../core/profiles";
 import type { Lang } from "../bilingual";
 import type { CheckDeps } from "../run-check";
@@ -76,14 +77,16 @@ export interface CommonArgs {
   year?: number;
   profile?: RuleProfile;
   annotate?: string;
-  /** --catalogue lists: not passed to the pool's workers yet, so refused rather than silently ignored. */
+  /** The --catalogue files given, and the lists read from them (merge reads none). */
   catalogues?: string[];
+  imported?: readonly ImportedList[];
 }
 
 export function runBatchCommand(files: readonly string[], options: BatchOptions, common: CommonArgs, deps: CheckDeps & Pick<BatchDeps, "checkFiles">): Promise<number> {
   const batchDeps: BatchDeps = { stdout: deps.stdout, stderr: deps.stderr, cwd: deps.cwd, progress: Boolean(deps.stderrIsTTY), checkFiles: deps.checkFiles };
-  if (common.catalogues?.length) {
-    deps.stderr("用法错误：--catalogue 目前只能用于单个文件 / Usage error: --catalogue works on one file only for now\n");
+  // merge runs no code rule (the shards did): a list given there would be silently ignored.
+  if (files[0] === "merge" && common.catalogues?.length) {
+    deps.stderr("用法错误：merge 不核对科目编码，请在各分片运行时使用 --catalogue / Usage error: merge checks no codes: give --catalogue to each shard's run\n");
     return Promise.resolve(2);
   }
   if (common.annotate !== undefined) {
@@ -100,6 +103,7 @@ export function runBatchCommand(files: readonly string[], options: BatchOptions,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.summary !== undefined ? { summary: options.summary } : {}),
     ...(options.units !== undefined ? { units: options.units } : {}),
+    ...(common.imported?.length ? { imported: common.imported } : {}),
   };
   if (files[0] === "merge") {
     if (options.shard) {

@@ -9,7 +9,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
+import type { ImportedList } from "../../core/catalogue";
+import { getCatalogueSync } from "../../core/catalogue/sync";
 import { checkFile, type FileOutcome, type FileTask } from "./check-file";
+
+/** What every worker is started with: the --catalogue lists, parsed once in the main thread (plain, cloneable data). */
+export interface WorkerData {
+  imported: readonly ImportedList[];
+}
 
 export function defaultJobs(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length || 1;
@@ -20,21 +27,28 @@ export function workerFile(dir = __dirname): string {
   return fs.existsSync(built) ? built : path.join(dir, "check-worker-tsx.mjs");
 }
 
-export type CheckFiles = (tasks: readonly FileTask[], jobs: number, onDone: (done: number, last: FileOutcome) => void) => Promise<FileOutcome[]>;
+export type CheckFiles = (
+  tasks: readonly FileTask[],
+  jobs: number,
+  onDone: (done: number, last: FileOutcome) => void,
+  imported?: readonly ImportedList[],
+) => Promise<FileOutcome[]>;
 
-export const checkFiles: CheckFiles = async (tasks, jobs, onDone) => {
+export const checkFiles: CheckFiles = async (tasks, jobs, onDone, imported = []) => {
   let done = 0;
   const finished = (o: FileOutcome): FileOutcome => {
     onDone(++done, o);
     return o;
   };
   if (jobs <= 1 || tasks.length <= 1) {
+    const catalogue = getCatalogueSync(imported);
     const out: FileOutcome[] = [];
-    for (const t of tasks) out.push(finished(await checkFile(t)));
+    for (const t of tasks) out.push(finished(await checkFile(t, catalogue)));
     return out;
   }
   const threads = Math.min(jobs, tasks.length);
-  const pool = new Piscina<FileTask, FileOutcome>({ filename: workerFile(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const workerData: WorkerData = { imported };
+  const pool = new Piscina<FileTask, FileOutcome>({ filename: workerFile(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     return await Promise.all(
       tasks.map((t) =>

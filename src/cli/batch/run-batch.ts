@@ -9,6 +9,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import type { ImportedList } from "../../core/catalogue";
 import type { RuleProfile } from "../../core/profiles";
 import { workbookFindings, type WorkbookEntry } from "../../core/workbooks";
 import type { Lang } from "../bilingual";
@@ -34,6 +35,8 @@ export interface BatchArgs {
   summary?: string;
   /** Unit → department mapping file (--units). */
   units?: string;
+  /** The --catalogue lists, already read: every file is checked against them as a single-file run would be. */
+  imported?: readonly ImportedList[];
 }
 
 export interface BatchDeps {
@@ -95,7 +98,7 @@ export async function runBatch(args: BatchArgs, deps: BatchDeps): Promise<number
     ...(args.profile ? { profile: args.profile } : {}),
   }));
   const progress = progressLine(deps.progress, deps.stderr);
-  const outcomes = await (deps.checkFiles ?? poolCheckFiles)(tasks, args.jobs, (done, last) => progress.update(done, tasks.length, last.file));
+  const outcomes = await (deps.checkFiles ?? poolCheckFiles)(tasks, args.jobs, (done, last) => progress.update(done, tasks.length, last.file), args.imported);
   progress.end();
   const result: BatchResult = args.shard
     ? { files: outcomes, findings: [], shard: shardLabel(args.shard) }

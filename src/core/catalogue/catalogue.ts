@@ -1,6 +1,6 @@
 /** The year-aware catalogue API: lookup, children, search, and the facts the rules need. */
 import { classifyCode, levelOf } from "./classify";
-import { searchRows } from "./search";
+import { searchRows, type InitialsOf } from "./search";
 import type { CatalogueData, CatalogueEntry, ImportedList, PathStep, SearchOptions } from "./types";
 import { buildYearIndex, parentKey, type IndexedRow, type YearIndex } from "./year-index";
 
@@ -33,9 +33,10 @@ export interface Catalogue {
 
 /**
  * `imported`: the user's official lists (see ImportedList); their years join the data's years, so a list for 2027
- * is used as it is for 2027 rather than the nearest built-in year.
+ * is used as it is for 2027 rather than the nearest built-in year. `initialsOf` (initials.ts) gives the imported
+ * names the pinyin initials the built-in ones carry in the data; without it they are found by code and name only.
  */
-export function createCatalogue(data: CatalogueData, imported: readonly ImportedList[] = []): Catalogue {
+export function createCatalogue(data: CatalogueData, imported: readonly ImportedList[] = [], initialsOf?: InitialsOf): Catalogue {
   const years = [
     ...new Set([
       ...data.classifications.flatMap((c) => c.years),
@@ -93,7 +94,7 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
     },
     search(text, year, options) {
       const idx = index(year);
-      return searchRows(idx.rows, text, options).map((r) => toEntry(r, idx));
+      return searchRows(idx.rows, text, options, initialsOf).map((r) => toEntry(r, idx));
     },
     yearsOf(code) {
       // A code only seen in some years (attested), or only a list for one year holds, says nothing about the others.

@@ -6,8 +6,11 @@ let pending: Promise<Catalogue> | undefined;
 
 /** The built-in catalogue, or (with `imported`) a new one with the user's lists laid over it. */
 export function loadCatalogue(imported: readonly ImportedList[] = []): Promise<Catalogue> {
+  // Imported names need pinyin-pro for their initials (as sync.ts): its own chunk, fetched only with imported lists.
   if (imported.length > 0)
-    return import(/* webpackChunkName: "catalogue" */ "./data").then((m) => createCatalogue(m.catalogueData, imported));
+    return Promise.all([import(/* webpackChunkName: "catalogue" */ "./data"), import(/* webpackChunkName: "pinyin" */ "./initials")]).then(
+      ([m, p]) => createCatalogue(m.catalogueData, imported, p.initials),
+    );
   pending ??= import(/* webpackChunkName: "catalogue" */ "./data").then((m) => createCatalogue(m.catalogueData));
   return pending;
 }

@@ -10,6 +10,16 @@ import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
 import { namesMatch } from "./normalise";
 import type { Classification } from "./types";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const CATALOGUE_RULES = [
+  { id: "catalogue.unknown-code", group: "catalogue", severity: "error", zh: "科目编码不在当年政府收支分类科目中", en: "Code not in the year's classification" },
+  { id: "catalogue.not-covered", group: "catalogue", severity: "info", zh: "内置科目表未列全的上级科目下的编码，未核对（每个上级科目一条）", en: "Codes under a parent the built-in list does not list completely; not checked (one note per parent)" },
+  { id: "catalogue.name-mismatch", group: "catalogue", severity: "warning", zh: "科目名称与科目表不一致", en: "Subject name differs from the classification" },
+  { id: "catalogue.wrong-parent", group: "catalogue", severity: "error", zh: "科目列在错误的上级科目之下", en: "Subject listed under the wrong parent" },
+  { id: "catalogue.economic-pairing", group: "catalogue", severity: "warning", zh: "部门经济分类与政府经济分类对应不符", en: "Department vs government economic code pairing" },
+] as const satisfies readonly RuleInfo[];
 
 export interface CodeRow {
   sheet: string;

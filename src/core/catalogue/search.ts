@@ -17,7 +17,10 @@ export type Rank = (typeof Rank)[keyof typeof Rank];
 
 export const DEFAULT_LIMIT = 20;
 
-function rank(row: IndexedRow, query: string, normQuery: string, letters: string): Rank | undefined {
+/** Pinyin initials of a name (initials.ts), given by whoever has pinyin-pro loaded. */
+export type InitialsOf = (name: string) => string;
+
+function rank(row: IndexedRow, query: string, normQuery: string, letters: string, initialsOf: InitialsOf | undefined): Rank | undefined {
   if (/^\d+$/.test(query)) {
     if (row.code === query) return Rank.ExactCode;
     if (row.code.startsWith(query)) return Rank.CodePrefix;
@@ -30,8 +33,11 @@ function rank(row: IndexedRow, query: string, normQuery: string, letters: string
     if (name.includes(normQuery)) return Rank.NameSubstring;
   }
   if (letters !== "") {
-    if (row.initials.startsWith(letters)) return Rank.InitialsPrefix;
-    if (row.initials.includes(letters)) return Rank.InitialsSubstring;
+    // Imported names get theirs on the first Latin search, once: a check never pays for pinyin.
+    if (row.initials === undefined && initialsOf) row.initials = initialsOf(row.name);
+    const initials = row.initials ?? "";
+    if (initials.startsWith(letters)) return Rank.InitialsPrefix;
+    if (initials.includes(letters)) return Rank.InitialsSubstring;
   }
   return undefined;
 }
@@ -40,7 +46,7 @@ function rank(row: IndexedRow, query: string, normQuery: string, letters: string
  * Rows matching `text`, best first: exact code, code prefix (in tree order, so a 款 is followed by its 项),
  * exact name, name prefix, name substring, initials prefix, initials substring; ties keep tree order.
  */
-export function searchRows(rows: IndexedRow[], text: string, options: SearchOptions = {}): IndexedRow[] {
+export function searchRows(rows: IndexedRow[], text: string, options: SearchOptions = {}, initialsOf?: InitialsOf): IndexedRow[] {
   const query = text.trim().replace(/\s+/g, "");
   if (query === "") return [];
   const normQuery = normaliseName(query);
@@ -49,7 +55,7 @@ export function searchRows(rows: IndexedRow[], text: string, options: SearchOpti
   const hits: { row: IndexedRow; rank: Rank; order: number }[] = [];
   rows.forEach((row, order) => {
     if (options.classification && row.classification !== options.classification) return;
-    const r = rank(row, query, normQuery, letters);
+    const r = rank(row, query, normQuery, letters, initialsOf);
     if (r !== undefined) hits.push({ row, rank: r, order });
   });
   hits.sort((a, b) => a.rank - b.rank || a.order - b.order);

@@ -4,7 +4,8 @@ import type { Classification, ClassificationData, DataRow, ImportedList } from "
 export interface IndexedRow {
   code: string;
   name: string;
-  initials: string;
+  /** Pinyin initials of the name; undefined for an imported name until a search needs them (see searchRows). */
+  initials?: string;
   classification: Classification;
   /** Only a list imported for this very year holds it: no evidence for other years (see Catalogue.yearsOf). */
   yearListOnly?: true;
@@ -70,9 +71,9 @@ function applyImports(byCode: Map<string, IndexedRow>, year: number, imported: r
   for (const list of lists)
     for (const c of list.codes) {
       const builtIn = byCode.get(c.code);
-      // Pinyin initials are computed at build time only; an imported name keeps the built-in ones when it is the same.
-      const initials = builtIn && builtIn.name === c.name ? builtIn.initials : "";
-      const row: IndexedRow = { code: c.code, name: c.name, initials, classification: c.classification };
+      // An imported name keeps the built-in initials when it is the same; others are computed when searched.
+      const row: IndexedRow = { code: c.code, name: c.name, classification: c.classification };
+      if (builtIn && builtIn.name === c.name && builtIn.initials !== undefined) row.initials = builtIn.initials;
       if (list.year !== undefined && !builtIn && !codes.has(c.code)) row.yearListOnly = true;
       codes.set(c.code, row);
       source.set(c.code, list.source);

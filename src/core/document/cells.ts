@@ -1,21 +1,7 @@
-/** Cells and amounts the document rules read: a table's title/year/unit cells, and amounts through a reader. */
+/** Cells the document rules name: a table's title/year/unit cells (amounts they read through core/amounts.ts). */
 import type { CellRef } from "../address";
 import type { FindingCell } from "../finding";
-import type { GridWorkbook } from "../grid";
-import { cellAmount } from "../formula/evaluate";
-import { parseAmount, type Amount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
-
-/** Reads one amount cell; the session passes its cached reader, a one-shot check reads the grid. */
-export type AmountAt = (sheet: string, row: number, col: number) => Amount;
-
-export function gridReader(workbook: GridWorkbook): AmountAt {
-  const sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
-  return (sheet, row, col) => {
-    const s = sheets.get(sheet);
-    return s ? cellAmount(workbook, s, row, col) : parseAmount(null);
-  };
-}
 
 export function findingCell(table: RecognisedTable, ref: CellRef): FindingCell {
   return { sheet: table.sheet, row: ref.row, col: ref.col };

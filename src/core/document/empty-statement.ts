@@ -8,7 +8,8 @@ import { a1, type FindingCell, type Finding } from "../finding";
 import { formatAmount } from "../money";
 import { isFinalKind } from "../recognise/final-kinds";
 import type { RecognisedTable, TableKind } from "../recognise/types";
-import { findingCell, metaCell, tableCell, tableLabel, type AmountAt } from "./cells";
+import type { AmountReader } from "../amounts";
+import { findingCell, metaCell, tableCell, tableLabel } from "./cells";
 import { KIND_NAMES } from "./style";
 
 /** Tables a unit may legitimately publish empty (it has no such funds or no projects). */
@@ -23,14 +24,14 @@ export const MAY_BE_EMPTY: ReadonlySet<TableKind> = new Set<TableKind>([
 ]);
 
 /** The first non-zero amount of the table, or null; stops at the first one found. */
-export function firstNonZeroAmount(table: RecognisedTable, read: AmountAt): { cell: FindingCell; value: string } | null {
+export function firstNonZeroAmount(table: RecognisedTable, read: AmountReader): { cell: FindingCell; value: string } | null {
   const lines: Array<{ rows: number[]; cols: number[] }> = table.sides
     ? table.sides.map((s) => ({ rows: s.rows.map((r) => r.row), cols: s.amountCols }))
     : [{ rows: table.rows.map((r) => r.row), cols: table.columns.filter((c) => c.role === "amount").map((c) => c.col) }];
   for (const { rows, cols } of lines) {
     for (const row of rows) {
       for (const col of cols) {
-        const a = read(table.sheet, row, col);
+        const a = read({ sheet: table.sheet, row, col });
         if (a.kind === "number" && !a.value.isZero()) return { cell: findingCell(table, { row, col }), value: formatAmount(a.value) };
       }
     }
@@ -38,7 +39,7 @@ export function firstNonZeroAmount(table: RecognisedTable, read: AmountAt): { ce
   return null;
 }
 
-export function emptyStatementFindings(tables: RecognisedTable[], read: AmountAt): Finding[] {
+export function emptyStatementFindings(tables: RecognisedTable[], read: AmountReader): Finding[] {
   const out: Finding[] = [];
   // A 决算 template (no amounts in any table) is not a disclosure: its empty tables need no statement yet.
   const finalTemplate = tables.some((t) => isFinalKind(t.kind)) && tables.every((t) => firstNonZeroAmount(t, read) === null);

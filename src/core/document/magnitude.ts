@@ -17,7 +17,8 @@ import type { RecognisedTable, TableKind } from "../recognise/types";
 import { buildColumnTree, rootTotalColumn } from "../rules/column-tree";
 import { documentUnit as commonUnit } from "../rules/measure";
 import { sideStructure } from "../rules/table-identities";
-import { findingCell, tableLabel, type AmountAt } from "./cells";
+import type { AmountReader } from "../amounts";
+import { findingCell, tableLabel } from "./cells";
 
 const WHOLE_BUDGET: ReadonlySet<TableKind> = new Set<TableKind>(["summary", "revenue", "expenditure"]);
 const TO_WAN: Record<string, number> = { 万元: 1, 千元: 0.1, 元: 0.0001 };
@@ -30,13 +31,13 @@ interface GrandTotal {
   wan: number;
 }
 
-function amountAt(read: AmountAt, table: RecognisedTable, row: number, col: number): Decimal | null {
-  const a = read(table.sheet, row, col);
+function amountAt(read: AmountReader, table: RecognisedTable, row: number, col: number): Decimal | null {
+  const a = read({ sheet: table.sheet, row, col });
   return a.kind === "number" ? a.value : null;
 }
 
 /** The grand total of a table (see the header comment), or null when it has none or it is zero. */
-export function grandTotal(table: RecognisedTable, read: AmountAt): Omit<GrandTotal, "wan"> | null {
+export function grandTotal(table: RecognisedTable, read: AmountReader): Omit<GrandTotal, "wan"> | null {
   let best: { row: number; col: number; value: Decimal } | null = null;
   if (table.sides) {
     const income = table.sides.find((s) => s.side === "income") ?? table.sides[0];
@@ -65,12 +66,12 @@ function lowerMedian(totals: GrandTotal[]): GrandTotal | undefined {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-export function magnitudeFindings(tables: RecognisedTable[], read: AmountAt): Finding[] {
+export function magnitudeFindings(tables: RecognisedTable[], read: AmountReader): Finding[] {
   return magnitudeCheck(tables, read).findings;
 }
 
 /** The findings, and the ids of the tables they flag (root causes: their cross-table sums are not reported). */
-export function magnitudeCheck(tables: RecognisedTable[], read: AmountAt): { findings: Finding[]; off: Set<string> } {
+export function magnitudeCheck(tables: RecognisedTable[], read: AmountReader): { findings: Finding[]; off: Set<string> } {
   const off = new Set<string>();
   const documentUnit = commonUnit(tables);
   const totals: GrandTotal[] = [];

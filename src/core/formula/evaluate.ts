@@ -1,151 +1,250 @@
 /**
- * A small pure evaluator for the formulas a workbook written by a script (or a template before Excel recalculates
- * it) leaves without a cached value: numbers, cell and range references (same sheet or 'Other sheet'!A1), + − × ÷,
- * unary minus, parentheses and SUM. Anything else (SUMIF, IF, names, …) is not computed: the caller reports the
- * cell as having no computed value rather than reading it as 0. Pure and bounded: references are followed with a
- * cycle guard and a depth limit.
+ * A small pure evaluator for formulas without a cached value (a workbook written by a script, a template in the
+ * preview before anything recalculates it): references, + − × ÷ ^ &, comparisons, and the functions in
+ * functions.ts, in exact decimals. Anything else (names, VLOOKUP, …) is not computed: the caller reports the cell as
+ * having no computed value rather than reading it as 0. Bounded: references are followed with a cycle guard and a
+ * depth limit, ranges are capped.
  */
-import { columnIndex } from "../address";
-import { cellFormula, cellValue, formulaWithoutValue, isErrorValue, type GridSheet, type GridWorkbook } from "../grid";
-import { parseAmount, type Amount } from "../money";
-
-type Token = { t: "num"; v: number } | { t: "ref"; sheet: string | null; a: string; b?: string } | { t: "op"; v: string } | { t: "fn"; v: string };
-
-const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|((?:'(?:[^']|'')+'|[^\s'!(),:+\-*/^&=<>"]+)!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?(?![\w(])|([A-Za-z][A-Za-z0-9.]*)\s*\(|([-+*/(),]))/y;
-
-function tokenize(formula: string): Token[] | null {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let pos = 0;
-  const text = formula.trim();
-  while (pos < text.length) {
-    TOKEN.lastIndex = pos;
-    const m = TOKEN.exec(text);
-    if (!m || m.index !== pos) return null;
-    pos = TOKEN.lastIndex;
-    if (m[1] !== undefined) out.push({ t: "num", v: Number(m[1]) });
-    else if (m[3] !== undefined) {
-      const sheet = m[2] ? m[2].slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : null;
-      out.push({ t: "ref", sheet, a: `${m[3]}${m[4]}`.toUpperCase(), b: m[5] ? `${m[5]}${m[6]}`.toUpperCase() : undefined });
-    } else if (m[7] !== undefined) out.push({ t: "fn", v: m[7].toUpperCase() });
-    else if (m[8] !== undefined) out.push({ t: "op", v: m[8] });
-    while (pos < text.length && /\s/.test(text[pos])) pos++;
-  }
-  return out;
-}
-
-function cellOf(a1: string): { row: number; col: number } {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}
+import { cellFormula, cellValue, formulaWithoutValue, isErrorValue, sheetRowCount, type CellValue, type GridSheet, type GridWorkbook } from "../grid";
+import { Decimal, decimalFromNumber, parseAmount, type Amount } from "../money";
+import { FUNCTIONS, Unsupported, type Evaluation } from "./functions";
+import { parseFormula, type Node } from "./parse";
+import {
+  compareOp,
+  compareValues,
+  DIV0_ERROR,
+  FormulaError,
+  isGrid,
+  toNumber,
+  toText,
+  VALUE_ERROR,
+  type Grid,
+  type Scalar,
+  type Value,
+} from "./values";
 
 const MAX_DEPTH = 64;
 const MAX_RANGE_CELLS = 100_000;
 
-class Unsupported extends Error {}
+/** How a referenced cell that holds a formula is read: its cached value, or its formula computed afresh. */
+type FormulaCells = "cached-first" | "recompute";
 
-/** The value of `formula` (no leading "=") on `sheet`, or null when it cannot be computed here. */
-export function computeFormula(wb: GridWorkbook, sheet: string, formula: string, visiting = new Set<string>(), depth = 0): number | null {
-  const tokens = tokenize(formula);
-  if (!tokens || depth > MAX_DEPTH) return null;
-  let i = 0;
-  const peek = () => tokens[i];
-  const take = () => tokens[i++];
-  const valueAt = (sheetName: string, row: number, col: number): number => {
-    const s = wb.sheets.find((x) => x.name === sheetName);
+class Evaluator {
+  private readonly visiting = new Set<string>();
+  private readonly memo = new Map<string, Scalar>();
+  private depth = 0;
+  constructor(
+    private readonly wb: GridWorkbook,
+    private readonly mode: FormulaCells,
+  ) {}
+
+  /** The value of `formula` as written on `sheet`. */
+  formula(sheet: string, formula: string): Scalar {
+    const node = parseFormula(formula);
+    if (!node) throw new Unsupported();
+    if (++this.depth > MAX_DEPTH) throw new Unsupported();
+    try {
+      return this.result(new SheetEvaluation(this, sheet).eval(node));
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** A formula's final value: a one-cell array is its cell; a larger one would spill, which is not computed here. */
+  private result(v: Value): Scalar {
+    if (!isGrid(v)) return v;
+    if (v.cells.length === 1) return v.cells[0];
+    throw new Unsupported();
+  }
+
+  cell(sheetName: string, row: number, col: number): Scalar {
+    const s = this.wb.sheets.find((x) => x.name === sheetName);
     if (!s) throw new Unsupported();
-    const key = `${sheetName}!${row}:${col}`;
-    const v = cellValue(s, row, col);
     const f = cellFormula(s, row, col);
-    if (v === null && f) {
-      if (visiting.has(key)) throw new Unsupported();
-      visiting.add(key);
-      const r = computeFormula(wb, sheetName, f, visiting, depth + 1);
-      visiting.delete(key);
-      if (r === null) throw new Unsupported();
-      return r;
-    }
-    if (isErrorValue(v)) throw new Unsupported();
-    const a = parseAmount(v);
-    if (a.kind === "number") return a.value.toNumber();
-    return 0;
-  };
-  const refValues = (tok: Extract<Token, { t: "ref" }>): number[] => {
-    const sh = tok.sheet ?? sheet;
-    const a = cellOf(tok.a);
-    const b = tok.b ? cellOf(tok.b) : a;
-    const top = Math.min(a.row, b.row);
-    const bottom = Math.max(a.row, b.row);
-    const left = Math.min(a.col, b.col);
-    const right = Math.max(a.col, b.col);
-    if ((bottom - top + 1) * (right - left + 1) > MAX_RANGE_CELLS) throw new Unsupported();
-    const out: number[] = [];
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) out.push(valueAt(sh, r, c));
-    return out;
-  };
-  const primary = (): number => {
-    const tok = take();
-    if (!tok) throw new Unsupported();
-    if (tok.t === "num") return tok.v;
-    if (tok.t === "ref") {
-      if (tok.b) throw new Unsupported();
-      return refValues(tok)[0];
-    }
-    if (tok.t === "op" && tok.v === "(") {
-      const v = expr();
-      const close = take();
-      if (!(close?.t === "op" && close.v === ")")) throw new Unsupported();
-      return v;
-    }
-    if (tok.t === "op" && (tok.v === "-" || tok.v === "+")) return tok.v === "-" ? -primary() : primary();
-    if (tok.t === "fn" && tok.v === "SUM") {
-      let total = 0;
-      for (;;) {
-        const next = peek();
-        if (next?.t === "op" && next.v === ")") {
-          i++;
-          return total;
-        }
-        if (next?.t === "ref" && next.b) {
-          i++;
-          total += refValues(next).reduce((x, y) => x + y, 0);
-        } else total += expr();
-        const sep = take();
-        if (sep?.t === "op" && sep.v === ")") return total;
-        if (!(sep?.t === "op" && sep.v === ",")) throw new Unsupported();
+    const v = cellValue(s, row, col);
+    if (f && (this.mode === "recompute" || v === null)) {
+      const key = `${sheetName}!${row}:${col}`;
+      const known = this.memo.get(key);
+      if (known !== undefined) return known;
+      if (this.visiting.has(key)) throw new Unsupported();
+      this.visiting.add(key);
+      try {
+        const r = this.formula(sheetName, f);
+        this.memo.set(key, r);
+        return r;
+      } catch (e) {
+        // Recomputing, a formula this evaluator cannot read keeps the value Excel last computed for it.
+        if (e instanceof Unsupported && this.mode === "recompute" && v !== null) return fromCell(v);
+        throw e;
+      } finally {
+        this.visiting.delete(key);
       }
     }
-    throw new Unsupported();
-  };
-  const term = (): number => {
-    let v = primary();
-    for (let n = peek(); n?.t === "op" && (n.v === "*" || n.v === "/"); n = peek()) {
-      i++;
-      const r = primary();
-      if (n.v === "/" && r === 0) throw new Unsupported();
-      v = n.v === "*" ? v * r : v / r;
+    return fromCell(v);
+  }
+
+  sheetRows(sheetName: string): number {
+    const s = this.wb.sheets.find((x) => x.name === sheetName);
+    if (!s) throw new Unsupported();
+    return sheetRowCount(s);
+  }
+}
+
+function fromCell(v: CellValue): Scalar {
+  if (v === null || v === "") return null;
+  if (typeof v === "number") return decimalFromNumber(v);
+  if (isErrorValue(v)) return new FormulaError(v.error);
+  return v;
+}
+
+/** Evaluation of one formula's nodes, relative to the sheet it is written on. */
+class SheetEvaluation implements Evaluation {
+  constructor(
+    private readonly ev: Evaluator,
+    private readonly sheet: string,
+  ) {}
+
+  range(node: Node): Grid {
+    if (node.t !== "ref") throw new Unsupported();
+    const sheet = node.sheet ?? this.sheet;
+    // A whole column (B:B) reads the used rows only: the rest of it is blank.
+    const bottom = node.wholeColumns ? Math.min(node.bottom, this.ev.sheetRows(sheet) - 1) : node.bottom;
+    const rows = Math.max(0, bottom - node.top + 1);
+    const cols = node.right - node.left + 1;
+    if (rows * cols > MAX_RANGE_CELLS) throw new Unsupported();
+    const cells: Scalar[] = [];
+    for (let r = node.top; r <= bottom; r++) for (let c = node.left; c <= node.right; c++) cells.push(this.ev.cell(sheet, r, c));
+    return { rows, cols, cells, ref: true };
+  }
+
+  eval(node: Node): Value {
+    switch (node.t) {
+      case "num":
+        return new Decimal(node.v);
+      case "str":
+        return node.v;
+      case "bool":
+        return node.v;
+      case "ref": {
+        if (node.top === node.bottom && node.left === node.right) return this.ev.cell(node.sheet ?? this.sheet, node.top, node.left);
+        return this.range(node);
+      }
+      case "neg":
+        return map1(this.eval(node.x), (x) => {
+          const n = toNumber(x);
+          return n instanceof FormulaError ? n : n.negated();
+        });
+      case "bin":
+        return map2(this.eval(node.a), this.eval(node.b), (a, b) => binary(node.op, a, b));
+      case "call": {
+        const fn = FUNCTIONS[node.fn];
+        if (!fn) throw new Unsupported();
+        return fn(node.args, this);
+      }
     }
-    return v;
-  };
-  const expr = (): number => {
-    let v = term();
-    for (let n = peek(); n?.t === "op" && (n.v === "+" || n.v === "-"); n = peek()) {
-      i++;
-      const r = term();
-      v = n.v === "+" ? v + r : v - r;
+  }
+}
+
+function map1(v: Value, f: (x: Scalar) => Scalar): Value {
+  return isGrid(v) ? { rows: v.rows, cols: v.cols, cells: v.cells.map(f), ref: false } : f(v);
+}
+
+/** Element by element over arrays of one shape; a single value pairs with every element. */
+function map2(a: Value, b: Value, f: (x: Scalar, y: Scalar) => Scalar): Value {
+  if (!isGrid(a) && !isGrid(b)) return f(a, b);
+  const ga = isGrid(a) ? a : null;
+  const gb = isGrid(b) ? b : null;
+  const shape = ga && ga.cells.length !== 1 ? ga : gb && gb.cells.length !== 1 ? gb : (ga ?? gb)!;
+  for (const g of [ga, gb]) if (g && g.cells.length !== 1 && (g.rows !== shape.rows || g.cols !== shape.cols)) throw new Unsupported();
+  const at = (v: Value, k: number): Scalar => (isGrid(v) ? (v.cells.length === 1 ? v.cells[0] : v.cells[k]) : v);
+  const cells: Scalar[] = [];
+  for (let k = 0; k < shape.cells.length; k++) cells.push(f(at(a, k), at(b, k)));
+  return { rows: shape.rows, cols: shape.cols, cells, ref: false };
+}
+
+function binary(op: string, a: Scalar, b: Scalar): Scalar {
+  if (op === "&") {
+    const x = toText(a);
+    const y = toText(b);
+    if (x instanceof FormulaError) return x;
+    if (y instanceof FormulaError) return y;
+    return x + y;
+  }
+  if (op === "+" || op === "-" || op === "*" || op === "/" || op === "^") {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (x instanceof FormulaError) return x;
+    if (y instanceof FormulaError) return y;
+    switch (op) {
+      case "+":
+        return x.plus(y);
+      case "-":
+        return x.minus(y);
+      case "*":
+        return x.times(y);
+      case "/":
+        return y.isZero() ? DIV0_ERROR : x.div(y);
+      default:
+        if (x.isZero() && y.lessThanOrEqualTo(0)) return x.isZero() && y.isZero() ? VALUE_ERROR : DIV0_ERROR;
+        return x.pow(y);
     }
-    return v;
-  };
+  }
+  const c = compareValues(a, b);
+  return c instanceof FormulaError ? c : compareOp(op, c);
+}
+
+function toCellValue(v: Scalar): CellValue {
+  if (v === null) return 0;
+  if (v instanceof FormulaError) return { error: v.code };
+  if (v instanceof Decimal) {
+    if (!v.isFinite()) return { error: "#NUM!" };
+    return v.toNumber();
+  }
+  return v;
+}
+
+/**
+ * The value of `formula` (no leading "=") on `sheet` as Excel would cache it (errors such as #DIV/0! included), or
+ * null when it cannot be computed here. A referenced formula cell is read by its cached value, or computed when it
+ * has none.
+ */
+export function computeFormula(wb: GridWorkbook, sheet: string, formula: string): CellValue | null {
   try {
-    const v = expr();
-    if (i !== tokens.length || !Number.isFinite(v)) return null;
-    // Float noise of the sums (0.1 + 0.2) is below what any amount shows.
-    return Math.round(v * 1e8) / 1e8;
+    return toCellValue(new Evaluator(wb, "cached-first").formula(sheet, formula));
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
+}
+
+export interface Recalculated {
+  sheet: string;
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+/**
+ * Every formula of the workbook computed afresh from the cells it reads, as Excel recalculates after an edit (the
+ * preview's workbook has no engine of its own). A formula this evaluator cannot read keeps its cached value, and
+ * stays without one if it had none.
+ */
+export function recalculate(wb: GridWorkbook): Recalculated[] {
+  const ev = new Evaluator(wb, "recompute");
+  const out: Recalculated[] = [];
+  for (const s of wb.sheets) {
+    s.formulas?.forEach((row, r) =>
+      row?.forEach((f, c) => {
+        if (!f) return;
+        try {
+          out.push({ sheet: s.name, row: r, col: c, value: toCellValue(ev.cell(s.name, r, c)) });
+        } catch (e) {
+          if (!(e instanceof Unsupported)) throw e;
+        }
+      }),
+    );
+  }
+  return out;
 }
 
 /** The error text an amount carries when its formula has no cached value and cannot be computed here. */

@@ -31,6 +31,11 @@ const CODE = /(编码|代码|编号)$|^科目编码|^(类|款|项|目)$/;
 const NAME = /名称|^项目$|^科目$|^项$/;
 /** Columns an accountant adds beside a table: remarks and check columns (差额 = 0 checks, TRUE/FALSE) are not amounts. */
 const NOTE_OR_CHECK = /备注|附注|^说明$|校验|核对|检查|验证|^差额$|^差异$|^check$/i;
+
+/** A header label of a remark or check column (normalised text). */
+export function isNoteOrCheckLabel(label: string): boolean {
+  return NOTE_OR_CHECK.test(label);
+}
 /** Header words of an amount column: one stray text in it is a mistyped amount, not a sign of a text column. */
 const AMOUNT_HEADER = /合计|小计|总计|支出|收入|经费|预算|拨款|资金|费$|结转|结余|金额|补助|上缴|数$/;
 
@@ -58,7 +63,7 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     else if (UNIT_CODE.test(label)) role = "unit-code";
     else if (underCodeGroup || (CODE.test(label) && !/名称/.test(label))) role = "code";
     else if (NAME.test(label) || /单位\(科目名称\)|部门\(单位\)名称/.test(label)) role = "name";
-    else if (NOTE_OR_CHECK.test(label)) role = "text";
+    else if (isNoteOrCheckLabel(label)) role = "text";
     else role = "amount";
     const column: RecognisedColumn = { col: c, path, label, role };
     if (role === "code") column.codePart = codePartOf(label);

@@ -9,6 +9,12 @@ import type { RecognisedTable } from "./types";
 export * from "./types";
 
 export function recogniseSheet(sheet: GridSheet): RecognisedTable[] {
+  const tables = recogniseTables(sheet);
+  if (sheet.state === "hidden" || sheet.state === "veryHidden") for (const t of tables) t.hidden = true;
+  return tables;
+}
+
+function recogniseTables(sheet: GridSheet): RecognisedTable[] {
   const bands = sideBySide(sheet);
   if (bands.length < 2) {
     const merges = new MergeIndex(sheet);
@@ -87,5 +93,6 @@ export function tableSummary(t: RecognisedTable): TableSummary {
   // The pane takes its default year and unit name from the workbook (not the clock) when the user has set none.
   if (t.year !== undefined) summary.year = t.year;
   if (t.unitName) summary.unitName = t.unitName;
+  if (t.hidden) summary.hidden = true;
   return summary;
 }

@@ -96,12 +96,16 @@ export function isFooterRow(scan: RowScan): boolean {
   return scan.cells.every((c) => DATE_TEXT.test(normaliseLabel(c.text)) || c.date === true);
 }
 
-/** A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … */
-export function isLanciRow(scan: RowScan): boolean {
-  if (scan.cells.length < 2) return false;
+/**
+ * A 栏次 row: "栏次" label and/or consecutive small integers 1, 2, 3 … Only the cells of columns that `counts` (the
+ * table's own columns: a check column's 0 or TRUE beside the 8 does not make the row data).
+ */
+export function isLanciRow(scan: RowScan, counts: (col: number) => boolean = () => true): boolean {
+  const cells = scan.cells.filter((c) => counts(c.col));
+  if (cells.length < 2) return false;
   let expect = -1;
   let ints = 0;
-  for (const c of scan.cells) {
+  for (const c of cells) {
     const t = normaliseLabel(c.text);
     if (/^(栏次|行次|栏号)$/.test(t)) continue;
     if (!/^\d{1,2}$/.test(t)) return false;

@@ -3,6 +3,8 @@
  * and broken by page-style repeats (title, unit line, header rows again) which are skipped, not read as data.
  */
 import { sheetColCount, sheetRowCount, type GridSheet } from "../grid";
+import { normaliseLabel } from "../text";
+import { isNoteOrCheckLabel } from "./columns";
 import { isFooterRow, isHeaderLike, isLanciRow, isMetaRow, isNoteRow, scanRow, titleOf, type RowScan } from "./rows-scan";
 
 export interface Segment {
@@ -52,6 +54,9 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   for (const m of sheet.merges) if ((mergeRight.get(m.top) ?? -1) < m.right) mergeRight.set(m.top, m.right);
   // Rows whose one cell is merged across three or more columns (a header group over the whole table, such as
   // 财政拨款“三公”经费 above 合计 | 因公出国(境)费 …): a header row when a header row follows.
+  // Right end of each merged area by its top-left cell (row * MERGE_KEY + col).
+  const mergeEnds = new Map<number, number>();
+  for (const m of sheet.merges) mergeEnds.set(m.top * MERGE_KEY + m.left, m.right);
   const wide = new Set<number>();
   for (const m of sheet.merges) if (m.right - m.left >= 2 && m.top === m.bottom) wide.add(m.top);
 
@@ -69,7 +74,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1].row - 1 : lastNonEmpty;
-    const seg = buildSegment(scans, start.row, end, start.title, continued, mergeRight, wide);
+    const seg = buildSegment(scans, start.row, end, start.title, continued, mergeRight, wide, mergeEnds);
     const prev = segments[segments.length - 1];
     if (prev && seg && isContinuation(prev, seg, scans)) {
       absorb(prev, seg);
@@ -88,6 +93,7 @@ function buildSegment(
   continued: Set<number>,
   mergeRight: Map<number, number> = new Map(),
   wide: ReadonlySet<number> = new Set(),
+  mergeEnds: ReadonlyMap<number, number> = new Map(),
 ): Segment | null {
   const seg: Segment = {
     title: title ?? "",
@@ -118,18 +124,20 @@ function buildSegment(
   }
   // Header rows, then an optional 栏次 row. A blank row inside the header (one inserted between two header rows)
   // does not end it when a header or 栏次 row follows.
+  // The 栏次 row is read over the table's own columns, as the header rows above it say them.
+  const isLanciAt = (row: number) => isLanciRow(scans[row], tableColumns(scans, seg.headerRows, mergeEnds));
   const wideGroupAbove = (row: number) =>
     seg.headerRows.length === 0 && wide.has(row) && scans[row].cells.length === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
   const headerAt = (row: number) =>
     row <= bottom &&
     scans[row].cells.length > 0 &&
-    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row)) || isLanciRow(scans[row]));
+    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row)) || isLanciAt(row));
   while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
     if (scans[r].cells.length === 0) {
       r++;
       continue;
     }
-    if (isLanciRow(scans[r])) {
+    if (isLanciAt(r)) {
       seg.lanciRow = r;
       r++;
       break;
@@ -162,7 +170,7 @@ function buildSegment(
     const repeatsHeader = headerKey !== null && s.distinct.join("|") === headerKey;
     const isRepeatLine =
       repeatsHeader ||
-      (inRepeat && (isHeaderLike(s) || isLanciRow(s) || isMetaRow(s))) ||
+      (inRepeat && (isHeaderLike(s) || isLanciAt(r) || isMetaRow(s))) ||
       (isMetaRow(s) && s.numericCount === 0) ||
       (seg.title !== "" && titleOf(s) === seg.title);
     if (isRepeatLine) {
@@ -194,6 +202,27 @@ function buildSegment(
 }
 
 const MAX_PREAMBLE = 2;
+/** Columns per row in a merge key: Excel's 16,384. */
+const MERGE_KEY = 16384;
+
+/**
+ * The table's own columns by its header rows: those left of the last labelled column that is not a remark or check
+ * column (校验, 差额, 备注 — an accountant's addition beside the table, whichever header row it is written in), and not
+ * such a column themselves. Without header rows, every column.
+ */
+function tableColumns(scans: RowScan[], headerRows: readonly number[], mergeEnds: ReadonlyMap<number, number>): (col: number) => boolean {
+  if (headerRows.length === 0) return () => true;
+  const checks = new Set<number>();
+  let right = -1;
+  const label = (text: string, left: number, last: number) => {
+    if (isNoteOrCheckLabel(normaliseLabel(text))) for (let c = left; c <= last; c++) checks.add(c);
+    else right = Math.max(right, last);
+  };
+  for (const r of headerRows) {
+    for (const cell of scans[r].cells) label(cell.text, cell.col, mergeEnds.get(r * MERGE_KEY + cell.col) ?? cell.col);
+  }
+  return (col) => col <= right && !checks.has(col);
+}
 
 /** Row `r` and at most one more are blank and a header row follows them. */
 function blankBeforeHeader(scans: RowScan[], r: number, bottom: number, headerAt: (row: number) => boolean): boolean {

@@ -130,4 +130,6 @@ export interface RecognisedTable {
   unitCell?: CellRef;
   unitNameCell?: CellRef;
   emptyStatementCell?: CellRef;
+  /** The sheet is hidden (or very hidden) in Excel: the table is checked as usual, and listed as hidden. */
+  hidden?: boolean;
 }

@@ -6,6 +6,16 @@ import { NO_COMPUTED_VALUE, cellAmount } from "../formula/evaluate";
 import { clip } from "../text";
 import type { RecognisedTable } from "../recognise/types";
 import { plausibilityFindings } from "./plausibility";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const CELL_RULES = [
+  { id: "cell.error-value", group: "cell", severity: "error", zh: "金额单元格是错误值（#REF! 等）", en: "Amount cell holds an error value (#REF! …)" },
+  { id: "cell.not-a-number", group: "cell", severity: "error", zh: "金额单元格的内容不是数字", en: "Amount cell holds text that is not a number" },
+  { id: "cell.circular-formula", group: "cell", severity: "error", zh: "金额单元格的公式引用了自身（循环引用）", en: "Amount cell's formula refers to its own cell (circular reference)" },
+  { id: "cell.formula-no-value", group: "cell", severity: "warning", zh: "公式没有计算结果（未经 Excel 计算保存），未参与核对", en: "Formula without a computed value (not calculated and saved by Excel); not checked" },
+  { id: "cell.number-as-text", group: "cell", severity: "info", zh: "数字以文本形式存储", en: "Number stored as text" },
+] as const satisfies readonly RuleInfo[];
 
 export function amountCellsOf(table: RecognisedTable): Array<{ row: number; col: number }> {
   const out: Array<{ row: number; col: number }> = [];

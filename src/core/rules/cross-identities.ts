@@ -5,8 +5,26 @@ import type { RecognisedColumn, RecognisedRow, RecognisedTable, TableKind } from
 import { buildColumnTree, rootTotalColumn } from "./column-tree";
 import type { CellKey, Identity } from "./identity";
 import { amountColumns, key, maximalCodeRows, sideStructure, type SideStructure } from "./table-identities";
+import type { RuleInfo } from "../rule-info";
+import type { RuleId } from "../rule-registry";
 
-type Tables = Map<TableKind, RecognisedTable>;
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const CROSS_RULES = [
+  { id: "cross.summary-expenditure-class", group: "cross", severity: "error", zh: "收支总表各类支出 = 支出总表该类合计", en: "Summary expenditure by class = expenditure table class totals" },
+  { id: "cross.summary-expenditure-total", group: "cross", severity: "error", zh: "收支总表本年支出合计 = 支出总表合计", en: "Summary current-year expenditure = expenditure table total" },
+  { id: "cross.summary-revenue-total", group: "cross", severity: "error", zh: "收支总表收入合计/总计 = 收入总表合计", en: "Summary income totals = revenue table totals" },
+  { id: "cross.summary-revenue-source", group: "cross", severity: "error", zh: "收支总表各收入项目 = 收入总表合计行对应来源列", en: "Summary income items = revenue table source columns" },
+  { id: "cross.fiscal-fund-total", group: "cross", severity: "error", zh: "财政拨款收支总表各资金支出 = 对应支出表合计", en: "Fiscal summary expenditure by fund = the fund tables' totals" },
+  { id: "cross.fiscal-fund-class", group: "cross", severity: "error", zh: "财政拨款收支总表各类支出 = 对应支出表该类合计", en: "Fiscal summary expenditure by class = the fund tables' class totals" },
+  { id: "cross.general-basic-total", group: "cross", severity: "error", zh: "一般公共预算支出表基本支出合计 = 基本支出表合计", en: "General budget basic expenditure = basic expenditure table total" },
+  { id: "cross.general-within-expenditure", group: "cross", severity: "error", zh: "一般公共预算各类基本支出 ≤ 支出总表该类基本支出", en: "General budget basic expenditure per class ≤ expenditure table's" },
+  { id: "cross.basic-function", group: "cross", severity: "warning", zh: "经济分类与功能分类对应（30108 = 2080505 等）", en: "Economic vs function codes (30108 = 2080505 …)" },
+  { id: "cross.basic-three-public", group: "cross", severity: "error", zh: "基本支出表 30217/30231/30215/30216 ≤ “三公”表对应项目（“三公”可含项目支出）", en: 'Basic expenditure 30217/30231/30215/30216 ≤ the "three public" items (which may include project spending)' },
+  { id: "cross.summary-basic-personnel", group: "cross", severity: "error", zh: "收支总表支出合计“人员经费”列 = 基本支出表人员经费合计", en: "Summary's personnel expenditure total = basic expenditure table's personnel total" },
+  { id: "cross.summary-basic-public-use", group: "cross", severity: "error", zh: "收支总表支出合计“公用经费”列 = 基本支出表公用经费合计", en: "Summary's public-use expenditure total = basic expenditure table's public-use total" },
+] as const satisfies readonly RuleInfo[];
+
+export type Tables = Map<TableKind, RecognisedTable>;
 
 /** "221 住房保障" for messages. */
 export function classLabel(code: string): string {
@@ -70,7 +88,7 @@ function codesOfClass(table: RecognisedTable): Set<string> {
   return new Set(maximalCodeRows(table).map((r) => r.code!.code.slice(0, 3)));
 }
 
-export function make(rule: string, tables: RecognisedTable[], left: CellKey[], right: CellKey[], zh: string, en: string, strength: "error" | "warning" = "error"): Identity {
+export function make(rule: RuleId, tables: RecognisedTable[], left: CellKey[], right: CellKey[], zh: string, en: string, strength: "error" | "warning" = "error"): Identity {
   return { rule, tables: tables.map((t) => t.id), strength, left, right, zh, en };
 }
 
@@ -170,8 +188,8 @@ function summaryIdentities(summary: RecognisedTable, tables: Tables): Identity[]
   if (basic && expSide && expTotalRow !== undefined) {
     const expCols = summary.columns.filter((c) => c.side === "expenditure");
     for (const part of [
-      { re: /人员经费/, rule: "cross.summary-basic-personnel", zh: "人员经费", en: "personnel" },
-      { re: /公用经费/, rule: "cross.summary-basic-public-use", zh: "公用经费", en: "public use" },
+      { re: /人员经费/, rule: "cross.summary-basic-personnel" as const, zh: "人员经费", en: "personnel" },
+      { re: /公用经费/, rule: "cross.summary-basic-public-use" as const, zh: "公用经费", en: "public use" },
     ]) {
       const col = expCols.find((c) => c.role === "amount" && part.re.test(c.label))?.col;
       const basicCol = amountColumns(basic).find((c) => part.re.test(c.label))?.col;
@@ -236,45 +254,70 @@ function summaryIdentities(summary: RecognisedTable, tables: Tables): Identity[]
   return out;
 }
 
-const FUNDS: Array<{ re: RegExp; kind: TableKind; zh: string; en: string }> = [
-  { re: /一般公共预算/, kind: "general-expenditure", zh: "一般公共预算", en: "general budget" },
-  { re: /政府性基金/, kind: "fund-expenditure", zh: "政府性基金", en: "government funds" },
-  { re: /国有资本经营/, kind: "state-capital-expenditure", zh: "国有资本经营", en: "state capital" },
-];
+/** One fiscal fund: the fiscal summary's column for it and the expenditure table it must agree with. */
+export interface FiscalFund {
+  re: RegExp;
+  kind: TableKind;
+  zh: string;
+  en: string;
+}
 
-function fiscalIdentities(fiscal: RecognisedTable, tables: Tables): Identity[] {
+/**
+ * The fiscal summary (财政拨款收支总表, or its 决算) against each fund's expenditure table: per fund its current-year
+ * spending, and per class. 预算 and 决算 differ only in the tables, the spending column, the current-year row and
+ * the wording, which `spec` gives.
+ */
+export interface FiscalFundSpec {
+  funds: readonly FiscalFund[];
+  rules: { total: RuleId; class: RuleId };
+  /** The fund table's column holding the spending compared. */
+  spending(table: RecognisedTable): number | undefined;
+  /** The fiscal summary's current-year expenditure row. */
+  current(exp: SideStructure): number | undefined;
+  totalText(fiscal: RecognisedTable, table: RecognisedTable, f: FiscalFund): { zh: string; en: string };
+  classText(fiscal: RecognisedTable, table: RecognisedTable, f: FiscalFund, code: string): { zh: string; en: string };
+}
+
+export function fiscalFundIdentities(fiscal: RecognisedTable, tables: Tables, spec: FiscalFundSpec): Identity[] {
   const out: Identity[] = [];
   const exp = side(fiscal, "expenditure");
   if (!exp) return out;
   const expCols = fiscal.columns.filter((c) => c.side === "expenditure");
   const classes = classRows(exp, fiscal);
-  for (const f of FUNDS) {
+  for (const f of spec.funds) {
     const table = tables.get(f.kind);
     const col = columnFor(fiscal, f.re, expCols);
     if (!table || col === undefined) continue;
-    const total = totalColumn(table);
-    if (total === undefined) continue;
-    const current = exp.current ?? exp.grand;
+    const spending = spec.spending(table);
+    if (spending === undefined) continue;
+    const current = spec.current(exp);
     if (current !== undefined) {
-      out.push(
-        make("cross.fiscal-fund-total", [fiscal, table], [key(fiscal, current, col)], totalCells(table, total), `${fiscal.sheet}本年支出“${f.zh}”= ${table.sheet}合计`, `${fiscal.sheet} ${f.en} expenditure = ${table.sheet} total`),
-      );
+      const t = spec.totalText(fiscal, table, f);
+      out.push(make(spec.rules.total, [fiscal, table], [key(fiscal, current, col)], totalCells(table, spending), t.zh, t.en));
     }
     for (const [code, rows] of classes) {
-      out.push(
-        make(
-          "cross.fiscal-fund-class",
-          [fiscal, table],
-          rows.map((r) => key(fiscal, r, col)),
-          prefixCells(table, code, total),
-          `${fiscal.sheet}“${classLabel(code)}”类“${f.zh}”= ${table.sheet}该类合计`,
-          `${fiscal.sheet} class ${code} (${f.en}) = ${table.sheet} class ${code}`,
-        ),
-      );
+      const t = spec.classText(fiscal, table, f, code);
+      out.push(make(spec.rules.class, [fiscal, table], rows.map((r) => key(fiscal, r, col)), prefixCells(table, code, spending), t.zh, t.en));
     }
   }
   return out;
 }
+
+const BUDGET_FISCAL: FiscalFundSpec = {
+  funds: [
+    { re: /一般公共预算/, kind: "general-expenditure", zh: "一般公共预算", en: "general budget" },
+    { re: /政府性基金/, kind: "fund-expenditure", zh: "政府性基金", en: "government funds" },
+    { re: /国有资本经营/, kind: "state-capital-expenditure", zh: "国有资本经营", en: "state capital" },
+  ],
+  rules: { total: "cross.fiscal-fund-total", class: "cross.fiscal-fund-class" },
+  spending: totalColumn,
+  current: (exp) => exp.current ?? exp.grand,
+  totalText: (fiscal, table, f) => ({ zh: `${fiscal.sheet}本年支出“${f.zh}”= ${table.sheet}合计`, en: `${fiscal.sheet} ${f.en} expenditure = ${table.sheet} total` }),
+  classText: (fiscal, table, f, code) => ({
+    zh: `${fiscal.sheet}“${classLabel(code)}”类“${f.zh}”= ${table.sheet}该类合计`,
+    en: `${fiscal.sheet} class ${code} (${f.en}) = ${table.sheet} class ${code}`,
+  }),
+};
 
 function generalIdentities(general: RecognisedTable, tables: Tables): Identity[] {
   const out: Identity[] = [];
@@ -395,7 +438,7 @@ export function crossIdentities(tables: RecognisedTable[]): Identity[] {
   const summary = byKind.get("summary");
   if (summary) out.push(...summaryIdentities(summary, byKind));
   const fiscal = byKind.get("fiscal-summary");
-  if (fiscal) out.push(...fiscalIdentities(fiscal, byKind));
+  if (fiscal) out.push(...fiscalFundIdentities(fiscal, byKind, BUDGET_FISCAL));
   const general = byKind.get("general-expenditure");
   if (general) out.push(...generalIdentities(general, byKind));
   const basic = byKind.get("basic-expenditure");

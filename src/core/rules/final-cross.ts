@@ -11,6 +11,7 @@ import {
   classLabel,
   classRows,
   columnFor,
+  fiscalFundIdentities,
   make,
   prefixCells,
   side,
@@ -18,15 +19,31 @@ import {
   tablesByKind,
   totalCells,
   totalColumn,
+  type FiscalFundSpec,
   type SourceKey,
 } from "./cross-identities";
 import type { CellKey, Identity } from "./identity";
 import { key, maximalCodeRows } from "./table-identities";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const FINAL_CROSS_RULES = [
+  { id: "final.summary-expenditure-class", group: "cross", severity: "error", zh: "收入支出决算总表各类支出 = 支出决算表该类本年支出合计", en: "Final summary expenditure by class = final expenditure table" },
+  { id: "final.summary-expenditure-total", group: "cross", severity: "error", zh: "收入支出决算总表本年支出合计 = 支出决算表合计行", en: "Final summary current-year expenditure = final expenditure table total" },
+  { id: "final.summary-revenue-total", group: "cross", severity: "error", zh: "收入支出决算总表本年收入合计 = 收入决算表合计行", en: "Final summary current-year income = final revenue table total" },
+  { id: "final.summary-revenue-source", group: "cross", severity: "error", zh: "收入决算表合计行各来源 = 收入支出决算总表对应收入项目", en: "Final revenue table sources = final summary income items" },
+  { id: "final.fiscal-fund-total", group: "cross", severity: "error", zh: "财政拨款收入支出决算总表各资金本年支出 = 对应决算表合计", en: "Final fiscal summary expenditure by fund = the fund tables' totals" },
+  { id: "final.fiscal-fund-class", group: "cross", severity: "error", zh: "财政拨款收入支出决算总表各类各资金支出 = 对应决算表该类", en: "Final fiscal summary expenditure by class and fund = the fund tables' classes" },
+  { id: "final.general-basic-total", group: "cross", severity: "error", zh: "一般公共预算财政拨款支出决算表基本支出合计 = 基本支出决算表人员经费合计 + 公用经费合计", en: "Final general budget basic expenditure = basic table personnel + public-use totals" },
+  { id: "final.basic-three-public", group: "cross", severity: "error", zh: "基本支出决算表 30217/30231 ≤ “三公”决算数（公务接待费/运行维护费）", en: 'Final basic 30217/30231 ≤ "three public" final amounts' },
+] as const satisfies readonly RuleInfo[];
+
+type FinalCrossRuleId = (typeof FINAL_CROSS_RULES)[number]["id"];
 
 type Tables = Map<TableKind, RecognisedTable>;
 
 /** An identity between two tables (left side in `a`, right in `b`); their units are attached by identitiesFor. */
-function between(rule: string, a: RecognisedTable, b: RecognisedTable, left: CellKey[], right: CellKey[], zh: string, en: string): Identity {
+function between(rule: FinalCrossRuleId, a: RecognisedTable, b: RecognisedTable, left: CellKey[], right: CellKey[], zh: string, en: string): Identity {
   return make(rule, [a, b], left, right, zh, en);
 }
 
@@ -135,53 +152,24 @@ function summaryCross(summary: RecognisedTable, tables: Tables): Identity[] {
   return out;
 }
 
-const FUNDS: Array<{ re: RegExp; kind: TableKind; zh: string; en: string }> = [
-  { re: /一般公共预算/, kind: "final-general-expenditure", zh: "一般公共预算财政拨款", en: "general budget" },
-  { re: /政府性基金/, kind: "final-fund", zh: "政府性基金预算财政拨款", en: "government funds" },
-  { re: /国有资本经营/, kind: "final-state-capital", zh: "国有资本经营预算财政拨款", en: "state capital" },
-];
-
-function fiscalCross(fiscal: RecognisedTable, tables: Tables): Identity[] {
-  const out: Identity[] = [];
-  const exp = side(fiscal, "expenditure");
-  if (!exp) return out;
-  const expCols = fiscal.columns.filter((c) => c.side === "expenditure");
-  const classes = classRows(exp, fiscal);
-  for (const f of FUNDS) {
-    const table = tables.get(f.kind);
-    const col = columnFor(fiscal, f.re, expCols);
-    if (!table || col === undefined) continue;
-    const spending = spendingColumn(table);
-    if (spending === undefined) continue;
-    if (exp.current !== undefined) {
-      out.push(
-        between(
-          "final.fiscal-fund-total",
-          fiscal,
-          table,
-          [key(fiscal, exp.current, col)],
-          totalCells(table, spending),
-          `${fiscal.sheet}本年支出合计“${f.zh}”= ${table.sheet}合计行本年支出`,
-          `${fiscal.sheet} current-year ${f.en} expenditure = ${table.sheet} total`,
-        ),
-      );
-    }
-    for (const [code, rows] of classes) {
-      out.push(
-        between(
-          "final.fiscal-fund-class",
-          fiscal,
-          table,
-          rows.map((r) => key(fiscal, r, col)),
-          prefixCells(table, code, spending),
-          `${fiscal.sheet}“${classLabel(code)}”“${f.zh}”= ${table.sheet}该类本年支出`,
-          `${fiscal.sheet} class ${code} (${f.en}) = ${table.sheet} class ${code}`,
-        ),
-      );
-    }
-  }
-  return out;
-}
+const FINAL_FISCAL: FiscalFundSpec = {
+  funds: [
+    { re: /一般公共预算/, kind: "final-general-expenditure", zh: "一般公共预算财政拨款", en: "general budget" },
+    { re: /政府性基金/, kind: "final-fund", zh: "政府性基金预算财政拨款", en: "government funds" },
+    { re: /国有资本经营/, kind: "final-state-capital", zh: "国有资本经营预算财政拨款", en: "state capital" },
+  ],
+  rules: { total: "final.fiscal-fund-total", class: "final.fiscal-fund-class" },
+  spending: spendingColumn,
+  current: (exp) => exp.current,
+  totalText: (fiscal, table, f) => ({
+    zh: `${fiscal.sheet}本年支出合计“${f.zh}”= ${table.sheet}合计行本年支出`,
+    en: `${fiscal.sheet} current-year ${f.en} expenditure = ${table.sheet} total`,
+  }),
+  classText: (fiscal, table, f, code) => ({
+    zh: `${fiscal.sheet}“${classLabel(code)}”“${f.zh}”= ${table.sheet}该类本年支出`,
+    en: `${fiscal.sheet} class ${code} (${f.en}) = ${table.sheet} class ${code}`,
+  }),
+};
 
 /** 人员经费合计 and 公用经费合计 of the 基本支出决算表 (their panels' 决算数), or its 合计 row. */
 function basicTotals(basic: RecognisedTable): CellKey[] {
@@ -271,7 +259,7 @@ export function finalCrossIdentities(tables: RecognisedTable[]): Identity[] {
   const summary = byKind.get("final-summary");
   if (summary) out.push(...summaryCross(summary, byKind));
   const fiscal = byKind.get("final-fiscal-summary");
-  if (fiscal) out.push(...fiscalCross(fiscal, byKind));
+  if (fiscal) out.push(...fiscalFundIdentities(fiscal, byKind, FINAL_FISCAL));
   out.push(...generalBasicCross(byKind));
   return out;
 }

@@ -17,7 +17,33 @@ import {
   rowsForColumnSums,
   threePublicRowIdentities,
   twoSidedIdentities,
+  type TableRuleId,
 } from "./table-identities";
+import type { RuleInfo } from "../rule-info";
+import type { RuleId } from "../rule-registry";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const FINAL_RULES = [
+  { id: "final.summary-current-total", group: "sum", severity: "error", zh: "收入支出决算总表：本年收入（支出）合计 = 各项目之和", en: "Final summary: current-year total = sum of the items" },
+  { id: "final.summary-carry-split", group: "sum", severity: "error", zh: "收入支出决算总表：结转和结余 = 其下各项之和", en: "Final summary: carry-over = sum of its parts" },
+  { id: "final.summary-grand-total", group: "sum", severity: "error", zh: "收入支出决算总表：总计 = 本年合计 + 使用非财政拨款结余/结余分配 + 年初（年末）结转和结余", en: "Final summary: grand total = current-year total + balances used/distributed + carry-over" },
+  { id: "final.summary-balance", group: "sum", severity: "error", zh: "收入支出决算总表：收入总计 = 支出总计", en: "Final summary: total income = total expenditure" },
+  { id: "final.fiscal-current-total", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：本年收入（支出）合计 = 各项目之和", en: "Final fiscal summary: current-year total = sum of the items" },
+  { id: "final.fiscal-carry-split", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：年初（年末）财政拨款结转和结余 = 各资金之和", en: "Final fiscal summary: carry-over = sum of its funds" },
+  { id: "final.fiscal-grand-total", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：总计 = 本年合计 + 结转和结余", en: "Final fiscal summary: grand total = current-year total + carry-over" },
+  { id: "final.fiscal-balance", group: "sum", severity: "error", zh: "财政拨款收入支出决算总表：收入总计 = 支出总计", en: "Final fiscal summary: total income = total expenditure" },
+  { id: "final.carry-over", group: "sum", severity: "error", zh: "决算表：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出", en: "Final tables: closing balance = opening balance + income − expenditure" },
+  { id: "final.basic-panel", group: "sum", severity: "error", zh: "基本支出决算表：各类 = 其下各款之和（分栏）", en: "Final basic expenditure: each class = sum of its sections (panels)" },
+  { id: "final.basic-personnel", group: "sum", severity: "error", zh: "基本支出决算表：人员经费合计 = 301 + 303", en: "Final basic expenditure: personnel total = 301 + 303" },
+  { id: "final.basic-public-use", group: "sum", severity: "error", zh: "基本支出决算表：公用经费合计 = 302 + 310（及其他公用经费类）", en: "Final basic expenditure: public-use total = 302 + 310 (and other classes)" },
+  { id: "final.basic-total", group: "sum", severity: "error", zh: "基本支出决算表：合计 = 各类之和", en: "Final basic expenditure: total = sum of the classes" },
+  { id: "final.three-public-total", group: "sum", severity: "error", zh: "“三公”经费决算表：合计 = 因公出国(境)费 + 公务用车 + 公务接待费（预算数、决算数分别）", en: '"Three public" final: total = overseas trips + vehicles + reception (budget and final each)' },
+  { id: "final.three-public-vehicle", group: "sum", severity: "error", zh: "“三公”经费决算表：公务用车购置及运行维护费 = 购置费 + 运行维护费", en: '"Three public" final: vehicles = purchase + operation' },
+  { id: "final.three-public-subtotal", group: "sum", severity: "error", zh: "“三公”经费决算表：小计 = 因公出国(境)费 + 公务用车 + 公务接待费", en: '"Three public" final: subtotal = the three items' },
+  { id: "final.three-public-abroad", group: "sum", severity: "error", zh: "“三公”经费决算表：因公出国(境)费 = 其下各项之和", en: '"Three public" final: overseas trips = sum of its parts' },
+] as const satisfies readonly RuleInfo[];
+
+export type FinalRuleId = (typeof FINAL_RULES)[number]["id"];
 
 /** The 决算 rule id each shared 预算 identity is reported under, per table (spelled out: the ids are a public list). */
 const RENAMES = {
@@ -39,11 +65,14 @@ const RENAMES = {
     "three-public.vehicle": "final.three-public-vehicle",
     "three-public.abroad": "final.three-public-abroad",
   },
-} satisfies Record<string, Record<string, string>>;
+} satisfies Record<string, Partial<Record<TableRuleId, FinalRuleId>>>;
 
 function renamed(identities: Identity[], table: keyof typeof RENAMES): Identity[] {
-  const names: Record<string, string> = RENAMES[table];
-  return identities.map((i) => (names[i.rule] ? { ...i, rule: names[i.rule] } : i));
+  const names: Partial<Record<RuleId, FinalRuleId>> = RENAMES[table];
+  return identities.map((i) => {
+    const to = names[i.rule];
+    return to ? { ...i, rule: to } : i;
+  });
 }
 
 /** null for a 预算 table (the caller builds its identities). */
@@ -190,7 +219,7 @@ function threePublicIdentities(table: RecognisedTable): Identity[] {
     const ops = col((p) => p.some((x) => ITEM.ops.test(x) && !ITEM.vehicle.test(x)));
     const reception = col((p) => p.some((x) => ITEM.reception.test(x)));
     for (const r of table.rows) {
-      const add = (rule: string, t: number | undefined, terms: Array<number | undefined>, zh: string, en: string) => {
+      const add = (rule: FinalRuleId, t: number | undefined, terms: Array<number | undefined>, zh: string, en: string) => {
         const present = terms.filter((x): x is number => x !== undefined);
         if (t === undefined || present.length === 0) return;
         out.push({

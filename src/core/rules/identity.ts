@@ -4,6 +4,7 @@
  */
 import { toA1 } from "../address";
 import type { Finding, FindingCell, Severity } from "../finding";
+import type { RuleId } from "../rule-registry";
 import { Decimal, ZERO, formatAmount, round2, type Amount } from "../money";
 import { scaleOf, type Measure } from "./measure";
 
@@ -14,7 +15,7 @@ export interface CellKey {
 }
 
 export interface Identity {
-  rule: string;
+  rule: RuleId;
   /** Tables the identity reads (ids), for scoping re-checks. */
   tables: string[];
   /** "error": mismatches are errors, rounding differences warnings; "warning": mismatches warnings, rounding info. */

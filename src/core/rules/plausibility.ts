@@ -19,8 +19,17 @@ import { a1, type Finding, type FindingCell } from "../finding";
 import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
 import { formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
-import type { AmountAt } from "../document/cells";
+import type { AmountReader } from "./identity";
 import { amountCellsOf } from "./cell-rules";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const PLAUSIBILITY_RULES = [
+  { id: "plausibility.percent", group: "plausibility", severity: "error", zh: "金额单元格设置为百分比或日期格式", en: "Amount cell formatted as a percentage or a date" },
+  { id: "plausibility.negative", group: "plausibility", severity: "warning", zh: "金额为负数（调整、增减类栏目除外）", en: "Negative amount (adjustment columns excepted)" },
+  { id: "plausibility.decimals", group: "plausibility", severity: "warning", zh: "万元表金额超过两位小数", en: "More than 2 decimals in a 万元 table" },
+  { id: "plausibility.all-children-blank", group: "plausibility", severity: "error", zh: "合计有金额而其组成部分全部空白（代替相应的合计核对结果）", en: "A total holds an amount while all its parts are blank (restates the sum finding)" },
+] as const satisfies readonly RuleInfo[];
 
 const ADJUSTMENT = /调整|调减|调增|增减|增长|减少|差额|变动|变化|比上年|较上年|冲减|核减|冲销/;
 const SUBTRACTED_ROW = /^减[:：]/;
@@ -143,10 +152,10 @@ const PART_SUM_RULES: ReadonlySet<string> = new Set(["hierarchy.sum", "table.tot
  * (not 0.00: a written zero is an entry, and then the sum is simply wrong) is re-stated as that diagnosis — same
  * severity, cells, expected and actual — rather than reported twice. O(cells of the findings).
  */
-export function explainBlankChildren(findings: Finding[], read: AmountAt): Finding[] {
+export function explainBlankChildren(findings: Finding[], read: AmountReader): Finding[] {
   return findings.map((f) => {
     if (!PART_SUM_RULES.has(f.rule) || f.cells.length < 2) return f;
-    const amountOf = (c: FindingCell) => read(c.sheet, c.row, c.col);
+    const amountOf = (c: FindingCell) => read({ sheet: c.sheet, row: c.row, col: c.col });
     const total = amountOf(f.cells[0]);
     if (total.kind !== "number" || total.value.isZero()) return f;
     const parts = f.cells.slice(1);

@@ -5,6 +5,26 @@ import type { RecognisedColumn, RecognisedRow, RecognisedTable, SideRows } from 
 import { buildColumnTree, columnSums, rootTotalColumn } from "./column-tree";
 import { finalTableIdentities } from "./final-identities";
 import type { CellKey, Identity } from "./identity";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const TABLE_RULES = [
+  { id: "table.columns-sum", group: "sum", severity: "error", zh: "每行：合计列 = 各分项列之和", en: "Each row: the total column = sum of its part columns" },
+  { id: "table.total-row", group: "sum", severity: "error", zh: "合计行 = 各类（或各单位）行之和", en: "Total row = sum of the top-level rows" },
+  { id: "hierarchy.sum", group: "sum", severity: "error", zh: "类 = 其下各款之和，款 = 其下各项之和，单位 = 其下各行之和", en: "Class = sum of its sections, section = sum of its items, unit = sum of its rows" },
+  { id: "basic.personnel", group: "sum", severity: "error", zh: "基本支出表：人员经费 = 301 + 303", en: "Basic expenditure: personnel = 301 + 303" },
+  { id: "basic.public-use", group: "sum", severity: "error", zh: "基本支出表：公用经费 = 302（及其他公用经费类）", en: "Basic expenditure: public use = 302 (and other non-personnel classes)" },
+  { id: "summary.current-total", group: "sum", severity: "error", zh: "收支总表：本年收入（支出）合计 = 各项目之和", en: "Summary: current-year total = sum of the items" },
+  { id: "summary.carry-split", group: "sum", severity: "error", zh: "收支总表：结转结余 = 其下各项之和", en: "Summary: carry-over = sum of its parts" },
+  { id: "summary.grand-total", group: "sum", severity: "error", zh: "收支总表：总计 = 本年合计 + 结转结余", en: "Summary: grand total = current-year total + carry-over" },
+  { id: "summary.balance", group: "sum", severity: "error", zh: "收支总表：收入总计 = 支出总计", en: "Summary: total income = total expenditure" },
+  { id: "three-public.subtotal", group: "sum", severity: "error", zh: "“三公”经费小计 = 因公出国(境)费 + 公务用车 + 公务接待费", en: '"Three public" subtotal = overseas trips + vehicles + reception' },
+  { id: "three-public.total", group: "sum", severity: "error", zh: "“三公”表合计 = 小计 + 会议费 + 培训费", en: '"Three public" total = subtotal + meetings + training' },
+  { id: "three-public.vehicle", group: "sum", severity: "error", zh: "公务用车购置及运行维护费 = 购置费 + 运行维护费", en: "Official vehicles = purchase + operation" },
+  { id: "three-public.abroad", group: "sum", severity: "error", zh: "因公出国(境)费 = 其下各项之和", en: "Overseas trips = sum of its parts" },
+] as const satisfies readonly RuleInfo[];
+
+export type TableRuleId = (typeof TABLE_RULES)[number]["id"];
 
 export function key(table: RecognisedTable, row: number, col: number): CellKey {
   return { sheet: table.sheet, row, col };
@@ -233,7 +253,7 @@ export function twoSidedIdentities(table: RecognisedTable): Identity[] {
     const sideEn = st.side.side === "income" ? "income" : "expenditure";
     for (const col of st.side.amountCols) {
       const colZh = colLabel(table, col);
-      const add = (rule: string, total: number | undefined, terms: number[], zh: string, en: string) => {
+      const add = (rule: TableRuleId, total: number | undefined, terms: number[], zh: string, en: string) => {
         if (total === undefined) return;
         out.push({
           rule,
@@ -314,7 +334,7 @@ export function threePublicRowIdentities(table: RecognisedTable): Identity[] {
   const training = find(THREE.training);
   const out: Identity[] = [];
   const cols = amountColumns(table);
-  const add = (rule: string, t: { row: number } | undefined, terms: Array<{ row: number } | undefined>, zh: string, en: string) => {
+  const add = (rule: TableRuleId, t: { row: number } | undefined, terms: Array<{ row: number } | undefined>, zh: string, en: string) => {
     const present = terms.filter((x): x is { row: number } => x !== undefined);
     if (!t || present.length === 0) return;
     for (const c of cols) {

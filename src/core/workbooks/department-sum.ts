@@ -11,6 +11,13 @@ import type { Finding } from "../finding";
 import type { Identity } from "../rules/identity";
 import { anchorCell, AmountStore, compareIdentities, tableOfKind, type WorkbookEntry } from "./compare";
 import { unitKey, type ExtractCell, type ExtractTable } from "./extract";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const DEPARTMENT_SUM_RULES = [
+  { id: "workbooks.department-sum", group: "workbooks", severity: "error", zh: "部门工作簿各表 = 其各单位工作簿对应表之和（逐表、逐行、逐列）", en: "A department workbook's tables = the sum of its unit workbooks' tables (table, row and column)" },
+  { id: "workbooks.department-incomplete", group: "workbooks", severity: "info", zh: "缺少部分单位的工作簿，部门合计无法核对", en: "Some units' workbooks are missing, so the department totals cannot be compared" },
+] as const satisfies readonly RuleInfo[];
 
 export interface DepartmentSumOptions {
   /** Unit workbook (its file as reported, or its base name) → department (its workbook's file or base name, or its name). */

@@ -12,6 +12,13 @@ import type { Identity } from "../rules/identity";
 import { AmountStore, compareIdentities, externalSheet, tableOfKind, unitScale, type WorkbookEntry } from "./compare";
 import { NOT_A_NUMBER, unitKey, type ExtractCell, type ExtractTable } from "./extract";
 import { toA1 } from "../address";
+import type { RuleInfo } from "../rule-info";
+
+/** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
+export const FINAL_VS_BUDGET_RULES = [
+  { id: "workbooks.final-vs-budget", group: "workbooks", severity: "error", zh: "决算“三公”经费预算数 = 预算工作簿“三公”经费", en: 'The 决算 "three public" budget amounts = the 预算 workbook\'s "three public" amounts' },
+  { id: "workbooks.final-variance", group: "workbooks", severity: "info", zh: "“三公”经费决算数与预算数相差超过 20% 且超过 1 万元，须在情况说明中解释", en: '"Three public" final amount differs from the budget by more than 20 % and 1 万元: to be explained' },
+] as const satisfies readonly RuleInfo[];
 
 export const FINAL_VS_BUDGET = "workbooks.final-vs-budget";
 export const FINAL_VARIANCE = "workbooks.final-variance";

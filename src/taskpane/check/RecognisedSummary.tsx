@@ -28,6 +28,7 @@ export function RecognisedSummary(props: { tables: readonly TableSummary[] }) {
         {props.tables.map((t) => (
           <li key={`${t.sheet}!${t.range}`}>
             {t.title || t.kind} <Caption1 className={styles.where}>{`${t.sheet}!${t.range}`}</Caption1>
+            {t.hidden && <Caption1 className={styles.where}>{` (${s.recognisedHidden})`}</Caption1>}
           </li>
         ))}
       </ul>

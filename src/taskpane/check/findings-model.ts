@@ -28,7 +28,7 @@ export interface TableGroupView {
   count: number;
 }
 
-const RULE_TITLES = new Map(listRules().map((r) => [r.id, r]));
+const RULE_TITLES = new Map<string, { zh: string; en: string }>(listRules().map((r) => [r.id, r]));
 
 export function ruleTitle(rule: string, lang: Language): string {
   const info = RULE_TITLES.get(rule);

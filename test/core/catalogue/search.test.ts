@@ -1,3 +1,4 @@
+import { initials } from "../../../src/core/catalogue/initials";
 import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 
 describe("search", () => {
@@ -51,5 +52,42 @@ describe("search", () => {
     expect(codes("不存在的科目名称")).toEqual([]);
     expect(codes("   ")).toEqual([]);
     expect(codes("9")).toEqual([]);
+  });
+});
+
+describe("search over imported names (pinyin initials as for the built-in ones)", () => {
+  // 2013960 is in no built-in year (checked below); 2080505 gets another name than the built-in 机关事业单位基本养老保险缴费支出.
+  const LIST = {
+    source: "list.csv",
+    codes: [
+      { code: "20139", name: "社会工作事务", classification: "function" as const },
+      { code: "2013960", name: "基层治理事务", classification: "function" as const },
+      { code: "2080505", name: "养老保险缴费支出", classification: "function" as const },
+    ],
+  };
+
+  test("an imported name is found by its initials, prefix before substring; a renamed code by its new name's", () => {
+    const before = getCatalogueSync();
+    expect(before.lookup("2013960", 2024)).toBeUndefined();
+    const catalogue = getCatalogueSync([LIST], initials);
+    expect(catalogue.search("jczlsw", 2024).map((e) => e.code)).toEqual(["2013960"]);
+    expect(catalogue.search("zlsw", 2024).map((e) => e.code)).toEqual(["2013960"]);
+    expect(catalogue.search("ylbxjfzc", 2024).map((e) => e.code)[0]).toBe("2080505");
+    expect(catalogue.search("jgsydwjbylbx", 2024).map((e) => e.code)).not.toContain("2080505");
+  });
+
+  test("the built-in data's initials are the ones initials() computes (one function for both)", () => {
+    const builtIn = getCatalogueSync();
+    for (const code of ["2080505", "30108", "20805"]) {
+      const name = builtIn.lookup(code, 2023)!.name;
+      expect(builtIn.search(initials(name), 2023, { limit: 200 }).map((e) => e.code)).toContain(code);
+    }
+  });
+
+  test("a catalogue built for checks (no initials function) finds imported names by code and name only", () => {
+    const catalogue = getCatalogueSync([LIST]);
+    expect(catalogue.search("基层治理", 2024).map((e) => e.code)).toEqual(["2013960"]);
+    expect(catalogue.search("2013960", 2024).map((e) => e.code)).toEqual(["2013960"]);
+    expect(catalogue.search("jczlsw", 2024)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** document.empty-statement: empty tables must say so; a table saying so must be empty. */
 import { documentFindings } from "../../../src/core/document";
-import { gridReader } from "../../../src/core/document/cells";
+import { gridReader, type CellKey } from "../../../src/core/amounts";
 import { recogniseAll } from "../../../src/core/engine";
 import type { Amount } from "../../../src/core/money";
 import { Decimal } from "../../../src/core/money";
@@ -50,8 +50,8 @@ describe("document.empty-statement", () => {
     const wb = await loadFixture(HENAN);
     const tables = recogniseAll(wb);
     const grid = gridReader(wb);
-    const read = (sheet: string, row: number, col: number): Amount =>
-      sheet === "国有资本经营支出表" && row === 5 && col === 5 ? { kind: "number", value: new Decimal(3), fromText: false } : grid(sheet, row, col);
+    const read = (c: CellKey): Amount =>
+      c.sheet === "国有资本经营支出表" && c.row === 5 && c.col === 5 ? { kind: "number", value: new Decimal(3), fromText: false } : grid(c);
     expect(documentFindings(tables, wb, read).filter((f) => f.rule === "document.empty-statement").map(brief)).toEqual([
       { rule: "document.empty-statement", severity: "warning", cell: "国有资本经营支出表!F6", expected: "0.00", actual: "3.00" },
     ]);

@@ -40,7 +40,7 @@ describe("the 上海 决算 fixture", () => {
   });
 
   it("checks every §6 identity that has cells to read", async () => {
-    const rules = new Set(identitiesFor(recogniseAll(await loadFixture(FINAL))).map((i) => i.rule));
+    const rules = new Set<string>(identitiesFor(recogniseAll(await loadFixture(FINAL))).map((i) => i.rule));
     for (const r of [
       "final.summary-current-total",
       "final.summary-grand-total",
@@ -212,7 +212,7 @@ describe("identities with a subtracted term and two units", () => {
   });
 
   it("compares 元 with 万元 allowing the 万元 side's rounding", () => {
-    const id: Identity = { rule: "x", tables: ["a", "b"], strength: "error", left: [cell(0)], right: [cell(1)], measures: { left: { unit: "元", yuan: 1, decimals: 2 }, right: { unit: "万元", yuan: 10000, decimals: 2 } }, zh: "z", en: "e" };
+    const id: Identity = { rule: "cross.summary-expenditure-total", tables: ["a", "b"], strength: "error", left: [cell(0)], right: [cell(1)], measures: { left: { unit: "元", yuan: 1, decimals: 2 }, right: { unit: "万元", yuan: 10000, decimals: 2 } }, zh: "z", en: "e" };
     values.set(0, 12345);
     values.set(1, 1.23);
     expect(evaluate(id, read)!.outcome).toBe("rounding");
@@ -224,7 +224,7 @@ describe("identities with a subtracted term and two units", () => {
 });
 
 it("every final.* rule the checker can report is registered with zh and en descriptions", () => {
-  const registered = new Map(listRules().map((r) => [r.id, r]));
+  const registered = new Map<string, { zh: string }>(listRules().map((r) => [r.id, r]));
   const emitted = new Set<string>();
   for (const wb of [ministryFinalSet()]) for (const i of identitiesFor(recogniseAll(wb))) emitted.add(i.rule);
   for (const r of [...emitted].filter((x) => x.startsWith("final."))) {

@@ -18,7 +18,7 @@ it("the integer-cents evaluation agrees with the decimal one (outcome, stated, c
       const sum = cells.reduce((s, c) => s + (c.amount.kind === "number" ? Math.round(c.amount.value.toNumber() * 100) : 0), 0);
       const total = { key: { sheet: "S", row: 0, col: 0 } as CellKey, amount: parseAmount((sum + nudge) / 100) };
       const all = new Map([total, ...cells].map((c) => [c.key.row, c.amount]));
-      const identity: Identity = { rule: "t", tables: [], strength: "error", left: [total.key], right: cells.map((c) => c.key), zh: "", en: "", comparator: le ? "le" : "eq" };
+      const identity: Identity = { rule: "hierarchy.sum", tables: [], strength: "error", left: [total.key], right: cells.map((c) => c.key), zh: "", en: "", comparator: le ? "le" : "eq" };
       const fast = evaluate(identity, (k) => all.get(k.row)!)!;
       const slow = evaluate(identity, (k) => withoutCents(all.get(k.row)!))!;
       expect(fast.outcome).toBe(slow.outcome);

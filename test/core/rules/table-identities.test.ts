@@ -1,5 +1,9 @@
+/** The rules inside one 预算 table (src/core/rules/table-identities.ts): table.*, hierarchy.*, basic.*, summary.*, three-public.*. */
 import { checkWorkbook } from "../../../src/core/engine";
+import { TABLE_RULES } from "../../../src/core/rules/table-identities";
+import { FIXTURE_NAMES } from "../../helpers/fixtures";
 import { at, book, expenditureRows, nonInfo, rulesOf, sheet } from "../build";
+import { describeFamily, namedBooks } from "./family";
 import { a1 } from "../../../src/core/finding";
 
 const check = (rows: Parameters<typeof sheet>[1], merges: string[] = []) => checkWorkbook(book(sheet("S", rows, merges))).findings;
@@ -80,29 +84,6 @@ describe("table.columns-sum", () => {
   });
 });
 
-describe("cell rules", () => {
-  it("reports error values and non-numbers as errors naming the cell, and numbers stored as text as info", () => {
-    const rows = expenditureRows();
-    rows[6][3] = { error: "#REF!" };
-    rows[7][3] = "八十";
-    rows[7][4] = "1,00.0x";
-    rows[6][2] = "120.00";
-    const f = check(rows);
-    const byRule = (r: string) => f.filter((x) => x.rule === r).map(at);
-    expect(byRule("cell.error-value")).toEqual(["S!D7"]);
-    expect(byRule("cell.not-a-number").sort()).toEqual(["S!D8", "S!E8"]);
-    expect(f.find((x) => x.rule === "cell.number-as-text")).toMatchObject({ severity: "info", cells: [{ sheet: "S", row: 6, col: 2 }] });
-    expect(f.find((x) => x.rule === "cell.error-value")!.message).toContain("S!D7");
-  });
-
-  it("accepts 1,234.56 as text, full-width digits and （12.00） negatives without new errors", () => {
-    const rows = expenditureRows();
-    rows[6][2] = "１２０.００";
-    rows[7][2] = "180";
-    expect(nonInfo(check(rows))).toEqual([]);
-  });
-});
-
 describe("basic-expenditure: 人员经费 = 301 + 303, 公用经费 = 302 …", () => {
   const rows = () => [
     ["单位预算一般公共预算财政拨款基本支出表"],
@@ -176,3 +157,5 @@ describe("summary (收支总表)", () => {
     expect(f.map(at)).toContain("S!B8");
   });
 });
+
+describeFamily("table-identities", TABLE_RULES, () => namedBooks([...FIXTURE_NAMES]));

@@ -1,15 +1,15 @@
 /** plausibility.*: per-cell value rules (also run by cellFindings, so full and live checks), and blank parts. */
 import { checkWorkbook } from "../../../src/core/engine";
 import type { CellValue } from "../../../src/core/grid";
-import { gridReader } from "../../../src/core/document/cells";
+import { gridReader } from "../../../src/core/amounts";
 import { recogniseSheet } from "../../../src/core/recognise";
 import { cellFindings } from "../../../src/core/rules/cell-rules";
 import { explainBlankChildren, numberFormatKind, plausibilityFindings } from "../../../src/core/rules/plausibility";
 import { CheckSession } from "../../../src/core/session";
 import { loadFixture } from "../../helpers/fixtures";
 import { at, book, expenditureRows, sheet } from "../build";
-import { brief, expectWellFormed, HEBEI } from "./helpers";
-import { setCell } from "./mutate";
+import { brief, expectWellFormed, HEBEI } from "../document/helpers";
+import { setCell } from "../document/mutate";
 import { a1 } from "../../../src/core/finding";
 
 function check(rows: CellValue[][], formats?: Record<string, string>) {
