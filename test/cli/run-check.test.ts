@@ -1,4 +1,4 @@
-import { publicCell } from "../../src/core/finding";
+import { publicCell, type PublicFinding } from "../../src/core/finding";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +13,6 @@ import { toA1 } from "../../src/core/address";
 import { identitiesFor, recogniseAll } from "../../src/core/engine";
 import { listRules } from "../../src/core/profiles";
 import { loadFixture } from "../helpers/fixtures";
-import { a1 } from "../../src/core/finding";
 
 const warning: Finding = {
   rule: "cross.basic-function",
@@ -479,7 +478,7 @@ describe("--tolerance (issue 17)", () => {
     return { wb, cell: `${leaf.sheet}!${toA1(leaf.row, leaf.col)}` };
   }
 
-  async function check(argv: string[]): Promise<{ code: number; stderr: string; findings: Finding[] }> {
+  async function check(argv: string[]): Promise<{ code: number; stderr: string; findings: PublicFinding[] }> {
     const { wb } = await nudged();
     let stdout = "";
     let stderr = "";
@@ -489,10 +488,11 @@ describe("--tolerance (issue 17)", () => {
       stdout: (t) => void (stdout += t),
       stderr: (t) => void (stderr += t),
     });
-    return { code, stderr, findings: stdout ? (JSON.parse(stdout) as { findings: Finding[] }).findings : [] };
+    // The JSON's cells are A1 text (spec §3).
+    return { code, stderr, findings: stdout ? (JSON.parse(stdout) as { findings: PublicFinding[] }).findings : [] };
   }
 
-  const sums = (findings: Finding[]) => findings.filter((f) => ["sum", "cross"].includes(groupOf(f.rule)));
+  const sums = (findings: PublicFinding[]) => findings.filter((f) => ["sum", "cross"].includes(groupOf(f.rule)));
   const groupOf = (rule: string) => listRules().find((r) => r.id === rule)!.group;
 
   it("a 0.01 difference is reported without it, and with less; with --tolerance 0.01 it is a note", async () => {
@@ -500,7 +500,7 @@ describe("--tolerance (issue 17)", () => {
     const strict = await check([]);
     const flagged = sums(strict.findings).filter((f) => f.severity !== "info");
     expect(flagged.length).toBeGreaterThan(0);
-    expect(flagged.some((f) => `${f.cells[0].sheet}!${a1(f.cells[0])}` === cell)).toBe(true);
+    expect(flagged.some((f) => `${f.cells[0].sheet}!${f.cells[0].address}` === cell)).toBe(true);
     expect(strict.code).toBe(flagged.some((f) => f.severity === "error") ? 1 : 0);
 
     expect(sums((await check(["--tolerance", "0.009"])).findings)).toEqual(sums(strict.findings));
@@ -509,7 +509,7 @@ describe("--tolerance (issue 17)", () => {
     expect(tolerant.code).toBe(0);
     expect(sums(tolerant.findings).filter((f) => f.severity !== "info")).toEqual([]);
     // The same findings, listed as notes.
-    expect(sums(tolerant.findings).map((f) => [f.rule, a1(f.cells[0])])).toEqual(sums(strict.findings).map((f) => [f.rule, a1(f.cells[0])]));
+    expect(sums(tolerant.findings).map((f) => [f.rule, f.cells[0].address])).toEqual(sums(strict.findings).map((f) => [f.rule, f.cells[0].address]));
   });
 
   it("passes the tolerance in the profile; a bad amount is a usage error before anything is read", async () => {
