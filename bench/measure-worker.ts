@@ -1,12 +1,12 @@
 /**
- * Pane edits go through the check worker: the worker updates its session and encodes the result (unchanged findings
- * by index), the pane copies the message and decodes it. Measured in process with the worker's own handler, Node's
+ * Pane edits go through the check worker: the worker updates its session and encodes its delta (findings by index),
+ * the pane copies the message and applies it. Measured in process with the worker's own handler, Node's
  * structuredClone standing in for postMessage (the same algorithm browsers use), with the catalogue on.
  */
 import type { GridWorkbook } from "../src/core/grid";
 import type { GridChange } from "../src/core/session";
 import type { WorkerResponse } from "../src/taskpane/worker/protocol";
-import { decodeResult } from "../src/taskpane/worker/result-encoding";
+import { decodeDelta } from "../src/taskpane/worker/result-encoding";
 import { WorkerHandler } from "../src/taskpane/worker/worker-handler";
 import { nowMs, summarise, type Timing } from "./timing";
 
@@ -30,7 +30,7 @@ export function measureWorkerRoundTrip(wb: GridWorkbook, edits: number): WorkerR
   };
   const t0 = nowMs();
   const opened = structuredClone(answer(handler.handle({ id: 1, type: "open", workbook: structuredClone(wb), options: { catalogue: true } })));
-  let last = decodeResult(opened.result!, []);
+  let last = opened.result!;
   const openMs = nowMs() - t0;
   for (const s of wb.sheets) handler.handle({ id: 2, type: "prepare", sheet: s.name });
   const sheet = wb.sheets.find((s) => s.name === "支出总表")!;
@@ -46,11 +46,12 @@ export function measureWorkerRoundTrip(wb: GridWorkbook, edits: number): WorkerR
       const a = nowMs();
       const sent = answer(handler.handle({ id: 3, type: "update", changes: [edit(row, value)] }));
       const b = nowMs();
-      last = decodeResult(structuredClone(sent).result!, last.findings);
+      last = decodeDelta(structuredClone(sent).update!.delta, last.findings).result;
       const c = nowMs();
       worker.push(b - a);
       pane.push(c - b);
-      copied += sent.result!.findings.filter((f) => typeof f !== "number").length;
+      const d = sent.update!.delta;
+      copied += d.added.length + d.changed.length;
     }
   }
   return { findings: last.findings.length, openMs, workerEdit: summarise(worker), paneEdit: summarise(pane), copiedPerEdit: copied / (2 * edits) };

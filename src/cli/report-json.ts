@@ -1,11 +1,11 @@
 /** The CLI's JSON report (spec §4): one object { file, tables, findings } with findings in the spec §3 format. */
-import type { CheckResult, Finding, TableSummary } from "../core/finding";
-import { compareFindings } from "../core/finding";
+import type { CheckResult, Finding, PublicFinding, TableSummary } from "../core/finding";
+import { cellAt, compareFindings, publicCell } from "../core/finding";
 
 export interface JsonReport {
   file: string;
   tables: TableSummary[];
-  findings: Finding[];
+  findings: PublicFinding[];
 }
 
 /** Projects onto exactly the documented fields, so engine-internal extras never leak into the public format. */
@@ -19,17 +19,22 @@ export function jsonReport(file: string, result: CheckResult): JsonReport {
 }
 
 /** The spec §3 record; a cell of another workbook (cross-workbook rules) keeps its `file`. */
-export function publicFinding(f: Finding): Finding {
-  const out: Finding = {
+export function publicFinding(f: Finding): PublicFinding {
+  const out: PublicFinding = {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
     messageEn: f.messageEn,
-    cells: f.cells.map((c) => (c.file !== undefined ? { file: c.file, sheet: c.sheet, address: c.address } : { sheet: c.sheet, address: c.address })),
+    cells: f.cells.map(publicCell),
   };
   if (f.expected !== undefined) out.expected = f.expected;
   if (f.actual !== undefined) out.actual = f.actual;
   return out;
+}
+
+/** Back from the spec §3 record (a shard's JSON read by `merge`); throws on a cell that is not A1 text. */
+export function findingFromPublic(f: PublicFinding): Finding {
+  return { ...f, cells: f.cells.map((c) => cellAt(c.sheet, c.address, c.file)) };
 }
 
 export function formatJsonReport(file: string, result: CheckResult): string {

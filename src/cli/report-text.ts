@@ -4,7 +4,7 @@
  */
 import { disclosureSet } from "../core/document/final-set";
 import type { CheckResult, Finding, TableSummary } from "../core/finding";
-import { compareFindings } from "../core/finding";
+import { a1, compareFindings } from "../core/finding";
 import { KIND_NAMES } from "../core/document/style";
 import { cellLabel, countBySeverity, SEVERITIES, tableOf } from "../core/report/group";
 import { say, severityLabel, type Lang } from "./bilingual";
@@ -76,7 +76,7 @@ export function formatFinding(f: Finding, lang: Lang): string[] {
   if (others.length > 0) {
     const shown = others
       .slice(0, 12)
-      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? c.address : cellLabel(c)));
+      .map((c) => (first && c.sheet === first.sheet && c.file === first.file ? a1(c) : cellLabel(c)));
     const more = others.length > shown.length ? ` … (+${others.length - shown.length})` : "";
     out.push(`    ${say(lang, "涉及单元格", "Cells read")}: ${shown.join(", ")}${more}`);
   }

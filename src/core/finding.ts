@@ -1,14 +1,59 @@
 /** The finding record shared by the core, the pane and the CLI (spec §3). */
-import { columnIndex } from "./address";
+import { parseA1, toA1 } from "./address";
 import type { RuleId } from "./rule-registry";
 
 export type Severity = "error" | "warning" | "info";
 
+/** A cell a finding names: 0-based row and column like the grid. A1 text is made only where it is shown (a1()). */
 export interface FindingCell {
   /** Cross-workbook findings only: the workbook the cell is in (as the report names the file). Absent = this one. */
   file?: string;
   sheet: string;
+  row: number;
+  col: number;
+}
+
+/** The cell's A1 text ("B5"), for reports, notes and the pane: the only place findings' cells become text. */
+export function a1(c: { row: number; col: number }): string {
+  return toA1(c.row, c.col);
+}
+
+/** A finding cell from A1 text, where a cell comes as text (a cross-workbook extract, a test). */
+export function cellAt(sheet: string, address: string, file?: string): FindingCell {
+  const { row, col } = parseA1(address);
+  return file !== undefined ? { file, sheet, row, col } : { sheet, row, col };
+}
+
+/** A finding cell as a map key (file, sheet, row, column): the one text key of finding cells. */
+export function findingCellKey(c: FindingCell): string {
+  return `${c.file ?? ""}\u0000${c.sheet}\u0000${c.row}\u0000${c.col}`;
+}
+
+/** Same sheet (and file), row and column. */
+export function sameCell(a: FindingCell, b: FindingCell): boolean {
+  return a.row === b.row && a.col === b.col && a.sheet === b.sheet && a.file === b.file;
+}
+
+/** A cell as the reports print it (the CLI's JSON, the pane's export; spec §3): A1 text. */
+export interface PublicCell {
+  file?: string;
+  sheet: string;
   address: string;
+}
+
+export function publicCell(c: FindingCell): PublicCell {
+  return c.file !== undefined ? { file: c.file, sheet: c.sheet, address: a1(c) } : { sheet: c.sheet, address: a1(c) };
+}
+
+/** A finding as the reports print it: the spec §3 record. */
+export interface PublicFinding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  messageEn: string;
+  cells: PublicCell[];
+  expected?: string;
+  actual?: string;
 }
 
 export interface Finding {
@@ -87,12 +132,8 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (ca && cb) {
     if ((ca.file ?? "") !== (cb.file ?? "")) return (ca.file ?? "") < (cb.file ?? "") ? -1 : 1;
     if (ca.sheet !== cb.sheet) return ca.sheet < cb.sheet ? -1 : 1;
-    if (ca.address !== cb.address) return addressKey(ca.address) - addressKey(cb.address);
+    if (ca.row !== cb.row) return ca.row - cb.row;
+    if (ca.col !== cb.col) return ca.col - cb.col;
   }
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
-}
-
-function addressKey(address: string): number {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  return m ? Number(m[2]) * 16384 + columnIndex(m[1]) + 1 : 0;
 }

@@ -4,7 +4,8 @@
  * just the identities that read the cell; an edit to a header, code, label, or outside the known rows re-recognises
  * that sheet. The Excel adapter and the in-memory host drive it; the CLI uses checkWorkbook directly.
  */
-import { parseA1, rangeContains, toA1, type CellRange } from "./address";
+import { diffFindings, type FindingDelta } from "./finding-delta";
+import { rangeContains, type CellRange } from "./address";
 import { boundFinding, compareFindings, type CheckResult, type Finding, type FindingCell } from "./finding";
 import { CellIndex } from "./cell-index";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
@@ -49,6 +50,8 @@ export interface UpdateResult {
   recheckedTables: string[];
   /** True when the update re-recognised a sheet (slow path) rather than re-evaluating identities. */
   recognised?: boolean;
+  /** What changed from the result before: the one diff of an edit, which the worker, tolerance and marks pass on. */
+  delta: FindingDelta;
 }
 
 export class CheckSession {
@@ -99,7 +102,16 @@ export class CheckSession {
    * sheets whose structure changed, else re-evaluating only the identities that read the edited cells.
    */
   update(input: GridChange | readonly GridChange[]): UpdateResult {
-    const changes = changeList(input);
+    const before = this.current.findings;
+    const out = this.apply(changeList(input));
+    // Unchanged findings keep their objects from before, so the delta is the whole story of the edit.
+    const { findings, delta, replaced } = diffFindings(before, this.current.findings);
+    this.current = { ...this.current, findings };
+    if (replaced.size > 0 && this.settled) this.settled = this.settled.map((f) => replaced.get(f) ?? f);
+    return { ...out, result: this.current, delta };
+  }
+
+  private apply(changes: GridChange[]): Omit<UpdateResult, "result" | "delta"> {
     this.cells.ensure(changes.flatMap((c) => (c.kind === "cells" ? [c.sheet] : [])));
     const structural = new Set<string>();
     let wholeWorkbook = false;
@@ -126,7 +138,7 @@ export class CheckSession {
       for (const name of structural) this.reRecognise(name);
       this.rebuild();
       const touched = wholeWorkbook ? this.tables() : this.tables().filter((t) => structural.has(t.sheet) || edited.some((c) => c.sheet === t.sheet));
-      return { result: this.current, recheckedTables: touched.map(label), recognised: true };
+      return { recheckedTables: touched.map(label), recognised: true };
     }
     // Fast path: re-evaluate the identities reading the edited cells, re-check those cells.
     const ids = new Set<number>();
@@ -144,13 +156,13 @@ export class CheckSession {
         const cells = edited.filter((c) => c.sheet === sheetName && this.cells.isAmountCell(t.id, c)).map((c) => ({ row: c.row, col: c.col }));
         if (cells.length === 0) continue;
         tableIds.add(t.id);
-        for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, toA1(c.row, c.col)))) this.settled = null;
+        for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, c.row, c.col))) this.settled = null;
         if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells, this.workbook));
       }
     }
     this.assemble();
     const rechecked = this.tables().filter((t) => tableIds.has(t.id)).map(label);
-    return { result: this.current, recheckedTables: rechecked, recognised: false };
+    return { recheckedTables: rechecked, recognised: false };
   }
 
   private sheet(name: string): GridSheet | undefined {
@@ -293,17 +305,16 @@ function label(t: RecognisedTable): string {
   return `${t.sheet}!${tableSummary(t).range}`;
 }
 
-function cellIssueKey(sheet: string, address: string): string {
-  return `${sheet}!${address}`;
+function cellIssueKey(sheet: string, row: number, col: number): string {
+  return `${sheet}!${row}:${col}`;
 }
 
 function cellKeyOf(c: FindingCell): CellKey {
-  const { row, col } = parseA1(c.address);
-  return { sheet: c.sheet, row, col };
+  return { sheet: c.sheet, row: c.row, col: c.col };
 }
 
 function cellKeyOfFinding(f: Finding): string {
-  return cellIssueKey(f.cells[0].sheet, f.cells[0].address);
+  return cellIssueKey(f.cells[0].sheet, f.cells[0].row, f.cells[0].col);
 }
 
 export function applyChange(wb: GridWorkbook, change: GridChange): void {

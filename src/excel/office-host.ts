@@ -4,7 +4,8 @@
  */
 import { rangeToA1, type CellRange } from "../core/address";
 import type { GridSheet, GridWorkbook } from "../core/grid";
-import type { Finding, FindingCell } from "../core/finding";
+import { a1, type Finding, type FindingCell } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import { officeCapabilities, type Capabilities } from "./capabilities";
 import { officeRunner, type ExcelRunner } from "./excel-runner";
 import {
@@ -99,8 +100,8 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
-  writeHighlights(findings: readonly Finding[]): Promise<void> {
-    return this.run((ctx) => this.marks.write(ctx, this.knownSheets(), findings));
+  writeHighlights(findings: readonly Finding[], delta?: FindingDelta): Promise<void> {
+    return this.run((ctx) => this.marks.write(ctx, this.knownSheets(), findings, delta));
   }
 
   clearHighlights(): Promise<void> {
@@ -110,12 +111,12 @@ export class OfficeHost implements WorkbookHost {
   async selectCells(cells: readonly FindingCell[]): Promise<void> {
     const first = cells[0];
     if (!first) return;
-    const addresses = cells.filter((c) => c.sheet === first.sheet).map((c) => c.address);
+    const addresses = cells.filter((c) => c.sheet === first.sheet).map(a1);
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(first.sheet);
       ws.activate();
       if (addresses.length > 1 && this.caps.rangeAreas) ws.getRanges(addresses.join(",")).select();
-      else ws.getRange(first.address).select();
+      else ws.getRange(a1(first)).select();
       await ctx.sync();
     });
   }

@@ -17,6 +17,7 @@
  */
 import { splitSheetAddress } from "../core/address";
 import type { Finding } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import type { Capabilities } from "./capabilities";
 import {
   CLEARED_COMMENT,
@@ -39,7 +40,7 @@ import {
   cellKey,
   diffPlans,
   emptyPlan,
-  planMarks,
+  MarkPlanner,
   qualify,
   type CellMark,
   type MarkPlan,
@@ -104,12 +105,16 @@ export class MarkWriter {
   /** Copies of our format (signature, not our id) the last re-read saw, e.g. pasted with a cell: the next write removes them. */
   private strays: { sheet: string; id: string }[] = [];
   private failed: string[] = [];
+  /** The plan of the findings last written, kept up to date by each edit's delta. */
+  private readonly planner: MarkPlanner;
 
   constructor(
     private readonly caps: Capabilities,
     private readonly store: MarkStore = memoryMarkStore(),
     private readonly targetBytes = DEFAULT_TARGET_BYTES,
-  ) {}
+  ) {
+    this.planner = new MarkPlanner(caps.rangeAreas);
+  }
 
   /** Rows moved, sheets renamed or deleted: our recorded addresses may now point at other cells. */
   distrust(): void {
@@ -289,9 +294,9 @@ export class MarkWriter {
     }
   }
 
-  async write(ctx: Excel.RequestContext, sheets: readonly SheetRef[], findings: readonly Finding[]): Promise<void> {
+  async write(ctx: Excel.RequestContext, sheets: readonly SheetRef[], findings: readonly Finding[], delta?: FindingDelta): Promise<void> {
     await this.refresh();
-    const next = planMarks(findings, this.caps.rangeAreas);
+    const next = this.planner.update(findings, delta);
     const toAnnotate = [...next.cells.values()].filter((m) => m.note !== "");
     const seen = this.seen;
     this.seen = undefined;

@@ -6,6 +6,7 @@
 import type { CellRange } from "../core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../core/grid";
 import type { Finding, FindingCell } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import type { TableBlock } from "./block";
 
 /** A changed area the host saw; the live checker re-reads it (events never carry the new values reliably). */
@@ -81,8 +82,9 @@ export interface WorkbookHost {
   /**
    * Make the add-in's marks match `findings` exactly: marks of findings no longer present go, new ones come,
    * unchanged ones stay. Error and warning findings are marked on their first cell; info findings are pane-only.
+   * `delta`, when given, is the session's delta from the findings of the last write: only what it names is planned.
    */
-  writeHighlights(findings: readonly Finding[]): Promise<void>;
+  writeHighlights(findings: readonly Finding[], delta?: FindingDelta): Promise<void>;
   /** Remove every mark the add-in made (this session's and stale ones); the user's own formats are untouched. */
   clearHighlights(): Promise<void>;
   /** Activate the first cell's sheet and select the cells of that sheet. */

@@ -6,6 +6,7 @@
 import { parseA1, parseRange, rangeToA1, type CellRange } from "../core/address";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "../core/grid";
 import type { Finding, FindingCell } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import {
   TargetNotEmptyError,
   type BlockTarget,
@@ -21,7 +22,7 @@ import {
   type WorkbookHost,
 } from "./host";
 import { codeRowsToValues, uniqueSheetName } from "./insert-values";
-import { cellKey, emptyPlan, planMarks, type CellMark, type CfGroup, type MarkPlan } from "../core/report/mark-plan";
+import { cellKey, emptyPlan, MarkPlanner, type CellMark, type CfGroup, type MarkPlan } from "../core/report/mark-plan";
 
 export interface Selection {
   sheet: string;
@@ -31,6 +32,8 @@ export interface Selection {
 export class MemoryHost implements WorkbookHost {
   private readonly wb: GridWorkbook;
   private plan: MarkPlan = emptyPlan();
+  /** The plan of the findings last written, kept up to date by each edit's delta. */
+  private readonly planner = new MarkPlanner(true);
   private readonly listeners = new Set<ChangeListener>();
   private selected: Selection;
   /** The user's own notes, by "sheet!A1"; the add-in never writes over them. */
@@ -82,9 +85,11 @@ export class MemoryHost implements WorkbookHost {
     return out;
   }
 
-  async writeHighlights(findings: readonly Finding[]): Promise<void> {
+  async writeHighlights(findings: readonly Finding[], delta?: FindingDelta): Promise<void> {
     this.calls.writes++;
-    const plan = planMarks(findings, true);
+    const planned = this.planner.update(findings, delta);
+    // A copy: the planner's plan changes with the next delta, and the user's notes are not ours to replace.
+    const plan: MarkPlan = { cells: new Map(planned.cells), groups: new Map(planned.groups) };
     for (const [key, m] of plan.cells) if (this.userNotes.has(key)) plan.cells.set(key, { ...m, note: "" });
     this.plan = plan;
   }
@@ -97,7 +102,7 @@ export class MemoryHost implements WorkbookHost {
   async selectCells(cells: readonly FindingCell[]): Promise<void> {
     const first = cells[0];
     if (!first) return;
-    const same = cells.filter((c) => c.sheet === first.sheet).map((c) => parseA1(c.address));
+    const same = cells.filter((c) => c.sheet === first.sheet);
     // A loop, not Math.min(...): a total over 150,000 rows has that many cells, too many to spread as arguments.
     const range = { top: Infinity, left: Infinity, bottom: -Infinity, right: -Infinity };
     for (const c of same) {

@@ -5,6 +5,7 @@
  */
 import { CheckSession, type GridChange, type UpdateResult } from "../core/session";
 import type { CheckResult, Finding } from "../core/finding";
+import { isEmptyDelta, type FindingDelta } from "../core/finding-delta";
 import type { GridSheet, GridWorkbook } from "../core/grid";
 import { rangeToA1 } from "../core/address";
 import { coalesce, type CoalescedChanges } from "./change-queue";
@@ -69,6 +70,8 @@ export class LiveChecker {
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private firstPendingAt = 0;
+  /** The findings the host's marks were last written from: an edit's delta applies to them only. */
+  private written: readonly Finding[] | null = null;
 
   constructor(
     private readonly host: WorkbookHost,
@@ -117,7 +120,7 @@ export class LiveChecker {
       this.watch = new FormulaWatch(workbook);
       this.session = await this.createSession(workbook);
       const result = this.session.result();
-      await this.remark(null, result);
+      await this.remark(result);
       this.set({
         status: "ready",
         result,
@@ -153,6 +156,7 @@ export class LiveChecker {
 
   async clearMarks(): Promise<void> {
     await this.serialized(async () => {
+      this.written = null;
       await this.host.clearHighlights();
       this.set({ marksShown: false });
     });
@@ -160,7 +164,9 @@ export class LiveChecker {
 
   async showMarks(): Promise<void> {
     await this.serialized(async () => {
+      this.written = null;
       await this.host.writeHighlights(this.findings);
+      this.written = this.findings;
       this.set({ marksShown: true });
     });
   }
@@ -195,10 +201,9 @@ export class LiveChecker {
     changes.push(...(await this.readEditedAndRecalculated(session, burst, sheets)));
 
     if (changes.length === 0) return this.set({ status: "ready" });
-    const before = session.result();
     // One re-check per burst, however many sheets and blocks it touched.
     const last: UpdateResult = await session.update(changes);
-    await this.remark(before, last.result);
+    await this.remark(last.result, last.delta);
     this.set({
       status: "ready",
       result: last.result,
@@ -243,12 +248,21 @@ export class LiveChecker {
     return changes;
   }
 
-  /** The host diffs marks itself; skip the round trip entirely when no finding changed. */
-  private async remark(before: CheckResult | null, after: CheckResult): Promise<void> {
+  /**
+   * The session's delta goes to the host as it is, when the marks were written from the result it starts from; no
+   * write at all when nothing changed. Without one (a first check, marks shown again) the host plans them anew.
+   */
+  private async remark(after: CheckResult, delta?: FindingDelta): Promise<void> {
     if (!this.current.marksShown) return;
     const repair = (this.host as WorkbookHost & MarkRepair).marksNeedRepair?.() ?? false;
-    if (before && sameFindings(before.findings, after.findings) && !repair) return;
-    await this.host.writeHighlights(after.findings);
+    const basis = delta && this.written !== null && this.written === this.current.result?.findings ? delta : undefined;
+    if (basis && isEmptyDelta(basis) && !repair) {
+      this.written = after.findings;
+      return;
+    }
+    this.written = null;
+    await this.host.writeHighlights(after.findings, basis);
+    this.written = after.findings;
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -273,14 +287,4 @@ function toGridChange(c: Extract<HostChange, { kind: "sheet-deleted" | "sheet-re
   return c.kind === "sheet-deleted"
     ? { kind: "sheet-deleted", name: c.sheet }
     : { kind: "sheet-renamed", from: c.from, to: c.to };
-}
-
-function findingKey(f: Finding): string {
-  return `${f.rule}|${f.severity}|${f.cells.map((c) => `${c.sheet}!${c.address}`).join(",")}|${f.expected ?? ""}|${f.actual ?? ""}|${f.message}`;
-}
-
-export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  if (a.length !== b.length) return false;
-  const keys = new Set(a.map(findingKey));
-  return b.every((f) => keys.has(findingKey(f)));
 }

@@ -5,6 +5,7 @@
  * typed into it, and the recalculated cells are announced to the live checker like the edit itself.
  */
 import type { FindingCell, Finding } from "../core/finding";
+import type { FindingDelta } from "../core/finding-delta";
 import { computeFormula, recalculate } from "../core/formula/evaluate";
 import { cellValue, formulaWithoutValue, isErrorValue, type CellValue, type GridWorkbook } from "../core/grid";
 import type { BlockTarget, ChangeListener, CodeInsertMode, CodeRow, InsertResult, TableBlock, Unsubscribe } from "../host/host";
@@ -68,8 +69,8 @@ export class PreviewHost extends MemoryHost {
     for (const l of this.viewListeners) l();
   }
 
-  override async writeHighlights(findings: readonly Finding[]): Promise<void> {
-    await super.writeHighlights(findings);
+  override async writeHighlights(findings: readonly Finding[], delta?: FindingDelta): Promise<void> {
+    await super.writeHighlights(findings, delta);
     this.changed();
   }
 

@@ -21,8 +21,8 @@ const warning: Finding = {
   message: "30110 与 2101101+2101102 基本支出不一致",
   messageEn: "30110 does not match 2101101 + 2101102",
   cells: [
-    { sheet: "基本支出表", address: "D12" },
-    { sheet: "一般公共预算支出表", address: "E20" },
+    { sheet: "基本支出表", row: 11, col: 3 },
+    { sheet: "一般公共预算支出表", row: 19, col: 4 },
   ],
   expected: "150.62",
   actual: "84.50",
@@ -33,8 +33,8 @@ const errorOnD12: Finding = {
   message: "类合计与所属款之和不符",
   messageEn: "Class total does not equal the sum of its items",
   cells: [
-    { sheet: "基本支出表", address: "D12" },
-    { sheet: "基本支出表", address: "D13" },
+    { sheet: "基本支出表", row: 11, col: 3 },
+    { sheet: "基本支出表", row: 12, col: 3 },
   ],
   expected: "1.00",
   actual: "2.00",
@@ -44,7 +44,7 @@ const info: Finding = {
   severity: "info",
   message: "数字以文本形式存储",
   messageEn: "Number stored as text",
-  cells: [{ sheet: "收支总表", address: "B7" }],
+  cells: [{ sheet: "收支总表", row: 6, col: 1 }],
 };
 
 const fillAt = (parts: Parts, sheet: string, address: string) => cellFormat(parts, sheet, address).fillRgb;
@@ -66,8 +66,8 @@ describe("annotateWorkbook", () => {
     await pre.xlsx.writeFile(input);
 
     outFile = path.join(dir, "out.xlsx");
-    const noteOnC8: Finding = { ...warning, cells: [{ sheet: "一般公共预算支出表", address: "C8" }] };
-    const ghost: Finding = { ...warning, cells: [{ sheet: "没有这张表", address: "A1" }] };
+    const noteOnC8: Finding = { ...warning, cells: [{ sheet: "一般公共预算支出表", row: 7, col: 2 }] };
+    const ghost: Finding = { ...warning, cells: [{ sheet: "没有这张表", row: 0, col: 0 }] };
     summary = await annotateWorkbook(input, outFile, [warning, errorOnD12, info, noteOnC8, ghost]);
     out = unzip(fs.readFileSync(outFile));
   });
@@ -76,7 +76,7 @@ describe("annotateWorkbook", () => {
   it("counts marked and noted cells and names the cells it could not find", () => {
     expect(summary.marked).toBe(2);
     expect(summary.noted).toBe(2);
-    expect(summary.skipped).toEqual([{ sheet: "没有这张表", address: "A1" }]);
+    expect(summary.skipped).toEqual([{ sheet: "没有这张表", row: 0, col: 0 }]);
     expect(summary.unnoted).toEqual([]);
   });
 
@@ -151,8 +151,8 @@ describe("annotateWorkbook keeps formulas", () => {
       );
       const input = path.join(dir, "f.xlsx");
       await wb.xlsx.writeFile(input);
-      const finding: Finding = { ...errorOnD12, cells: [{ sheet: "表", address: "A3" }] };
-      const second: Finding = { ...errorOnD12, cells: [{ sheet: "表", address: "B2" }] };
+      const finding: Finding = { ...errorOnD12, cells: [{ sheet: "表", row: 2, col: 0 }] };
+      const second: Finding = { ...errorOnD12, cells: [{ sheet: "表", row: 1, col: 1 }] };
       await annotateWorkbook(input, path.join(dir, "out.xlsx"), [finding, second]);
       const before = (await readXlsxFile(input)).sheets[0];
       const after = (await readXlsxFile(path.join(dir, "out.xlsx"))).sheets[0];
@@ -201,7 +201,7 @@ describe("--annotate and the add-in mark the same cells the same way (issue 17: 
     const grid = await readXlsxFile(SAMPLE);
     const real = checkWorkbook(grid, { catalogue: getCatalogueSync() }).findings;
     expect(real.length).toBeGreaterThan(0);
-    const long: Finding = { ...warning, message: "很长的说明".repeat(80), cells: [{ sheet: "收支总表", address: "B9" }] };
+    const long: Finding = { ...warning, message: "很长的说明".repeat(80), cells: [{ sheet: "收支总表", row: 8, col: 1 }] };
     const findings = [...real, errorOnD12, warning, info, long];
     const out = path.join(dir, "plan.xlsx");
     await annotateWorkbook(SAMPLE, out, findings);
@@ -218,7 +218,7 @@ describe("--annotate and the add-in mark the same cells the same way (issue 17: 
     const grid = await readXlsxFile(SAMPLE);
     const many: Finding[] = Array.from({ length: NOTE_LIMIT + 5 }, (_, i) => ({
       ...errorOnD12,
-      cells: [{ sheet: "基本支出表", address: `H${i + 1}` }],
+      cells: [{ sheet: "基本支出表", row: i, col: 7 }],
     }));
     const out = path.join(dir, "many.xlsx");
     const s = await annotateWorkbook(SAMPLE, out, many);

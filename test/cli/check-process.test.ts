@@ -2,6 +2,7 @@
  * End-to-end: the CLI as a child process. Each process costs about a second, so they all start at once in
  * beforeAll and the tests only inspect the outcomes.
  */
+import { publicCell } from "../../src/core/finding";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -74,8 +75,8 @@ const fakeResult: CheckResult = {
       message: "测试用错误",
       messageEn: "A test error",
       cells: [
-        { sheet: "基本支出表", address: "D12" },
-        { sheet: "基本支出表", address: "D13" },
+        { sheet: "基本支出表", row: 11, col: 3 },
+        { sheet: "基本支出表", row: 12, col: 3 },
       ],
       expected: "150.62",
       actual: "84.50",
@@ -150,7 +151,7 @@ describe("npm run check as a process", () => {
     const report = JSON.parse(o.stdout);
     expect(Object.keys(report)).toEqual(["file", "tables", "findings"]);
     expect(report.file).toMatch(/assets[\\/]sample\.xlsx$/);
-    expect(report.findings).toEqual(fakeResult.findings);
+    expect(report.findings).toEqual(fakeResult.findings.map((f) => ({ ...f, cells: f.cells.map(publicCell) })));
     expect(notesOf(unzip(fs.readFileSync(annotated)), "基本支出表").get("D12")).toContain("测试用错误");
   });
 

@@ -1,3 +1,4 @@
+import { publicCell, type PublicFinding } from "../../src/core/finding";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,8 +20,8 @@ const warning: Finding = {
   message: "30110 职工基本医疗保险缴费与 2101101+2101102 基本支出不一致",
   messageEn: "30110 does not match 2101101 + 2101102 basic expenditure",
   cells: [
-    { sheet: "基本支出表", address: "D12" },
-    { sheet: "一般公共预算支出表", address: "E20" },
+    { sheet: "基本支出表", row: 11, col: 3 },
+    { sheet: "一般公共预算支出表", row: 19, col: 4 },
   ],
   expected: "150.62",
   actual: "84.50",
@@ -32,9 +33,9 @@ const error: Finding = {
   message: "类合计与所属款之和不符",
   messageEn: "Class total does not equal the sum of its items",
   cells: [
-    { sheet: "支出总表", address: "D7" },
-    { sheet: "支出总表", address: "D8" },
-    { sheet: "支出总表", address: "D9" },
+    { sheet: "支出总表", row: 6, col: 3 },
+    { sheet: "支出总表", row: 7, col: 3 },
+    { sheet: "支出总表", row: 8, col: 3 },
   ],
   expected: "2185.92",
   actual: "2185.93",
@@ -47,7 +48,7 @@ const info: Finding = {
   severity: "info",
   message: "数字以文本形式存储",
   messageEn: "Number stored as text",
-  cells: [{ sheet: "收支总表", address: "B7" }],
+  cells: [{ sheet: "收支总表", row: 6, col: 1 }],
 };
 
 const tables = [
@@ -208,7 +209,7 @@ describe("--format json", () => {
       severity: "error",
       message: error.message,
       messageEn: error.messageEn,
-      cells: error.cells,
+      cells: error.cells.map(publicCell),
       expected: "2185.92",
       actual: "2185.93",
     });
@@ -272,7 +273,7 @@ describe("--format text", () => {
       range: "A1:C9",
       title: `单位预算表${i}`,
     }));
-    const onEach: Finding[] = every.map((t) => ({ ...error, cells: [{ sheet: t.sheet, address: "B5" }] }));
+    const onEach: Finding[] = every.map((t) => ({ ...error, cells: [{ sheet: t.sheet, row: 4, col: 1 }] }));
     const zh = (await run(["u.xlsx", "--lang", "zh"], { tables: every, findings: onEach })).stdout;
     for (const kind of Object.keys(KIND_NAMES)) expect(zh).not.toContain(kind === "other" ? "[other]" : kind);
     expect(zh).toContain("[一般公共预算支出表]");
@@ -286,7 +287,7 @@ describe("--format text", () => {
   });
 
   it("lists findings outside any recognised table under their sheet", async () => {
-    const stray: Finding = { ...warning, cells: [{ sheet: "备注", address: "A1" }] };
+    const stray: Finding = { ...warning, cells: [{ sheet: "备注", row: 0, col: 0 }] };
     const r = await run(["u.xlsx"], { tables, findings: [stray] });
     expect(r.stdout).toContain("【备注】表格之外 / outside the recognised tables");
   });
@@ -391,7 +392,7 @@ describe("--annotate", () => {
   });
 
   it("says which marked cells got no note because they hold a threaded comment", async () => {
-    const cell = { sheet: "支出总表", address: "E9" };
+    const cell = { sheet: "支出总表", row: 8, col: 4 };
     const r = await run(
       ["book.xlsx", "--annotate", "out.xlsx"],
       { tables, findings: [error] },
@@ -477,7 +478,7 @@ describe("--tolerance (issue 17)", () => {
     return { wb, cell: `${leaf.sheet}!${toA1(leaf.row, leaf.col)}` };
   }
 
-  async function check(argv: string[]): Promise<{ code: number; stderr: string; findings: Finding[] }> {
+  async function check(argv: string[]): Promise<{ code: number; stderr: string; findings: PublicFinding[] }> {
     const { wb } = await nudged();
     let stdout = "";
     let stderr = "";
@@ -487,10 +488,11 @@ describe("--tolerance (issue 17)", () => {
       stdout: (t) => void (stdout += t),
       stderr: (t) => void (stderr += t),
     });
-    return { code, stderr, findings: stdout ? (JSON.parse(stdout) as { findings: Finding[] }).findings : [] };
+    // The JSON's cells are A1 text (spec §3).
+    return { code, stderr, findings: stdout ? (JSON.parse(stdout) as { findings: PublicFinding[] }).findings : [] };
   }
 
-  const sums = (findings: Finding[]) => findings.filter((f) => ["sum", "cross"].includes(groupOf(f.rule)));
+  const sums = (findings: PublicFinding[]) => findings.filter((f) => ["sum", "cross"].includes(groupOf(f.rule)));
   const groupOf = (rule: string) => listRules().find((r) => r.id === rule)!.group;
 
   it("a 0.01 difference is reported without it, and with less; with --tolerance 0.01 it is a note", async () => {

@@ -229,7 +229,7 @@ describe("notice text", () => {
     severity,
     message: "m",
     messageEn: "m",
-    cells: [{ sheet: "S", address: "B2" }],
+    cells: [{ sheet: "S", row: 1, col: 1 }],
   });
   const result = (tables: number, ...sev: Finding["severity"][]): CheckResult => ({
     tables: Array.from({ length: tables }, () => table),

@@ -2,6 +2,7 @@
 import { parseRange } from "../../src/core/address";
 import type { CellValue, GridSheet, GridWorkbook } from "../../src/core/grid";
 import type { Finding } from "../../src/core/finding";
+import { a1 } from "../../src/core/finding";
 
 export function sheet(name: string, rows: CellValue[][], merges: string[] = []): GridSheet {
   return { name, values: rows.map((r) => [...r]), merges: merges.map(parseRange) };
@@ -13,7 +14,7 @@ export function book(...sheets: GridSheet[]): GridWorkbook {
 
 /** "Sheet!A1" of a finding's first cell. */
 export function at(f: Finding): string {
-  return `${f.cells[0].sheet}!${f.cells[0].address}`;
+  return `${f.cells[0].sheet}!${a1(f.cells[0])}`;
 }
 
 export function nonInfo(findings: Finding[]): Finding[] {

@@ -5,6 +5,7 @@
 import { toA1 } from "../../src/core/address";
 import { checkWorkbook, identitiesFor, recogniseAll } from "../../src/core/engine";
 import { loadFixture, FIXTURE_NAMES } from "../helpers/fixtures";
+import { a1 } from "../../src/core/finding";
 
 describe.each([...FIXTURE_NAMES])("%s: single amount changes", (name) => {
   it("flags each changed amount, naming it among the cells read", async () => {
@@ -20,10 +21,10 @@ describe.each([...FIXTURE_NAMES])("%s: single amount changes", (name) => {
       mutated++;
       s.values[c.row][c.col] = v + 1.23;
       const address = toA1(c.row, c.col);
-      const hits = checkWorkbook(wb).findings.filter((f) => f.severity !== "info" && f.cells.some((x) => x.sheet === c.sheet && x.address === address));
+      const hits = checkWorkbook(wb).findings.filter((f) => f.severity !== "info" && f.cells.some((x) => x.sheet === c.sheet && a1(x) === address));
       s.values[c.row][c.col] = v;
       expect({ cell: `${c.sheet}!${address}`, flagged: hits.length > 0 }).toEqual({ cell: `${c.sheet}!${address}`, flagged: true });
-      if (hits.some((f) => f.cells[0].address === address && f.cells[0].sheet === c.sheet)) blamedExactly++;
+      if (hits.some((f) => a1(f.cells[0]) === address && f.cells[0].sheet === c.sheet)) blamedExactly++;
     }
     expect(mutated).toBeGreaterThan(150);
     // Totals read by a single identity cannot be told from their terms; everything else is pinned to the cell.

@@ -21,6 +21,7 @@ import {
   stackOnOneSheet,
   sumFormulas,
 } from "../helpers/variants";
+import { a1 } from "../../src/core/finding";
 
 const catalogue = getCatalogueSync();
 const check = (wb: GridWorkbook) => checkWorkbook(wb, { catalogue });
@@ -105,7 +106,7 @@ describe("Hebei fixture: totals as SUM formulas, and single mistakes", () => {
     const wb = setAmount(await loadFixture(name), "支出总表", "E12", 25.79); // 2080502 基本支出, published 24.79
     const errors = check(wb).findings.filter((f) => f.severity === "error");
     expect(errors.length).toBeGreaterThan(0);
-    const atCell = errors.filter((f) => f.cells[0].sheet === "支出总表" && f.cells[0].address === "E12");
+    const atCell = errors.filter((f) => f.cells[0].sheet === "支出总表" && a1(f.cells[0]) === "E12");
     // Its row sum and its 款 read it: one finding listing both, with the value that settles both as the quick fix.
     expect(atCell).toHaveLength(1);
     expect([atCell[0].rule, ...(atCell[0].also ?? [])]).toEqual(expect.arrayContaining(["table.columns-sum", "hierarchy.sum"]));
@@ -115,7 +116,7 @@ describe("Hebei fixture: totals as SUM formulas, and single mistakes", () => {
   it("a 收支总表 income item changed is flagged at that cell", async () => {
     const wb = setAmount(await loadFixture(name), "收支总表", "C6", 2186.92);
     const errors = check(wb).findings.filter((f) => f.severity === "error");
-    expect(errors.some((f) => f.cells[0].address === "C6" && f.expected === "2185.92" && f.actual === "2186.92")).toBe(true);
+    expect(errors.some((f) => a1(f.cells[0]) === "C6" && f.expected === "2185.92" && f.actual === "2186.92")).toBe(true);
   });
 
   it("a 三公 公务接待费 below 基本支出表 30217 is flagged; above it is allowed (三公 may include 项目支出)", async () => {
@@ -132,7 +133,7 @@ describe("Hebei fixture: totals as SUM formulas, and single mistakes", () => {
     expect(shift(+0.5)).toEqual([]);
     const found = shift(-0.5);
     expect(found.map((x) => x.rule)).toEqual(["cross.basic-three-public"]);
-    expect(found[0].cells.map((c) => `${c.sheet}!${c.address}`)).toEqual(["基本支出表!D24", "三公经费支出表!D14"]);
+    expect(found[0].cells.map((c) => `${c.sheet}!${a1(c)}`)).toEqual(["基本支出表!D24", "三公经费支出表!D14"]);
     expect(found[0].severity).toBe("error");
   });
 
@@ -140,8 +141,8 @@ describe("Hebei fixture: totals as SUM formulas, and single mistakes", () => {
     let wb = setAmount(await loadFixture(name), "支出总表", "E9", { error: "#REF!" });
     wb = setAmount(wb, "支出总表", "F9", "62,7.4");
     const f = check(wb).findings;
-    expect(f.find((x) => x.rule === "cell.error-value")?.cells[0]).toEqual({ sheet: "支出总表", address: "E9" });
-    expect(f.find((x) => x.rule === "cell.not-a-number")?.cells[0]).toEqual({ sheet: "支出总表", address: "F9" });
+    expect(f.find((x) => x.rule === "cell.error-value")?.cells[0]).toEqual({ sheet: "支出总表", row: 8, col: 4 });
+    expect(f.find((x) => x.rule === "cell.not-a-number")?.cells[0]).toEqual({ sheet: "支出总表", row: 8, col: 5 });
   });
 });
 

@@ -2,6 +2,7 @@
 import { checkWorkbook } from "../../src/core/engine";
 import { at, nonInfo } from "./build";
 import { loadFixture } from "../helpers/fixtures";
+import { a1 } from "../../src/core/finding";
 
 const KNOWN: Record<string, Array<{ cell: string; expected: string; actual: string; reads: string[] }>> = {
   "hebei-qinhuangdao-social-insurance-2023": [],
@@ -23,13 +24,13 @@ describe.each(Object.keys(KNOWN))("%s", (name) => {
     const found = nonInfo(result.findings);
     expect(found.filter((f) => f.severity === "error")).toEqual([]);
     expect(
-      found.map((f) => ({ cell: at(f), expected: f.expected, actual: f.actual, reads: f.cells.slice(1).map((c) => `${c.sheet}!${c.address}`) })),
+      found.map((f) => ({ cell: at(f), expected: f.expected, actual: f.actual, reads: f.cells.slice(1).map((c) => `${c.sheet}!${a1(c)}`) })),
     ).toEqual(KNOWN[name]);
     for (const f of found) {
       expect(f.rule).toBe("cross.basic-function");
       expect(f.severity).toBe("warning");
-      expect(f.message).toContain(f.cells[0].address);
-      expect(f.messageEn).toContain(f.cells[0].address);
+      expect(f.message).toContain(a1(f.cells[0]));
+      expect(f.messageEn).toContain(a1(f.cells[0]));
     }
   });
 

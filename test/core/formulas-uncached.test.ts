@@ -7,6 +7,7 @@ import { computeFormula } from "../../src/core/formula/evaluate";
 import type { GridWorkbook } from "../../src/core/grid";
 import { book, sheet } from "./build";
 import { loadFixture, setFormula, sumFormulas, withoutCachedValues } from "../helpers/variants";
+import { a1 } from "../../src/core/finding";
 
 const HEBEI = "hebei-qinhuangdao-social-insurance-2023";
 const shown = (wb: GridWorkbook) => checkWorkbook(wb).findings.filter((f) => f.severity !== "info");
@@ -49,7 +50,7 @@ describe("a workbook whose totals are formulas without cached values", () => {
   it("a formula the checker cannot compute: “no computed value”, a warning at that cell, and no sum reads it as 0", async () => {
     const wb = setFormula(await loadFixture(HEBEI), "支出总表", "D7", "VLOOKUP(208,B8:D20,3,FALSE)");
     const found = shown(wb);
-    expect(found.map((f) => [f.rule, f.severity, `${f.cells[0].sheet}!${f.cells[0].address}`])).toEqual([["cell.formula-no-value", "warning", "支出总表!D7"]]);
+    expect(found.map((f) => [f.rule, f.severity, `${f.cells[0].sheet}!${a1(f.cells[0])}`])).toEqual([["cell.formula-no-value", "warning", "支出总表!D7"]]);
     expect(found[0].message).toContain("没有计算结果");
     expect(found[0].messageEn).toContain("Open and save it in Excel");
   });

@@ -3,7 +3,7 @@ import type { Finding, Severity } from "../../src/core/finding";
 import { applyProfile, listRules, parseTolerance, ruleKeyMatches, unknownRuleKeys, withTolerance, type RuleId } from "../../src/core/profiles";
 
 function f(rule: RuleId, severity: Severity): Finding {
-  return { rule, severity, message: rule, messageEn: rule, cells: [{ sheet: "S", address: "A1" }] };
+  return { rule, severity, message: rule, messageEn: rule, cells: [{ sheet: "S", row: 0, col: 0 }] };
 }
 
 const SAMPLE: Finding[] = [

@@ -8,11 +8,12 @@ import type { Finding } from "../../src/core/finding";
 import type { GridWorkbook } from "../../src/core/grid";
 import { getCatalogueSync } from "../../src/core/catalogue/sync";
 import { loadFixture, setAmount } from "../helpers/variants";
+import { a1 } from "../../src/core/finding";
 
 const catalogue = getCatalogueSync();
 const HEBEI = "hebei-qinhuangdao-social-insurance-2023";
 const shown = (wb: GridWorkbook) => checkWorkbook(wb, { catalogue }).findings.filter((f) => f.severity !== "info");
-const at = (f: Finding) => `${f.cells[0].sheet}!${f.cells[0].address}`;
+const at = (f: Finding) => `${f.cells[0].sheet}!${a1(f.cells[0])}`;
 const clear = (wb: GridWorkbook, sheet: string, cells: string[]) => cells.reduce((w, a) => setAmount(w, sheet, a, null), wb);
 
 /** Invariants every result keeps: one finding per blamed cell, no negative expected amount. */

@@ -1,14 +1,83 @@
 import { parseRange } from "../../src/core/address";
 import { checkWorkbook } from "../../src/core/engine";
 import type { CellValue, GridWorkbook } from "../../src/core/grid";
-import { CheckSession } from "../../src/core/session";
+import type { Finding } from "../../src/core/finding";
+import { findingKey } from "../../src/core/finding-delta";
+import { CheckSession, type UpdateResult } from "../../src/core/session";
 import { loadFixture } from "../helpers/fixtures";
+import { a1 } from "../../src/core/finding";
 
 const clone = (wb: GridWorkbook): GridWorkbook => structuredClone(wb);
 
 function edit(session: CheckSession, sheet: string, address: string, value: CellValue) {
   return session.update({ kind: "cells", sheet, range: parseRange(address), values: [[value]] });
 }
+
+const content = (f: Finding): string => JSON.stringify(f);
+
+/** The delta is exactly the difference of the two results, by content, and every finding outside it kept its object. */
+function expectExactDelta(before: readonly Finding[], u: UpdateResult): void {
+  const { added, removed, changed } = u.delta;
+  const after = u.result.findings;
+  const count = (list: readonly Finding[]) => {
+    const m = new Map<string, number>();
+    for (const f of list) m.set(content(f), (m.get(content(f)) ?? 0) + 1);
+    return m;
+  };
+  const rebuilt = count(before);
+  for (const f of [...removed, ...changed.map((c) => c.before)]) {
+    expect(before).toContain(f);
+    rebuilt.set(content(f), rebuilt.get(content(f))! - 1);
+  }
+  for (const f of [...added, ...changed.map((c) => c.after)]) rebuilt.set(content(f), (rebuilt.get(content(f)) ?? 0) + 1);
+  expect(new Map([...rebuilt].filter(([, n]) => n !== 0))).toEqual(count(after));
+  const beforeContent = new Set(before.map(content));
+  const afterContent = new Set(after.map(content));
+  for (const f of added) expect(beforeContent.has(content(f))).toBe(false);
+  for (const f of removed) expect(afterContent.has(content(f))).toBe(false);
+  for (const c of changed) {
+    expect(findingKey(c.before)).toBe(findingKey(c.after));
+    expect(content(c.before)).not.toBe(content(c.after));
+  }
+  const fresh = new Set([...added, ...changed.map((c) => c.after)]);
+  for (const f of after) if (!fresh.has(f)) expect(before).toContain(f);
+}
+
+describe("CheckSession delta", () => {
+  it("an edit's delta is exactly what changed, and undoing it gives the reverse", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    const start = session.result().findings;
+    const u = edit(session, "三公经费支出表", "D14", 1.68);
+    expectExactDelta(start, u);
+    expect(u.delta.added.length + u.delta.changed.length).toBeGreaterThan(0);
+    expect(u.delta.added.some((f) => f.cells[0].sheet === "三公经费支出表" && a1(f.cells[0]) === "D14")).toBe(true);
+    // Findings the edit did not touch are the very objects of the result before.
+    expect(u.result.findings.length - u.delta.added.length - u.delta.changed.length).toBe(
+      u.result.findings.filter((f) => start.includes(f)).length,
+    );
+    const mid = u.result.findings;
+    const back = edit(session, "三公经费支出表", "D14", wb.sheets.find((s) => s.name === "三公经费支出表")!.values[13][3]);
+    expectExactDelta(mid, back);
+    expect(back.delta.removed.map(content).sort()).toEqual(u.delta.added.map(content).sort());
+    expect(back.delta.added.map(content).sort()).toEqual(u.delta.removed.map(content).sort());
+    expect(back.result.findings.map(content)).toEqual(start.map(content));
+  });
+
+  it("no change, no delta; a structural edit's delta is exact too", async () => {
+    const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
+    const session = new CheckSession(clone(wb));
+    const start = session.result().findings;
+    const same = edit(session, "支出总表", "A1", wb.sheets.find((s) => s.name === "支出总表")!.values[0][0]);
+    expect(same.delta).toEqual({ added: [], removed: [], changed: [] });
+    expect(same.result.findings.every((f, i) => f === start[i])).toBe(true);
+    // An amount typed into a row the table did not know: the sheet is recognised again.
+    const u = edit(session, "收支总表", "C15", 5);
+    expect(u.recognised).toBe(true);
+    expectExactDelta(start, u);
+    expect(u.delta.added.length + u.delta.removed.length + u.delta.changed.length).toBeGreaterThan(0);
+  });
+});
 
 describe("CheckSession", () => {
   it("an amount edit re-evaluates only the identities of the affected tables and matches a full check", async () => {
@@ -20,7 +89,7 @@ describe("CheckSession", () => {
     expect(u.recheckedTables.sort()).toEqual(["三公经费支出表!A1:F16", "基本支出表!A1:F30"]);
     const full = clone(session.grid);
     expect(u.result).toEqual(checkWorkbook(full));
-    expect(u.result.findings.some((f) => f.cells[0].address === "D14")).toBe(true);
+    expect(u.result.findings.some((f) => a1(f.cells[0]) === "D14")).toBe(true);
   });
 
   it("restoring the value clears the findings again", async () => {
@@ -60,8 +129,10 @@ describe("CheckSession", () => {
     for (const s of wb.sheets) s.values.forEach((r, i) => r?.forEach((v, j) => typeof v === "number" && numeric.push([s.name, i, j])));
     for (let k = 0; k < 25; k++) {
       const [sheet, row, col] = numeric[rand(numeric.length)];
+      const before = session.result().findings;
       const u = session.update({ kind: "cells", sheet, range: { top: row, left: col, bottom: row, right: col }, values: [[rand(5000) / 100]] });
       expect(u.result).toEqual(checkWorkbook(clone(session.grid)));
+      expectExactDelta(before, u);
     }
   });
 
@@ -84,7 +155,7 @@ describe("CheckSession cell findings", () => {
     const wb = await loadFixture("hebei-qinhuangdao-social-insurance-2023");
     const session = new CheckSession(clone(wb));
     let u = edit(session, "支出总表", "E9", { error: "#DIV/0!" });
-    expect(u.result.findings.filter((f) => f.rule === "cell.error-value").map((f) => f.cells[0].address)).toEqual(["E9"]);
+    expect(u.result.findings.filter((f) => f.rule === "cell.error-value").map((f) => a1(f.cells[0]))).toEqual(["E9"]);
     u = edit(session, "支出总表", "E9", "1,457.87");
     expect(u.recognised).toBe(false);
     expect(u.result.findings.map((f) => f.rule)).toEqual(["cell.number-as-text"]);

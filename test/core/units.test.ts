@@ -7,10 +7,11 @@ import type { Finding } from "../../src/core/finding";
 import type { GridWorkbook } from "../../src/core/grid";
 import { formatAmounts, loadFixture, scaleSheet, setAmount } from "../helpers/variants";
 import { rulesOf } from "./build";
+import { a1 } from "../../src/core/finding";
 
 const HEBEI = "hebei-qinhuangdao-social-insurance-2023";
 const PUTUO = "shanghai-putuo-commerce-unit-2025";
-const at = (f: Finding) => `${f.cells[0].sheet}!${f.cells[0].address}`;
+const at = (f: Finding) => `${f.cells[0].sheet}!${a1(f.cells[0])}`;
 const shown = (wb: GridWorkbook) => checkWorkbook(wb).findings.filter((f) => f.severity !== "info");
 
 describe("上海 预算 workbook: 元 tables and a 三公 table in 万元", () => {

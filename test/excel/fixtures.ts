@@ -1,6 +1,7 @@
 /** Workbooks for the adapter tests, built in the fake Excel and as core grids. */
 import type { CellRange } from "../../src/core/address";
 import type { CheckResult, Finding } from "../../src/core/finding";
+import { diffFindings } from "../../src/core/finding-delta";
 import type { GridWorkbook } from "../../src/core/grid";
 import { applyChange, type GridChange, type UpdateResult } from "../../src/core/session";
 import { toA1 } from "../../src/core/address";
@@ -8,6 +9,7 @@ import { listRules } from "../../src/core/profiles";
 import { FULL_CAPABILITIES, type Capabilities } from "../../src/excel/capabilities";
 import type { CheckSessionLike } from "../../src/live/live-checker";
 import { FakeExcel, key, type FakeCell, type Scalar } from "./fake-excel";
+import { parseA1 } from "../../src/core/address";
 
 /** A unit workbook: `sheets` tables of `rows` data rows × 6 columns (~50,000 cells at 12 × 600). */
 export function typicalWorkbook(
@@ -53,7 +55,7 @@ export function finding(
     severity,
     message: `${address} 为负数`,
     messageEn: `${address} is negative`,
-    cells: [{ sheet, address }],
+    cells: [{ sheet, ...parseA1(address) }],
     expected: "≥ 0",
     actual: "-1",
     ...extra,
@@ -116,8 +118,10 @@ export class NegativeCellsSession implements CheckSessionLike {
       (f) => !touched.has(f.cells[0].sheet) && this.wb.sheets.some((s) => s.name === f.cells[0].sheet),
     );
     const fresh = this.check([...touched]);
-    this.current = { tables: this.tables(), findings: [...keep, ...fresh.findings] };
-    return { result: this.current, recheckedTables: fresh.tables.map((t) => `${t.sheet}!${t.range}`) };
+    const before = this.current.findings;
+    const { findings, delta } = diffFindings(before, [...keep, ...fresh.findings]);
+    this.current = { tables: this.tables(), findings };
+    return { result: this.current, recheckedTables: fresh.tables.map((t) => `${t.sheet}!${t.range}`), delta };
   }
   private tables(): CheckResult["tables"] {
     return this.wb.sheets.map((s) => ({

@@ -10,6 +10,7 @@ import { MARK_CF_FORMULA, MARK_PREFIX } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";
 import type { FakeExcel } from "./fake-excel";
 import { NegativeCellsSession, caps, finding, typicalWorkbook } from "./fixtures";
+import { a1 } from "../../src/core/finding";
 
 const ourCfs = (excel: FakeExcel) =>
   excel.sheets.flatMap((s) => s.cfs.filter((c) => c.formula === MARK_CF_FORMULA).map((c) => ({ sheet: s.name, ...c })));
@@ -107,7 +108,7 @@ describe("no muting of the user's edits", () => {
     excel.duringNextWrite = () => excel.userEdit("Sheet1", "D7", -9);
     await checker.flush(); // re-reads D5, writes its mark; D7 is typed meanwhile
     await checker.flush();
-    expect(checker.findings.map((f) => f.cells[0].address).sort()).toEqual(["D5", "D6", "D7"]);
+    expect(checker.findings.map((f) => a1(f.cells[0])).sort()).toEqual(["D5", "D6", "D7"]);
     expect(excel.enableEventsHistory).toEqual([]);
     await checker.stop();
   });
@@ -234,7 +235,7 @@ describe("live checking repairs a pasted copy of a mark", () => {
     excel.sheet("Sheet1").cells.set("0000019:00007", { value: 3 }); // the user then typed a correct value there
     const before = excel.syncCount;
     await checker.flush();
-    expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D6"]);
+    expect(checker.findings.map((f) => a1(f.cells[0]))).toEqual(["D6"]);
     expect(ourCfs(excel).map((c) => c.areas)).toEqual([[{ top: 5, left: 3, bottom: 5, right: 3 }]]);
     expect(excel.syncCount - before).toBe(2); // re-read + one write
     await checker.stop();

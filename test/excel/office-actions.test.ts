@@ -18,9 +18,9 @@ describe("OfficeHost navigation and inserts", () => {
     const excel = typicalWorkbook(2, 10);
     const host = new OfficeHost(excel.runner, { capabilities: caps() });
     await host.selectCells([
-      { sheet: "Sheet2", address: "C8" },
-      { sheet: "Sheet2", address: "C4" },
-      { sheet: "Sheet1", address: "C9" },
+      { sheet: "Sheet2", row: 7, col: 2 },
+      { sheet: "Sheet2", row: 3, col: 2 },
+      { sheet: "Sheet1", row: 8, col: 2 },
     ]);
     expect(excel.syncCount).toBe(1);
     expect(excel.activeSheetId).toBe(excel.sheet("Sheet2").id);
@@ -30,8 +30,8 @@ describe("OfficeHost navigation and inserts", () => {
   it("selectCells selects only the first cell without RangeAreas (ExcelApi 1.9)", async () => {
     const excel = typicalWorkbook(1, 10);
     await new OfficeHost(excel.runner, { capabilities: caps({ rangeAreas: false }) }).selectCells([
-      { sheet: "Sheet1", address: "C8" },
-      { sheet: "Sheet1", address: "C4" },
+      { sheet: "Sheet1", row: 7, col: 2 },
+      { sheet: "Sheet1", row: 3, col: 2 },
     ]);
     expect(excel.selectedAreas).toEqual(["C8"]);
   });

@@ -3,6 +3,7 @@ import { OfficeHost } from "../../src/excel/office-host";
 import { PAYLOAD_CAP_BYTES } from "../../src/excel/read-plan";
 import type { FakeExcel } from "./fake-excel";
 import { caps, finding, manyFindings, typicalWorkbook } from "./fixtures";
+import { a1 } from "../../src/core/finding";
 
 const ours = (excel: FakeExcel) =>
   excel.sheets.flatMap((s) => s.cfs.filter((c) => c.formula === MARK_CF_FORMULA).map((c) => ({ sheet: s.name, ...c })));
@@ -117,7 +118,7 @@ describe("OfficeHost highlights", () => {
       const f = findings[1];
       expect(
         cells.get(
-          `${f.cells[0].sheet}!${Number(f.cells[0].address.slice(1)) - 1}:${f.cells[0].address.charCodeAt(0) - 65}`,
+          `${f.cells[0].sheet}!${Number(a1(f.cells[0]).slice(1)) - 1}:${a1(f.cells[0]).charCodeAt(0) - 65}`,
         ),
       ).toBe(MARK_FILL[f.severity as "error" | "warning"]);
     },

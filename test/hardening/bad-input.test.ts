@@ -29,6 +29,7 @@ import {
   sheetWithFormattedRows,
   tmpDir,
 } from "./helpers";
+import { a1 } from "../../src/core/finding";
 
 const EXP = "支出总表";
 const BASIC = "基本支出表";
@@ -315,7 +316,7 @@ describe("dates and percentages in amount columns", () => {
     const keeps = setFormat(base, EXP, dateCell, "yyyy/m/d");
     expect(typeof serial).toBe("number");
     for (const [, r] of await bothPaths(keeps))
-      expect(notInfo(r).map((f) => [f.rule, f.cells[0].address])).toEqual([["plausibility.percent", dateCell]]);
+      expect(notInfo(r).map((f) => [f.rule, a1(f.cells[0])])).toEqual([["plausibility.percent", dateCell]]);
   });
 });
 
@@ -327,7 +328,7 @@ describe("circular formulas", () => {
     for (const formula of [cell, `SUM(E${row}:${cell})`, `$E$${row + 1}*1`, `'${EXP}'!${cell}+0`]) {
       const wb = setFormula(base, EXP, cell, formula);
       for (const [, r] of await bothPaths(wb)) {
-        expect(notInfo(r).map((f) => [f.rule, f.severity, f.cells[0].sheet, f.cells[0].address])).toEqual([
+        expect(notInfo(r).map((f) => [f.rule, f.severity, f.cells[0].sheet, a1(f.cells[0])])).toEqual([
           ["cell.circular-formula", "error", EXP, cell],
         ]);
       }
@@ -347,7 +348,7 @@ describe("circular formulas", () => {
     const range = { top: row, left: parseA1(cell).col, bottom: row, right: parseA1(cell).col };
     const value = getSheet(base, EXP).values[range.top][range.left];
     const on = session.update({ kind: "cells", sheet: EXP, range, values: [[value]], formulas: [[cell]] });
-    expect(notInfo(on.result).map((f) => [f.rule, f.cells[0].address])).toEqual([["cell.circular-formula", cell]]);
+    expect(notInfo(on.result).map((f) => [f.rule, a1(f.cells[0])])).toEqual([["cell.circular-formula", cell]]);
     const off = session.update({ kind: "cells", sheet: EXP, range, values: [[value]], formulas: [[null]] });
     expect(notInfo(off.result)).toEqual([]);
   });
@@ -371,7 +372,7 @@ describe("merged cells across header and data", () => {
       expect([name, r.tables.find((t) => t.sheet === EXP)?.kind]).toEqual([name, "expenditure"]);
       // The 合计 row's 项目支出 is now blank: its row sum and column sum break there.
       const blanked = `F${totalRow + 1}`;
-      expect([name, r.findings.some((f) => f.severity === "error" && f.cells.some((c) => c.sheet === EXP && c.address === blanked))]).toEqual([name, true]);
+      expect([name, r.findings.some((f) => f.severity === "error" && f.cells.some((c) => c.sheet === EXP && a1(c) === blanked))]).toEqual([name, true]);
     }
   });
 
@@ -392,8 +393,8 @@ describe("duplicated tables", () => {
     for (const [, r] of await bothPaths(wb)) {
       const f = r.findings.find((x) => x.rule === "document.duplicate-table");
       expect(f?.cells).toEqual([
-        { sheet: `${EXP} (2)`, address: "A1" },
-        { sheet: EXP, address: "A1" },
+        { sheet: `${EXP} (2)`, row: 0, col: 0 },
+        { sheet: EXP, row: 0, col: 0 },
       ]);
     }
   });
@@ -405,8 +406,8 @@ describe("duplicated tables", () => {
     const secondTop = getSheet(base, EXP).rowCount! + 2;
     for (const [, r] of await bothPaths(stacked)) {
       expect(r.findings.find((f) => f.rule === "document.duplicate-table")?.cells).toEqual([
-        { sheet: "全部", address: `A${secondTop + 1}` },
-        { sheet: "全部", address: "A1" },
+        { sheet: "全部", row: secondTop, col: 0 },
+        { sheet: "全部", row: 0, col: 0 },
       ]);
       const moved = `E${parseA1(at(base, EXP, "2080505", "E")).row + secondTop + 1}`;
       expect(r.findings.some((f) => f.severity === "error" && firstCellIs(f, "全部", moved))).toBe(true);
@@ -420,7 +421,7 @@ describe("a table without its 合计 row", () => {
     const totalRow = s.values.findIndex((r) => r?.[2] === "合计");
     const wb = deleteRow(base, EXP, totalRow);
     for (const [, r] of await bothPaths(wb)) {
-      expect(notInfo(r).map((f) => [f.rule, f.severity, f.cells[0].sheet, f.cells[0].address])).toEqual([
+      expect(notInfo(r).map((f) => [f.rule, f.severity, f.cells[0].sheet, a1(f.cells[0])])).toEqual([
         ["document.missing-total-row", "warning", EXP, `C${totalRow + 1}`],
       ]);
     }
@@ -442,7 +443,7 @@ describe("codes with spaces or full-width digits", () => {
     for (const [, r] of await bothPaths(wrong)) {
       expect(r.findings.some((f) => f.severity === "error" && firstCellIs(f, EXP, amount))).toBe(true);
       // The parent 款 20805 is the other side of the hierarchy identity: the code was placed in the tree.
-      expect(r.findings.some((f) => [f.rule, ...(f.also ?? [])].includes("hierarchy.sum") && f.cells.some((c) => c.address === at(base, EXP, "20805", "E")))).toBe(true);
+      expect(r.findings.some((f) => [f.rule, ...(f.also ?? [])].includes("hierarchy.sum") && f.cells.some((c) => a1(c) === at(base, EXP, "20805", "E")))).toBe(true);
     }
   });
 });
@@ -472,7 +473,7 @@ describe("a blank row between the two header rows", () => {
     const wb = insertBlankRow(setAmount(base, EXP, wrong, 1), EXP, header + 1);
     for (const [, r] of await bothPaths(wb)) {
       expect(r.tables.find((t) => t.sheet === EXP)?.kind).toBe("expenditure");
-      expect(r.findings.filter((f) => f.severity === "error").every((f) => f.cells.some((c) => c.address === moved) || f.cells[0].sheet !== EXP)).toBe(true);
+      expect(r.findings.filter((f) => f.severity === "error").every((f) => f.cells.some((c) => a1(c) === moved) || f.cells[0].sheet !== EXP)).toBe(true);
       expect(r.findings.some((f) => f.severity === "error" && firstCellIs(f, EXP, moved))).toBe(true);
     }
     for (const [, r] of await bothPaths(insertBlankRow(base, EXP, header + 1))) expect(notInfo(r)).toEqual([]);

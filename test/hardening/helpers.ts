@@ -16,6 +16,7 @@ import type { GridSheet, GridWorkbook } from "../../src/core/grid";
 import { isErrorValue } from "../../src/core/grid";
 import { toA1 } from "../../src/core/address";
 import { makeZip } from "../helpers/zip";
+import { a1 } from "../../src/core/finding";
 
 /** The nine Hebei-layout tables of one generated unit (~230 rows): every identity holds. */
 export function baseWorkbook(): GridWorkbook {
@@ -47,12 +48,12 @@ export async function bothPaths(wb: GridWorkbook): Promise<Array<[string, CheckR
 export const notInfo = (r: CheckResult): Finding[] => r.findings.filter((f) => f.severity !== "info");
 
 export function findingsAt(r: CheckResult, sheet: string, address: string): Finding[] {
-  return r.findings.filter((f) => f.cells.some((c) => c.sheet === sheet && c.address === address));
+  return r.findings.filter((f) => f.cells.some((c) => c.sheet === sheet && a1(c) === address));
 }
 
 /** First cell of the finding is that cell. */
 export function firstCellIs(f: Finding, sheet: string, address: string): boolean {
-  return f.cells[0]?.sheet === sheet && f.cells[0]?.address === address;
+  return f.cells[0]?.sheet === sheet && (f.cells[0] ? a1(f.cells[0]) : undefined) === address;
 }
 
 export function tmpDir(prefix = "hardening-"): string {

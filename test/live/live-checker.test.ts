@@ -6,6 +6,7 @@ import { MARK_CF_FORMULA } from "../../src/core/report/mark-plan";
 import { OfficeHost } from "../../src/excel/office-host";
 import { loadFixture } from "../helpers/fixtures";
 import type { FakeExcel } from "../excel/fake-excel";
+import { a1 } from "../../src/core/finding";
 import { NegativeCellsSession, caps, fakeFromGrid, sleep, typicalWorkbook } from "../excel/fixtures";
 
 // Long enough that a loaded CI machine does not split one burst of simulated edits.
@@ -35,7 +36,7 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     excel.sheet("Sheet2").cells.set("0000005:00003", { value: -4 });
     const { checker } = await live(excel);
     expect(checker.state.checks).toBe(1);
-    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`)).toEqual(["Sheet2!D6"]);
+    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${a1(f.cells[0])}`)).toEqual(["Sheet2!D6"]);
     expect(ourCfCount(excel)).toBe(1);
     // read (1, which also looks for stale marks) + first write (1)
     expect(excel.syncCount).toBe(1 + 1 + 1); // + 1 for registering the event handlers
@@ -54,7 +55,7 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     expect(u).toMatchObject({ kind: "cells", sheet: "Sheet2", range: parseRange("D5:E6") });
     expect(checker.state.recheckedTables).toEqual(["Sheet2!A1:F13"]);
     expect(checker.state.checks).toBe(2);
-    expect(checker.findings.map((f) => f.cells[0].address).sort()).toEqual(["D5", "D6"]);
+    expect(checker.findings.map((f) => a1(f.cells[0])).sort()).toEqual(["D5", "D6"]);
     const syncs = excel.syncs.slice(before);
     expect(syncs).toHaveLength(2); // re-read + marks
     // the edited block, and the formats on it (a pasted copy of our mark is removed by the write, issue 16); in the
@@ -82,7 +83,7 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     await checker.flush();
     expect(session().updates).toHaveLength(1);
     expect(session().updates[0].kind).toBe("sheet");
-    expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D7"]);
+    expect(checker.findings.map((f) => a1(f.cells[0]))).toEqual(["D7"]);
     expect(
       excel
         .sheet("Sheet1")
@@ -111,7 +112,7 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     await excel.userDeleteSheet("Sheet2");
     await checker.flush();
     expect(session().updates.map((u) => u.kind)).toEqual(["sheet-deleted", "sheet"]);
-    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`)).toEqual(["新表!B2"]);
+    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${a1(f.cells[0])}`)).toEqual(["新表!B2"]);
     expect(excel.sheet("新表").cfs.map((c) => c.formula)).toEqual([MARK_CF_FORMULA]);
   });
 
@@ -142,7 +143,7 @@ describe("LiveChecker over OfficeHost (fake Excel, injected checker)", () => {
     await excel.userEdit("改名", "C4", -3);
     await checker.flush();
     expect(session().updates.map((u) => u.kind)).toEqual(["sheet-renamed", "cells"]);
-    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`)).toEqual(["改名!C4"]);
+    expect(checker.findings.map((f) => `${f.cells[0].sheet}!${a1(f.cells[0])}`)).toEqual(["改名!C4"]);
   });
 
   it("a large paste is read in payload-sized blocks, yielding to the event loop between them", async () => {
@@ -215,7 +216,7 @@ describe("LiveChecker with the core CheckSession (real fixture)", () => {
     const s = edited.sheets.find((x) => x.name === "三公经费支出表");
     if (s) s.values[13][3] = 1.68;
     expect(checker.findings).toEqual(checkWorkbook(edited).findings);
-    expect(checker.findings.some((f) => f.cells[0].address === "D14")).toBe(true);
+    expect(checker.findings.some((f) => a1(f.cells[0]) === "D14")).toBe(true);
     expect(excel.sheet("三公经费支出表").cfs.some((c) => c.formula === MARK_CF_FORMULA)).toBe(true);
   });
 });
@@ -237,7 +238,7 @@ describe("the add-in's own writes and the user's edits (issue 16)", () => {
       session().updates.some((u) => u.kind === "cells" && u.range.top <= row && row <= u.range.bottom && u.range.left <= col && col <= u.range.right);
     expect(covered(1, 7)).toBe(true); // H2
     expect(covered(4, 3)).toBe(true); // D5
-    expect(checker.findings.map((f) => f.cells[0].address)).toEqual(["D5"]);
+    expect(checker.findings.map((f) => a1(f.cells[0]))).toEqual(["D5"]);
     expect(excel.enableEventsHistory).toEqual([]);
   });
 });

@@ -10,9 +10,10 @@ import { displayText } from "../../src/preview/grid-model";
 import { PreviewHost } from "../../src/preview/preview-host";
 import { parseA1 } from "../../src/core/address";
 import type { Finding } from "../../src/core/finding";
+import { a1 } from "../../src/core/finding";
 
 const OPTIONS = { year: 2026, unitName: "某某中心", unitCode: "323003", measure: "万元" as const };
-const problems = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cells[0]?.address}: ${f.message}`);
+const problems = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${(f.cells[0] ? a1(f.cells[0]) : undefined)}: ${f.message}`);
 
 async function previewWithChecker() {
   const host = new PreviewHost({ name: "Book1", sheets: [{ name: "Sheet1", values: [], merges: [] }] });

@@ -57,7 +57,7 @@ describe("Compare with another workbook…", () => {
     expect(items[0]).toHaveTextContent("应为 120.50 · 实为 0.00");
 
     fireEvent.click(within(items[0]).getAllByRole("button")[0]);
-    await waitFor(() => expect(services.host.selectCells).toHaveBeenCalledWith([{ sheet: cell.sheet, address }]));
+    await waitFor(() => expect(services.host.selectCells).toHaveBeenCalledWith([{ sheet: cell.sheet, row: cell.row, col: cell.col }]));
   });
 
   it("says so when the workbooks agree, and reports a file it cannot read", async () => {

@@ -95,9 +95,9 @@ export const SUM_FINDING: Finding = {
   message: "支出总表!C8 应为 2185.92，实为 2185.93",
   messageEn: "支出总表!C8 should be 2185.92 but is 2185.93",
   cells: [
-    { sheet: "支出总表", address: "C8" },
-    { sheet: "支出总表", address: "C9" },
-    { sheet: "支出总表", address: "C10" },
+    { sheet: "支出总表", row: 7, col: 2 },
+    { sheet: "支出总表", row: 8, col: 2 },
+    { sheet: "支出总表", row: 9, col: 2 },
   ],
   expected: "2185.92",
   actual: "2185.93",
@@ -110,8 +110,8 @@ export const NAME_FINDING: Finding = {
   message: "科目 2080505 的名称应为“机关事业单位基本养老保险缴费支出”（2026年）",
   messageEn: 'Subject 2080505 should be named "机关事业单位基本养老保险缴费支出" (2026)',
   cells: [
-    { sheet: "支出总表", address: "B12" },
-    { sheet: "支出总表", address: "A12" },
+    { sheet: "支出总表", row: 11, col: 1 },
+    { sheet: "支出总表", row: 11, col: 0 },
   ],
   expected: "机关事业单位基本养老保险缴费支出",
   actual: "养老保险缴费",
@@ -122,7 +122,7 @@ export const INFO_FINDING: Finding = {
   severity: "info",
   message: "基本支出表!D9 的数字以文本形式存储",
   messageEn: "基本支出表!D9 holds a number stored as text",
-  cells: [{ sheet: "基本支出表", address: "D9" }],
+  cells: [{ sheet: "基本支出表", row: 8, col: 3 }],
 };
 
 export const DOCUMENT_FINDING: Finding = {

@@ -11,7 +11,7 @@ describe("FindingItem", () => {
       severity: "info",
       message: "内置科目表只收录了 213 农林水支出 下的部分科目，5000 处编码无法核对是否存在（2130101）；导入2024年科目表后可核对",
       messageEn: "…",
-      cells: Array.from({ length: 5000 }, (_, i) => ({ sheet: "支出表", address: `A${i + 1}` })),
+      cells: Array.from({ length: 5000 }, (_, i) => ({ sheet: "支出表", row: i, col: 0 })),
     };
     render(
       <ul>

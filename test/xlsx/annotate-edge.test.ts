@@ -9,6 +9,7 @@ import type { Finding } from "../../src/core/finding";
 import { MARK_PREFIX } from "../../src/core/report/mark-plan";
 import { AnnotateError, annotateXlsx, argbOf } from "../../src/xlsx/annotate/annotate-xlsx";
 import { cellFormat, notesOf, strictOpen, text, unzip } from "../helpers/xlsx-parts";
+import { parseA1 } from "../../src/core/address";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -56,7 +57,7 @@ const err = (address: string): Finding => ({
   severity: "error",
   message: `错误 ${address}`,
   messageEn: `error ${address}`,
-  cells: [{ sheet: "表1", address }],
+  cells: [{ sheet: "表1", ...parseA1(address) }],
 });
 
 describe("--annotate on other producers' and damaged files", () => {
@@ -98,7 +99,7 @@ describe("--annotate on other producers' and damaged files", () => {
   it("a legacyDrawing whose VML is missing: the cell is filled, no note is added, and that is reported", () => {
     const sheet = `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><legacyDrawing r:id="rId9"/></worksheet>`;
     const { data, summary } = annotateXlsx(workbook({ sheet }), [err("A1")]);
-    expect(summary.unnoted).toEqual([{ cell: { sheet: "表1", address: "A1" }, reason: "damaged-drawing" }]);
+    expect(summary.unnoted).toEqual([{ cell: { sheet: "表1", row: 0, col: 0 }, reason: "damaged-drawing" }]);
     expect(summary.noted).toBe(0);
     expect(cellFormat(unzip(data), "表1", "A1").fillRgb).toBe(argbOf("error"));
     expect(text(unzip(data), "xl/worksheets/sheet1.xml")).toBe(sheet.replace('<c r="A1">', '<c r="A1" s="2">'));

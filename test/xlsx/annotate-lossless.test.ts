@@ -16,9 +16,10 @@ import { annotateXlsx, argbOf } from "../../src/xlsx/annotate/annotate-xlsx";
 import { fixturePath, FIXTURE_NAMES } from "../helpers/fixtures";
 import { cellFormat, descendants, notesOf, parseXml, sheetParts, strictOpen, text, unzip } from "../helpers/xlsx-parts";
 import { RICH_PARTS, richWorkbook } from "./rich-workbook";
+import { parseA1 } from "../../src/core/address";
 
 function finding(severity: Finding["severity"], sheet: string, address: string, message: string, extra: Partial<Finding> = {}): Finding {
-  return { rule: "hierarchy.sum", severity, message, messageEn: message, cells: [{ sheet, address }], ...extra };
+  return { rule: "hierarchy.sum", severity, message, messageEn: message, cells: [{ sheet, ...parseA1(address) }], ...extra };
 }
 
 const FINDINGS: Finding[] = [
@@ -61,8 +62,8 @@ describe("--annotate on a workbook with everything a user may have", () => {
 
   it("reports what it marked, skipped and left without a note", () => {
     expect(summary.marked).toBe(8);
-    expect(summary.skipped).toEqual([{ sheet: "没有这张表", address: "A1" }]);
-    expect(summary.unnoted).toEqual([{ cell: { sheet: "收支总表", address: "E5" }, reason: "threaded-comment" }]);
+    expect(summary.skipped).toEqual([{ sheet: "没有这张表", row: 0, col: 0 }]);
+    expect(summary.unnoted).toEqual([{ cell: { sheet: "收支总表", row: 4, col: 4 }, reason: "threaded-comment" }]);
     expect(summary.noted).toBe(7);
   });
 

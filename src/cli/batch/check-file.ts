@@ -60,7 +60,8 @@ export async function checkFile(task: FileTask, catalogue: Catalogue): Promise<F
     if (task.year !== undefined) options.year = task.year;
     if (task.profile) options.profile = task.profile;
     const { result, tables } = checkWorkbookWithTables(grid, options);
-    return { ...jsonReport(task.file, result), workbook: extractWorkbook(grid, tables) };
+    const { tables: summaries } = jsonReport(task.file, result);
+    return { file: task.file, tables: summaries, findings: result.findings, workbook: extractWorkbook(grid, tables) };
   } catch (e) {
     const msg = oneLine(e instanceof Error ? e.message : String(e));
     return { file: task.file, error: `检查 ${task.file} 时发生内部错误：${msg} / Internal error while checking ${task.file}: ${msg}` };

@@ -42,7 +42,7 @@ export function formatBatchJson(r: BatchResult): string {
     files: r.files.map((f) =>
       isUnreadable(f)
         ? { file: f.file, error: f.error }
-        : { file: f.file, tables: f.tables, findings: f.findings, ...(withWorkbooks && f.workbook ? { workbook: f.workbook } : {}) },
+        : { file: f.file, tables: f.tables, findings: [...f.findings].sort(compareFindings).map(publicFinding), ...(withWorkbooks && f.workbook ? { workbook: f.workbook } : {}) },
     ),
     findings: [...r.findings].sort(compareFindings).map(publicFinding),
   };

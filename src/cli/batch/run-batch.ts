@@ -13,6 +13,8 @@ import type { ImportedList } from "../../core/catalogue";
 import type { RuleProfile } from "../../core/profiles";
 import { workbookFindings, type WorkbookEntry } from "../../core/workbooks";
 import type { Lang } from "../bilingual";
+import type { PublicFinding } from "../../core/finding";
+import { findingFromPublic } from "../report-json";
 import { isUnreadable, type CheckedFile, type FileOutcome, type FileTask } from "./check-file";
 import { collectInputs, emptyFolders } from "./files";
 import { checkFiles as poolCheckFiles, type CheckFiles } from "./pool";
@@ -125,7 +127,14 @@ function parseShardFile(text: string): ShardFile | null {
       typeof f.file === "string" &&
       (typeof (f as { error?: unknown }).error === "string" || (Array.isArray((f as CheckedFile).tables) && Array.isArray((f as CheckedFile).findings))),
   );
-  return ok && (s.shard === undefined || typeof s.shard === "string") ? s : null;
+  if (!ok || (s.shard !== undefined && typeof s.shard !== "string")) return null;
+  // The JSON names cells in A1 text; the findings in memory by row and column.
+  try {
+    const files = s.files.map((f) => (isUnreadable(f) ? f : { ...f, findings: (f.findings as unknown as PublicFinding[]).map(findingFromPublic) }));
+    return { ...s, files };
+  } catch {
+    return null;
+  }
 }
 
 /** `merge a.json b.json …`: the shards' JSON (from `--format json --shard K/N`) into the result of one run. */

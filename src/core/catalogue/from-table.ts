@@ -3,7 +3,6 @@
  * row's code (by position, so a 项 listed under another 款 is caught) and the 政府经济分类 code printed beside a
  * 部门经济分类 code.
  */
-import { toA1 } from "../address";
 import type { FindingCell } from "../finding";
 import type { RecognisedTable } from "../recognise/types";
 import { classifyCode } from "../codes/classify";
@@ -11,7 +10,7 @@ import type { CodeRow } from "./rules";
 
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
   const out: CodeRow[] = [];
-  const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, address: toA1(row, col) });
+  const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, row: row, col: col });
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
   let above = new Map<string, { code: string; order: number }>();

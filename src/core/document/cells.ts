@@ -1,10 +1,10 @@
 /** Cells the document rules name: a table's title/year/unit cells (amounts they read through core/amounts.ts). */
-import { toA1, type CellRef } from "../address";
+import type { CellRef } from "../address";
 import type { FindingCell } from "../finding";
 import type { RecognisedTable } from "../recognise/types";
 
 export function findingCell(table: RecognisedTable, ref: CellRef): FindingCell {
-  return { sheet: table.sheet, address: toA1(ref.row, ref.col) };
+  return { sheet: table.sheet, row: ref.row, col: ref.col };
 }
 
 /** The cell that stands for a whole table: its title cell, else the table's first cell. */

@@ -4,7 +4,6 @@
  * different standard tables), so a workbook holding one table is not nagged. Duplicates are reported always: the
  * cross-table rules read only the first table of each kind, so a second one is silently unchecked against the rest.
  */
-import { toA1 } from "../address";
 import type { Finding } from "../finding";
 import type { RecognisedTable, TableKind } from "../recognise/types";
 import { tableCell, tableLabel } from "./cells";
@@ -62,7 +61,7 @@ function missingTotalRowFindings(standard: RecognisedTable[]): Finding[] {
       severity: "warning",
       message: `${tableLabel(t)}没有“合计”行：表内各行仍逐一核对，但合计行及与其他表的总数无法核对；请在第一行数据之上补上合计行。`,
       messageEn: `${t.sheet} ("${t.title}", the ${name.en}) has no total (合计) row: its rows are still checked, but the table total and the cross-table totals cannot be; add the total row above the first data row.`,
-      cells: [{ sheet: t.sheet, address: toA1(first.row, col) }, tableCell(t)],
+      cells: [{ sheet: t.sheet, row: first.row, col: col }, tableCell(t)],
       expected: "合计",
     });
   }

@@ -4,7 +4,7 @@
  * Amounts are read through the reader, not from `table.empty`: a live edit of a known row does not re-recognise the
  * table, so recognition's flag can be stale. All-zero tables count as empty (0.00 means "nothing budgeted").
  */
-import type { FindingCell, Finding } from "../finding";
+import { a1, type FindingCell, type Finding } from "../finding";
 import { formatAmount } from "../money";
 import { isFinalKind } from "../recognise/final-kinds";
 import type { RecognisedTable, TableKind } from "../recognise/types";
@@ -62,8 +62,8 @@ export function emptyStatementFindings(tables: RecognisedTable[], read: AmountRe
       out.push({
         rule: "document.empty-statement",
         severity: "warning",
-        message: `${tableLabel(t)}注明“${t.emptyStatement.slice(0, 40)}”，但 ${amount.cell.address} 有金额 ${amount.value}：说明与数据矛盾。`,
-        messageEn: `${t.sheet} ("${t.title}") states it is empty, but ${amount.cell.address} holds ${amount.value}; the statement contradicts the data.`,
+        message: `${tableLabel(t)}注明“${t.emptyStatement.slice(0, 40)}”，但 ${a1(amount.cell)} 有金额 ${amount.value}：说明与数据矛盾。`,
+        messageEn: `${t.sheet} ("${t.title}") states it is empty, but ${a1(amount.cell)} holds ${amount.value}; the statement contradicts the data.`,
         cells: [amount.cell, metaCell(t, t.emptyStatementCell)],
         expected: "0.00",
         actual: amount.value,

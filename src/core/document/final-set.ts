@@ -4,8 +4,7 @@
  * year is taken, in this order, from the titles, a cover sheet (a sheet without tables naming 20xx年度/20xx年), the
  * unit lines, the file name, or the user's setting; document.year-source (info) says which.
  */
-import { toA1 } from "../address";
-import type { Finding, FindingCell } from "../finding";
+import { a1, type Finding, type FindingCell } from "../finding";
 import { cellText, sheetColCount, sheetRowCount, type GridWorkbook } from "../grid";
 import { isFinalKind } from "../recognise/final-kinds";
 import type { RecognisedTable } from "../recognise/types";
@@ -55,7 +54,7 @@ function coverYear(workbook: GridWorkbook, tables: RecognisedTable[]): DocumentY
     for (let r = 0; r < rows; r++)
       for (let c = 0; c < cols; c++) {
         const m = YEAR.exec(cellText(sheet, r, c));
-        if (m && /决算|年度/.test(cellText(sheet, r, c))) return { year: Number(m[1]), source: "cover", cell: { sheet: sheet.name, address: toA1(r, c) } };
+        if (m && /决算|年度/.test(cellText(sheet, r, c))) return { year: Number(m[1]), source: "cover", cell: { sheet: sheet.name, row: r, col: c } };
       }
   }
   return undefined;
@@ -67,7 +66,7 @@ export function documentYear(tables: RecognisedTable[], workbook: GridWorkbook, 
   const fromTitles = mostCommon(titled.map((t) => t.year!));
   if (fromTitles !== undefined) {
     const t = titled.find((x) => x.year === fromTitles)!;
-    return { year: fromTitles, source: "title", cell: { sheet: t.sheet, address: toA1(t.yearCell!.row, t.yearCell!.col) } };
+    return { year: fromTitles, source: "title", cell: { sheet: t.sheet, row: t.yearCell!.row, col: t.yearCell!.col } };
   }
   const cover = coverYear(workbook, tables);
   if (cover) return cover;
@@ -75,7 +74,7 @@ export function documentYear(tables: RecognisedTable[], workbook: GridWorkbook, 
   const fromLines = mostCommon(lined.map((t) => t.year!));
   if (fromLines !== undefined) {
     const t = lined.find((x) => x.year === fromLines)!;
-    return { year: fromLines, source: "unit-line", cell: t.yearCell ? { sheet: t.sheet, address: toA1(t.yearCell.row, t.yearCell.col) } : undefined };
+    return { year: fromLines, source: "unit-line", cell: t.yearCell ? { sheet: t.sheet, row: t.yearCell.row, col: t.yearCell.col } : undefined };
   }
   const name = /(?:^|\D)(20\d\d)(?:\D|$)/.exec(workbook.name ?? "");
   if (name) return { year: Number(name[1]), source: "file-name" };
@@ -100,8 +99,8 @@ export function yearSourceFindings(tables: RecognisedTable[], workbook: GridWork
   if (disclosureSet(standard.map((t) => t.kind)) !== "final") return [];
   const y = documentYear(standard, workbook, setting);
   const anchor: FindingCell = standard[0].titleCell
-    ? { sheet: standard[0].sheet, address: toA1(standard[0].titleCell.row, standard[0].titleCell.col) }
-    : { sheet: standard[0].sheet, address: toA1(standard[0].range.top, standard[0].range.left) };
+    ? { sheet: standard[0].sheet, row: standard[0].titleCell.row, col: standard[0].titleCell.col }
+    : { sheet: standard[0].sheet, row: standard[0].range.top, col: standard[0].range.left };
   if (!y) {
     return [
       {
@@ -114,7 +113,7 @@ export function yearSourceFindings(tables: RecognisedTable[], workbook: GridWork
     ];
   }
   const src = SOURCE_TEXT[y.source];
-  const where = y.source === "file-name" ? `“${workbook.name}”` : y.cell ? ` ${y.cell.sheet}!${y.cell.address}` : "";
+  const where = y.source === "file-name" ? `“${workbook.name}”` : y.cell ? ` ${y.cell.sheet}!${a1(y.cell)}` : "";
   return [
     {
       rule: "document.year-source",

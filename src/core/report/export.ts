@@ -2,7 +2,7 @@
  * The findings list as files the user can keep or send: CSV for Excel (RFC 4180, CRLF, UTF-8 with a BOM so Excel
  * opens Chinese text correctly) and JSON (the spec §3 records as they are).
  */
-import type { Finding, Severity } from "../finding";
+import { a1, publicCell, type Finding, type Severity } from "../finding";
 import { cellLabel } from "./group";
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误/error", warning: "警告/warning", info: "提示/info" };
@@ -34,7 +34,7 @@ export function findingCsvFields(f: Finding): string[] {
     SEVERITY_LABEL[f.severity],
     f.rule,
     first?.sheet ?? "",
-    first?.address ?? "",
+    first ? a1(first) : "",
     f.expected ?? "",
     f.actual ?? "",
     f.message,
@@ -59,7 +59,7 @@ export function findingsToJson(findings: Finding[]): string {
     severity: f.severity,
     message: f.message,
     messageEn: f.messageEn,
-    cells: f.cells.map((c) => (c.file !== undefined ? { file: c.file, sheet: c.sheet, address: c.address } : { sheet: c.sheet, address: c.address })),
+    cells: f.cells.map(publicCell),
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
     ...(f.actual !== undefined ? { actual: f.actual } : {}),
   }));

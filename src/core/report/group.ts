@@ -2,8 +2,8 @@
  * What every report of findings shares (the pane's Check tab, the CLI's text and batch reports, the CSV): severities
  * in report order, counts by severity, the table a finding belongs to, and how a cell is named.
  */
-import { parseA1, parseRange, rangeContains } from "../address";
-import type { Finding, FindingCell, Severity, TableSummary } from "../finding";
+import { parseRange, rangeContains } from "../address";
+import { a1, type Finding, type FindingCell, type Severity, type TableSummary } from "../finding";
 
 /** Report order. */
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -15,20 +15,18 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 /** A cell as reports name it; one in another workbook as Excel writes an external reference, [file]sheet!A1. */
-export function cellLabel(c: Pick<FindingCell, "file" | "sheet" | "address">): string {
-  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${c.address}`;
+export function cellLabel(c: FindingCell): string {
+  return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${a1(c)}`;
 }
 
 /** The table whose range holds the finding's first cell (the one most likely wrong); undefined outside every table. */
 export function tableOf(finding: Finding, tables: readonly TableSummary[]): TableSummary | undefined {
   const cell = finding.cells[0];
   if (!cell) return undefined;
-  const at = safely(() => parseA1(cell.address));
-  if (!at) return undefined;
   return tables.find((t) => {
     if (t.sheet !== cell.sheet) return false;
     const range = safely(() => parseRange(t.range));
-    return range !== undefined && rangeContains(range, at.row, at.col);
+    return range !== undefined && rangeContains(range, cell.row, cell.col);
   });
 }
 

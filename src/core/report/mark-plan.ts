@@ -4,7 +4,8 @@
  * already in the workbook. Both hosts use it, so the in-memory preview shows what Excel would.
  */
 import { parseA1, rangeToA1, type CellRange } from "../address";
-import type { Finding, Severity } from "../finding";
+import { a1, type Finding, type Severity } from "../finding";
+import type { FindingDelta } from "../finding-delta";
 
 /** Every note or comment the add-in writes starts with this; it is how stale marks are recognised after reopening. */
 export const MARK_PREFIX = "【预算表检查】";
@@ -53,23 +54,162 @@ export function cellKey(sheet: string, address: string): string {
 
 /** Error/warning findings marked on cells[0]; several findings on one cell share a mark (the worst severity). */
 export function planMarks(findings: readonly Finding[], multiArea: boolean): MarkPlan {
-  const byCell = new Map<string, { sheet: string; address: string; findings: Finding[] }>();
-  for (const f of findings) {
-    if (f.severity === "info") continue;
-    const c = f.cells[0];
-    if (!c) continue;
-    const key = cellKey(c.sheet, c.address);
-    let entry = byCell.get(key);
-    if (!entry) byCell.set(key, (entry = { sheet: c.sheet, address: c.address, findings: [] }));
-    entry.findings.push(f);
-  }
+  const byCell = new Map<string, CellFindings>();
+  for (const f of findings) addToCell(byCell, f);
   const cells = new Map<string, CellMark>();
-  for (const [key, e] of byCell) {
-    const severity: MarkSeverity = e.findings.some((f) => f.severity === "error") ? "error" : "warning";
-    const note = cells.size < NOTE_LIMIT ? noteText(e.findings) : "";
-    cells.set(key, { sheet: e.sheet, address: e.address, severity, note });
-  }
+  for (const [key, e] of byCell) cells.set(key, cellMark(e, cells.size < NOTE_LIMIT));
   return { cells, groups: groupMarks(cells.values(), multiArea) };
+}
+
+interface CellFindings {
+  sheet: string;
+  address: string;
+  findings: Finding[];
+}
+
+function addToCell(byCell: Map<string, CellFindings>, f: Finding): string | undefined {
+  if (f.severity === "info") return undefined;
+  const c = f.cells[0];
+  if (!c) return undefined;
+  const address = a1(c);
+  const key = cellKey(c.sheet, address);
+  const entry = byCell.get(key);
+  if (entry) entry.findings.push(f);
+  else byCell.set(key, { sheet: c.sheet, address, findings: [f] });
+  return key;
+}
+
+/** A cell's note lists its findings in list order (e.findings is in it). */
+function cellMark(e: CellFindings, noted: boolean): CellMark {
+  const severity: MarkSeverity = e.findings.some((f) => f.severity === "error") ? "error" : "warning";
+  return { sheet: e.sheet, address: e.address, severity, note: noted ? noteText(e.findings) : "" };
+}
+
+/**
+ * The mark plan kept up to date by the session's delta (issue 17): only the cells the delta names and their columns'
+ * groups are planned again. Equal to planMarks over the whole list, which it falls back to when it has no delta, the
+ * delta does not start from the findings it last planned, or the note limit is in play (which cells get a note then
+ * depends on the order of all of them).
+ */
+export class MarkPlanner {
+  private byCell = new Map<string, CellFindings>();
+  private known = new Set<Finding>();
+  private plan: MarkPlan = emptyPlan();
+  /** The rows marked in each (sheet, severity, column), and the group keys planned for it. */
+  private columns = new Map<string, { sheet: string; severity: MarkSeverity; col: number; rows: Set<number>; groups: string[] }>();
+
+  constructor(private readonly multiArea: boolean) {}
+
+  /** The plan for `findings`; `delta` (from the findings of the last call) spares planning the unchanged cells. */
+  update(findings: readonly Finding[], delta?: FindingDelta): MarkPlan {
+    if (!delta || !this.applies(findings, delta)) return this.replan(findings);
+    const touched = new Set<string>();
+    const gone = [...delta.removed, ...delta.changed.map((c) => c.before)];
+    for (const f of gone) {
+      this.known.delete(f);
+      const c = f.severity === "info" ? undefined : f.cells[0];
+      if (!c) continue;
+      const key = cellKey(c.sheet, a1(c));
+      const entry = this.byCell.get(key);
+      if (!entry) continue;
+      entry.findings = entry.findings.filter((x) => x !== f);
+      touched.add(key);
+    }
+    for (const f of [...delta.added, ...delta.changed.map((c) => c.after)]) {
+      this.known.add(f);
+      const key = addToCell(this.byCell, f);
+      if (key !== undefined) touched.add(key);
+    }
+    // A note lists its cell's findings in list order, as planMarks does: re-ordered by position where a delta added to
+    // a cell that has others (the positions are looked up once, and only then).
+    let position: Map<Finding, number> | undefined;
+    for (const key of touched) {
+      const entry = this.byCell.get(key);
+      if (!entry) continue;
+      if (entry.findings.length === 0) this.byCell.delete(key);
+      else if (entry.findings.length > 1) {
+        position ??= new Map(findings.map((f, i) => [f, i]));
+        entry.findings.sort((a, b) => position!.get(a)! - position!.get(b)!);
+      }
+    }
+    if (this.byCell.size > NOTE_LIMIT) return this.replan(findings);
+    const columns = new Set<string>();
+    for (const key of touched) {
+      const old = this.plan.cells.get(key);
+      if (old) columns.add(this.unmark(old));
+      const entry = this.byCell.get(key);
+      if (!entry) {
+        this.plan.cells.delete(key);
+        continue;
+      }
+      const mark = cellMark(entry, true);
+      this.plan.cells.set(key, mark);
+      columns.add(this.mark(mark));
+    }
+    for (const k of columns) this.regroup(k);
+    return this.plan;
+  }
+
+  /** The delta starts from what was planned last: every finding it removes is known, none it adds is. */
+  private applies(findings: readonly Finding[], delta: FindingDelta): boolean {
+    if (this.plan.cells.size > NOTE_LIMIT || this.byCell.size !== this.plan.cells.size) return false;
+    const gone = [...delta.removed, ...delta.changed.map((c) => c.before)];
+    const added = [...delta.added, ...delta.changed.map((c) => c.after)];
+    return (
+      this.known.size - gone.length + added.length === findings.length &&
+      gone.every((f) => this.known.has(f)) &&
+      added.every((f) => !this.known.has(f))
+    );
+  }
+
+  private replan(findings: readonly Finding[]): MarkPlan {
+    this.byCell = new Map();
+    for (const f of findings) addToCell(this.byCell, f);
+    this.known = new Set(findings);
+    this.plan = planMarks(findings, this.multiArea);
+    this.columns = new Map();
+    for (const m of this.plan.cells.values()) this.mark(m);
+    for (const g of this.plan.groups.values()) this.columns.get(columnOf(g))?.groups.push(g.key);
+    return this.plan;
+  }
+
+  private mark(m: CellMark): string {
+    const { row, col } = parseA1(m.address);
+    const k = columnKey(m.sheet, m.severity, col);
+    let c = this.columns.get(k);
+    if (!c) this.columns.set(k, (c = { sheet: m.sheet, severity: m.severity, col, rows: new Set(), groups: [] }));
+    c.rows.add(row);
+    return k;
+  }
+
+  private unmark(m: CellMark): string {
+    const { row, col } = parseA1(m.address);
+    const k = columnKey(m.sheet, m.severity, col);
+    this.columns.get(k)?.rows.delete(row);
+    return k;
+  }
+
+  private regroup(k: string): void {
+    const c = this.columns.get(k);
+    if (!c) return;
+    for (const g of c.groups) this.plan.groups.delete(g);
+    c.groups = [];
+    for (const g of columnGroups(c.sheet, c.severity, c.col, [...c.rows], this.multiArea)) {
+      this.plan.groups.set(g.key, g);
+      c.groups.push(g.key);
+    }
+    if (c.rows.size === 0) this.columns.delete(k);
+  }
+}
+
+function columnKey(sheet: string, severity: MarkSeverity, col: number): string {
+  return `${sheet}\u0000${severity}\u0000${col}`;
+}
+
+/** The column a group is in (all its areas are runs of one column). */
+function columnOf(g: CfGroup): string {
+  const first = g.address.split(",")[0].split(":")[0];
+  return columnKey(g.sheet, g.severity, parseA1(first).col);
 }
 
 export function noteText(findings: readonly Finding[]): string {
@@ -90,25 +230,28 @@ function groupMarks(marks: Iterable<CellMark>, multiArea: boolean): Map<string, 
   const columns = new Map<string, { sheet: string; severity: MarkSeverity; col: number; rows: number[] }>();
   for (const m of marks) {
     const { row, col } = parseA1(m.address);
-    const k = `${m.sheet}\u0000${m.severity}\u0000${col}`;
+    const k = columnKey(m.sheet, m.severity, col);
     let c = columns.get(k);
     if (!c) columns.set(k, (c = { sheet: m.sheet, severity: m.severity, col, rows: [] }));
     c.rows.push(row);
   }
   const groups = new Map<string, CfGroup>();
-  for (const c of columns.values()) {
-    const runs = verticalRuns(c.col, c.rows);
-    const size = multiArea ? AREAS_PER_GROUP : 1;
-    for (let i = 0; i < runs.length; i += size) {
-      const address = runs
-        .slice(i, i + size)
-        .map(rangeToA1)
-        .join(",");
-      const key = `${c.sheet}!${c.severity}!${address}`;
-      groups.set(key, { key, sheet: c.sheet, severity: c.severity, address });
-    }
-  }
+  for (const c of columns.values()) for (const g of columnGroups(c.sheet, c.severity, c.col, c.rows, multiArea)) groups.set(g.key, g);
   return groups;
+}
+
+function columnGroups(sheet: string, severity: MarkSeverity, col: number, rows: number[], multiArea: boolean): CfGroup[] {
+  const runs = verticalRuns(col, rows);
+  const size = multiArea ? AREAS_PER_GROUP : 1;
+  const out: CfGroup[] = [];
+  for (let i = 0; i < runs.length; i += size) {
+    const address = runs
+      .slice(i, i + size)
+      .map(rangeToA1)
+      .join(",");
+    out.push({ key: `${sheet}!${severity}!${address}`, sheet, severity, address });
+  }
+  return out;
 }
 
 function verticalRuns(col: number, rows: number[]): CellRange[] {

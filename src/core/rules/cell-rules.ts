@@ -60,7 +60,7 @@ export function cellFindings(
         severity: "warning",
         message: `${where} 的公式 =${shown} 没有计算结果（文件未经 Excel 计算保存），未参与核对；请在 Excel 中打开并保存后再检查。`,
         messageEn: `${where} has a formula (=${shown}) with no computed value (the file was not calculated and saved by Excel); it was not checked. Open and save it in Excel, then check again.`,
-        cells: [{ sheet: sheet.name, address }],
+        cells: [{ sheet: sheet.name, row, col }],
         actual: `=${shown}`,
       });
     } else if (a.kind === "error") {
@@ -69,7 +69,7 @@ export function cellFindings(
         severity: "error",
         message: `${where} 是错误值 ${a.error}，无法参与核对；请修正公式。`,
         messageEn: `${where} holds the error value ${a.error} and cannot be checked; fix the formula.`,
-        cells: [{ sheet: sheet.name, address }],
+        cells: [{ sheet: sheet.name, row, col }],
         actual: a.error,
       });
     } else if (a.kind === "invalid") {
@@ -80,7 +80,7 @@ export function cellFindings(
         severity: "error",
         message: `${where} 的内容“${text}”不是金额，无法参与核对。`,
         messageEn: `${where} holds "${text}", which is not an amount and cannot be checked.`,
-        cells: [{ sheet: sheet.name, address }],
+        cells: [{ sheet: sheet.name, row, col }],
         actual: text,
       });
     } else if (a.kind === "number" && a.fromText) {
@@ -89,7 +89,7 @@ export function cellFindings(
         severity: "info",
         message: `${where} 的数字以文本形式存储（已按 ${a.value.toFixed()} 参与核对）。`,
         messageEn: `${where} is a number stored as text (checked as ${a.value.toFixed()}).`,
-        cells: [{ sheet: sheet.name, address }],
+        cells: [{ sheet: sheet.name, row, col }],
         actual: String(cellValue(sheet, row, col)),
       });
     }
@@ -99,7 +99,7 @@ export function cellFindings(
         severity: "error",
         message: `${where} 的公式 =${clip(formula)} 引用了单元格自身（循环引用），其值不可信；请修正公式。`,
         messageEn: `${where} has a formula (=${clip(formula)}) that refers to its own cell (a circular reference); its value cannot be trusted. Fix the formula.`,
-        cells: [{ sheet: sheet.name, address }],
+        cells: [{ sheet: sheet.name, row, col }],
         actual: `=${clip(formula)}`,
       });
     }

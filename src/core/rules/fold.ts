@@ -4,8 +4,7 @@
  * fix) is set only when writing that value makes every identity reading the cell hold — failed or not — so a quick
  * fix never trades one error for another. O(findings × identities reading their cells).
  */
-import { parseA1 } from "../address";
-import type { Finding, Severity } from "../finding";
+import { a1, findingCellKey as keyOf, type Finding, type Severity } from "../finding";
 import { parseAmount } from "../money";
 import { CellNumbering } from "../cell-number";
 import { evaluate, type AmountReader, type CellKey, type Evaluation, type Identity } from "./identity";
@@ -21,7 +20,7 @@ export function foldFindings(
   const order: string[] = [];
   for (const item of withoutConsequences(items)) {
     const c = item.finding.cells[0];
-    const k = `${c.sheet}!${c.address}`;
+    const k = keyOf(c);
     const g = groups.get(k);
     if (g) g.push(item);
     else {
@@ -32,8 +31,7 @@ export function foldFindings(
   return order.map((k) => {
     const group = groups.get(k)!;
     const c = group[0].finding.cells[0];
-    const { row, col } = parseA1(c.address);
-    const blank = read({ sheet: c.sheet, row, col }).kind === "empty";
+    const blank = read({ sheet: c.sheet, row: c.row, col: c.col }).kind === "empty";
     const folded = group.length === 1 ? group[0].finding : fold(group.map((x) => x.finding), group.map((x) => x.evaluation.identity), blank);
     return withFix(folded, read, readersOf);
   });
@@ -46,13 +44,12 @@ export function foldFindings(
 function withoutConsequences(items: Array<{ finding: Finding; evaluation: Evaluation }>): Array<{ finding: Finding; evaluation: Evaluation }> {
   const blamed = new Set<string>();
   for (const { finding, evaluation } of items)
-    if (evaluation.identity.tables.length === 1 && finding.severity === "error") blamed.add(`${finding.cells[0].sheet}!${finding.cells[0].address}`);
+    if (evaluation.identity.tables.length === 1 && finding.severity === "error") blamed.add(keyOf(finding.cells[0]));
   if (blamed.size === 0) return items;
   return items.filter(({ finding, evaluation }) => {
     if (evaluation.identity.tables.length < 2) return true;
-    const first = `${finding.cells[0].sheet}!${finding.cells[0].address}`;
-    if (blamed.has(first)) return true;
-    return !finding.cells.some((c) => blamed.has(`${c.sheet}!${c.address}`));
+    if (blamed.has(keyOf(finding.cells[0]))) return true;
+    return !finding.cells.some((c) => blamed.has(keyOf(c)));
   });
 }
 
@@ -61,12 +58,12 @@ function fold(findings: Finding[], identities: Identity[], blank: boolean): Find
   const severity = findings.reduce<Severity>((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), "info");
   const seen = new Set<string>();
   const cells = findings.flatMap((f) => f.cells).filter((c) => {
-    const k = `${c.sheet}!${c.address}`;
+    const k = keyOf(c);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
-  const where = `${first.cells[0].sheet}!${first.cells[0].address}`;
+  const where = `${first.cells[0].sheet}!${a1(first.cells[0])}`;
   const expectations = new Set(findings.map((f) => f.expected));
   const agree = expectations.size === 1 && first.expected !== undefined;
   const zh = identities.map((id, i) => (agree ? id.zh : `${id.zh}（应为 ${findings[i].expected}）`)).join("；");
@@ -92,7 +89,7 @@ function fold(findings: Finding[], identities: Identity[], blank: boolean): Find
 /** The finding with `fix` when its expected value, written into cells[0], makes every identity reading it hold. */
 function withFix(f: Finding, read: AmountReader, readersOf: (cell: CellKey) => readonly Identity[]): Finding {
   if (f.expected === undefined || !/^-?\d+(\.\d+)?$/.test(f.expected) || f.expected.startsWith("-")) return f;
-  const { row, col } = parseA1(f.cells[0].address);
+  const { row, col } = f.cells[0];
   const cell: CellKey = { sheet: f.cells[0].sheet, row, col };
   const value = parseAmount(Number(f.expected));
   const patched: AmountReader = (c) => (c.sheet === cell.sheet && c.row === row && c.col === col ? value : read(c));

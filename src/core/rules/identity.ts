@@ -169,7 +169,7 @@ function severityOf(e: Evaluation): Severity | null {
 }
 
 function cellOf(c: CellKey): FindingCell {
-  return { sheet: c.sheet, address: toA1(c.row, c.col) };
+  return { sheet: c.sheet, row: c.row, col: c.col };
 }
 
 /**

@@ -14,8 +14,8 @@
  * table.total-row, table.columns-sum), so instead of a second finding for one problem, explainBlankChildren() turns
  * that identity finding into a clearer one ("its parts are all blank: not filled in or deleted?").
  */
-import { parseA1, toA1 } from "../address";
-import type { Finding } from "../finding";
+import { toA1 } from "../address";
+import { a1, type Finding, type FindingCell } from "../finding";
 import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
 import { displayedDecimals, formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
@@ -105,7 +105,7 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
     if (a.kind !== "number") continue;
     const address = toA1(row, col);
     const where = `${sheet.name}!${address}`;
-    const cell = [{ sheet: sheet.name, address }];
+    const cell = [{ sheet: sheet.name, row, col }];
     const shown = a.value.toFixed();
     if (looksLike) {
       const zh = looksLike === "percent" ? "百分比" : "日期";
@@ -156,21 +156,18 @@ const PART_SUM_RULES: ReadonlySet<string> = new Set(["hierarchy.sum", "table.tot
 export function explainBlankChildren(findings: Finding[], read: AmountReader): Finding[] {
   return findings.map((f) => {
     if (!PART_SUM_RULES.has(f.rule) || f.cells.length < 2) return f;
-    const amountOf = (c: { sheet: string; address: string }) => {
-      const { row, col } = parseA1(c.address);
-      return read({ sheet: c.sheet, row, col });
-    };
+    const amountOf = (c: FindingCell) => read({ sheet: c.sheet, row: c.row, col: c.col });
     const total = amountOf(f.cells[0]);
     if (total.kind !== "number" || total.value.isZero()) return f;
     const parts = f.cells.slice(1);
     if (!parts.every((c) => amountOf(c).kind === "empty")) return f;
-    const where = `${f.cells[0].sheet}!${f.cells[0].address}`;
-    const list = parts.slice(0, 5).map((c) => c.address).join("、") + (parts.length > 5 ? " …" : "");
+    const where = `${f.cells[0].sheet}!${a1(f.cells[0])}`;
+    const list = parts.slice(0, 5).map(a1).join("、") + (parts.length > 5 ? " …" : "");
     return {
       ...f,
       rule: "plausibility.all-children-blank",
       message: `${where} 有金额 ${formatAmount(total.value)}，但其组成部分（${list}，共 ${parts.length} 格）全部空白：明细可能漏填或被删除。`,
-      messageEn: `${where} holds ${formatAmount(total.value)} while all ${parts.length} of its parts (${parts.slice(0, 5).map((c) => c.address).join(", ")}${parts.length > 5 ? ", …" : ""}) are blank: details missing or deleted?`,
+      messageEn: `${where} holds ${formatAmount(total.value)} while all ${parts.length} of its parts (${parts.slice(0, 5).map(a1).join(", ")}${parts.length > 5 ? ", …" : ""}) are blank: details missing or deleted?`,
     };
   });
 }

@@ -4,7 +4,6 @@
  * workbook is addressed as Excel writes an external reference, `[file.xlsx]Sheet`, in the identity's sheet; the
  * findings then carry that file in their cells' `file` field.
  */
-import { toA1 } from "../address";
 import type { Finding, FindingCell } from "../finding";
 import { Decimal, type Amount } from "../money";
 import { CellNumbering } from "../cell-number";
@@ -74,7 +73,7 @@ function toAmount(v: ExtractCell[4], scale: number): Amount {
 
 function splitCell(c: FindingCell): FindingCell {
   const { file, sheet } = splitExternalSheet(c.sheet);
-  return file === undefined ? c : { file, sheet, address: c.address };
+  return file === undefined ? c : { file, sheet, row: c.row, col: c.col };
 }
 
 /** Evaluates the identities and reports the failed ones as findings whose cells name their files. */
@@ -91,5 +90,5 @@ export function tableOfKind(wb: WorkbookExtract, kind: string): ExtractTable | u
 /** A cell naming a whole table or workbook (its title), in another file. */
 export function anchorCell(file: string, table: ExtractTable | undefined): FindingCell[] {
   if (!table?.anchor) return [];
-  return [{ file, sheet: table.sheet, address: toA1(table.anchor.row, table.anchor.col) }];
+  return [{ file, sheet: table.sheet, row: table.anchor.row, col: table.anchor.col }];
 }

@@ -175,8 +175,8 @@ export function finalVsBudgetFindings(entries: readonly WorkbookEntry[]): Findin
       const pct = planned.isZero() ? null : diff.dividedBy(planned.abs()).times(100).toDecimalPlaces(1).toString();
       const up = diff.isPositive();
       const cells = [
-        ...f.final.map((c) => ({ file: final.file, sheet: ft.sheet, address: toA1(c[2], c[3]) })),
-        ...baseCells.map((c) => ({ file: baseFile, sheet: baseTable.sheet, address: toA1(c[2], c[3]) })),
+        ...f.final.map((c) => ({ file: final.file, sheet: ft.sheet, row: c[2], col: c[3] })),
+        ...baseCells.map((c) => ({ file: baseFile, sheet: baseTable.sheet, row: c[2], col: c[3] })),
       ];
       const at = where(final.file, ft, f.final[0]);
       out.push({

@@ -12,9 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useReducer } from "react";
-import { parseA1 } from "../../core/address";
 import { findingsToCsv, findingsToJson } from "../../core/report/export";
-import type { Finding } from "../../core/finding";
+import { a1, type Finding, type FindingCell } from "../../core/finding";
 import { useStrings } from "../i18n";
 import { markOnce, PANE_FINDINGS_SHOWN } from "../perf-marks";
 import { useServices } from "../services";
@@ -68,17 +67,16 @@ export function CheckTab() {
     dispatch({ type: "notice", notice: { intent: "success", text: s.fixed(cell) } });
   };
 
-  const readCell = async (sheet: string, address: string) => {
-    const { row, col } = parseA1(address);
+  const readCell = async ({ sheet, row, col }: FindingCell) => {
     const [block] = await host.readRanges([{ sheet, range: { top: row, left: col, bottom: row, right: col } }]);
     return { value: block?.values[0]?.[0] ?? null, formula: block?.formulas[0]?.[0] ?? null };
   };
 
   const fix = async (q: QuickFix) => {
     try {
-      const current = await readCell(q.cell.sheet, q.cell.address);
+      const current = await readCell(q.cell);
       if (q.kind === "sum") return dispatch({ type: "confirm-fix", fix: q, formula: current.formula });
-      await services.writeCell(q.cell.sheet, q.cell.address, renamedCellText(current.value, q.from, q.to));
+      await services.writeCell(q.cell.sheet, a1(q.cell), renamedCellText(current.value, q.from, q.to));
       await afterWrite(cellLabel(q.cell));
     } catch (e) {
       report(e);
@@ -90,7 +88,7 @@ export function CheckTab() {
     dispatch({ type: "close-confirm" });
     if (!p) return;
     try {
-      await services.writeCell(p.cell.sheet, p.cell.address, p.to);
+      await services.writeCell(p.cell.sheet, a1(p.cell), p.to);
       await afterWrite(cellLabel(p.cell));
     } catch (e) {
       report(e);

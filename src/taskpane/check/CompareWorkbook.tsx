@@ -63,7 +63,7 @@ export function CompareWorkbook() {
 
   // Only this workbook's cells can be selected; the other file's are named in the message and the cell list.
   const select = (f: Finding) => {
-    const here = f.cells.filter((c) => c.file === s.thisWorkbook).map((c) => ({ sheet: c.sheet, address: c.address }));
+    const here = f.cells.filter((c) => c.file === s.thisWorkbook).map((c) => ({ sheet: c.sheet, row: c.row, col: c.col }));
     if (here.length > 0) void services.host.selectCells(here).catch((e: unknown) => setState({ status: "error", text: s.errorPrefix + errorText(e, lang) }));
   };
 

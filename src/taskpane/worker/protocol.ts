@@ -1,6 +1,6 @@
 /** Messages between the pane and the check worker (structured-clone data only: grids, changes, results). */
 import type { ImportedList } from "../../core/catalogue/types";
-import type { Finding, TableSummary } from "../../core/finding";
+import type { CheckResult, Finding, TableSummary } from "../../core/finding";
 import type { GridWorkbook } from "../../core/grid";
 import type { RuleProfile } from "../../core/profiles";
 import type { GridChange, UpdateResult } from "../../core/session";
@@ -15,12 +15,15 @@ export interface WorkerCheckOptions {
 }
 
 /**
- * A check result as sent: a finding the worker sent before, unchanged, travels as its index in the previous result's
- * findings. Copying tens of thousands of findings after every edit would cost the pane more than the check itself.
+ * An edit's result as sent: the session's delta, findings that went as their index in the previous result, new ones
+ * with their index in the new result. Copying tens of thousands of findings after every edit would cost the pane
+ * more than the check itself.
  */
-export interface EncodedResult {
+export interface EncodedDelta {
   tables: TableSummary[];
-  findings: (number | Finding)[];
+  removed: number[];
+  added: { at: number; finding: Finding }[];
+  changed: { from: number; at: number; finding: Finding }[];
 }
 
 export type WorkerRequest =
@@ -29,5 +32,5 @@ export type WorkerRequest =
   | { id: number; type: "prepare"; sheet: string };
 
 export type WorkerResponse =
-  | { id: number; ok: true; result?: EncodedResult; update?: Omit<UpdateResult, "result"> }
+  | { id: number; ok: true; result?: CheckResult; update?: Omit<UpdateResult, "result" | "delta"> & { delta: EncodedDelta } }
   | { id: number; ok: false; error: string };

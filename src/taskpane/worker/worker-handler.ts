@@ -11,7 +11,7 @@ import { ResultEncoder } from "./result-encoding";
 
 export class WorkerHandler {
   private session: CheckSession | undefined;
-  /** The session keeps unchanged findings as the same objects: those are sent as indices. */
+  /** Remembers the findings last sent, so an edit's delta names the ones it removed by index. */
   private readonly encoder = new ResultEncoder();
   /** The catalogue with the last imported lists, rebuilt only when they change (not at every full check). */
   private withImports: { key: string; catalogue: Catalogue } | undefined;
@@ -22,12 +22,11 @@ export class WorkerHandler {
         case "open": {
           const { year, profile, catalogue, imported } = req.options;
           this.session = new CheckSession(req.workbook, { year, profile, catalogue: catalogue ? this.catalogue(imported) : undefined });
-          this.encoder.reset();
-          return { id: req.id, ok: true, result: this.encoder.encode(this.session.result()) };
+          return { id: req.id, ok: true, result: this.encoder.full(this.session.result()) };
         }
         case "update": {
-          const { result, ...rest } = this.open().update(req.changes);
-          return { id: req.id, ok: true, result: this.encoder.encode(result), update: rest };
+          const { result, delta, ...rest } = this.open().update(req.changes);
+          return { id: req.id, ok: true, update: { ...rest, delta: this.encoder.delta(result, delta) } };
         }
         case "prepare":
           this.open().prepareForEdits(req.sheet);

@@ -4,11 +4,12 @@
  * calls fail with WorkerUnavailable, and the caller checks in its own thread instead.
  */
 import type { CheckResult } from "../../core/finding";
+import { emptyDelta, type FindingDelta } from "../../core/finding-delta";
 import type { GridWorkbook } from "../../core/grid";
 import { changeList, type GridChange, type UpdateResult } from "../../core/session";
 import type { CheckSessionLike } from "../../live/live-checker";
 import type { WorkerCheckOptions, WorkerRequest, WorkerResponse } from "./protocol";
-import { decodeResult } from "./result-encoding";
+import { decodeDelta } from "./result-encoding";
 
 /** What we use of a Worker (tests pass an in-process stand-in). */
 export interface WorkerLike {
@@ -21,7 +22,7 @@ export interface WorkerLike {
 /** The worker itself failed (not the check): start, load or crash. */
 export class WorkerUnavailable extends Error {}
 
-type Answer = { msg: WorkerResponse & { ok: true }; result: CheckResult };
+type Answer = { msg: WorkerResponse & { ok: true }; result: CheckResult; delta: FindingDelta };
 type Pending = { resolve: (r: Answer) => void; reject: (e: Error) => void };
 /** A request as the caller writes it; the client numbers it. Distributes over the union, keeping each variant's fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -31,7 +32,7 @@ export class CheckWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private failed: Error | undefined;
-  /** The last result received: later results name its unchanged findings by index. */
+  /** The last result received: an edit's delta names its findings by index. */
   private last: CheckResult = { tables: [], findings: [] };
 
   constructor(private readonly worker: WorkerLike) {
@@ -41,15 +42,17 @@ export class CheckWorkerClient {
       if (!p) return;
       this.pending.delete(msg.id);
       if (!msg.ok) return p.reject(new Error(msg.error));
-      // Decoded here, in the order the worker answered, so each result is read against the one sent before it.
-      if (msg.result) {
+      // Decoded here, in the order the worker answered, so each delta is read against the result sent before it.
+      let delta = emptyDelta();
+      if (msg.result) this.last = msg.result;
+      else if (msg.update) {
         try {
-          this.last = decodeResult(msg.result, this.last.findings);
+          ({ result: this.last, delta } = decodeDelta(msg.update.delta, this.last.findings));
         } catch (e) {
           return p.reject(e instanceof Error ? e : new Error(String(e)));
         }
       }
-      p.resolve({ msg, result: this.last });
+      p.resolve({ msg, result: this.last, delta });
     };
     worker.onerror = (e) => this.fail(new WorkerUnavailable(`check worker failed: ${e.message || "could not start"}`));
   }
@@ -74,9 +77,9 @@ export class CheckWorkerClient {
     return {
       result: () => current,
       update: async (change: GridChange | readonly GridChange[]): Promise<UpdateResult> => {
-        const { msg, result } = await this.call({ type: "update", changes: changeList(change) });
+        const { msg, result, delta } = await this.call({ type: "update", changes: changeList(change) });
         current = result;
-        return { recheckedTables: [], ...msg.update, result };
+        return { recheckedTables: msg.update?.recheckedTables ?? [], recognised: msg.update?.recognised, result, delta };
       },
       // Fire and forget: it only saves the first edit of a sheet the time to build its index.
       prepareForEdits: (sheet: string) => void this.call({ type: "prepare", sheet }).catch(() => undefined),

@@ -5,7 +5,7 @@
  * styles.xml, the notes and their VML, content types, relationships — and every other part keeps its exact bytes.
  */
 import { parseA1 } from "../../core/address";
-import type { Finding, FindingCell } from "../../core/finding";
+import { cellAt, type Finding, type FindingCell } from "../../core/finding";
 import { MARK_FILL, planMarks, type MarkSeverity } from "../../core/report/mark-plan";
 import { ContentTypes, Package, PackageError, RelsEditor, freePartName, usesStrictRels } from "./package";
 import { emptyComments, emptyVml, patchComments, patchVml, vmlIds, type NoteToWrite } from "./notes-patch";
@@ -79,26 +79,25 @@ function annotate(
   const sheetParts = sheetsOf(pkg.text(workbookPart) as string, workbookRels);
 
   const summary: AnnotateSummary = { marked: 0, noted: 0, skipped: [], unnoted: [] };
-  // The plan only knows A1 cells; a finding naming something else cannot be marked (and must not stop the others).
+  // A finding naming a cell past Excel's limits cannot be marked (and must not stop the others).
   const markable = findings.filter((f) => {
     const c = f.cells[0];
     if (f.severity === "info" || !c) return true;
-    if (cellOf(c.address)) return true;
+    if (inSheet(c)) return true;
     summary.skipped.push(c);
     return false;
   });
   const bySheet = new Map<string, PlannedCell[]>();
   for (const m of planMarks(markable, false).cells.values()) {
-    const ref = { sheet: m.sheet, address: m.address };
+    const ref = cellAt(m.sheet, m.address);
     const part = sheetParts.get(m.sheet) ?? sheetParts.get(m.sheet.toLowerCase());
-    const rc = cellOf(m.address);
-    if (!part || !rc) {
+    if (!part) {
       summary.skipped.push(ref);
       continue;
     }
     let list = bySheet.get(part);
     if (!list) bySheet.set(part, (list = []));
-    list.push({ ref, ...rc, severity: m.severity, note: m.note });
+    list.push({ ref, row: ref.row, col: ref.col, severity: m.severity, note: m.note });
   }
   if (bySheet.size === 0) return { data: pkg.toZip(deflateRaw), summary };
 
@@ -183,13 +182,18 @@ function annotate(
   return { data: pkg.toZip(deflateRaw), summary };
 }
 
+/** A cell reference read from the file (a threaded comment's). */
 function cellOf(address: string): { row: number; col: number } | undefined {
   try {
-    const { row, col } = parseA1(address);
-    return row < MAX_ROWS && col < MAX_COLS ? { row, col } : undefined;
+    const rc = parseA1(address);
+    return inSheet(rc) ? rc : undefined;
   } catch {
     return undefined;
   }
+}
+
+function inSheet(c: { row: number; col: number }): boolean {
+  return c.row >= 0 && c.col >= 0 && c.row < MAX_ROWS && c.col < MAX_COLS;
 }
 
 /** Sheet name → worksheet part name (also by lower-case name: Excel's sheet names are case-insensitive). */

@@ -6,7 +6,7 @@ import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 const S = "支出表";
 const row = (code: string, name: string): CodeRow => ({
   sheet: S,
-  codeCells: [{ sheet: S, address: "A5" }],
+  codeCells: [{ sheet: S, row: 4, col: 0 }],
   code,
   name,
   classification: code.startsWith("3") ? "dept-economic" : "function",

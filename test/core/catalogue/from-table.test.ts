@@ -1,4 +1,5 @@
 /** The catalogue rules fed from the real recogniser on the fixtures: silent on the published tables, precise on edits. */
+import { cellAt } from "../../../src/core/finding";
 import { join } from "node:path";
 import { toA1 } from "../../../src/core/address";
 import { readXlsxFile } from "../../../src/cli/xlsx-grid";
@@ -8,6 +9,7 @@ import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import type { Finding } from "../../../src/core/finding";
 import type { GridSheet, GridWorkbook } from "../../../src/core/grid";
 import { recogniseWorkbook } from "../../../src/core/recognise";
+import { a1 } from "../../../src/core/finding";
 
 const FIXTURES = join(__dirname, "../../fixtures");
 const catalogue = getCatalogueSync();
@@ -65,13 +67,13 @@ describe("edited fixtures", () => {
     const findings = check(wb).findings;
     const on = (rule: string) => findings.filter((f) => f.rule === rule && f.cells[0].sheet === sheet);
 
-    expect(on("catalogue.unknown-code").map((f) => f.cells[0].address)).toEqual([unknownAt]);
-    expect(on("catalogue.not-covered").map((f) => [f.cells[0].address, f.severity])).toEqual([[notCoveredAt, "info"]]);
-    expect(on("catalogue.name-mismatch").map((f) => [f.cells[0].address, f.expected])).toEqual(
+    expect(on("catalogue.unknown-code").map((f) => a1(f.cells[0]))).toEqual([unknownAt]);
+    expect(on("catalogue.not-covered").map((f) => [a1(f.cells[0]), f.severity])).toEqual([[notCoveredAt, "info"]]);
+    expect(on("catalogue.name-mismatch").map((f) => [a1(f.cells[0]), f.expected])).toEqual(
       expect.arrayContaining([[nameAt, "社会保险经办机构"]]),
     );
     const parent = on("catalogue.wrong-parent");
-    expect(parent.map((f) => [f.cells[0].address, f.expected, f.actual])).toEqual([[movedAt, "20805", "21011"]]);
+    expect(parent.map((f) => [a1(f.cells[0]), f.expected, f.actual])).toEqual([[movedAt, "20805", "21011"]]);
   });
 
   test("a 部门经济分类 row paired with the wrong 政府经济分类 code is a warning at the 政府 code cell", async () => {
@@ -80,6 +82,6 @@ describe("edited fixtures", () => {
     const pairing = check(wb).findings.filter((f) => f.rule === "catalogue.economic-pairing");
     expect(pairing).toHaveLength(1);
     expect(pairing[0]).toMatchObject({ severity: "warning", expected: "50905", actual: "50501" });
-    expect(pairing[0].cells[0]).toEqual({ sheet: "基本支出表", address: at });
+    expect(pairing[0].cells[0]).toEqual(cellAt("基本支出表", at));
   });
 });

@@ -1,10 +1,11 @@
 /** Imported lists laid over the built-in catalogue: they extend and override it, and are complete where they list. */
 import { checkCodeRows, parseCodeListCsv, type CodeRow, type ImportedList } from "../../../src/core/catalogue";
 import { getCatalogueSync } from "../../../src/core/catalogue/sync";
+import { parseA1 } from "../../../src/core/address";
 
 const S = "支出表";
 function row(code: string, name: string, address = "A8"): CodeRow {
-  return { sheet: S, codeCells: [{ sheet: S, address }], code, name, classification: code.startsWith("3") ? "dept-economic" : "function" };
+  return { sheet: S, codeCells: [{ sheet: S, ...parseA1(address) }], code, name, classification: code.startsWith("3") ? "dept-economic" : "function" };
 }
 
 /** 款 21301 农业农村 with two of its 项 (a real list has more; this one is "complete" by being imported). */
@@ -110,7 +111,7 @@ describe("imported lists", () => {
     expect(a.message).toContain("2130101、2130104");
     expect(a.message).toContain("导入2024年科目表");
     expect(a.cells).toHaveLength(500);
-    expect(a.cells[1]).toEqual({ sheet: S, address: "A2" });
+    expect(a.cells[1]).toEqual({ sheet: S, row: 1, col: 0 });
     expect(b.message).toContain("214 交通运输支出");
     for (const f of findings) expect(f.message).not.toMatch(/不在.*科目中/);
   });

@@ -75,15 +75,15 @@ describe("codes published in the seeds and fixtures", () => {
     const rows: CodeRow[] = published.map((p) => {
       const classification = classifyCode(p.code);
       if (!classification) throw new Error(`unclassifiable ${p.code}`);
-      const cell = { sheet: p.where, address: "A1" };
+      const cell = { sheet: p.where, row: 0, col: 0 };
       return {
         sheet: p.where,
         codeCells: [cell],
         code: p.code,
         name: p.name,
-        nameCell: { sheet: p.where, address: "B1" },
+        nameCell: { sheet: p.where, row: 0, col: 1 },
         classification,
-        pairedCode: p.pairedCode ? { code: p.pairedCode, cell: { sheet: p.where, address: "C1" } } : undefined,
+        pairedCode: p.pairedCode ? { code: p.pairedCode, cell: { sheet: p.where, row: 0, col: 2 } } : undefined,
       };
     });
     const byYear = new Map<number, CodeRow[]>();

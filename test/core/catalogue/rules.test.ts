@@ -1,9 +1,10 @@
+import { cellAt } from "../../../src/core/finding";
 import { checkCodeRows, type CodeRow } from "../../../src/core/catalogue";
 import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import { syntheticCatalogue } from "./synthetic";
 
 const S = "一般公共预算支出表";
-const cell = (address: string) => ({ sheet: S, address });
+const cell = (address: string) => cellAt(S, address);
 
 function row(code: string, name: string | undefined, extra: Partial<CodeRow> = {}): CodeRow {
   return {

@@ -7,10 +7,11 @@ import { checkWorkbook } from "../../../src/core/engine";
 import type { Finding } from "../../../src/core/finding";
 import type { GridWorkbook } from "../../../src/core/grid";
 import { loadFixture, scaleSheet } from "../../helpers/variants";
+import { a1 } from "../../../src/core/finding";
 
 const WAN_FIXTURES = ["hebei-qinhuangdao-social-insurance-2023", "henan-yibin-social-security-2022", "shijiazhuang-social-insurance-2023"];
 const PUTUO = "shanghai-putuo-commerce-unit-2025";
-const at = (f: Finding) => `${f.cells[0].sheet}!${f.cells[0].address}`;
+const at = (f: Finding) => `${f.cells[0].sheet}!${a1(f.cells[0])}`;
 const shown = (wb: GridWorkbook) => checkWorkbook(wb).findings.filter((f) => f.severity !== "info");
 const sheetLike = (wb: GridWorkbook, re: RegExp) => wb.sheets.find((s) => re.test(s.name))!.name;
 

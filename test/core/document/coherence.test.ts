@@ -9,7 +9,7 @@ describe("document.year-mismatch", () => {
     const wb = setAmount(await loadFixture(HENAN), "支出总表", "A1", "2023年部门支出预算表");
     const found = docFindings(wb).filter((f) => f.severity !== "info");
     expect(found.map(brief)).toEqual([{ rule: "document.year-mismatch", severity: "error", cell: "支出总表!A1", expected: "2022", actual: "2023" }]);
-    expect(found[0].cells[1]).toEqual({ sheet: "收支总表", address: "A1" });
+    expect(found[0].cells[1]).toEqual({ sheet: "收支总表", row: 0, col: 0 });
     expectWellFormed(found);
   });
 

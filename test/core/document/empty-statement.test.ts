@@ -29,14 +29,14 @@ describe("document.empty-statement", () => {
     const wb = setAmount(await loadFixture(HENAN), "国有资本经营支出表", "F6", 12.5);
     const found = docFindings(wb).filter((f) => f.rule === "document.empty-statement");
     expect(found.map(brief)).toEqual([{ rule: "document.empty-statement", severity: "warning", cell: "国有资本经营支出表!F6", expected: "0.00", actual: "12.50" }]);
-    expect(found[0].cells[1]).toEqual({ sheet: "国有资本经营支出表", address: "A7" });
+    expect(found[0].cells[1]).toEqual({ sheet: "国有资本经营支出表", row: 6, col: 0 });
   });
 
   it("any table with the statement is held to it, not only those that may be empty", async () => {
     const wb = setAmount(await loadFixture(HEBEI), "支出总表", "A25", "注：本单位无此项支出，空表列示。");
     const found = docFindings(wb).filter((f) => f.rule === "document.empty-statement");
     expect(found.map(brief)).toEqual([{ rule: "document.empty-statement", severity: "warning", cell: "支出总表!D6", expected: "0.00", actual: "2197.83" }]);
-    expect(found[0].cells[1]).toEqual({ sheet: "支出总表", address: "A25" });
+    expect(found[0].cells[1]).toEqual({ sheet: "支出总表", row: 24, col: 0 });
   });
 
   it("zeros are no data: a statement over 0.00 amounts is fine, and a zero table without statement is not", async () => {

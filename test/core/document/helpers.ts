@@ -4,6 +4,7 @@ import { recogniseAll } from "../../../src/core/engine";
 import type { Finding } from "../../../src/core/finding";
 import type { GridWorkbook } from "../../../src/core/grid";
 import { at } from "../build";
+import { a1 } from "../../../src/core/finding";
 
 export const HEBEI = "hebei-qinhuangdao-social-insurance-2023";
 export const HENAN = "henan-yibin-social-security-2022";
@@ -24,7 +25,7 @@ export function brief(f: Finding): { rule: string; severity: string; cell: strin
 export function expectWellFormed(findings: Finding[]): void {
   for (const f of findings) {
     expect(f.cells.length).toBeGreaterThan(0);
-    for (const c of f.cells) expect(c.address).toMatch(/^[A-Z]+\d+$/);
+    for (const c of f.cells) expect(a1(c)).toMatch(/^[A-Z]+\d+$/);
     expect(f.message).toMatch(/[\u4e00-\u9fff]/);
     expect(f.messageEn).toMatch(/\b(the|is|are|has|holds|states|totals|found)\b/);
   }

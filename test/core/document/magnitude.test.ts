@@ -3,6 +3,7 @@ import { loadFixture } from "../../helpers/fixtures";
 import { book, expenditureRows, sheet } from "../build";
 import { scaleAmounts, setAmount } from "../../helpers/variants";
 import { HEBEI, HENAN, SHIJIAZHUANG, brief, docFindings, expectWellFormed } from "./helpers";
+import { a1 } from "../../../src/core/finding";
 
 const magnitude = (wb: Parameters<typeof docFindings>[0]) => docFindings(wb).filter((f) => f.rule === "document.magnitude");
 
@@ -12,7 +13,7 @@ describe("document.magnitude", () => {
     wb = scaleAmounts(wb, "基本支出表", 10_000);
     const found = magnitude(wb);
     expect(found.map(brief)).toEqual([{ rule: "document.magnitude", severity: "error", cell: "基本支出表!D6", expected: "≤ 2197.83", actual: "18206500.00" }]);
-    expect(found[0].cells[1]).toEqual({ sheet: "收支总表", address: "C39" });
+    expect(found[0].cells[1]).toEqual({ sheet: "收支总表", row: 38, col: 2 });
     expect(found[0].message).toContain("除以 10,000 为 1820.65");
     expect(found[0].messageEn).toContain("divided by 10,000 it is 1820.65");
     expectWellFormed(found);
@@ -22,14 +23,14 @@ describe("document.magnitude", () => {
     let wb = await loadFixture(SHIJIAZHUANG);
     wb = scaleAmounts(wb, "收支总表", 10_000);
     const found = magnitude(wb);
-    expect(found.map((f) => f.cells[0])).toEqual([{ sheet: "收支总表", address: "C39" }]);
+    expect(found.map((f) => f.cells[0])).toEqual([{ sheet: "收支总表", row: 38, col: 2 }]);
     expect(found[0].expected).toBe("16356.02");
   });
 
   it("a small table (三公) ×10,000 is still caught, as is a Henan 项目支出表", async () => {
     let hebei = await loadFixture(HEBEI);
     hebei = scaleAmounts(hebei, "三公经费支出表", 10_000);
-    expect(magnitude(hebei).map((f) => `${f.cells[0].sheet}!${f.cells[0].address}`)).toEqual(["三公经费支出表!C6"]);
+    expect(magnitude(hebei).map((f) => `${f.cells[0].sheet}!${a1(f.cells[0])}`)).toEqual(["三公经费支出表!C6"]);
     let henan = await loadFixture(HENAN);
     henan = scaleAmounts(henan, "项目支出表", 10_000);
     expect(magnitude(henan).map((f) => f.cells[0].sheet)).toEqual(["项目支出表"]);

@@ -6,6 +6,7 @@ import { recogniseAll } from "../../../src/core/engine";
 import { loadFixture } from "../../helpers/fixtures";
 import { sheet } from "../build";
 import { ministryFinalSet } from "./ministry-set";
+import { a1 } from "../../../src/core/finding";
 
 const FINAL = "shanghai-putuo-social-work-final-2024";
 
@@ -22,7 +23,7 @@ describe("completeness of the nine 决算 tables", () => {
     const wb = await loadFixture(FINAL);
     wb.sheets = wb.sheets.filter((s) => s.name !== "一般公共预算财政拨款基本支出决算表");
     const missing = rule(wb, "document.missing-table");
-    expect(missing.map((f) => [f.severity, f.expected, f.cells[0].address])).toEqual([["warning", "一般公共预算财政拨款基本支出决算表", "A1"]]);
+    expect(missing.map((f) => [f.severity, f.expected, a1(f.cells[0])])).toEqual([["warning", "一般公共预算财政拨款基本支出决算表", "A1"]]);
     expect(missing[0].message).toContain("部门决算公开表");
   });
 });
@@ -46,7 +47,7 @@ describe("empty-table statements", () => {
     const three = wb.sheets.find((s) => s.name === "财政拨款“三公”经费支出决算表")!;
     three.values[6] = [1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0];
     const found = rule(wb, "document.empty-statement");
-    expect(found.map((f) => [f.severity, f.cells[0].address])).toEqual([["warning", "A7"]]);
+    expect(found.map((f) => [f.severity, a1(f.cells[0])])).toEqual([["warning", "A7"]]);
   });
 
   it("a template (no amounts anywhere) needs no statements yet", async () => {
@@ -71,7 +72,7 @@ describe("the year of a 决算", () => {
     const wb = await loadFixture(FINAL);
     wb.name = "决算.xlsx";
     wb.sheets.unshift(sheet("封面", [["中共上海市普陀区委社会工作部"], ["2023年度部门决算"]]));
-    expect(documentYear(recogniseAll(wb), wb)).toEqual({ year: 2023, source: "cover", cell: { sheet: "封面", address: "A2" } });
+    expect(documentYear(recogniseAll(wb), wb)).toEqual({ year: 2023, source: "cover", cell: { sheet: "封面", row: 1, col: 0 } });
     expect(rule(wb, "document.year-source")[0].message).toContain("封面");
   });
 

@@ -9,6 +9,7 @@ import { cellsOf, evaluate, findingsFrom, type Identity } from "../../../src/cor
 import { parseAmount } from "../../../src/core/money";
 import { loadFixture } from "../../helpers/fixtures";
 import { ministryFinalSet, ministryFinalSetInYuan } from "./ministry-set";
+import { a1 } from "../../../src/core/finding";
 
 const FINAL = "shanghai-putuo-social-work-final-2024";
 
@@ -22,8 +23,8 @@ function set(wb: GridWorkbook, sheetName: string, a1: string, value: CellValue):
 }
 
 const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== "info");
-const at = (f: Finding) => `${f.cells[0].sheet}!${f.cells[0].address}`;
-const names = (f: Finding, sheetName: string, address: string) => f.cells.some((c) => c.sheet === sheetName && c.address === address);
+const at = (f: Finding) => `${f.cells[0].sheet}!${a1(f.cells[0])}`;
+const names = (f: Finding, sheetName: string, address: string) => f.cells.some((c) => c.sheet === sheetName && a1(c) === address);
 
 describe("the 上海 决算 fixture", () => {
   it("has exactly the two known inconsistencies, as warnings at those cells, and nothing else at error or warning", async () => {
@@ -35,7 +36,7 @@ describe("the 上海 决算 fixture", () => {
     const panel = findings[0];
     expect(panel.cells).toHaveLength(28);
     expect(panel.message).toContain("四舍五入");
-    expect(findings[1].cells.map((c) => c.address)).toEqual(["D22", "C42", "F42"]);
+    expect(findings[1].cells.map((c) => a1(c))).toEqual(["D22", "C42", "F42"]);
   });
 
   it("checks every §6 identity that has cells to read", async () => {
@@ -107,7 +108,7 @@ function sweep(wb: GridWorkbook): { mutated: number; blamed: number } {
     const hits = loud(checkWorkbook(wb).findings).filter((f) => names(f, c.sheet, address));
     s.values[c.row][c.col] = v;
     expect({ cell: `${c.sheet}!${address}`, flagged: hits.length > 0 }).toEqual({ cell: `${c.sheet}!${address}`, flagged: true });
-    if (hits.some((f) => f.cells[0].sheet === c.sheet && f.cells[0].address === address)) blamed++;
+    if (hits.some((f) => f.cells[0].sheet === c.sheet && a1(f.cells[0]) === address)) blamed++;
   }
   return { mutated, blamed };
 }
@@ -157,8 +158,8 @@ describe("a 决算 set in the Ministry's layout", () => {
     // J10 also breaks its 类 = Σ 款 sum: the two fold into one finding on J10 listing both rules (issue 14).
     const f = checkWorkbook(wb).findings.find((x) => x.rule === "final.carry-over" || x.also?.includes("final.carry-over"))!;
     expect([at(f), f.expected, f.actual]).toEqual(["公开05表!J10", "6.00", "7.00"]);
-    expect(f.cells[0].address).toBe("J10");
-    expect(f.cells.map((c) => c.address)).toEqual(expect.arrayContaining(["E10", "F10", "G10"]));
+    expect(a1(f.cells[0])).toBe("J10");
+    expect(f.cells.map((c) => a1(c))).toEqual(expect.arrayContaining(["E10", "F10", "G10"]));
     expect(f.messageEn).toContain("closing balance = opening balance + income − expenditure");
   });
 
@@ -207,7 +208,7 @@ describe("identities with a subtracted term and two units", () => {
     [10, 5, 8, 6, 9].forEach((v, i) => values.set(i, v));
     const evaluations = [carry, other].map((i) => evaluate(i, read)!);
     const f = findingsFrom(evaluations, read).find((x) => x.rule === "final.carry-over")!;
-    expect([f.cells[0].address, f.expected, f.actual]).toEqual(["C1", "9.00", "8.00"]);
+    expect([a1(f.cells[0]), f.expected, f.actual]).toEqual(["C1", "9.00", "8.00"]);
   });
 
   it("compares 元 with 万元 allowing the 万元 side's rounding", () => {
@@ -241,12 +242,12 @@ describe("live editing a 决算", () => {
     expect(u.recognised).toBe(false);
     // I10 (项目支出) breaks 小计 = 基本 + 项目 on its row; changing the 小计 G10 (the subtracted 本年支出) breaks that
     // and the carry-over, so G10 is the cell blamed.
-    expect(u.result.findings.some((f) => f.rule === "table.columns-sum" && f.cells.some((c) => c.address === "I10"))).toBe(true);
+    expect(u.result.findings.some((f) => f.rule === "table.columns-sum" && f.cells.some((c) => a1(c) === "I10"))).toBe(true);
     const v = session.update({ kind: "cells", sheet: "公开05表", range: parseRange("G10"), values: [[29]] });
     expect(v.recognised).toBe(false);
     const carry = v.result.findings.filter((f) => f.rule === "final.carry-over" || f.also?.includes("final.carry-over"));
-    expect(carry.map((f) => f.cells[0].address)).toEqual(["G10"]);
-    expect(carry[0].cells.map((c) => c.address)).toEqual(expect.arrayContaining(["J10", "E10", "F10"]));
+    expect(carry.map((f) => a1(f.cells[0]))).toEqual(["G10"]);
+    expect(carry[0].cells.map((c) => a1(c))).toEqual(expect.arrayContaining(["J10", "E10", "F10"]));
     expect(v.result.findings).toEqual(checkWorkbook(wb).findings);
   });
 });

@@ -4,6 +4,7 @@ import { checkWorkbook, recogniseAll } from "../../../src/core/engine";
 import { buildFinalTemplate, buildFinalTemplateSet, finalTemplateKinds, templatesToWorkbook } from "../../../src/core/templates";
 import { FINAL_KINDS } from "../../../src/core/recognise/final-kinds";
 import { loadFixture } from "../../helpers/fixtures";
+import { a1 } from "../../../src/core/finding";
 
 const options = { year: 2024, unitName: "上海市XX局", measure: "万元" as const };
 
@@ -46,7 +47,7 @@ describe("决算 templates", () => {
     expect(checkWorkbook(filled).findings.filter((f) => f.severity === "error").map((f) => f.rule)).toContain("final.summary-revenue-total");
     s.values[total][2] = 11;
     const errors = checkWorkbook(filled).findings.filter((f) => f.severity === "error" && inTable(f));
-    expect(errors.map((f) => [f.rule, f.cells[0].address])).toContainEqual(["table.columns-sum", "C5"]);
+    expect(errors.map((f) => [f.rule, a1(f.cells[0])])).toContainEqual(["table.columns-sum", "C5"]);
   });
 
   it("the basic table has both panels with their codes and totals; empty tables carry their statement", () => {

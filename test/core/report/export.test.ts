@@ -1,4 +1,5 @@
 /** CSV (RFC 4180, BOM, CRLF) and JSON export of the findings list. */
+import { a1, publicCell } from "../../../src/core/finding";
 import { checkWorkbook } from "../../../src/core/engine";
 import { CSV_HEADER, csvField, findingsToCsv, findingsToJson } from "../../../src/core/report/export";
 import type { Finding } from "../../../src/core/finding";
@@ -48,8 +49,8 @@ const TRICKY: Finding = {
   message: "支出总表!D8 应为 1,520.61，实为 \"1,520.62\"\n（差 0.01）",
   messageEn: "=HYPERLINK(\"x\"), with a comma",
   cells: [
-    { sheet: "支出,总表", address: "D8" },
-    { sheet: "支出总表", address: "D9" },
+    { sheet: "支出,总表", row: 7, col: 3 },
+    { sheet: "支出总表", row: 8, col: 3 },
   ],
   expected: "1520.61",
   actual: "-0.01",
@@ -83,7 +84,7 @@ describe("findingsToCsv", () => {
     const rows = parseCsv(findingsToCsv(result.findings).slice(1));
     expect(rows).toHaveLength(result.findings.length + 1);
     for (const [i, f] of result.findings.entries()) {
-      expect(rows[i + 1].slice(1, 4)).toEqual([f.rule, f.cells[0].sheet, f.cells[0].address]);
+      expect(rows[i + 1].slice(1, 4)).toEqual([f.rule, f.cells[0].sheet, a1(f.cells[0])]);
       expect(rows[i + 1][6]).toBe(f.message);
     }
     expect(rows[1][0]).toBe("警告/warning");
@@ -92,9 +93,9 @@ describe("findingsToCsv", () => {
 
 describe("findingsToJson", () => {
   it("round-trips to the same spec §3 records, with the keys in spec order", () => {
-    const partial: Finding = { rule: "document.missing-table", severity: "warning", message: "缺少", messageEn: "missing", cells: [{ sheet: "收支总表", address: "A1" }] };
+    const partial: Finding = { rule: "document.missing-table", severity: "warning", message: "缺少", messageEn: "missing", cells: [{ sheet: "收支总表", row: 0, col: 0 }] };
     const json = findingsToJson([TRICKY, partial]);
-    expect(JSON.parse(json)).toEqual([TRICKY, partial]);
+    expect(JSON.parse(json)).toEqual([TRICKY, partial].map((f) => ({ ...f, cells: f.cells.map(publicCell) })));
     expect(Object.keys(JSON.parse(json)[0])).toEqual(["rule", "severity", "message", "messageEn", "cells", "expected", "actual"]);
     expect(Object.keys(JSON.parse(json)[1])).not.toContain("expected");
   });

@@ -22,18 +22,17 @@ describe("report grouping shared by the pane and the CLI", () => {
   });
 
   test("a cell of another workbook is named as an external reference", () => {
-    expect(cellLabel({ sheet: "表一", address: "E9" })).toBe("表一!E9");
-    expect(cellLabel({ file: "单位A.xlsx", sheet: "表一", address: "E9" })).toBe("[单位A.xlsx]表一!E9");
+    expect(cellLabel({ sheet: "表一", row: 8, col: 4 })).toBe("表一!E9");
+    expect(cellLabel({ file: "单位A.xlsx", sheet: "表一", row: 8, col: 4 })).toBe("[单位A.xlsx]表一!E9");
   });
 
   test("a finding belongs to the table holding its first cell, on that cell's sheet", () => {
-    expect(tableOf(finding("error", { sheet: "支出总表", address: "B26" }, { sheet: "支出总表", address: "B5" }), tables)).toBe(tables[1]);
-    expect(tableOf(finding("error", { sheet: "收入总表", address: "F20" }), tables)).toBe(tables[2]);
+    expect(tableOf(finding("error", { sheet: "支出总表", row: 25, col: 1 }, { sheet: "支出总表", row: 4, col: 1 }), tables)).toBe(tables[1]);
+    expect(tableOf(finding("error", { sheet: "收入总表", row: 19, col: 5 }), tables)).toBe(tables[2]);
   });
 
-  test("none outside every table, without a cell, or at an address that does not parse", () => {
-    expect(tableOf(finding("error", { sheet: "支出总表", address: "B22" }), tables)).toBeUndefined();
+  test("none outside every table or without a cell", () => {
+    expect(tableOf(finding("error", { sheet: "支出总表", row: 21, col: 1 }), tables)).toBeUndefined();
     expect(tableOf(finding("error"), tables)).toBeUndefined();
-    expect(tableOf(finding("error", { sheet: "支出总表", address: "not a cell" }), tables)).toBeUndefined();
   });
 });

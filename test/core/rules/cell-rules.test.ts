@@ -35,7 +35,7 @@ describe("cell rules", () => {
     const byRule = (r: string) => f.filter((x) => x.rule === r).map(at);
     expect(byRule("cell.error-value")).toEqual(["S!D7"]);
     expect(byRule("cell.not-a-number").sort()).toEqual(["S!D8", "S!E8"]);
-    expect(f.find((x) => x.rule === "cell.number-as-text")).toMatchObject({ severity: "info", cells: [{ sheet: "S", address: "C7" }] });
+    expect(f.find((x) => x.rule === "cell.number-as-text")).toMatchObject({ severity: "info", cells: [{ sheet: "S", row: 6, col: 2 }] });
     expect(f.find((x) => x.rule === "cell.error-value")!.message).toContain("S!D7");
   });
 

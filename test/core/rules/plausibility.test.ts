@@ -10,6 +10,7 @@ import { loadFixture } from "../../helpers/fixtures";
 import { at, book, expenditureRows, sheet } from "../build";
 import { brief, expectWellFormed, HEBEI } from "../document/helpers";
 import { setAmount } from "../../helpers/variants";
+import { a1 } from "../../../src/core/finding";
 
 function check(rows: CellValue[][], formats?: Record<string, string>) {
   const s = sheet("支出总表", rows);
@@ -153,8 +154,8 @@ describe("plausibility.all-children-blank (explainBlankChildren)", () => {
     for (const k of kids) for (const c of [3, 4, 5]) wb = setAmount(wb, "支出总表", `${"ABCDEF"[c]}${k.row + 1}`, null);
     const explained = explainBlankChildren(checkWorkbook(wb).findings, gridReader(wb));
     const row = t.rows[parent].row + 1;
-    const atParent = explained.filter((f) => f.cells[0].sheet === "支出总表" && ["D", "E", "F"].some((c) => f.cells[0].address === `${c}${row}`));
-    expect(atParent.map((f) => `${f.rule} ${f.cells[0].address}`).sort()).toEqual(
+    const atParent = explained.filter((f) => f.cells[0].sheet === "支出总表" && ["D", "E", "F"].some((c) => a1(f.cells[0]) === `${c}${row}`));
+    expect(atParent.map((f) => `${f.rule} ${a1(f.cells[0])}`).sort()).toEqual(
       ["D", "E", "F"].map((c) => `plausibility.all-children-blank ${c}${row}`),
     );
   });

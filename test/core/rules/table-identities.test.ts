@@ -4,6 +4,7 @@ import { TABLE_RULES } from "../../../src/core/rules/table-identities";
 import { FIXTURE_NAMES } from "../../helpers/fixtures";
 import { at, book, expenditureRows, nonInfo, rulesOf, sheet } from "../build";
 import { describeFamily, namedBooks } from "./family";
+import { a1 } from "../../../src/core/finding";
 
 const check = (rows: Parameters<typeof sheet>[1], merges: string[] = []) => checkWorkbook(book(sheet("S", rows, merges))).findings;
 
@@ -25,7 +26,7 @@ describe("hierarchy.sum and table.total-row", () => {
     expect(col.expected).toBe("120.00");
     expect(col.actual).toBe("125.00");
     expect(col.severity).toBe("error");
-    expect(col.cells.map((c) => c.address)).toEqual(expect.arrayContaining(["D6", "D7", "D8"]));
+    expect(col.cells.map((c) => a1(c))).toEqual(expect.arrayContaining(["D6", "D7", "D8"]));
   });
 
   it("flags a 类 total that disagrees with its 款 rows at the 类 cell", () => {
@@ -49,10 +50,10 @@ describe("hierarchy.sum and table.total-row", () => {
   it("treats a difference within N × 0.005 as a rounding warning, beyond it as an error", () => {
     const rows = expenditureRows();
     rows[5][2] = 300.01; // 款 vs two 项: bound 0.01
-    const f = nonInfo(check(rows)).filter((x) => rulesOf(x).includes("hierarchy.sum") && x.cells[0].address === "C6");
+    const f = nonInfo(check(rows)).filter((x) => rulesOf(x).includes("hierarchy.sum") && a1(x.cells[0]) === "C6");
     expect(f.map((x) => x.severity)).toEqual(["warning"]);
     rows[5][2] = 300.02;
-    const g = nonInfo(check(rows)).filter((x) => rulesOf(x).includes("hierarchy.sum") && x.cells[0].address === "C6");
+    const g = nonInfo(check(rows)).filter((x) => rulesOf(x).includes("hierarchy.sum") && a1(x.cells[0]) === "C6");
     // C6 is now wrong against its 项 rows and within its 类: every finding naming it first is an error.
     expect(g.length).toBeGreaterThanOrEqual(1);
     expect(new Set(g.map((x) => x.severity))).toEqual(new Set(["error"]));

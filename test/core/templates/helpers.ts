@@ -9,6 +9,7 @@ import {
   type TemplateKind,
   type TemplateOptions,
 } from "../../../src/core/templates";
+import { a1 } from "../../../src/core/finding";
 
 export const OPTIONS: TemplateOptions = { year: 2026, unitName: "秦皇岛市测试事业单位", unitCode: "323003", measure: "万元" };
 
@@ -18,7 +19,7 @@ export function workbookOf(kind: TemplateKind, options: TemplateOptions = OPTION
 
 /** Errors and warnings (info notes such as "not covered by the catalogue" are not problems). */
 export function problems(findings: Finding[]): string[] {
-  return findings.filter((f) => f.severity !== "info").map((f) => `${f.severity} ${f.rule} ${f.cells[0]?.address}: ${f.message}`);
+  return findings.filter((f) => f.severity !== "info").map((f) => `${f.severity} ${f.rule} ${(f.cells[0] ? a1(f.cells[0]) : undefined)}: ${f.message}`);
 }
 
 /** Shifts every A1 reference of a formula (string literals left alone); written independently of the templates. */

@@ -1,4 +1,5 @@
 /** workbooks.department-sum on extracts of real recognised tables: every table kind is compared, not only one. */
+import { cellAt } from "../../../src/core/finding";
 import { recogniseAll } from "../../../src/core/engine";
 import type { GridWorkbook } from "../../../src/core/grid";
 import { extractWorkbook, workbookFindings, type WorkbookEntry } from "../../../src/core/workbooks";
@@ -50,7 +51,7 @@ describe("workbooks.department-sum", () => {
       const changed = setAmount(asUnit(scaledAmounts(unit, 2), "乙", DEPT), t.sheet, address, Number(cell[4]) + 5);
       const found = workbookFindings(family(changed)).filter((f) => f.rule === "workbooks.department-sum" && f.severity === "error");
       expect(found.length).toBeGreaterThan(0);
-      expect(found.flatMap((f) => f.cells)).toContainEqual({ file: "b.xlsx", sheet: t.sheet, address });
+      expect(found.flatMap((f) => f.cells)).toContainEqual(cellAt(t.sheet, address, "b.xlsx"));
       kinds.push(t.kind);
     }
     expect(kinds).toEqual(["summary", "revenue", "expenditure", "fiscal-summary", "general-expenditure", "basic-expenditure", "three-public"]);
@@ -59,7 +60,7 @@ describe("workbooks.department-sum", () => {
   it("names the department's cell first and reads every unit's cell", () => {
     const changed = setAmount(asUnit(scaledAmounts(unit, 2), "乙", DEPT), "支出总表", "D6", 4500);
     const [f] = workbookFindings(family(changed)).filter((x) => x.rule === "workbooks.department-sum");
-    expect(f.cells[0]).toEqual({ file: "dept.xlsx", sheet: "支出总表", address: "D6" });
+    expect(f.cells[0]).toEqual({ file: "dept.xlsx", sheet: "支出总表", row: 5, col: 3 });
     expect(f.cells.slice(1).map((c) => c.file)).toEqual(["a.xlsx", "b.xlsx", "c.xlsx"]);
     expect(f.message).toContain("合计行");
     expect(f.messageEn).toContain("sum of the 3 unit workbooks");

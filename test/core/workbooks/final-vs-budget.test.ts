@@ -10,6 +10,7 @@ import { extractWorkbook, workbookFindings, type WorkbookEntry } from "../../../
 import { threePublicItems } from "../../../src/core/workbooks/final-vs-budget";
 import { inYuan, scaledAmounts } from "../../helpers/bureau";
 import { loadFixture } from "../../helpers/fixtures";
+import { a1 } from "../../../src/core/finding";
 
 const TOP = "财政拨款“三公”经费";
 const PATHS: string[][] = [
@@ -82,8 +83,8 @@ describe("workbooks.final-vs-budget", () => {
   it("a 预算数 that differs from the 预算 workbook is an error naming both files' cells", () => {
     const found = of("workbooks.final-vs-budget", [budget, finalEntry([7.8, 7.5, null, null, null, null, null, null, null, null, 7.8, 7.5])]);
     expect(found.map((f) => [f.severity, f.cells[0], f.cells[1], f.expected, f.actual])).toEqual([
-      ["error", { file: "决算/2023决算.xlsx", sheet: "财政拨款“三公”经费支出决算表", address: "A7" }, { file: "预算/2023预算.xlsx", sheet: "三公经费支出表", address: "C7" }, "6.80", "7.80"],
-      ["error", { file: "决算/2023决算.xlsx", sheet: "财政拨款“三公”经费支出决算表", address: "K7" }, { file: "预算/2023预算.xlsx", sheet: "三公经费支出表", address: "C14" }, "6.80", "7.80"],
+      ["error", { file: "决算/2023决算.xlsx", sheet: "财政拨款“三公”经费支出决算表", row: 6, col: 0 }, { file: "预算/2023预算.xlsx", sheet: "三公经费支出表", row: 6, col: 2 }, "6.80", "7.80"],
+      ["error", { file: "决算/2023决算.xlsx", sheet: "财政拨款“三公”经费支出决算表", row: 6, col: 10 }, { file: "预算/2023预算.xlsx", sheet: "三公经费支出表", row: 13, col: 2 }, "6.80", "7.80"],
     ]);
   });
 
@@ -96,7 +97,7 @@ describe("workbooks.final-vs-budget", () => {
   it("lists each 决算数 more than 20 % and more than 1 万元 from its 预算数 (info), and only those", () => {
     // 接待 9.50 vs 6.80: +2.70 (+39.7 %) → listed; 出国 1.80 vs 0 → listed (no budget at all); 运行 0.50 vs 0: under 1 万元.
     const found = of("workbooks.final-variance", [budget, finalEntry([6.8, 11.8, 0, 1.8, 0, 0.5, 0, 0, 0, 0.5, 6.8, 9.5])]);
-    expect(found.map((f) => [f.severity, f.cells[0].address, f.cells[1].address, f.expected, f.actual])).toEqual([
+    expect(found.map((f) => [f.severity, a1(f.cells[0]), a1(f.cells[1]), f.expected, f.actual])).toEqual([
       ["info", "B7", "A7", "6.80", "11.80"],
       ["info", "D7", "C7", "0.00", "1.80"],
       ["info", "L7", "K7", "6.80", "9.50"],
@@ -112,7 +113,7 @@ describe("workbooks.final-vs-budget", () => {
     const under = of("workbooks.final-variance", [budget, finalEntry([6.8, 8, null, null, null, null, null, null, null, null, 6.8, 8])]);
     expect(under).toEqual([]);
     const over = of("workbooks.final-variance", [budget, finalEntry([6.8, 8.2, null, null, null, null, null, null, null, null, 6.8, 8.2])]);
-    expect(over.map((f) => f.cells[0].address)).toEqual(["B7", "L7"]);
+    expect(over.map((f) => a1(f.cells[0]))).toEqual(["B7", "L7"]);
   });
 });
 
@@ -129,9 +130,9 @@ describe("workbooks.final-vs-budget on recognised workbooks (决算 recognition,
     const found = workbookFindings([budget2, final]);
     // 合计 预算数 10.00 against the 预算's 1.00: an error naming both; 接待 1.00 = 1.00 holds.
     const mismatch = found.filter((f) => f.rule === "workbooks.final-vs-budget");
-    expect(mismatch.map((f) => [f.severity, f.cells[0].file, f.cells[0].address, f.cells[1].file, f.expected, f.actual])).toEqual([["error", "决算.xlsx", "A7", "预算.xlsx", "1.00", "10.00"]]);
+    expect(mismatch.map((f) => [f.severity, f.cells[0].file, a1(f.cells[0]), f.cells[1].file, f.expected, f.actual])).toEqual([["error", "决算.xlsx", "A7", "预算.xlsx", "1.00", "10.00"]]);
     // 接待 决算数 2.50 against its 预算数 1.00: +1.50 万元, +150 %.
     const variance = found.filter((f) => f.rule === "workbooks.final-variance");
-    expect(variance.map((f) => f.cells[0].address)).toEqual(["B7", "L7"]);
+    expect(variance.map((f) => a1(f.cells[0]))).toEqual(["B7", "L7"]);
   });
 });

@@ -6,7 +6,7 @@ import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import { CheckSession, type GridChange } from "../../../src/core/session";
 import { CheckConfig } from "../../../src/taskpane/check-config";
 import type { WorkerRequest, WorkerResponse } from "../../../src/taskpane/worker/protocol";
-import { decodeResult } from "../../../src/taskpane/worker/result-encoding";
+import { decodeDelta } from "../../../src/taskpane/worker/result-encoding";
 import { WorkerHandler } from "../../../src/taskpane/worker/worker-handler";
 import { CheckWorkerClient, WorkerUnavailable, type WorkerLike } from "../../../src/taskpane/worker/worker-session";
 import { generateWorkbook } from "../../../bench/generate";
@@ -67,7 +67,7 @@ describe("check worker", () => {
 
   });
 
-  it("after an edit, unchanged findings travel as their index in the previous result; only changed ones are copied", async () => {
+  it("after an edit, only the session's delta travels: gone findings as indices, new ones copied", async () => {
     // A consolidated workbook whose codes the catalogue does not cover: "not covered" infos (one per parent, issue 20)
     // and other findings that no amount edit changes.
     const wb = generateWorkbook(1000);
@@ -82,14 +82,17 @@ describe("check worker", () => {
     const local = new CheckSession(structuredClone(wb), { catalogue: getCatalogueSync() });
     expect(changed.result).toEqual(local.update(edit(sheet.name, row, 4, Math.round(((sheet.values[row][4] as number) + 0.01) * 100) / 100)).result);
     const sent = worker.answers[1];
-    if (!sent.ok || !sent.result) throw new Error("no result sent");
-    const copied = sent.result.findings.filter((f) => typeof f === "object");
-    expect(sent.result.findings.length).toBe(changed.result.findings.length);
+    if (!sent.ok || !sent.update) throw new Error("no delta sent");
+    const copied = [...sent.update.delta.added, ...sent.update.delta.changed].map((a) => a.finding);
+    expect(sent.result).toBeUndefined();
     expect(copied.length).toBeGreaterThan(0); // the new sum findings
-    expect(copied.length).toBeLessThan(sent.result.findings.length);
-    expect(copied.every((f) => typeof f === "object" && !f.rule.startsWith("catalogue."))).toBe(true);
+    expect(copied.length).toBeLessThan(changed.result.findings.length);
+    expect(copied.every((f) => !f.rule.startsWith("catalogue."))).toBe(true);
+    // The pane's delta is the worker's, findings that went being the very objects it held.
+    expect(changed.delta.added.length + changed.delta.changed.length).toBe(copied.length);
+    expect([...changed.delta.removed, ...changed.delta.changed.map((c) => c.before)].every((f) => first.includes(f))).toBe(true);
     // Unchanged findings are the very objects of the previous result, not copies.
-    expect(changed.result.findings.filter((f) => first.includes(f)).length).toBe(sent.result.findings.length - copied.length);
+    expect(changed.result.findings.filter((f) => first.includes(f)).length).toBe(changed.result.findings.length - copied.length);
   });
 
   it("imported code lists reach the worker: its findings match a check in this thread with the same lists", async () => {
@@ -120,7 +123,7 @@ describe("check worker", () => {
     await expect(dead.open({ sheets: [] }, { catalogue: false })).rejects.toBeInstanceOf(WorkerUnavailable);
     await expect(dead.call({ type: "prepare", sheet: "x" })).rejects.toBeInstanceOf(WorkerUnavailable);
     // A result naming a finding the pane never received is refused, not shown half-empty.
-    expect(() => decodeResult({ tables: [], findings: [3] }, [])).toThrow("finding 3 of the previous result is missing");
+    expect(() => decodeDelta({ tables: [], removed: [3], added: [], changed: [] }, [])).toThrow("finding 3 of the previous result is missing");
   });
 
   it("CheckConfig checks in the worker, and in its own thread once the worker fails to start", async () => {
