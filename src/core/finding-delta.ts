@@ -76,6 +76,8 @@ function sameContent(a: Finding, b: Finding): boolean {
     a.expected === b.expected &&
     a.actual === b.actual &&
     a.fix === b.fix &&
+    // A table removed or inserted renumbers the ones after it on its sheet: the finding then belongs to a table of another id.
+    a.table === b.table &&
     (a.also ?? []).join(",") === (b.also ?? []).join(",") &&
     a.cells.length === b.cells.length &&
     a.cells.every((c, i) => sameCell(c, b.cells[i]))

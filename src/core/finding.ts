@@ -74,10 +74,17 @@ export interface Finding {
   fix?: string;
   /** Other rules folded into this finding (one wrong cell read by several identities, see rules/fold.ts). */
   also?: RuleId[];
+  /**
+   * Id of the recognised table holding cells[0] ("支出总表#0"), which the reports group by; absent outside every
+   * table. Set by the session for every finding (session.ts), not by rules. Not part of the CLI's JSON format.
+   */
+  table?: string;
 }
 
 /** Table summary as the CLI reports it (spec §4). */
 export interface TableSummary {
+  /** The recognised table's id (findings name it in `table`); absent on summaries read back from a JSON report. */
+  id?: string;
   sheet: string;
   kind: string;
   range: string;

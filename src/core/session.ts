@@ -267,10 +267,26 @@ export class CheckSession {
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
   }
 
-  /** The profile applied, every finding kept a readable size (a 1 MB unit name or label is clipped), sorted. */
+  /**
+   * The profile applied, every finding kept a readable size (a 1 MB unit name or label is clipped) and placed in its
+   * table, sorted.
+   */
   private finish(findings: Finding[]): Finding[] {
     const profiled = this.options.profile ? applyProfile(findings, this.options.profile) : findings;
-    return profiled.map(boundFinding).sort(compareFindings);
+    return profiled.map((f) => this.placed(boundFinding(f))).sort(compareFindings);
+  }
+
+  /**
+   * The finding with the id of the table holding its first cell (the cell most likely wrong): set here, in one place,
+   * for the findings of every rule, so the reports group by it. The first table in order, as the reports find it.
+   */
+  private placed(f: Finding): Finding {
+    const c = f.cells[0];
+    const t = c && c.file === undefined ? this.tablesBySheet.get(c.sheet)?.find((x) => rangeContains(x.range, c.row, c.col)) : undefined;
+    if (f.table === t?.id) return f;
+    if (t) return { ...f, table: t.id };
+    const { table: _outside, ...rest } = f;
+    return rest;
   }
 }
 

@@ -90,7 +90,7 @@ export function recogniseWorkbook(wb: GridWorkbook): RecognisedTable[] {
 }
 
 export function tableSummary(t: RecognisedTable): TableSummary {
-  const summary: TableSummary = { sheet: t.sheet, kind: t.kind, range: rangeToA1(t.range), title: t.title };
+  const summary: TableSummary = { id: t.id, sheet: t.sheet, kind: t.kind, range: rangeToA1(t.range), title: t.title };
   // The pane takes its default year and unit name from the workbook (not the clock) when the user has set none.
   if (t.year !== undefined) summary.year = t.year;
   if (t.unitName) summary.unitName = t.unitName;

@@ -19,8 +19,15 @@ export function cellLabel(c: FindingCell): string {
   return `${c.file !== undefined ? `[${c.file}]` : ""}${c.sheet}!${a1(c)}`;
 }
 
-/** The table whose range holds the finding's first cell (the one most likely wrong); undefined outside every table. */
+/**
+ * The finding's table: the one its `table` id names, else (summaries without ids, read back from a JSON report) the
+ * one whose range holds the finding's first cell, the one most likely wrong. Undefined outside every table.
+ */
 export function tableOf(finding: Finding, tables: readonly TableSummary[]): TableSummary | undefined {
+  if (finding.table !== undefined) {
+    const named = tables.find((t) => t.id === finding.table);
+    if (named) return named;
+  }
   const cell = finding.cells[0];
   if (!cell) return undefined;
   return tables.find((t) => {

@@ -35,4 +35,12 @@ describe("report grouping shared by the pane and the CLI", () => {
     expect(tableOf(finding("error", { sheet: "支出总表", row: 21, col: 1 }), tables)).toBeUndefined();
     expect(tableOf(finding("error"), tables)).toBeUndefined();
   });
+
+  test("a finding's table id names its table; summaries without ids (a JSON report read back) fall back to the range", () => {
+    const withIds = tables.map((t, i) => ({ ...t, id: `${t.sheet}#${i}` }));
+    const f = { ...finding("error", { sheet: "支出总表", row: 4, col: 1 }), table: "支出总表#1" };
+    expect(tableOf(f, withIds)).toBe(withIds[1]);
+    expect(tableOf(f, tables)).toBe(tables[0]);
+    expect(tableOf({ ...f, table: "gone#9" }, withIds)).toBe(withIds[0]);
+  });
 });
