@@ -37,8 +37,10 @@ describe.each(Object.keys(KNOWN))("%s", (name) => {
   it("lists every recognised table in the result", async () => {
     const result = checkWorkbook(await loadFixture(name));
     expect(result.tables.length).toBeGreaterThanOrEqual(9);
+    // Each names the recognised table ("sheet#n") the findings in it carry as `table`.
     for (const { year, unitName, ...t } of result.tables) {
-      expect(t).toEqual({ sheet: expect.any(String), kind: expect.any(String), range: expect.stringMatching(/^A1:[A-Z]+\d+$/), title: expect.any(String) });
+      expect(t.id).toMatch(/#\d+$/);
+      expect(t).toEqual({ id: `${t.sheet}#${t.id?.split("#").pop()}`, sheet: expect.any(String), kind: expect.any(String), range: expect.stringMatching(/^A1:[A-Z]+\d+$/), title: expect.any(String) });
       // Year and unit name where the table states them (the pane's defaults).
       if (year !== undefined) expect(year).toBeGreaterThan(2000);
       if (unitName !== undefined) expect(unitName).not.toBe("");
