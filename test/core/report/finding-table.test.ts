@@ -7,7 +7,11 @@ import type { RecognisedTable } from "../../../src/core/recognise/types";
 import { tableOf } from "../../../src/core/report/group";
 import { formatJsonReport } from "../../../src/cli/report-json";
 import { CheckSession } from "../../../src/core/session";
-import { FIXTURE_NAMES, loadFixture } from "../../helpers/fixtures";
+import fs from "node:fs";
+import { FIXTURE_NAMES, fixturesDir, loadFixture } from "../../helpers/fixtures";
+
+/** Every workbook in test/fixtures, the published ones and the templates. */
+const WORKBOOKS = fs.readdirSync(fixturesDir()).filter((f) => f.endsWith(".xlsx")).sort();
 
 /** Each finding's table as the reports found it before findings carried ids: the first whose range holds cells[0]. */
 function expectPlaced(result: CheckResult, tables: readonly RecognisedTable[]): { inTable: number; outside: number } {
@@ -37,17 +41,29 @@ function corrupt(wb: GridWorkbook): GridWorkbook {
 }
 
 describe("findings carry the id of the table holding their first cell", () => {
-  test.each(FIXTURE_NAMES)("%s, as published and with wrong amounts, codes checked", async (name) => {
+  test.each(WORKBOOKS)("%s, as published and with wrong amounts, codes checked", async (name) => {
     const catalogue = await loadCatalogue();
     const plain = checkWorkbookWithTables(await loadFixture(name), { catalogue });
     expectPlaced(plain.result, plain.tables);
     const wrong = checkWorkbookWithTables(corrupt(await loadFixture(name)), { catalogue });
     const counts = expectPlaced(wrong.result, wrong.tables);
-    expect(counts.inTable).toBeGreaterThan(5);
+    expect(counts.inTable).toBeGreaterThan(0);
     // The ids stay out of the CLI's JSON (spec §3 and §4 records only).
     const json = formatJsonReport("f.xlsx", wrong.result);
     expect(json).not.toMatch(/"(table|id)":/);
     expect(json).toBe(formatJsonReport("f.xlsx", { tables: wrong.result.tables.map(({ id: _id, ...t }) => t), findings: wrong.result.findings.map(({ table: _t, ...f }) => f) }));
+  });
+});
+
+describe("a finding outside every table", () => {
+  test("a 决算's year read from its cover sheet: the note names the cover cell and no table", async () => {
+    const wb = await loadFixture("shanghai-final-template-2024");
+    wb.sheets.unshift({ name: "封面", values: [[null], [null, "上海市某某单位2024年度部门决算"]], merges: [] });
+    const { result, tables } = checkWorkbookWithTables(wb);
+    const note = result.findings.find((f) => f.rule === "document.year-source")!;
+    expect(note.cells[0]).toEqual({ sheet: "封面", row: 1, col: 1 });
+    expect(note.table).toBeUndefined();
+    expect(expectPlaced(result, tables)).toEqual({ inTable: result.findings.length - 1, outside: 1 });
   });
 });
 
