@@ -8,7 +8,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Piscina } from "piscina";
 import type { ImportedList } from "../../core/catalogue";
 import { getCatalogueSync } from "../../core/catalogue/sync";
 import { checkFile, type FileOutcome, type FileTask } from "./check-file";
@@ -48,6 +47,8 @@ export const checkFiles: CheckFiles = async (tasks, jobs, onDone, imported = [])
   }
   const threads = Math.min(jobs, tasks.length);
   const workerData: WorkerData = { imported };
+  // Loaded only for a pool: a single file (the common case) does not pay for piscina's start-up.
+  const { Piscina } = await import("piscina");
   const pool = new Piscina<FileTask, FileOutcome>({ filename: workerFile(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     return await Promise.all(
