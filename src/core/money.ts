@@ -36,8 +36,12 @@ const FULL_WIDTH_MAP: Record<string, string> = {
   "　": " ",
 };
 
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+
 /** Full-width digits and punctuation to ASCII; strips spaces (incl. NBSP and ideographic). */
 export function normaliseNumberText(text: string): string {
+  // Printable ASCII without spaces (codes and amounts typed as text) has nothing to map or strip.
+  if (PRINTABLE_ASCII.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);
@@ -48,11 +52,25 @@ export function normaliseNumberText(text: string): string {
   return out.replace(/[\s\u00a0\u3000]+/g, "");
 }
 
+const ANY_DIGIT = /[0-9\uff10-\uff19]/;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /** Parses the text of an amount; returns null if it is not a number at all. */
 export function parseAmountText(raw: string): Decimal | null {
+  const s = plainAmountText(raw);
+  return s === null ? null : new Decimal(s);
+}
+
+/** Whether the text reads as an amount (parseAmountText would give a number), without making the decimal. */
+export function isAmountText(raw: string): boolean {
+  return plainAmountText(raw) !== null;
+}
+
+/** The amount text as a plain signed decimal ("（1,234.50）" → "-1234.50"), or null if it is not a number at all. */
+function plainAmountText(raw: string): string | null {
+  // Every number form below needs a digit (ASCII or full-width): labels, the bulk of text cells, stop here unrebuilt.
+  if (!ANY_DIGIT.test(raw)) return null;
   let s = normaliseNumberText(raw);
   if (s === "") return null;
   let negative = false;
@@ -64,8 +82,7 @@ export function parseAmountText(raw: string): Decimal | null {
   }
   if (GROUPED_NUMBER.test(s)) s = s.replace(/,/g, "");
   if (!PLAIN_NUMBER.test(s)) return null;
-  const d = new Decimal(s);
-  return negative ? d.negated() : d;
+  return negative ? `-${s}` : s;
 }
 
 /** A number from Excel (binary double) as the decimal it displays; strips float noise like 0.30000000000000004. */

@@ -1,6 +1,6 @@
 /** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
-import { cellNumberFormat, cellText, cellValue, isErrorValue, sheetColCount, type GridSheet } from "../grid";
-import { parseAmountText } from "../money";
+import { cellNumberFormat, isErrorValue, sheetColCount, type GridSheet } from "../grid";
+import { isAmountText } from "../money";
 import { normaliseLabel, smallChineseNumber } from "../text";
 import { looksLikeTitle } from "./kinds";
 
@@ -17,26 +17,25 @@ export interface RowScan {
 
 export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(sheet)): RowScan {
   const cells: RowScan["cells"] = [];
+  const distinct: string[] = [];
   const r = sheet.values[row];
   let numericCount = 0;
   if (r) {
     const n = Math.min(r.length, width);
     for (let c = 0; c < n; c++) {
-      const v = cellValue(sheet, row, c);
-      if (v === null || v === "") continue;
-      const text = cellText(sheet, row, c);
+      const v = r[c];
+      if (v === undefined || v === null || v === "") continue;
+      // Read the value once (this runs for every cell of a sheet); text as cellText gives it.
+      const text = typeof v === "string" ? v.trim() : isErrorValue(v) ? v.error : String(v);
       if (text === "") continue;
-      const numeric =
-        typeof v === "number" || isErrorValue(v) || (typeof v === "string" && parseAmountText(text) !== null);
+      const numeric = typeof v === "number" || isErrorValue(v) || (typeof v === "string" && isAmountText(text));
       if (numeric) numericCount++;
       if (typeof v === "number" && isDateFormat(cellNumberFormat(sheet, row, c))) cells.push({ col: c, text, numeric, date: true });
       else cells.push({ col: c, text, numeric });
+      // A number's text is ASCII already: normaliseLabel would return it unchanged.
+      const t = typeof v === "number" ? text : normaliseLabel(text);
+      if (distinct[distinct.length - 1] !== t) distinct.push(t);
     }
-  }
-  const distinct: string[] = [];
-  for (const c of cells) {
-    const t = normaliseLabel(c.text);
-    if (distinct[distinct.length - 1] !== t) distinct.push(t);
   }
   return {
     row,
@@ -48,9 +47,23 @@ export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(she
   };
 }
 
+// A sheet has a handful of number formats but many numeric cells: each format is judged once (bounded, so a hostile
+// workbook's thousands of formats cannot grow it without end).
+const DATE_FORMATS = new Map<string, boolean>();
+const DATE_FORMATS_KEPT = 512;
+
 /** A number format that shows a date ("yyyy年m月d日", "yyyy/m/d"): literals, [colour] and escapes skipped. */
 function isDateFormat(format: string | null): boolean {
   if (!format) return false;
+  let known = DATE_FORMATS.get(format);
+  if (known === undefined) {
+    known = judgeDateFormat(format);
+    if (DATE_FORMATS.size < DATE_FORMATS_KEPT) DATE_FORMATS.set(format, known);
+  }
+  return known;
+}
+
+function judgeDateFormat(format: string): boolean {
   const codes = format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
   return !/general/i.test(codes) && /[ymd]/i.test(codes);
 }
