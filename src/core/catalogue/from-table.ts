@@ -13,7 +13,8 @@ export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
   const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, row: row, col: col });
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
-  let above = new Map<string, { code: string; order: number }>();
+  // Indexed by code length, per classification (numbers, not "class:len" strings made for every length of every row).
+  let above = new Map<string, { codes: string[]; orders: number[] }>();
   let order = 0;
   for (const r of table.rows) {
     if (r.role !== "code" || !r.code) {
@@ -26,14 +27,17 @@ export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
     // Nearest row above with a shorter code of the same classification: the row this one is listed under.
     let parentCode: string | undefined;
     let nearest = -1;
+    let seen = above.get(classification);
+    if (!seen) above.set(classification, (seen = { codes: [], orders: [] }));
     for (let len = 1; len < code.length; len++) {
-      const seen = above.get(`${classification}:${len}`);
-      if (seen && seen.order > nearest) {
-        nearest = seen.order;
-        parentCode = seen.code;
+      const at = seen.orders[len];
+      if (at !== undefined && at > nearest) {
+        nearest = at;
+        parentCode = seen.codes[len];
       }
     }
-    above.set(`${classification}:${code.length}`, { code, order: order++ });
+    seen.codes[code.length] = code;
+    seen.orders[code.length] = order++;
     const row: CodeRow = {
       sheet: table.sheet,
       codeCells: r.code.cols.map((col) => cell(r.row, col)),
