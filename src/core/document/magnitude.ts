@@ -19,6 +19,7 @@ import { documentUnit as commonUnit } from "../rules/measure";
 import { sideStructure } from "../rules/table-identities";
 import type { AmountReader } from "../amounts";
 import { findingCell, tableLabel } from "./cells";
+import { totalRow } from "../recognise/queries";
 
 const WHOLE_BUDGET: ReadonlySet<TableKind> = new Set<TableKind>(["summary", "revenue", "expenditure"]);
 const TO_WAN: Record<string, number> = { 万元: 1, 千元: 0.1, 元: 0.0001 };
@@ -50,8 +51,8 @@ export function grandTotal(table: RecognisedTable, read: AmountReader): Omit<Gra
   } else {
     const col = rootTotalColumn(buildColumnTree(table.columns)) ?? table.columns.find((c) => c.role === "amount")?.col;
     if (col === undefined) return null;
-    const totalRow = table.rows.find((r) => r.role === "total");
-    const candidates = totalRow ? [totalRow] : table.rows;
+    const total = totalRow(table);
+    const candidates = total ? [total] : table.rows;
     for (const r of candidates) {
       const value = amountAt(read, table, r.row, col);
       if (value && (!best || value.abs().greaterThan(best.value.abs()))) best = { row: r.row, col, value };

@@ -4,9 +4,10 @@ import { parseOrdinalLabel } from "../text";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable, TableKind } from "../recognise/types";
 import { buildColumnTree, rootTotalColumn } from "./column-tree";
 import type { CellKey, Identity } from "./identity";
-import { amountColumns, key, maximalCodeRows, sideStructure, type SideStructure } from "./table-identities";
+import { key, maximalCodeRows, sideStructure, type SideStructure } from "./table-identities";
 import type { RuleInfo } from "../rule-info";
 import type { RuleId } from "../rule-registry";
+import { amountColumns, threePublicItemRow, totalRow } from "../recognise/queries";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
 export const CROSS_RULES = [
@@ -66,7 +67,7 @@ export function columnFor(table: RecognisedTable, re: RegExp, columns: Recognise
 
 /** The 合计 row's cell(s) in a column; without a 合计 row, the top-level rows (empty table → none, i.e. 0). */
 export function totalCells(table: RecognisedTable, col: number): CellKey[] {
-  const t = table.rows.find((r) => r.role === "total");
+  const t = totalRow(table);
   if (t) return [key(table, t.row, col)];
   return table.rows.filter((r) => (r.role === "unit" || r.role === "code") && r.parent === undefined).map((r) => key(table, r.row, col));
 }
@@ -425,7 +426,7 @@ function threePublicCells(three: RecognisedTable, re: RegExp): CellKey[] | null 
     const use = rows.length ? rows : three.rows.slice(0, 1);
     return use.map((r) => key(three, r.row, col.col));
   }
-  const row = three.rows.find((r) => re.test(parseOrdinalLabel(r.label).text) && !/公务用车购置及运/.test(r.label));
+  const row = threePublicItemRow(three, re);
   if (!row) return null;
   const general = amountColumns(three).find((c) => /一般公共预算/.test(c.label))?.col;
   const col = general ?? totalColumn(three);

@@ -25,6 +25,7 @@ import {
 import type { CellKey, Identity } from "./identity";
 import { key, maximalCodeRows } from "./table-identities";
 import type { RuleInfo } from "../rule-info";
+import { threePublicItemRow, totalRow } from "../recognise/queries";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
 export const FINAL_CROSS_RULES = [
@@ -199,10 +200,10 @@ function threePublicFinal(three: RecognisedTable, re: RegExp): CellKey[] | null 
   if (three.itemsAsColumns) {
     const col = three.columns.find((c) => c.role === "amount" && measure(c.path) && c.path.some((x) => re.test(x) && !/购置及运/.test(x)));
     if (!col) return null;
-    const total = three.rows.find((r) => r.role === "total") ?? three.rows[0];
+    const total = totalRow(three) ?? three.rows[0];
     return total ? [key(three, total.row, col.col)] : [];
   }
-  const row = three.rows.find((r) => re.test(parseOrdinalLabel(r.label).text) && !/购置及运/.test(r.label));
+  const row = threePublicItemRow(three, re);
   const col = three.columns.find((c) => c.role === "amount" && measure(c.path));
   return row && col ? [key(three, row.row, col.col)] : null;
 }

@@ -6,10 +6,10 @@
  */
 import { isFinalKind } from "../recognise/final-kinds";
 import { panelAmountCol } from "../recognise/final-panels";
+import { amountColumns } from "../recognise/queries";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable } from "../recognise/types";
 import { withMeasures, type CellKey, type Identity } from "./identity";
 import {
-  amountColumns,
   columnSumIdentities,
   hierarchyIdentities,
   key,

@@ -7,6 +7,7 @@ import { finalTableIdentities } from "./final-identities";
 import type { CellKey, Identity } from "./identity";
 import type { Measure } from "./measure";
 import type { RuleInfo } from "../rule-info";
+import { amountColumns } from "../recognise/queries";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
 export const TABLE_RULES = [
@@ -121,9 +122,6 @@ function rowLabelEn(row: RecognisedRow): string {
   return row.role === "total" ? "total" : `row ${row.row + 1}`;
 }
 
-export function amountColumns(table: RecognisedTable): RecognisedColumn[] {
-  return table.columns.filter((c) => c.role === "amount");
-}
 
 /** 合计 = Σ columns on every row (column tree from the header). */
 export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
