@@ -18,7 +18,7 @@ import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
 import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
-import { explainBlankChildren } from "./rules/plausibility";
+import { explainBlankChildren, foldHiddenDecimals } from "./rules/plausibility";
 
 export interface CheckOptions {
   /** Budget year override (otherwise read from titles/unit lines). */
@@ -263,7 +263,7 @@ export class CheckSession {
     const readersOf = (c: CellKey): Identity[] => readers(c).map((i) => this.identities[i]);
     const sums = foldFindings(items, this.read, readersOf);
     const changing = this.finish([...explainBlankChildren(sums, this.read), ...doc.findings]);
-    this.settled ??= this.finish([...[...this.cellIssues.values()].flat(), ...this.codeIssues]);
+    this.settled ??= this.finish([...foldHiddenDecimals([...this.cellIssues.values()].flat(), (c) => this.tableAt(c)), ...this.codeIssues]);
     this.current = { tables: this.tables().map(tableSummary), findings: mergeSorted(this.settled, changing) };
   }
 
@@ -276,13 +276,18 @@ export class CheckSession {
     return profiled.map((f) => this.placed(boundFinding(f))).sort(compareFindings);
   }
 
+  /** The first table in order holding the cell, as the reports find it; none for a cell of another workbook. */
+  private tableAt(c: FindingCell): RecognisedTable | undefined {
+    return c.file === undefined ? this.tablesBySheet.get(c.sheet)?.find((x) => rangeContains(x.range, c.row, c.col)) : undefined;
+  }
+
   /**
    * The finding with the id of the table holding its first cell (the cell most likely wrong): set here, in one place,
    * for the findings of every rule, so the reports group by it. The first table in order, as the reports find it.
    */
   private placed(f: Finding): Finding {
     const c = f.cells[0];
-    const t = c && c.file === undefined ? this.tablesBySheet.get(c.sheet)?.find((x) => rangeContains(x.range, c.row, c.col)) : undefined;
+    const t = c ? this.tableAt(c) : undefined;
     if (f.table === t?.id) return f;
     if (t) return { ...f, table: t.id };
     const { table: _outside, ...rest } = f;

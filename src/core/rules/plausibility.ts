@@ -8,6 +8,9 @@
  * - plausibility.decimals (warning): more than 2 decimals in a 万元 table (the published precision); the value is read
  *   with decimalFromNumber, so a cached formula result such as 0.30000000000000004 counts as 0.3.
  * At most one finding per cell (the session keeps one cell issue per cell), in that order of importance.
+ * Hidden decimals seldom come alone (a column of =B5/3, amounts pasted from another system): foldHiddenDecimals()
+ * turns a column's plausibility.decimals into one finding when the findings are assembled, so the per-cell ones stay
+ * what the live fast path re-checks.
  *
  * plausibility.all-children-blank is not a per-cell rule: whether a total's parts are blank depends on other cells,
  * which a per-cell re-check would not see change. Every such total already fails its sum identity (hierarchy.sum,
@@ -143,6 +146,53 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
     }
   }
   return out;
+}
+
+/**
+ * plausibility.decimals, one finding per table column: a column storing more decimals than it shows is one problem
+ * (how its amounts were made), not one per cell. The first cell of the column (top row) goes first, so the pane
+ * selects it; cells lists every affected one. A column with a single such cell keeps its per-cell finding. O(n).
+ */
+export function foldHiddenDecimals(findings: readonly Finding[], tableAt: (c: FindingCell) => RecognisedTable | undefined): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Array<Finding | string> = [];
+  for (const f of findings) {
+    const c = f.cells[0];
+    if (f.rule !== "plausibility.decimals" || !c) {
+      out.push(f);
+      continue;
+    }
+    const t = tableAt(c);
+    const key = `${c.file ?? ""}\u0000${c.sheet}\u0000${t?.id ?? ""}\u0000${c.col}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else {
+      groups.set(key, [f]);
+      out.push(key);
+    }
+  }
+  if (groups.size === 0) return findings.slice();
+  return out.map((x) => (typeof x === "string" ? columnOfDecimals(groups.get(x)!, tableAt) : x));
+}
+
+function columnOfDecimals(group: Finding[], tableAt: (c: FindingCell) => RecognisedTable | undefined): Finding {
+  if (group.length === 1) return group[0];
+  const sorted = [...group].sort((a, b) => a.cells[0].row - b.cells[0].row);
+  const first = sorted[0];
+  const c = first.cells[0];
+  const t = tableAt(c);
+  const header = t ? columnPath(t, c.col).split("/").pop() ?? "" : "";
+  const letter = a1(c).replace(/\d+$/, "");
+  const columnZh = header ? `“${header}”列（${letter} 列）` : `${letter} 列`;
+  const columnEn = header ? `column "${header}" (${letter})` : `column ${letter}`;
+  const n = sorted.length;
+  const shown = first.actual ?? "";
+  return {
+    ...first,
+    message: `${c.sheet} ${columnZh}有 ${n} 个金额存有超过两位的小数，万元表按两位小数显示和公布，合计可能与显示值不符；首个：${a1(c)} = ${shown}。`,
+    messageEn: `${c.sheet} ${columnEn}: ${n} amounts are stored with more than 2 decimals while a 万元 table shows and publishes 2, so totals may differ from the shown values; first: ${a1(c)} = ${shown}.`,
+    cells: sorted.map((f) => f.cells[0]),
+  };
 }
 
 /** Sum rules whose stated cell is a total and whose terms are its parts (rows below it, or columns beside it). */

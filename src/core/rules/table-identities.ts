@@ -229,13 +229,26 @@ function sideRowKind(label: string): SideRowKind {
   return "item";
 }
 
+/**
+ * A carry-over row that names what the carry is made of (基本支出结转, 项目支出结转和结余, 经营结余), as the 决算
+ * templates print the breakdown under 年初/年末结转和结余: a part of the carry above it, not a carry of its own.
+ */
+const CARRY_PART = /^(基本支出|项目支出|经营)/;
+
+export interface SideCarry {
+  row: number;
+  parts: number[];
+  /** The parts begin with 其中: they may list only some of the carry-over, so they must not exceed it. */
+  partial: boolean;
+}
+
 export interface SideStructure {
   side: SideRows;
   current?: number;
   grand?: number;
   /** Row numbers of the items that add up to 本年收入/支出 (top level, breakdowns excluded). */
   items: number[];
-  carries: Array<{ row: number; parts: number[] }>;
+  carries: SideCarry[];
   direct: number[];
 }
 
@@ -265,22 +278,31 @@ export function sideStructure(side: SideRows): SideStructure {
   const top = itemRows.filter((r) => !r.ord.breakdown);
   const minLevel = Math.min(...top.map((r) => r.ord.level || 1));
   s.items = top.filter((r) => (r.ord.level || 1) === minLevel).map((r) => r.row);
-  let carry: { row: number; parts: number[] } | null = null;
+  let carry: SideCarry | null = null;
+  // Ordinal level of the carry's first part: a deeper row below a part is that part's breakdown, not the carry's.
+  let partLevel = 0;
   for (let i = restStart; i < rows.length; i++) {
     const r = rows[i];
     if (r.kind === "grand") {
       carry = null;
       continue;
     }
-    if (r.kind === "carry") {
-      carry = { row: r.row, parts: [] };
-      s.carries.push(carry);
-    } else if (r.kind === "item") {
-      if (r.ord.breakdown) continue;
-      if (carry) carry.parts.push(r.row);
-      else if (i > grandIdx || grandIdx < 0) s.direct.push(r.row);
-      else s.direct.push(r.row);
+    if (carry) {
+      // 其中 right under the carry row (or continuing a 其中 list) opens its breakdown; 其中 under a part is the part's.
+      const partOf = r.ord.breakdown ? carry.parts.length === 0 || carry.partial : r.kind === "item" || CARRY_PART.test(r.ord.text);
+      if (partOf) {
+        if (carry.parts.length === 0) partLevel = r.ord.level;
+        if (partLevel > 0 && r.ord.level > partLevel) continue;
+        if (r.ord.breakdown) carry.partial = true;
+        carry.parts.push(r.row);
+        continue;
+      }
+      if (r.kind === "item") continue;
     }
+    if (r.kind === "carry") {
+      carry = { row: r.row, parts: [], partial: false };
+      s.carries.push(carry);
+    } else if (!r.ord.breakdown) s.direct.push(r.row);
   }
   return s;
 }
@@ -294,14 +316,18 @@ export function twoSidedIdentities(table: RecognisedTable): Identity[] {
     const sideEn = st.side.side === "income" ? "income" : "expenditure";
     for (const col of st.side.amountCols) {
       const colZh = colLabel(table, col);
-      const add = (rule: TableRuleId, total: number | undefined, terms: number[], zh: string, en: string) => {
+      const add = (rule: TableRuleId, total: number | undefined, terms: number[], zh: string, en: string, atMost = false) => {
         if (total === undefined) return;
+        const stated = [key(table, total, col)];
+        const sum = terms.map((r) => key(table, r, col));
+        // "le" reads left ≤ Σ right: the listed 其中 parts (left) must not exceed their carry-over (right).
         out.push({
           rule,
           tables: [table.id],
           strength: "error",
-          left: [key(table, total, col)],
-          right: terms.map((r) => key(table, r, col)),
+          left: atMost ? sum : stated,
+          right: atMost ? stated : sum,
+          ...(atMost ? { comparator: "le" as const } : {}),
           zh: `${table.sheet}“${colZh}”列：${zh}`,
           en: `${table.sheet}, column "${colZh}": ${en}`,
         });
@@ -309,7 +335,9 @@ export function twoSidedIdentities(table: RecognisedTable): Identity[] {
       if (st.current !== undefined) {
         add("summary.current-total", st.current, st.items, `本年${sideZh}合计 = 各${sideZh}项目之和`, `current-year ${sideEn} total = sum of the ${sideEn} items`);
         for (const c of st.carries) {
-          if (c.parts.length) add("summary.carry-split", c.row, c.parts, `结转结余 = 其下各项之和`, `carry-over = sum of its parts`);
+          if (!c.parts.length) continue;
+          if (c.partial) add("summary.carry-split", c.row, c.parts, `其中各项之和 ≤ 结转结余`, `the listed parts ≤ the carry-over`, true);
+          else add("summary.carry-split", c.row, c.parts, `结转结余 = 其下各项之和`, `carry-over = sum of its parts`);
         }
         add(
           "summary.grand-total",

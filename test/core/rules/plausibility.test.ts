@@ -71,6 +71,70 @@ describe("plausibility.decimals", () => {
   });
 });
 
+/** A 万元 table whose every amount is stored with 4 decimals behind #,##0.00; the displayed amounts add up. */
+function hiddenDecimalRows(): CellValue[][] {
+  const rows = expenditureRows();
+  for (const r of [3, 4, 5]) rows[r].splice(2, 3, 299.9901, 199.9801, 100.0101);
+  rows[6].splice(2, 3, 120.0001, 119.9949, 0.0149);
+  rows[7].splice(2, 3, 179.9901, 79.9949, 100.0049);
+  return rows;
+}
+
+function hiddenDecimalBook(rows: CellValue[][]) {
+  const s = sheet("支出总表", rows);
+  s.numberFormats = rows.map((r, i) => (i >= 3 ? r.map((_, c) => (c >= 2 ? "#,##0.00" : null)) : []));
+  return book(s);
+}
+
+describe("plausibility.decimals, one finding per column", () => {
+  it("a column of hidden decimals is one warning at its first cell, listing every cell, in zh and en", () => {
+    const found = checkWorkbook(hiddenDecimalBook(hiddenDecimalRows())).findings;
+    expect(found.map((f) => [f.rule, f.severity, at(f), f.cells.map(a1).join(",")])).toEqual([
+      ["plausibility.decimals", "warning", "支出总表!C4", "C4,C5,C6,C7,C8"],
+      ["plausibility.decimals", "warning", "支出总表!D4", "D4,D5,D6,D7,D8"],
+      ["plausibility.decimals", "warning", "支出总表!E4", "E4,E5,E6,E7,E8"],
+    ]);
+    expect(found[1].message).toBe("支出总表 “基本支出”列（D 列）有 5 个金额存有超过两位的小数，万元表按两位小数显示和公布，合计可能与显示值不符；首个：D4 = 199.9801。");
+    expect(found[1].messageEn).toBe(
+      '支出总表 column "基本支出" (D): 5 amounts are stored with more than 2 decimals while a 万元 table shows and publishes 2, so totals may differ from the shown values; first: D4 = 199.9801.',
+    );
+    expect(found[1]).toMatchObject({ expected: "199.98", actual: "199.9801" });
+    expectWellFormed(found);
+  });
+
+  it("a column with one such cell keeps the per-cell finding; the per-cell rule itself is unchanged", () => {
+    const rows = withValue(7, 4, 100.001);
+    rows[6][3] = 120.005;
+    const found = checkWorkbook(book(sheet("支出总表", rows))).findings.filter((f) => f.rule === "plausibility.decimals");
+    expect(found.map((f) => [at(f), f.cells.length, f.message])).toEqual([
+      ["支出总表!D7", 1, expect.stringContaining("为 120.005，有 3 位小数")],
+      ["支出总表!E8", 1, expect.stringContaining("为 100.001，有 3 位小数")],
+    ]);
+    expect(check(hiddenDecimalRows()).filter((f) => f.rule === "plausibility.decimals")).toHaveLength(15);
+  });
+
+  it("a live edit keeps the column's one finding up to date", () => {
+    const session = new CheckSession(hiddenDecimalBook(hiddenDecimalRows()));
+    const edit = (v: number) => session.update({ kind: "cells", sheet: "支出总表", range: { top: 3, left: 3, bottom: 3, right: 3 }, values: [[v]] });
+    const columnD = (fs: { rule: string; cells: { row: number; col: number }[] }[]) =>
+      fs.filter((f) => f.rule === "plausibility.decimals" && f.cells[0].col === 3).map((f) => f.cells.map(a1).join(","));
+    const fixed = edit(199.98);
+    expect(fixed.recognised).toBe(false);
+    expect(columnD(fixed.result.findings)).toEqual(["D5,D6,D7,D8"]);
+    expect(columnD(edit(199.9801).result.findings)).toEqual(["D4,D5,D6,D7,D8"]);
+  });
+
+  it("sums are judged on the displayed amounts: hidden decimals add no sum finding where the shown ones add up", () => {
+    const found = checkWorkbook(hiddenDecimalBook(hiddenDecimalRows())).findings;
+    expect(found.filter((f) => f.rule !== "plausibility.decimals")).toEqual([]);
+    // The shown amounts that do not add up are still reported: 179.99 ≠ 79.99 + 110.00.
+    const wrong = hiddenDecimalRows();
+    wrong[7][4] = 110.0049;
+    const errors = checkWorkbook(hiddenDecimalBook(wrong)).findings.filter((f) => f.severity === "error");
+    expect(errors.map(at)).toContain("支出总表!E8");
+  });
+});
+
 describe("plausibility.percent", () => {
   it("a percentage or a date format in an amount column is an error", () => {
     const pct = check(expenditureRows(), { D7: "0.00%" });
