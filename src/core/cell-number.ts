@@ -33,6 +33,19 @@ export class CellNumbering {
     return CellNumbering.at(this.sheetNumber(c.sheet), c.row, c.col);
   }
 
+  /** A cell's number within one sheet (as if its sheet were number 0), and its row and column back from a number. */
+  static inSheet(row: number, col: number): number {
+    return row * COLS + col;
+  }
+
+  static rowOf(n: number): number {
+    return Math.floor((n % (ROWS * COLS)) / COLS);
+  }
+
+  static colOf(n: number): number {
+    return n % COLS;
+  }
+
   /** Whether two cells are the same one (no numbering needed). */
   static same(a: SheetCell, b: SheetCell): boolean {
     return a.row === b.row && a.col === b.col && a.sheet === b.sheet;

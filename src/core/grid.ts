@@ -4,6 +4,7 @@
  * range read from Office.js (values/text/formulas/numberFormat) maps onto it without per-cell objects.
  */
 import type { CellRange } from "./address";
+import { CellNumbering } from "./cell-number";
 
 /** An Excel error value such as #REF! or #DIV/0!. */
 export interface CellErrorValue {
@@ -101,11 +102,11 @@ export class MergeIndex {
       // Very large merges (whole columns) are capped: only header-sized areas matter for reading text.
       const bottom = Math.min(m.bottom, m.top + 200);
       for (let r = m.top; r <= bottom; r++)
-        for (let c = m.left; c <= m.right && c < this.width + 64; c++) this.owner.set(r * 16384 + c, m);
+        for (let c = m.left; c <= m.right && c < this.width + 64; c++) this.owner.set(CellNumbering.inSheet(r, c), m);
     }
   }
   areaAt(row: number, col: number): CellRange | undefined {
-    return this.owner.get(row * 16384 + col);
+    return this.owner.get(CellNumbering.inSheet(row, col));
   }
   /** Text of the cell, or of the merged area's top-left cell covering it. */
   textAt(row: number, col: number): string {

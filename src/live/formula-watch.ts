@@ -11,6 +11,7 @@ import { isErrorValue, type CellValue, type GridSheet, type GridWorkbook } from 
 import type { GridChange } from "../core/session";
 import { mergeAreas } from "./change-queue";
 import type { RangeContents, RangeRequest } from "../host/host";
+import { CellNumbering } from "../core/cell-number";
 
 /** Beyond this many areas the tables' whole ranges are read instead (still one request each). */
 export const MAX_FORMULA_REGIONS = 64;
@@ -23,9 +24,9 @@ export const MAX_FORMULA_CELLS = 20_000;
 
 type Cells = Map<number, CellValue>;
 
-const cellNo = (row: number, col: number) => row * 2 ** 14 + col;
-const rowOf = (k: number) => Math.floor(k / 2 ** 14);
-const colOf = (k: number) => k % 2 ** 14;
+const cellNo = CellNumbering.inSheet;
+const rowOf = CellNumbering.rowOf;
+const colOf = CellNumbering.colOf;
 
 export class FormulaWatch {
   /** Per sheet, formula cells (row/col packed) → the value the session holds. */

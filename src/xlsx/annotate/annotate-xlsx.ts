@@ -12,6 +12,8 @@ import { emptyComments, emptyVml, patchComments, patchVml, vmlIds, type NoteToWr
 import { patchSheet, sheetInfo, type SheetMark } from "./sheet-patch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles-patch";
 import { XmlPatchError, attr, children, nextTag, prefixedAttr, rootTag } from "./xml-lex";
+// Excel's limits: a mark past them names no cell Excel could show.
+import { MAX_COLS, MAX_ROWS } from "../limits";
 
 export interface AnnotateSummary {
   /** Cells that received a fill. */
@@ -33,9 +35,6 @@ const CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml
 const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const CT_RELS = "application/vnd.openxmlformats-package.relationships+xml";
-/** Excel's limits: a mark past them names no cell Excel could show. */
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 /** "#FFC7CE" → "FFFFC7CE" (styles.xml colours are ARGB). */
 export function argbOf(severity: MarkSeverity): string {
