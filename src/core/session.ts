@@ -6,7 +6,7 @@
  */
 import { diffFindings, type FindingDelta } from "./finding-delta";
 import { rangeContains, type CellRange } from "./address";
-import { boundFinding, compareFindings, type CheckResult, type Finding, type FindingCell } from "./finding";
+import { boundFinding, compareFindings, findingCellKey, type CheckResult, type Finding, type FindingCell } from "./finding";
 import { CellIndex } from "./cell-index";
 import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./grid";
 import { recogniseSheet, tableSummary } from "./recognise";
@@ -156,7 +156,7 @@ export class CheckSession {
         const cells = edited.filter((c) => c.sheet === sheetName && this.cells.isAmountCell(t.id, c)).map((c) => ({ row: c.row, col: c.col }));
         if (cells.length === 0) continue;
         tableIds.add(t.id);
-        for (const c of cells) if (this.cellIssues.delete(cellIssueKey(t.sheet, c.row, c.col))) this.settled = null;
+        for (const c of cells) if (this.cellIssues.delete(findingCellKey({ sheet: t.sheet, row: c.row, col: c.col }))) this.settled = null;
         if (t.kind !== "other") this.addCellIssues(cellFindings(t, sheet, cells, this.workbook));
       }
     }
@@ -219,7 +219,7 @@ export class CheckSession {
   private addCellIssues(findings: Finding[]): void {
     if (findings.length > 0) this.settled = null;
     for (const f of findings) {
-      const k = cellKeyOfFinding(f);
+      const k = findingCellKey(f.cells[0]);
       const list = this.cellIssues.get(k);
       if (list) list.push(f);
       else this.cellIssues.set(k, [f]);
@@ -326,16 +326,8 @@ function label(t: RecognisedTable): string {
   return `${t.sheet}!${tableSummary(t).range}`;
 }
 
-function cellIssueKey(sheet: string, row: number, col: number): string {
-  return `${sheet}!${row}:${col}`;
-}
-
 function cellKeyOf(c: FindingCell): CellKey {
   return { sheet: c.sheet, row: c.row, col: c.col };
-}
-
-function cellKeyOfFinding(f: Finding): string {
-  return cellIssueKey(f.cells[0].sheet, f.cells[0].row, f.cells[0].col);
 }
 
 export function applyChange(wb: GridWorkbook, change: GridChange): void {
