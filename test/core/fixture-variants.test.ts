@@ -3,10 +3,8 @@
  * cell with expected/actual; harmless changes (text amounts, full-width digits, SUM formulas, blank rows, renamed or
  * shuffled sheets, all tables stacked on one sheet, codes split into 类/款/项 or joined with the name) change nothing.
  */
-import { checkWorkbook } from "../../src/core/engine";
-import type { Finding } from "../../src/core/finding";
+import { check, gist } from "../helpers/gist";
 import type { GridWorkbook } from "../../src/core/grid";
-import { getCatalogueSync } from "../../src/core/catalogue/sync";
 import {
   FIXTURE_NAMES,
   amountsAsText,
@@ -23,15 +21,6 @@ import {
 } from "../helpers/variants";
 import { a1 } from "../../src/core/finding";
 
-const catalogue = getCatalogueSync();
-const check = (wb: GridWorkbook) => checkWorkbook(wb, { catalogue });
-
-/** What a finding says, independent of where the tables sit: rule, severity, expected, actual. */
-const gist = (findings: Finding[]) =>
-  findings
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.severity} ${f.rule} ${f.expected} ${f.actual}`)
-    .sort();
 
 const CODED_SHEETS = ["收入总表", "支出总表", "一般公共预算支出表", "基本支出表"];
 

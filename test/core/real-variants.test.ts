@@ -6,10 +6,8 @@
  * figures, a blank spacer column inside a table, every table emptied with "本单位无此项"; and what the file layer
  * must accept (frozen panes, filters, print titles, hidden rows).
  */
-import { checkWorkbook } from "../../src/core/engine";
-import type { Finding } from "../../src/core/finding";
+import { check, gist, kinds } from "../helpers/gist";
 import type { GridWorkbook } from "../../src/core/grid";
-import { getCatalogueSync } from "../../src/core/catalogue/sync";
 import { readXlsxBuffer } from "../../src/cli/xlsx-grid";
 import { gridToXlsx } from "../helpers/grid-to-xlsx";
 import {
@@ -41,14 +39,6 @@ import {
   totalRowAtBottom,
 } from "../helpers/real-variants";
 
-const catalogue = getCatalogueSync();
-const check = (wb: GridWorkbook) => checkWorkbook(wb, { catalogue });
-const gist = (findings: Finding[]) =>
-  findings
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.severity} ${f.rule} ${f.expected} ${f.actual}`)
-    .sort();
-const kinds = (wb: GridWorkbook) => check(wb).tables.map((t) => t.kind).sort();
 
 const ALL = [...FIXTURE_NAMES, "shanghai-putuo-social-work-final-2024", "shanghai-final-template-2024"];
 

@@ -3,20 +3,10 @@
  * columns away, a code typed beside it, signature and date lines or notes below it, a second table beside it — is
  * recognised for what it is: never an amount column or row, and no finding changes.
  */
-import { checkWorkbook } from "../../src/core/engine";
-import type { Finding } from "../../src/core/finding";
+import { check, gist, kinds } from "../helpers/gist";
 import type { CellValue, GridWorkbook } from "../../src/core/grid";
-import { getCatalogueSync } from "../../src/core/catalogue/sync";
 import { FIXTURE_NAMES, columnBeside, linesBelow, loadFixture, sideBySide } from "../helpers/variants";
 
-const catalogue = getCatalogueSync();
-const check = (wb: GridWorkbook) => checkWorkbook(wb, { catalogue });
-const gist = (findings: Finding[]) =>
-  findings
-    .filter((f) => f.severity !== "info")
-    .map((f) => `${f.severity} ${f.rule} ${f.expected} ${f.actual}`)
-    .sort();
-const kinds = (wb: GridWorkbook) => check(wb).tables.map((t) => t.kind).sort();
 
 /**
  * Check columns as accountants write them: label, header row (1 or 2), the value on the 栏次 row (a check formula
