@@ -132,6 +132,16 @@ export function parseAmount(value: CellValue): Amount {
     : { kind: "number", value: d, fromText: true };
 }
 
+/**
+ * The kind parseAmount gives, without making the amount of a number (recognition asks of every amount cell only
+ * whether it is blank, a number or text).
+ */
+export function amountKind(value: CellValue): Amount["kind"] {
+  if (value === null || value === undefined) return "empty";
+  if (typeof value === "number") return Number.isFinite(value) ? "number" : "invalid";
+  return parseAmount(value).kind;
+}
+
 /** The value to use in sums: numbers as is, everything else as zero. */
 export function amountOrZero(a: Amount): Decimal {
   return a.kind === "number" ? a.value : ZERO;

@@ -1,6 +1,6 @@
 /** Column roles from the header: 序号, code (whole or 类/款/项 parts), unit code, name, amount, text. */
 import { MergeIndex, cellText, type GridSheet } from "../grid";
-import { parseAmount } from "../money";
+import { amountKind } from "../money";
 import { normaliseLabel } from "../text";
 import type { Segment } from "./segment";
 import type { RecognisedColumn, Side } from "./types";
@@ -82,9 +82,9 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     let numbers = 0;
     let texts = 0;
     for (const r of seg.bodyRows) {
-      const a = parseAmount(sheet.values[r]?.[column.col] ?? null);
-      if (a.kind === "number" || a.kind === "error") numbers++;
-      else if (a.kind === "invalid") texts++;
+      const kind = amountKind(sheet.values[r]?.[column.col] ?? null);
+      if (kind === "number" || kind === "error") numbers++;
+      else if (kind === "invalid") texts++;
     }
     // Mostly text in the body (项目类型, 项目单位): a text column, even when the table has a single row. One text in
     // an otherwise blank column headed as amounts (“待定” under 事业收入) is a text amount, flagged as such.

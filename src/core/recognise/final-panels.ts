@@ -6,7 +6,7 @@
  */
 import { classCodeOf } from "../codes/classify";
 import { cellText, cellValue, type GridSheet } from "../grid";
-import { parseAmount } from "../money";
+import { amountKind } from "../money";
 import { codeDigits, normaliseLabel } from "../text";
 import { isComparisonLabel } from "./columns";
 import type { Segment } from "./segment";
@@ -44,7 +44,7 @@ export function readPanelRows(sheet: GridSheet, seg: Segment, panels: TablePanel
       const codeText = cellText(sheet, r, p.codeCol);
       const name = p.nameCol === undefined ? "" : cellText(sheet, r, p.nameCol);
       const digits = codeDigits(codeText);
-      const hasAmount = p.amountCols.some((c) => parseAmount(cellValue(sheet, r, c)).kind !== "empty");
+      const hasAmount = p.amountCols.some((c) => amountKind(cellValue(sheet, r, c)) !== "empty");
       if (digits && /^3\d\d(\d\d)?$/.test(digits)) {
         const code: CodeInfo = { code: digits, classification: "dept-economic", level: (digits.length - 1) / 2, cols: [p.codeCol], name: name || undefined, nameCol: p.nameCol };
         rows.push({ row: r, role: "code", label: name, labelCol: p.nameCol, code, panel });

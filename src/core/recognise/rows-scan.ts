@@ -1,50 +1,156 @@
 /** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
-import { cellNumberFormat, isErrorValue, sheetColCount, type GridSheet } from "../grid";
+import { cellNumberFormat, isErrorValue, sheetColCount, type CellValue, type GridSheet } from "../grid";
 import { isAmountText } from "../money";
 import { normaliseLabel, smallChineseNumber } from "../text";
 import { looksLikeTitle } from "./kinds";
 
-export interface RowScan {
-  row: number;
-  /** Non-empty cells in column order. */
-  cells: Array<{ col: number; text: string; numeric: boolean; date?: boolean }>;
-  /** Distinct normalised texts (merged repeats collapse). */
-  distinct: string[];
-  numericCount: number;
-  firstCol: number;
-  lastCol: number;
+export interface ScanCell {
+  col: number;
+  text: string;
+  numeric: boolean;
+  date?: boolean;
 }
 
-export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(sheet)): RowScan {
-  const cells: RowScan["cells"] = [];
-  const distinct: string[] = [];
-  const r = sheet.values[row];
-  let numericCount = 0;
-  if (r) {
+/**
+ * A row as segmentation sees it. The counts and extent are read in one pass that builds nothing per cell; the cells
+ * and their distinct texts are built only when a test needs them (header, title, meta and note candidates), since
+ * most rows of a large table are plain data rows that the counts alone decide.
+ */
+export class RowScan {
+  /** Non-empty cells. */
+  readonly count: number = 0;
+  readonly numericCount: number = 0;
+  readonly firstCol: number = -1;
+  readonly lastCol: number = -1;
+  /** A cell holds a number (typed, not text): no title line holds one. */
+  readonly hasNumber: boolean = false;
+  /** A cell holds a number not shown as a date: no footer line holds one. */
+  readonly plainNumber: boolean = false;
+  private cellList: ScanCell[] | undefined;
+  private distinctList: string[] | undefined;
+
+  constructor(
+    private readonly sheet: GridSheet,
+    readonly row: number,
+    private readonly width: number,
+  ) {
+    const r = sheet.values[row];
+    if (!r) return;
     const n = Math.min(r.length, width);
+    let count = 0;
+    let hasNumber = false;
+    let plainNumber = false;
     for (let c = 0; c < n; c++) {
       const v = r[c];
       if (v === undefined || v === null || v === "") continue;
-      // Read the value once (this runs for every cell of a sheet); text as cellText gives it.
-      const text = typeof v === "string" ? v.trim() : isErrorValue(v) ? v.error : String(v);
-      if (text === "") continue;
-      const numeric = typeof v === "number" || isErrorValue(v) || (typeof v === "string" && isAmountText(text));
-      if (numeric) numericCount++;
-      if (typeof v === "number" && isDateFormat(cellNumberFormat(sheet, row, c))) cells.push({ col: c, text, numeric, date: true });
-      else cells.push({ col: c, text, numeric });
-      // A number's text is ASCII already: normaliseLabel would return it unchanged.
-      const t = typeof v === "number" ? text : normaliseLabel(text);
-      if (distinct[distinct.length - 1] !== t) distinct.push(t);
+      if (typeof v === "number") {
+        hasNumber = true;
+        // One non-date number settles it: the formats of the row's other numbers are not looked up.
+        if (!plainNumber && !isDateFormat(cellNumberFormat(sheet, row, c))) plainNumber = true;
+        this.numericCount++;
+      } else {
+        const text = scanText(v);
+        if (text === "") continue;
+        if (isNumericText(v, text)) this.numericCount++;
+      }
+      if (count === 0) this.firstCol = c;
+      this.lastCol = c;
+      count++;
     }
+    this.count = count;
+    this.hasNumber = hasNumber;
+    this.plainNumber = plainNumber;
   }
-  return {
-    row,
-    cells,
-    distinct,
-    numericCount,
-    firstCol: cells.length ? cells[0].col : -1,
-    lastCol: cells.length ? cells[cells.length - 1].col : -1,
-  };
+
+  /** Non-empty cells in column order. */
+  get cells(): readonly ScanCell[] {
+    return (this.cellList ??= this.readCells());
+  }
+
+  /** Distinct normalised texts (merged repeats collapse). */
+  get distinct(): readonly string[] {
+    if (this.distinctList === undefined) {
+      const distinct: string[] = [];
+      for (const cell of this.cells) {
+        const t = distinctText(cell, this.sheet.values[this.row][cell.col]);
+        if (distinct[distinct.length - 1] !== t) distinct.push(t);
+      }
+      this.distinctList = distinct;
+    }
+    return this.distinctList;
+  }
+
+  /** Whether `distinct.join("|")` equals `key`, compared text by text so a data row stops at its first cell. */
+  distinctIs(key: string): boolean {
+    if (this.distinctList !== undefined) return this.distinctList.join("|") === key;
+    const r = this.sheet.values[this.row];
+    if (!r) return key === "";
+    let at = 0;
+    let previous: string | undefined;
+    for (let c = this.firstCol; c >= 0 && c <= this.lastCol; c++) {
+      const v = r[c];
+      if (v === undefined || v === null || v === "") continue;
+      const text = typeof v === "number" ? String(v) : scanText(v);
+      if (text === "") continue;
+      const t = typeof v === "number" ? text : normaliseLabel(text);
+      if (t === previous) continue;
+      if (previous !== undefined) {
+        if (key.charCodeAt(at) !== 124 /* | */) return false;
+        at++;
+      }
+      if (!key.startsWith(t, at)) return false;
+      at += t.length;
+      previous = t;
+    }
+    return at === key.length;
+  }
+
+  /** The first non-empty cell's text (its normalised form is what note tests read). */
+  firstText(): string {
+    if (this.cellList !== undefined) return this.cellList[0]?.text ?? "";
+    const v = this.firstCol >= 0 ? this.sheet.values[this.row][this.firstCol] : null;
+    return v === null || v === undefined ? "" : typeof v === "number" ? String(v) : scanText(v);
+  }
+
+  /** The first non-empty cell holds a number (typed). */
+  firstIsNumber(): boolean {
+    return this.firstCol >= 0 && typeof this.sheet.values[this.row][this.firstCol] === "number";
+  }
+
+  private readCells(): ScanCell[] {
+    const cells: ScanCell[] = [];
+    const r = this.sheet.values[this.row];
+    if (!r) return cells;
+    for (let c = this.firstCol; c >= 0 && c <= this.lastCol; c++) {
+      const v = r[c];
+      if (v === undefined || v === null || v === "") continue;
+      const text = typeof v === "number" ? String(v) : scanText(v);
+      if (text === "") continue;
+      const numeric = typeof v === "number" || isNumericText(v, text);
+      if (typeof v === "number" && isDateFormat(cellNumberFormat(this.sheet, this.row, c))) cells.push({ col: c, text, numeric, date: true });
+      else cells.push({ col: c, text, numeric });
+    }
+    return cells;
+  }
+}
+
+/** A non-number cell's text as the scan reads it ("" for empty): trimmed text, an error's code, a boolean spelled. */
+function scanText(v: Exclude<CellValue, number | null>): string {
+  return typeof v === "string" ? v.trim() : isErrorValue(v) ? v.error : String(v);
+}
+
+/** A non-number cell that counts as a number: an error value, or an amount typed as text. */
+function isNumericText(v: Exclude<CellValue, number | null>, text: string): boolean {
+  return isErrorValue(v) || (typeof v === "string" && isAmountText(text));
+}
+
+/** A cell's text among the row's distinct texts. A number's text is ASCII already: normaliseLabel would keep it. */
+function distinctText(cell: ScanCell, v: CellValue | undefined): string {
+  return typeof v === "number" ? cell.text : normaliseLabel(cell.text);
+}
+
+export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(sheet)): RowScan {
+  return new RowScan(sheet, row, width);
 }
 
 // A sheet has a handful of number formats but many numeric cells: each format is judged once (bounded, so a hostile
@@ -73,6 +179,8 @@ const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$|^�
 
 /** The title text if the row is a title row ("单位预算收支总表", possibly beside "附表1"). */
 export function titleOf(scan: RowScan): string | null {
+  // A typed number's text has no 年: the test below would refuse the row, without its cells being built.
+  if (scan.count === 0 || scan.hasNumber) return null;
   if (scan.numericCount > 0 && !scan.cells.every((c) => !c.numeric || /年/.test(c.text))) return null;
   const texts = [...new Set(scan.cells.map((c) => c.text.trim()))];
   const titles = texts.filter((t) => looksLikeTitle(t));
@@ -85,17 +193,18 @@ export function titleOf(scan: RowScan): string | null {
 const META = /(单位[:：]|预算年度|年度[:：]|(部门|单位)名称[:：]|编制单位[:：]?|编制部门|金额单位|部门[:：])/;
 
 export function isMetaRow(scan: RowScan): boolean {
-  if (scan.cells.length === 0) return false;
+  if (scan.count === 0 || scan.numericCount > 1) return false;
   if (scan.cells.some((c) => META.test(c.text))) return scan.numericCount <= 1;
   return false;
 }
 
 export function isNoteRow(scan: RowScan): boolean {
-  if (scan.cells.length === 0) return false;
-  const first = normaliseLabel(scan.cells[0].text);
+  // A row starting with a number (a 序号) is counted numeric and starts with no note word.
+  if (scan.count === 0 || scan.firstIsNumber()) return false;
+  const first = normaliseLabel(scan.firstText());
   if (/^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first)) return true;
   // A statement typed alone in the body's first row ("本单位无此项", "本表无数据") ends the table like a note.
-  return scan.cells.length === 1 && scan.numericCount === 0 && /无此项|(本|此)表无数据|空表/.test(first);
+  return scan.count === 1 && scan.numericCount === 0 && /无此项|(本|此)表无数据|空表/.test(first);
 }
 
 const SIGNATURE = /(单位|部门)?负责人|制表人|填表人|审核人|复核人|经办人|编制人|主管会计|财务负责人|联系电话|制表日期|填报日期|编制日期|报送日期|^日期[:：]/;
@@ -106,7 +215,8 @@ const DATE_TEXT = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|^\d{4}[-/.]\
  * ends the table. The only number such a line may hold is a date (a number shown with a date format).
  */
 export function isFooterRow(scan: RowScan): boolean {
-  if (scan.cells.length === 0 || scan.cells.length > 6) return false;
+  // A number not shown as a date is neither a signature's nor a date line's: the tests below would refuse the row.
+  if (scan.count === 0 || scan.count > 6 || scan.plainNumber) return false;
   if (scan.cells.some((c) => SIGNATURE.test(normaliseLabel(c.text)))) return scan.cells.every((c) => !c.numeric || c.date || DATE_TEXT.test(c.text));
   return scan.cells.every((c) => DATE_TEXT.test(normaliseLabel(c.text)) || c.date === true);
 }
@@ -142,7 +252,7 @@ const HEADER_WORDS =
  * whose other columns are covered by merged cells from the header row above.
  */
 export function isHeaderLike(scan: RowScan, continuesMerge = false): boolean {
-  if (scan.cells.length === 0) return false;
+  if (scan.count === 0) return false;
   if (scan.numericCount > 0) return false;
   if (scan.cells.some((c) => META.test(c.text))) return false;
   // Data labels ("一、一般公共服务支出", "（一）…", "本年收入合计") never sit in a header, even on rows without amounts.
@@ -156,6 +266,6 @@ export function isHeaderLike(scan: RowScan, continuesMerge = false): boolean {
 }
 
 /** One 本年收入合计/本年支出合计 cell beside three or more other cells: a 决算 column header. */
-function isColumnTotalLabel(dataLabels: RowScan["cells"], cellCount: number): boolean {
+function isColumnTotalLabel(dataLabels: readonly ScanCell[], cellCount: number): boolean {
   return dataLabels.length === 1 && cellCount - 1 >= 3 && /^本年(收入|支出)合计$/.test(normaliseLabel(dataLabels[0].text));
 }

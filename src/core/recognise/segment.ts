@@ -22,26 +22,18 @@ export interface Segment {
   right: number;
 }
 
-const EMPTY_SCAN = Object.freeze({
-  row: -1,
-  cells: Object.freeze([]),
-  distinct: Object.freeze([]),
-  numericCount: 0,
-  firstCol: -1,
-  lastCol: -1,
-}) as unknown as RowScan;
-
 export function segmentSheet(sheet: GridSheet): Segment[] {
   const width = sheetColCount(sheet);
   const height = sheetRowCount(sheet);
   const scans: RowScan[] = new Array(height);
   const titles: Array<{ row: number; title: string }> = [];
   let lastNonEmpty = -1;
+  // Rows that do not exist share one empty scan: a sparse sheet (one value in XFD1048576) costs its stored rows.
+  const empty = scanRow(sheet, -1, 0);
   for (let r = 0; r < height; r++) {
-    // Rows that do not exist share one empty scan: a sparse sheet (one value in XFD1048576) costs its stored rows.
-    const s = sheet.values[r] ? scanRow(sheet, r, width) : EMPTY_SCAN;
+    const s = sheet.values[r] ? scanRow(sheet, r, width) : empty;
     scans[r] = s;
-    if (s.cells.length) lastNonEmpty = r;
+    if (s.count) lastNonEmpty = r;
     const t = titleOf(s);
     if (t) titles.push({ row: r, title: t });
   }
@@ -62,7 +54,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
 
   // Starts of segments: each title row; content before the first title forms a titleless segment.
   const starts: Array<{ row: number; title: string | null }> = [];
-  const firstContent = scans.findIndex((s) => s && s.cells.length > 0);
+  const firstContent = scans.findIndex((s) => s && s.count > 0);
   if (titles.length === 0 || firstContent < titles[0].row) {
     const firstTitle = titles.length ? titles[0].row : height;
     const hasTableContent = scans.slice(firstContent, firstTitle).some((s) => s.numericCount > 0 || isHeaderLike(s));
@@ -116,10 +108,10 @@ function buildSegment(
   let preamble = 0;
   while (
     r <= bottom &&
-    (scans[r].cells.length === 0 || isMetaRow(scans[r]) || (!title && preamble < MAX_PREAMBLE && isPreamble(scans[r])))
+    (scans[r].count === 0 || isMetaRow(scans[r]) || (!title && preamble < MAX_PREAMBLE && isPreamble(scans[r])))
   ) {
-    if (scans[r].cells.length) seg.metaRows.push(r);
-    if (!title && scans[r].cells.length && !isMetaRow(scans[r])) preamble++;
+    if (scans[r].count) seg.metaRows.push(r);
+    if (!title && scans[r].count && !isMetaRow(scans[r])) preamble++;
     r++;
   }
   // Header rows, then an optional 栏次 row. A blank row inside the header (one inserted between two header rows)
@@ -127,16 +119,16 @@ function buildSegment(
   // The 栏次 row is read over the table's own columns, as the header rows above it say them.
   const isLanciAt = (row: number) => isLanciRow(scans[row], tableColumns(scans, seg.headerRows, mergeEnds));
   const wideGroupAbove = (row: number) =>
-    seg.headerRows.length === 0 && wide.has(row) && scans[row].cells.length === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
+    seg.headerRows.length === 0 && wide.has(row) && scans[row].count === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
   // One column label alone under the header (科目编码 under 功能分类科目, the cells beside it left unmerged and blank).
   const loneLabel = (row: number) =>
-    seg.headerRows.length > 0 && scans[row].cells.length === 1 && /^(科目|功能分类科目|经济分类科目)?(编码|代码|名称)$/.test(normaliseLabel(scans[row].cells[0].text));
+    seg.headerRows.length > 0 && scans[row].count === 1 && /^(科目|功能分类科目|经济分类科目)?(编码|代码|名称)$/.test(normaliseLabel(scans[row].cells[0].text));
   const headerAt = (row: number) =>
     row <= bottom &&
-    scans[row].cells.length > 0 &&
+    scans[row].count > 0 &&
     (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row) || loneLabel(row)) || isLanciAt(row));
   while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
-    if (scans[r].cells.length === 0) {
+    if (scans[r].count === 0) {
       r++;
       continue;
     }
@@ -155,7 +147,7 @@ function buildSegment(
   let ended = false;
   for (; r <= bottom; r++) {
     const s = scans[r];
-    if (s.cells.length === 0) continue;
+    if (s.count === 0) continue;
     if (ended) {
       // Text after the table's note: more notes, or stray text; stop the table there.
       if (isNoteRow(s) || isFooterRow(s) || s.numericCount === 0) seg.noteRows.push(r);
@@ -170,11 +162,11 @@ function buildSegment(
       ended = true;
       continue;
     }
-    const repeatsHeader = headerKey !== null && s.distinct.join("|") === headerKey;
+    const repeatsHeader = headerKey !== null && s.distinctIs(headerKey);
     const isRepeatLine =
       repeatsHeader ||
       (inRepeat && (isHeaderLike(s, continued.has(r)) || isLanciAt(r) || isMetaRow(s))) ||
-      (isMetaRow(s) && s.numericCount === 0) ||
+      (s.numericCount === 0 && isMetaRow(s)) ||
       (seg.title !== "" && titleOf(s) === seg.title);
     if (isRepeatLine) {
       seg.repeatedRows.push(r);
@@ -230,7 +222,7 @@ function tableColumns(scans: RowScan[], headerRows: readonly number[], mergeEnds
 /** Row `r` and at most one more are blank and a header row follows them. */
 function blankBeforeHeader(scans: RowScan[], r: number, bottom: number, headerAt: (row: number) => boolean): boolean {
   for (let k = r; k <= Math.min(bottom, r + 1); k++) {
-    if (scans[k].cells.length > 0) return headerAt(k);
+    if (scans[k].count > 0) return headerAt(k);
   }
   return false;
 }

@@ -1,7 +1,7 @@
 /** Builds a RecognisedTable from a segment: kind, year/unit, columns, rows with codes and their hierarchy. */
 import type { CellRef } from "../address";
 import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
-import { displayedDecimals, parseAmount } from "../money";
+import { amountKind, displayedDecimals } from "../money";
 import { classifyCode, firstDigitOf, levelDepth } from "../codes/classify";
 import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
 import { assignSides, headerText, isComparisonLabel, recogniseColumns } from "./columns";
@@ -89,7 +89,7 @@ export function recogniseSegment(sheet: GridSheet, merges: MergeIndex, seg: Segm
     linkHierarchy(table.rows);
   }
   const hasAmounts = seg.bodyRows.some((r) =>
-    columns.some((c) => c.role === "amount" && parseAmount(cellValue(sheet, r, c.col)).kind !== "empty"),
+    columns.some((c) => c.role === "amount" && amountKind(cellValue(sheet, r, c.col)) !== "empty"),
   );
   table.empty = !hasAmounts;
   const decimals = shownDecimals(sheet, seg.bodyRows, columns);
@@ -247,6 +247,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
   const secondaryName = secondary.length ? nameAfter(secondary) : undefined;
   const want = expectedClassification(kind);
   const rows: RecognisedRow[] = [];
+  // Codes of the code rows so far, for typoLevel.
+  const codesAbove = new Set<string>();
 
   for (const r of seg.bodyRows) {
     let label = textAt(sheet, r, primaryName?.col);
@@ -263,7 +265,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         }
       }
     }
-    const hasAmount = amountCols.some((c) => parseAmount(cellValue(sheet, r, c.col)).kind !== "empty");
+    const hasAmount = amountCols.some((c) => amountKind(cellValue(sheet, r, c.col)) !== "empty");
     let codeRead = readCode(sheet, r, primary);
     let codeName: string | undefined;
     if (!codeRead && label) {
@@ -275,19 +277,19 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
     }
     const unitCode = unitCol ? codeDigits(textAt(sheet, r, unitCol.col)) ?? undefined : undefined;
     const normalised = normaliseLabel(label);
+    const cls = codeRead ? classifyCode(codeRead.code) : undefined;
     let row: RecognisedRow;
     if (!codeRead && !unitCode && TOTAL_LABEL.test(normalised)) {
       row = { row: r, role: "total", label, labelCol };
     } else if (
       unitCode ||
-      (codeRead && typoLevel(codeRead.code, want, rows) === undefined && (!classifyCode(codeRead.code) || (want && classifyCode(codeRead.code) !== want && codeRead.code.startsWith("0"))))
+      (codeRead && typoLevel(codeRead.code, want, codesAbove) === undefined && (!cls || (want && cls !== want && codeRead.code.startsWith("0"))))
     ) {
       row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
     } else if (codeRead) {
-      const cls = classifyCode(codeRead.code);
       // A code one digit short or long (208055) is a mistyped code of this table's classification: a code row (the
       // catalogue reports it), linked by position, not a unit row that would re-scope everything below it.
-      const typo = cls ? undefined : typoLevel(codeRead.code, want, rows);
+      const typo = cls ? undefined : typoLevel(codeRead.code, want, codesAbove);
       const code: CodeInfo = {
         code: codeRead.code,
         classification: cls ?? (typo !== undefined ? want : null),
@@ -316,6 +318,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       row = { row: r, role: label && !isUnitName && !hasAmount ? "item" : label ? "unit" : "total", label, labelCol };
     } else continue;
     rows.push(row);
+    if (row.code && row.role === "code") codesAbove.add(row.code.code);
   }
   return rows;
 }
@@ -337,11 +340,12 @@ function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
 /**
  * The level of a code of the wanted classification with an even number of digits (a digit lost or doubled), when the
  * row it would belong under is listed above it (208055 under 20805). A unit code such as 301001 has no such row.
+ * `above`: the codes of the code rows above (a set: every unit row of a long table asks).
  */
-function typoLevel(code: string, want: Classification | null, above: readonly RecognisedRow[]): number | undefined {
+function typoLevel(code: string, want: Classification | null, above: ReadonlySet<string>): number | undefined {
   if (!want || code[0] !== firstDigitOf(want) || !/^\d{4}$|^\d{6}$/.test(code)) return undefined;
   const parent = code.slice(0, code.length - 1);
-  return above.some((r) => r.role === "code" && r.code?.code === parent) ? code.length / 2 : undefined;
+  return above.has(parent) ? code.length / 2 : undefined;
 }
 
 /** Equal, or one digit changed, or two adjacent digits swapped (the usual typing slips). */
@@ -408,7 +412,8 @@ function linkHierarchy(rows: RecognisedRow[]): void {
     if (row.parent === undefined && scopeUnit !== undefined) row.parent = scopeUnit;
     if (!scope.has(code)) scope.set(code, i);
     latest.set(level, i);
-    for (const l of [...latest.keys()]) if (l > level) latest.delete(l);
+    // Deleting while iterating a Map is safe: entries not yet reached are still visited unless deleted.
+    for (const l of latest.keys()) if (l > level) latest.delete(l);
   });
 }
 
@@ -426,7 +431,7 @@ function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]):
     const rows: SideRows["rows"] = [];
     for (const r of seg.bodyRows) {
       const label = cellText(sheet, r, labelCol.col);
-      const hasAmount = amountCols.some((c) => parseAmount(cellValue(sheet, r, c)).kind !== "empty");
+      const hasAmount = amountCols.some((c) => amountKind(cellValue(sheet, r, c)) !== "empty");
       if (label || hasAmount) rows.push({ row: r, label });
     }
     sides.push({ side, labelCol: labelCol.col, amountCols, rows });
