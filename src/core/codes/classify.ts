@@ -20,10 +20,15 @@ export function levelOf(code: string): Level | undefined {
  * (3/5), 收入分类 1xx (3/5/7/9). `hint` (e.g. from the table kind or the column header) wins when it fits the shape.
  */
 export function classifyCode(code: string, hint?: Classification): Classification | undefined {
-  const fits = (c: Classification): boolean => SHAPES[c].first === code[0] && SHAPES[c].lengths.includes(code.length);
   if (!/^\d+$/.test(code)) return undefined;
-  if (hint && fits(hint)) return hint;
-  return (Object.keys(SHAPES) as Classification[]).find(fits);
+  if (hint && fits(hint, code)) return hint;
+  // A loop, not find with a closure: recognition classifies every code of every table.
+  for (const c of CLASSIFICATIONS) if (fits(c, code)) return c;
+  return undefined;
+}
+
+function fits(c: Classification, code: string): boolean {
+  return SHAPES[c].first === code[0] && SHAPES[c].lengths.includes(code.length);
 }
 
 const SHAPES: Record<Classification, { first: string; lengths: number[] }> = {
@@ -32,6 +37,9 @@ const SHAPES: Record<Classification, { first: string; lengths: number[] }> = {
   "gov-economic": { first: "5", lengths: [3, 5] },
   revenue: { first: "1", lengths: [3, 5, 7, 9] },
 };
+
+/** In SHAPES' order: the first that fits a code is its classification. */
+const CLASSIFICATIONS = Object.keys(SHAPES) as Classification[];
 
 /** The level as a depth: 类 1, 款 2, 项 3, 目 4 (from the length, whatever it is: (length − 1) / 2). */
 export function levelDepth(code: string): number {

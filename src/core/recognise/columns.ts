@@ -76,16 +76,23 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     if (role === "code") column.codePart = codePartOf(label);
     columns.push(column);
   }
-  // Amount columns whose body is mostly text (项目类型, 项目单位 …) are text columns.
-  for (const column of columns) {
-    if (column.role !== "amount") continue;
-    let numbers = 0;
-    let texts = 0;
-    for (const r of seg.bodyRows) {
-      const kind = amountKind(sheet.values[r]?.[column.col] ?? null);
-      if (kind === "number" || kind === "error") numbers++;
-      else if (kind === "invalid") texts++;
+  // Amount columns whose body is mostly text (项目类型, 项目单位 …) are text columns. Counted row by row (each row's
+  // cells read together), every amount column at once.
+  const amounts = columns.filter((c) => c.role === "amount");
+  const numberCounts = new Uint32Array(amounts.length);
+  const textCounts = new Uint32Array(amounts.length);
+  for (const r of seg.bodyRows) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (let i = 0; i < amounts.length; i++) {
+      const kind = amountKind(row[amounts[i].col] ?? null);
+      if (kind === "number" || kind === "error") numberCounts[i]++;
+      else if (kind === "invalid") textCounts[i]++;
     }
+  }
+  amounts.forEach((column, i) => {
+    const numbers = numberCounts[i];
+    const texts = textCounts[i];
     // Mostly text in the body (项目类型, 项目单位): a text column, even when the table has a single row. One text in
     // an otherwise blank column headed as amounts (“待定” under 事业收入) is a text amount, flagged as such.
     const strayText = texts === 1 && numbers === 0 && AMOUNT_HEADER.test(column.label);
@@ -97,7 +104,7 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
     // A blank spacer column inside a merged group (收入 over 项目 | (blank) | 预算数): no label of its own where its
     // neighbours have one, nothing in the body. Taking it for the group's amount column would read the side as blank.
     if (numbers === 0 && texts === 0 && isUnlabelledInGroup(column, columns)) column.role = "text";
-  }
+  });
   // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
   assignCodeGroups(columns);
   return columns;

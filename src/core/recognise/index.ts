@@ -44,11 +44,20 @@ interface Band {
  */
 function sideBySide(sheet: GridSheet): Band[] {
   const used: boolean[] = [];
+  let width = 0;
+  for (const row of sheet.values) if (row && row.length > width) width = row.length;
+  let usedCount = 0;
   for (const row of sheet.values) {
+    // Every column is used once a row has filled the last gap: the rest of the sheet cannot change the bands.
+    if (usedCount === width) break;
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
+      if (used[c]) continue;
       const v = row[c];
-      if (v !== null && v !== undefined && v !== "") used[c] = true;
+      if (v !== null && v !== undefined && v !== "") {
+        used[c] = true;
+        usedCount++;
+      }
     }
   }
   for (const m of sheet.merges) for (let c = m.left; c <= m.right && c < used.length; c++) used[c] = true;

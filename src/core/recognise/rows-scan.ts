@@ -19,7 +19,8 @@ export interface ScanCell {
 export class RowScan {
   /** Non-empty cells. */
   readonly count: number = 0;
-  readonly numericCount: number = 0;
+  /** A cell is numeric (a number, an error, an amount typed as text); numericCount says how many. */
+  readonly hasNumeric: boolean = false;
   readonly firstCol: number = -1;
   readonly lastCol: number = -1;
   /** A cell holds a number (typed, not text): no title line holds one. */
@@ -28,6 +29,7 @@ export class RowScan {
   readonly plainNumber: boolean = false;
   private cellList: ScanCell[] | undefined;
   private distinctList: string[] | undefined;
+  private numerics: number | undefined;
 
   constructor(
     private readonly sheet: GridSheet,
@@ -40,6 +42,7 @@ export class RowScan {
     let count = 0;
     let hasNumber = false;
     let plainNumber = false;
+    let hasNumeric = false;
     for (let c = 0; c < n; c++) {
       const v = r[c];
       if (v === undefined || v === null || v === "") continue;
@@ -47,11 +50,12 @@ export class RowScan {
         hasNumber = true;
         // One non-date number settles it: the formats of the row's other numbers are not looked up.
         if (!plainNumber && !isDateFormat(cellNumberFormat(sheet, row, c))) plainNumber = true;
-        this.numericCount++;
+        hasNumeric = true;
       } else {
         const text = scanText(v);
         if (text === "") continue;
-        if (isNumericText(v, text)) this.numericCount++;
+        // Once the row is known numeric its other texts are not tested (numericCount counts them when asked).
+        if (!hasNumeric && isNumericText(v, text)) hasNumeric = true;
       }
       if (count === 0) this.firstCol = c;
       this.lastCol = c;
@@ -60,6 +64,17 @@ export class RowScan {
     this.count = count;
     this.hasNumber = hasNumber;
     this.plainNumber = plainNumber;
+    this.hasNumeric = hasNumeric;
+  }
+
+  /** Numeric cells. */
+  get numericCount(): number {
+    if (this.numerics === undefined) {
+      let n = 0;
+      for (const cell of this.cells) if (cell.numeric) n++;
+      this.numerics = n;
+    }
+    return this.numerics;
   }
 
   /** Non-empty cells in column order. */
@@ -181,7 +196,7 @@ const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$|^�
 export function titleOf(scan: RowScan): string | null {
   // A typed number's text has no 年: the test below would refuse the row, without its cells being built.
   if (scan.count === 0 || scan.hasNumber) return null;
-  if (scan.numericCount > 0 && !scan.cells.every((c) => !c.numeric || /年/.test(c.text))) return null;
+  if (scan.hasNumeric && !scan.cells.every((c) => !c.numeric || /年/.test(c.text))) return null;
   const texts = [...new Set(scan.cells.map((c) => c.text.trim()))];
   const titles = texts.filter((t) => looksLikeTitle(t));
   if (titles.length !== 1) return null;
@@ -193,7 +208,7 @@ export function titleOf(scan: RowScan): string | null {
 const META = /(单位[:：]|预算年度|年度[:：]|(部门|单位)名称[:：]|编制单位[:：]?|编制部门|金额单位|部门[:：])/;
 
 export function isMetaRow(scan: RowScan): boolean {
-  if (scan.count === 0 || scan.numericCount > 1) return false;
+  if (scan.count === 0) return false;
   if (scan.cells.some((c) => META.test(c.text))) return scan.numericCount <= 1;
   return false;
 }
@@ -204,7 +219,7 @@ export function isNoteRow(scan: RowScan): boolean {
   const first = normaliseLabel(scan.firstText());
   if (/^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first)) return true;
   // A statement typed alone in the body's first row ("本单位无此项", "本表无数据") ends the table like a note.
-  return scan.count === 1 && scan.numericCount === 0 && /无此项|(本|此)表无数据|空表/.test(first);
+  return scan.count === 1 && !scan.hasNumeric && /无此项|(本|此)表无数据|空表/.test(first);
 }
 
 const SIGNATURE = /(单位|部门)?负责人|制表人|填表人|审核人|复核人|经办人|编制人|主管会计|财务负责人|联系电话|制表日期|填报日期|编制日期|报送日期|^日期[:：]/;
@@ -253,7 +268,7 @@ const HEADER_WORDS =
  */
 export function isHeaderLike(scan: RowScan, continuesMerge = false): boolean {
   if (scan.count === 0) return false;
-  if (scan.numericCount > 0) return false;
+  if (scan.hasNumeric) return false;
   if (scan.cells.some((c) => META.test(c.text))) return false;
   // Data labels ("一、一般公共服务支出", "（一）…", "本年收入合计") never sit in a header, even on rows without amounts.
   // A 决算 table's column header may name 本年收入合计 / 本年支出合计 among its other columns (本年收入合计 | 财政拨款收入 |

@@ -57,7 +57,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   const firstContent = scans.findIndex((s) => s && s.count > 0);
   if (titles.length === 0 || firstContent < titles[0].row) {
     const firstTitle = titles.length ? titles[0].row : height;
-    const hasTableContent = scans.slice(firstContent, firstTitle).some((s) => s.numericCount > 0 || isHeaderLike(s));
+    const hasTableContent = scans.slice(firstContent, firstTitle).some((s) => s.hasNumeric || isHeaderLike(s));
     if (hasTableContent) starts.push({ row: firstContent, title: null });
   }
   for (const t of titles) starts.push({ row: t.row, title: t.title });
@@ -150,7 +150,7 @@ function buildSegment(
     if (s.count === 0) continue;
     if (ended) {
       // Text after the table's note: more notes, or stray text; stop the table there.
-      if (isNoteRow(s) || isFooterRow(s) || s.numericCount === 0) seg.noteRows.push(r);
+      if (isNoteRow(s) || isFooterRow(s) || !s.hasNumeric) seg.noteRows.push(r);
       else {
         seg.bottom = lastOf(seg);
         break;
@@ -166,7 +166,7 @@ function buildSegment(
     const isRepeatLine =
       repeatsHeader ||
       (inRepeat && (isHeaderLike(s, continued.has(r)) || isLanciAt(r) || isMetaRow(s))) ||
-      (s.numericCount === 0 && isMetaRow(s)) ||
+      (!s.hasNumeric && isMetaRow(s)) ||
       (seg.title !== "" && titleOf(s) === seg.title);
     if (isRepeatLine) {
       seg.repeatedRows.push(r);
@@ -229,7 +229,7 @@ function blankBeforeHeader(scans: RowScan[], r: number, bottom: number, headerAt
 
 /** One text, no numbers, not a header or 栏次 row, not a note. */
 function isPreamble(scan: RowScan): boolean {
-  return scan.distinct.length === 1 && scan.numericCount === 0 && !isHeaderLike(scan) && !isLanciRow(scan) && !isNoteRow(scan);
+  return !scan.hasNumeric && scan.distinct.length === 1 && !isHeaderLike(scan) && !isLanciRow(scan) && !isNoteRow(scan);
 }
 
 /** The segment's last row. A loop, not Math.max(...rows): spreading 150,000 body rows overflows the stack. */

@@ -265,7 +265,6 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         }
       }
     }
-    const hasAmount = amountCols.some((c) => amountKind(cellValue(sheet, r, c.col)) !== "empty");
     let codeRead = readCode(sheet, r, primary);
     let codeName: string | undefined;
     if (!codeRead && label) {
@@ -276,7 +275,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       }
     }
     const unitCode = unitCol ? codeDigits(textAt(sheet, r, unitCol.col)) ?? undefined : undefined;
-    const normalised = normaliseLabel(label);
+    // Read only where a branch below asks: code rows, the bulk of a table, need neither.
+    const normalised = codeRead ? "" : normaliseLabel(label);
     const cls = codeRead ? classifyCode(codeRead.code) : undefined;
     let row: RecognisedRow;
     if (!codeRead && !unitCode && TOTAL_LABEL.test(normalised)) {
@@ -311,11 +311,11 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
           nameCol: secondaryName?.col,
         };
       }
-    } else if (label || hasAmount) {
+    } else if (label || hasAmountOn(sheet, r, amountCols)) {
       // A labelled row without a code in a coded table: a unit/group row (often the unit's own name), or the
       // unlabelled grand total at the top of some tables.
       const isUnitName = unitName !== undefined && normaliseLabel(unitName) === normalised;
-      row = { row: r, role: label && !isUnitName && !hasAmount ? "item" : label ? "unit" : "total", label, labelCol };
+      row = { row: r, role: label && !isUnitName && !hasAmountOn(sheet, r, amountCols) ? "item" : label ? "unit" : "total", label, labelCol };
     } else continue;
     rows.push(row);
     if (row.code && row.role === "code") codesAbove.add(row.code.code);
@@ -323,12 +323,21 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
   return rows;
 }
 
+function hasAmountOn(sheet: GridSheet, row: number, amountCols: readonly RecognisedColumn[]): boolean {
+  for (const c of amountCols) if (amountKind(cellValue(sheet, row, c.col)) !== "empty") return true;
+  return false;
+}
+
 /** Most labels of the column read as "code name". */
 function holdsCodes(sheet: GridSheet, rows: number[], col: number): boolean {
   let coded = 0;
   let texts = 0;
-  for (const r of rows) {
-    const t = cellText(sheet, r, col);
+  for (let i = 0; i < rows.length; i++) {
+    // Stop once the rest cannot change the answer: each row left moves coded * 2 − texts by at most one.
+    const left = rows.length - i;
+    const margin = coded * 2 - texts;
+    if (margin + left < 0 || (coded >= 2 && margin - left >= 0)) break;
+    const t = cellText(sheet, rows[i], col);
     if (!t) continue;
     texts++;
     const split = splitCodeAndName(t);
