@@ -1,5 +1,5 @@
 /** A light per-row scan of a sheet used by segmentation: texts, numbers, and what the row looks like. */
-import { cellNumberFormat, isErrorValue, sheetColCount, type CellValue, type GridSheet } from "../grid";
+import { cellNumberFormat, isErrorValue, sheetColCount, sheetRowCount, type CellValue, type GridSheet } from "../grid";
 import { isAmountText } from "../money";
 import { normaliseLabel, smallChineseNumber } from "../text";
 import { looksLikeTitle } from "./kinds";
@@ -11,60 +11,175 @@ export interface ScanCell {
   date?: boolean;
 }
 
+const HAS_NUMBER = 1;
+const PLAIN_NUMBER = 2;
+const HAS_NUMERIC = 4;
+const FIRST_IS_NUMBER = 8;
+
 /**
- * A row as segmentation sees it. The counts and extent are read in one pass that builds nothing per cell; the cells
- * and their distinct texts are built only when a test needs them (header, title, meta and note candidates), since
- * most rows of a large table are plain data rows that the counts alone decide.
+ * A sheet's rows as segmentation sees them. Each row's count, extent and kinds of content are read in one pass into
+ * typed arrays, building nothing per cell or per row; a row's cells and distinct texts (RowScan) are built only when
+ * a test needs them (header, title, meta and note candidates), since most rows of a large table are plain data rows
+ * that these alone decide.
  */
+export class SheetScan {
+  /** Non-empty cells per row. */
+  readonly count: Int32Array;
+  /** First and last non-empty column per row (-1 for a blank row). */
+  readonly firstCol: Int32Array;
+  readonly lastCol: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly full = new Map<number, RowScan>();
+
+  constructor(
+    readonly sheet: GridSheet,
+    readonly height: number,
+    width: number,
+  ) {
+    this.count = new Int32Array(height);
+    this.firstCol = new Int32Array(height).fill(-1);
+    this.lastCol = new Int32Array(height).fill(-1);
+    this.flags = new Uint8Array(height);
+    for (let row = 0; row < height; row++) {
+      const r = sheet.values[row];
+      if (r) this.scan(row, r, Math.min(r.length, width));
+    }
+  }
+
+  private scan(row: number, r: CellValue[], n: number): void {
+    let count = 0;
+    let flags = 0;
+    for (let c = 0; c < n; c++) {
+      const v = r[c];
+      if (v === undefined || v === null || v === "") continue;
+      if (typeof v === "number") {
+        if (count === 0) flags |= FIRST_IS_NUMBER;
+        // One non-date number settles it: the formats of the row's other numbers are not looked up.
+        if (!(flags & PLAIN_NUMBER) && !isDateFormat(cellNumberFormat(this.sheet, row, c))) flags |= PLAIN_NUMBER;
+        flags |= HAS_NUMBER | HAS_NUMERIC;
+      } else {
+        const text = scanText(v);
+        if (text === "") continue;
+        // Once the row is known numeric its other texts are not tested (numericCount counts them when asked).
+        if (!(flags & HAS_NUMERIC) && isNumericText(v, text)) flags |= HAS_NUMERIC;
+      }
+      if (count === 0) this.firstCol[row] = c;
+      this.lastCol[row] = c;
+      count++;
+    }
+    this.count[row] = count;
+    this.flags[row] = flags;
+  }
+
+  /** The row with its cells (built on first use). */
+  at(row: number): RowScan {
+    let scan = this.full.get(row);
+    if (scan === undefined) {
+      scan = new RowScan(this, row);
+      this.full.set(row, scan);
+    }
+    return scan;
+  }
+
+  /** A cell of the row is numeric (a number, an error, an amount typed as text). */
+  hasNumeric(row: number): boolean {
+    return (this.flags[row] & HAS_NUMERIC) !== 0;
+  }
+
+  /** A cell of the row holds a number (typed, not text): no title line holds one. */
+  hasNumber(row: number): boolean {
+    return (this.flags[row] & HAS_NUMBER) !== 0;
+  }
+
+  /** A cell of the row holds a number not shown as a date: no footer line holds one. */
+  plainNumber(row: number): boolean {
+    return (this.flags[row] & PLAIN_NUMBER) !== 0;
+  }
+
+  /** The row's first non-empty cell holds a number (typed). */
+  firstIsNumber(row: number): boolean {
+    return (this.flags[row] & FIRST_IS_NUMBER) !== 0;
+  }
+
+  /** The first non-empty cell's text. */
+  firstText(row: number): string {
+    const col = this.firstCol[row];
+    const v = col >= 0 ? this.sheet.values[row][col] : null;
+    return v === null || v === undefined ? "" : typeof v === "number" ? String(v) : scanText(v);
+  }
+
+  /** Whether the row's `distinct.join("|")` equals `key`, compared text by text so a data row stops at its first cell. */
+  distinctIs(row: number, key: string): boolean {
+    const built = this.full.get(row);
+    if (built !== undefined) return built.distinct.join("|") === key;
+    const r = this.sheet.values[row];
+    if (!r) return key === "";
+    let at = 0;
+    let previous: string | undefined;
+    const first = this.firstCol[row];
+    const last = this.lastCol[row];
+    for (let c = first; c >= 0 && c <= last; c++) {
+      const v = r[c];
+      if (v === undefined || v === null || v === "") continue;
+      const text = typeof v === "number" ? String(v) : scanText(v);
+      if (text === "") continue;
+      const t = typeof v === "number" ? text : normaliseLabel(text);
+      if (t === previous) continue;
+      if (previous !== undefined) {
+        if (key.charCodeAt(at) !== 124 /* | */) return false;
+        at++;
+      }
+      if (!key.startsWith(t, at)) return false;
+      at += t.length;
+      previous = t;
+    }
+    return at === key.length;
+  }
+}
+
+/** A row with its cells, for the tests of rows that may be titles, headers, meta lines, notes or footers. */
 export class RowScan {
-  /** Non-empty cells. */
-  readonly count: number = 0;
-  /** A cell is numeric (a number, an error, an amount typed as text); numericCount says how many. */
-  readonly hasNumeric: boolean = false;
-  readonly firstCol: number = -1;
-  readonly lastCol: number = -1;
-  /** A cell holds a number (typed, not text): no title line holds one. */
-  readonly hasNumber: boolean = false;
-  /** A cell holds a number not shown as a date: no footer line holds one. */
-  readonly plainNumber: boolean = false;
   private cellList: ScanCell[] | undefined;
   private distinctList: string[] | undefined;
   private numerics: number | undefined;
 
   constructor(
-    private readonly sheet: GridSheet,
+    private readonly scan: SheetScan,
     readonly row: number,
-    private readonly width: number,
-  ) {
-    const r = sheet.values[row];
-    if (!r) return;
-    const n = Math.min(r.length, width);
-    let count = 0;
-    let hasNumber = false;
-    let plainNumber = false;
-    let hasNumeric = false;
-    for (let c = 0; c < n; c++) {
-      const v = r[c];
-      if (v === undefined || v === null || v === "") continue;
-      if (typeof v === "number") {
-        hasNumber = true;
-        // One non-date number settles it: the formats of the row's other numbers are not looked up.
-        if (!plainNumber && !isDateFormat(cellNumberFormat(sheet, row, c))) plainNumber = true;
-        hasNumeric = true;
-      } else {
-        const text = scanText(v);
-        if (text === "") continue;
-        // Once the row is known numeric its other texts are not tested (numericCount counts them when asked).
-        if (!hasNumeric && isNumericText(v, text)) hasNumeric = true;
-      }
-      if (count === 0) this.firstCol = c;
-      this.lastCol = c;
-      count++;
-    }
-    this.count = count;
-    this.hasNumber = hasNumber;
-    this.plainNumber = plainNumber;
-    this.hasNumeric = hasNumeric;
+  ) {}
+
+  /** Non-empty cells. */
+  get count(): number {
+    return this.scan.count[this.row];
+  }
+
+  get firstCol(): number {
+    return this.scan.firstCol[this.row];
+  }
+
+  get lastCol(): number {
+    return this.scan.lastCol[this.row];
+  }
+
+  /** A cell is numeric; numericCount says how many. */
+  get hasNumeric(): boolean {
+    return this.scan.hasNumeric(this.row);
+  }
+
+  get hasNumber(): boolean {
+    return this.scan.hasNumber(this.row);
+  }
+
+  get plainNumber(): boolean {
+    return this.scan.plainNumber(this.row);
+  }
+
+  firstIsNumber(): boolean {
+    return this.scan.firstIsNumber(this.row);
+  }
+
+  firstText(): string {
+    return this.cellList !== undefined ? this.cellList[0]?.text ?? "" : this.scan.firstText(this.row);
   }
 
   /** Numeric cells. */
@@ -86,8 +201,9 @@ export class RowScan {
   get distinct(): readonly string[] {
     if (this.distinctList === undefined) {
       const distinct: string[] = [];
+      const r = this.scan.sheet.values[this.row];
       for (const cell of this.cells) {
-        const t = distinctText(cell, this.sheet.values[this.row][cell.col]);
+        const t = distinctText(cell, r[cell.col]);
         if (distinct[distinct.length - 1] !== t) distinct.push(t);
       }
       this.distinctList = distinct;
@@ -95,46 +211,10 @@ export class RowScan {
     return this.distinctList;
   }
 
-  /** Whether `distinct.join("|")` equals `key`, compared text by text so a data row stops at its first cell. */
-  distinctIs(key: string): boolean {
-    if (this.distinctList !== undefined) return this.distinctList.join("|") === key;
-    const r = this.sheet.values[this.row];
-    if (!r) return key === "";
-    let at = 0;
-    let previous: string | undefined;
-    for (let c = this.firstCol; c >= 0 && c <= this.lastCol; c++) {
-      const v = r[c];
-      if (v === undefined || v === null || v === "") continue;
-      const text = typeof v === "number" ? String(v) : scanText(v);
-      if (text === "") continue;
-      const t = typeof v === "number" ? text : normaliseLabel(text);
-      if (t === previous) continue;
-      if (previous !== undefined) {
-        if (key.charCodeAt(at) !== 124 /* | */) return false;
-        at++;
-      }
-      if (!key.startsWith(t, at)) return false;
-      at += t.length;
-      previous = t;
-    }
-    return at === key.length;
-  }
-
-  /** The first non-empty cell's text (its normalised form is what note tests read). */
-  firstText(): string {
-    if (this.cellList !== undefined) return this.cellList[0]?.text ?? "";
-    const v = this.firstCol >= 0 ? this.sheet.values[this.row][this.firstCol] : null;
-    return v === null || v === undefined ? "" : typeof v === "number" ? String(v) : scanText(v);
-  }
-
-  /** The first non-empty cell holds a number (typed). */
-  firstIsNumber(): boolean {
-    return this.firstCol >= 0 && typeof this.sheet.values[this.row][this.firstCol] === "number";
-  }
-
   private readCells(): ScanCell[] {
     const cells: ScanCell[] = [];
-    const r = this.sheet.values[this.row];
+    const sheet = this.scan.sheet;
+    const r = sheet.values[this.row];
     if (!r) return cells;
     for (let c = this.firstCol; c >= 0 && c <= this.lastCol; c++) {
       const v = r[c];
@@ -142,7 +222,7 @@ export class RowScan {
       const text = typeof v === "number" ? String(v) : scanText(v);
       if (text === "") continue;
       const numeric = typeof v === "number" || isNumericText(v, text);
-      if (typeof v === "number" && isDateFormat(cellNumberFormat(this.sheet, this.row, c))) cells.push({ col: c, text, numeric, date: true });
+      if (typeof v === "number" && isDateFormat(cellNumberFormat(sheet, this.row, c))) cells.push({ col: c, text, numeric, date: true });
       else cells.push({ col: c, text, numeric });
     }
     return cells;
@@ -164,8 +244,8 @@ function distinctText(cell: ScanCell, v: CellValue | undefined): string {
   return typeof v === "number" ? cell.text : normaliseLabel(cell.text);
 }
 
-export function scanRow(sheet: GridSheet, row: number, width = sheetColCount(sheet)): RowScan {
-  return new RowScan(sheet, row, width);
+export function scanSheet(sheet: GridSheet, height = sheetRowCount(sheet), width = sheetColCount(sheet)): SheetScan {
+  return new SheetScan(sheet, height, width);
 }
 
 // A sheet has a handful of number formats but many numeric cells: each format is judged once (bounded, so a hostile
@@ -217,9 +297,14 @@ export function isNoteRow(scan: RowScan): boolean {
   // A row starting with a number (a 序号) is counted numeric and starts with no note word.
   if (scan.count === 0 || scan.firstIsNumber()) return false;
   const first = normaliseLabel(scan.firstText());
-  if (/^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first)) return true;
+  if (isNoteStart(first)) return true;
   // A statement typed alone in the body's first row ("本单位无此项", "本表无数据") ends the table like a note.
   return scan.count === 1 && !scan.hasNumeric && /无此项|(本|此)表无数据|空表/.test(first);
+}
+
+/** A first cell's normalised text that starts a note ("注：", "说明1", "空表列示"): the row is a note, whatever follows. */
+export function isNoteStart(first: string): boolean {
+  return /^(注|备注|说明|填报说明)[:：\d、.]/.test(first) || /^注[:：]?/.test(first) || /空表列示/.test(first);
 }
 
 const SIGNATURE = /(单位|部门)?负责人|制表人|填表人|审核人|复核人|经办人|编制人|主管会计|财务负责人|联系电话|制表日期|填报日期|编制日期|报送日期|^日期[:：]/;

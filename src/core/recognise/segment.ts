@@ -5,7 +5,7 @@
 import { sheetColCount, sheetRowCount, type GridSheet } from "../grid";
 import { normaliseLabel } from "../text";
 import { isNoteOrCheckLabel } from "./columns";
-import { isFooterRow, isHeaderLike, isLanciRow, isMetaRow, isNoteRow, scanRow, titleOf, type RowScan } from "./rows-scan";
+import { isFooterRow, isHeaderLike, isLanciRow, isMetaRow, isNoteRow, isNoteStart, scanSheet, titleOf, type RowScan, type SheetScan } from "./rows-scan";
 
 export interface Segment {
   title: string;
@@ -25,16 +25,15 @@ export interface Segment {
 export function segmentSheet(sheet: GridSheet): Segment[] {
   const width = sheetColCount(sheet);
   const height = sheetRowCount(sheet);
-  const scans: RowScan[] = new Array(height);
+  const scans = scanSheet(sheet, height, width);
   const titles: Array<{ row: number; title: string }> = [];
   let lastNonEmpty = -1;
-  // Rows that do not exist share one empty scan: a sparse sheet (one value in XFD1048576) costs its stored rows.
-  const empty = scanRow(sheet, -1, 0);
   for (let r = 0; r < height; r++) {
-    const s = sheet.values[r] ? scanRow(sheet, r, width) : empty;
-    scans[r] = s;
-    if (s.count) lastNonEmpty = r;
-    const t = titleOf(s);
+    if (scans.count[r] === 0) continue;
+    lastNonEmpty = r;
+    // A typed number's text has no 年: titleOf refuses such a row, so its cells are not built to ask.
+    if (scans.hasNumber(r)) continue;
+    const t = titleOf(scans.at(r));
     if (t) titles.push({ row: r, title: t });
   }
   if (lastNonEmpty < 0) return [];
@@ -54,10 +53,11 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
 
   // Starts of segments: each title row; content before the first title forms a titleless segment.
   const starts: Array<{ row: number; title: string | null }> = [];
-  const firstContent = scans.findIndex((s) => s && s.count > 0);
+  const firstContent = scans.count.findIndex((n) => n > 0);
   if (titles.length === 0 || firstContent < titles[0].row) {
     const firstTitle = titles.length ? titles[0].row : height;
-    const hasTableContent = scans.slice(firstContent, firstTitle).some((s) => s.hasNumeric || isHeaderLike(s));
+    let hasTableContent = false;
+    for (let r = firstContent; r < firstTitle && !hasTableContent; r++) hasTableContent = scans.hasNumeric(r) || isHeaderLike(scans.at(r));
     if (hasTableContent) starts.push({ row: firstContent, title: null });
   }
   for (const t of titles) starts.push({ row: t.row, title: t.title });
@@ -78,7 +78,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
 }
 
 function buildSegment(
-  scans: RowScan[],
+  scans: SheetScan,
   top: number,
   bottom: number,
   title: string | null,
@@ -108,27 +108,27 @@ function buildSegment(
   let preamble = 0;
   while (
     r <= bottom &&
-    (scans[r].count === 0 || isMetaRow(scans[r]) || (!title && preamble < MAX_PREAMBLE && isPreamble(scans[r])))
+    (scans.at(r).count === 0 || isMetaRow(scans.at(r)) || (!title && preamble < MAX_PREAMBLE && isPreamble(scans.at(r))))
   ) {
-    if (scans[r].count) seg.metaRows.push(r);
-    if (!title && scans[r].count && !isMetaRow(scans[r])) preamble++;
+    if (scans.at(r).count) seg.metaRows.push(r);
+    if (!title && scans.at(r).count && !isMetaRow(scans.at(r))) preamble++;
     r++;
   }
   // Header rows, then an optional 栏次 row. A blank row inside the header (one inserted between two header rows)
   // does not end it when a header or 栏次 row follows.
   // The 栏次 row is read over the table's own columns, as the header rows above it say them.
-  const isLanciAt = (row: number) => isLanciRow(scans[row], tableColumns(scans, seg.headerRows, mergeEnds));
+  const isLanciAt = (row: number) => isLanciRow(scans.at(row), tableColumns(scans, seg.headerRows, mergeEnds));
   const wideGroupAbove = (row: number) =>
-    seg.headerRows.length === 0 && wide.has(row) && scans[row].count === 1 && row + 1 <= bottom && isHeaderLike(scans[row + 1], continued.has(row + 1));
+    seg.headerRows.length === 0 && wide.has(row) && scans.at(row).count === 1 && row + 1 <= bottom && isHeaderLike(scans.at(row + 1), continued.has(row + 1));
   // One column label alone under the header (科目编码 under 功能分类科目, the cells beside it left unmerged and blank).
   const loneLabel = (row: number) =>
-    seg.headerRows.length > 0 && scans[row].count === 1 && /^(科目|功能分类科目|经济分类科目)?(编码|代码|名称)$/.test(normaliseLabel(scans[row].cells[0].text));
+    seg.headerRows.length > 0 && scans.at(row).count === 1 && /^(科目|功能分类科目|经济分类科目)?(编码|代码|名称)$/.test(normaliseLabel(scans.at(row).cells[0].text));
   const headerAt = (row: number) =>
     row <= bottom &&
-    scans[row].count > 0 &&
-    (isHeaderLike(scans[row], (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row) || loneLabel(row)) || isLanciAt(row));
+    scans.at(row).count > 0 &&
+    (isHeaderLike(scans.at(row), (continued.has(row) && seg.headerRows.length > 0) || wideGroupAbove(row) || loneLabel(row)) || isLanciAt(row));
   while (r <= bottom && (headerAt(r) || (seg.headerRows.length > 0 && blankBeforeHeader(scans, r, bottom, headerAt)))) {
-    if (scans[r].count === 0) {
+    if (scans.at(r).count === 0) {
       r++;
       continue;
     }
@@ -141,13 +141,19 @@ function buildSegment(
     r++;
   }
   if (seg.headerRows.length === 0 && !title) return null;
-  const headerKey = seg.headerRows.length ? scans[seg.headerRows[0]].distinct.join("|") : null;
+  const headerKey = seg.headerRows.length ? scans.at(seg.headerRows[0]).distinct.join("|") : null;
   // A unit line may sit at the right of the first header row's line, above it; meta after the header is rare.
   let inRepeat = false;
   let ended = false;
   for (; r <= bottom; r++) {
-    const s = scans[r];
-    if (s.count === 0) continue;
+    if (scans.count[r] === 0) continue;
+    // A plain data row (a number not shown as a date, no note word first) is no note, footer, meta line or title:
+    // outside a repeat only the header's repeat is left to rule out, without building its cells.
+    if (!ended && !inRepeat && isPlainDataRow(scans, r) && (headerKey === null || !scans.distinctIs(r, headerKey))) {
+      seg.bodyRows.push(r);
+      continue;
+    }
+    const s = scans.at(r);
     if (ended) {
       // Text after the table's note: more notes, or stray text; stop the table there.
       if (isNoteRow(s) || isFooterRow(s) || !s.hasNumeric) seg.noteRows.push(r);
@@ -162,7 +168,7 @@ function buildSegment(
       ended = true;
       continue;
     }
-    const repeatsHeader = headerKey !== null && s.distinctIs(headerKey);
+    const repeatsHeader = headerKey !== null && scans.distinctIs(r, headerKey);
     const isRepeatLine =
       repeatsHeader ||
       (inRepeat && (isHeaderLike(s, continued.has(r)) || isLanciAt(r) || isMetaRow(s))) ||
@@ -180,17 +186,21 @@ function buildSegment(
   // the table) are not columns of the table. Without a header, the body's extent.
   const framing = seg.headerRows.length ? [...seg.headerRows, ...(seg.lanciRow !== null ? [seg.lanciRow] : [])] : seg.bodyRows;
   for (const row of framing) {
-    const s = scans[row];
-    if (s.firstCol >= 0) {
-      seg.left = Math.min(seg.left, s.firstCol);
-      seg.right = Math.max(seg.right, s.lastCol, mergeRight.get(row) ?? -1);
+    const first = scans.firstCol[row];
+    if (first >= 0) {
+      seg.left = Math.min(seg.left, first);
+      seg.right = Math.max(seg.right, scans.lastCol[row], mergeRight.get(row) ?? -1);
     }
   }
-  if (seg.headerRows.length) for (const row of seg.bodyRows) if (scans[row].firstCol >= 0) seg.left = Math.min(seg.left, scans[row].firstCol);
+  if (seg.headerRows.length) {
+    for (const row of seg.bodyRows) {
+      const first = scans.firstCol[row];
+      if (first >= 0 && first < seg.left) seg.left = first;
+    }
+  }
   if (seg.right < 0) {
-    const s = scans[top];
-    seg.left = Math.max(0, s.firstCol);
-    seg.right = Math.max(0, s.lastCol);
+    seg.left = Math.max(0, scans.firstCol[top]);
+    seg.right = Math.max(0, scans.lastCol[top]);
   }
   seg.bottom = lastOf(seg);
   return seg;
@@ -205,7 +215,7 @@ const MERGE_KEY = 16384;
  * column (校验, 差额, 备注 — an accountant's addition beside the table, whichever header row it is written in), and not
  * such a column themselves. Without header rows, every column.
  */
-function tableColumns(scans: RowScan[], headerRows: readonly number[], mergeEnds: ReadonlyMap<number, number>): (col: number) => boolean {
+function tableColumns(scans: SheetScan, headerRows: readonly number[], mergeEnds: ReadonlyMap<number, number>): (col: number) => boolean {
   if (headerRows.length === 0) return () => true;
   const checks = new Set<number>();
   let right = -1;
@@ -214,17 +224,22 @@ function tableColumns(scans: RowScan[], headerRows: readonly number[], mergeEnds
     else right = Math.max(right, last);
   };
   for (const r of headerRows) {
-    for (const cell of scans[r].cells) label(cell.text, cell.col, mergeEnds.get(r * MERGE_KEY + cell.col) ?? cell.col);
+    for (const cell of scans.at(r).cells) label(cell.text, cell.col, mergeEnds.get(r * MERGE_KEY + cell.col) ?? cell.col);
   }
   return (col) => col <= right && !checks.has(col);
 }
 
 /** Row `r` and at most one more are blank and a header row follows them. */
-function blankBeforeHeader(scans: RowScan[], r: number, bottom: number, headerAt: (row: number) => boolean): boolean {
+function blankBeforeHeader(scans: SheetScan, r: number, bottom: number, headerAt: (row: number) => boolean): boolean {
   for (let k = r; k <= Math.min(bottom, r + 1); k++) {
-    if (scans[k].count > 0) return headerAt(k);
+    if (scans.at(k).count > 0) return headerAt(k);
   }
   return false;
+}
+
+/** What the loop over a segment's body would find of a row with a plain number: neither note nor footer nor title. */
+function isPlainDataRow(scans: SheetScan, r: number): boolean {
+  return scans.plainNumber(r) && (scans.firstIsNumber(r) || !isNoteStart(normaliseLabel(scans.firstText(r))));
 }
 
 /** One text, no numbers, not a header or 栏次 row, not a note. */
@@ -248,15 +263,15 @@ function lastOf(seg: Segment): number {
 }
 
 /** Same title and same header again right after a table with no closing note: a page-break repeat. */
-function isContinuation(prev: Segment, next: Segment, scans: RowScan[]): boolean {
+function isContinuation(prev: Segment, next: Segment, scans: SheetScan): boolean {
   if (!prev.title || prev.title !== next.title) return false;
   if (prev.noteRows.length > 0) return false;
   if (prev.headerRows.length === 0 || next.headerRows.length === 0) return next.headerRows.length === 0;
-  return scans[prev.headerRows[0]].distinct.join("|") === scans[next.headerRows[0]].distinct.join("|") && !bothHaveTotals(prev, next, scans);
+  return scans.at(prev.headerRows[0]).distinct.join("|") === scans.at(next.headerRows[0]).distinct.join("|") && !bothHaveTotals(prev, next, scans);
 }
 
-function bothHaveTotals(a: Segment, b: Segment, scans: RowScan[]): boolean {
-  const hasTotal = (s: Segment) => s.bodyRows.some((r) => scans[r].distinct.some((t) => /^(合计|总计)$/.test(t)));
+function bothHaveTotals(a: Segment, b: Segment, scans: SheetScan): boolean {
+  const hasTotal = (s: Segment) => s.bodyRows.some((r) => scans.at(r).distinct.some((t) => /^(合计|总计)$/.test(t)));
   return hasTotal(a) && hasTotal(b);
 }
 
