@@ -376,10 +376,12 @@ function linkHierarchy(rows: RecognisedRow[]): void {
   const unitStack: number[] = [];
   let scope = new Map<string, number>();
   let scopeUnit: number | undefined;
-  // The latest code row at each level in the scope (levels below it are cleared when a higher row comes).
-  let latest = new Map<number, number>();
-  rows.forEach((row, i) => {
-    if (row.role === "total" || row.role === "item") return;
+  // The latest code row at each level in the scope (levels below it are cleared when a higher row comes), by level:
+  // a level is a small whole number (a code's depth, 0 when unknown).
+  let latest: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.role === "total" || row.role === "item") continue;
     if (row.role === "unit") {
       const code = row.unitCode ?? "";
       while (unitStack.length) {
@@ -390,9 +392,9 @@ function linkHierarchy(rows: RecognisedRow[]): void {
       if (unitStack.length) row.parent = unitStack[unitStack.length - 1];
       unitStack.push(i);
       scope = new Map();
-      latest = new Map();
+      latest = [];
       scopeUnit = i;
-      return;
+      continue;
     }
     const code = row.code!.code;
     const level = row.code!.level;
@@ -401,7 +403,7 @@ function linkHierarchy(rows: RecognisedRow[]): void {
     const immediate = parentLen >= 3 ? scope.get(code.slice(0, parentLen)) : undefined;
     if (immediate !== undefined) row.parent = immediate;
     else if (parentLen >= 3) {
-      const near = latest.get(level - 1);
+      const near: number | undefined = latest[level - 1];
       const nearCode = near !== undefined ? rows[near].code!.code : undefined;
       if (near !== undefined && nearCode !== undefined && nearCode.length === parentLen && oneSlipApart(code.slice(0, parentLen), nearCode)) {
         row.parent = near;
@@ -420,10 +422,9 @@ function linkHierarchy(rows: RecognisedRow[]): void {
     }
     if (row.parent === undefined && scopeUnit !== undefined) row.parent = scopeUnit;
     if (!scope.has(code)) scope.set(code, i);
-    latest.set(level, i);
-    // Deleting while iterating a Map is safe: entries not yet reached are still visited unless deleted.
-    for (const l of latest.keys()) if (l > level) latest.delete(l);
-  });
+    latest[level] = i;
+    if (latest.length > level + 1) latest.length = level + 1;
+  }
 }
 
 function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]): SideRows[] {
