@@ -17,14 +17,13 @@ const HAS_NUMERIC = 4;
 const FIRST_IS_NUMBER = 8;
 
 /**
- * A sheet's rows as segmentation sees them. Each row's count, extent and kinds of content are read in one pass into
- * typed arrays, building nothing per cell or per row; a row's cells and distinct texts (RowScan) are built only when
+ * A sheet's rows as segmentation sees them. Each row's extent and kinds of content are read into typed arrays,
+ * building nothing per cell or per row, and reading a row only up to its first number (and back from its end for
+ * its last cell): a row's cells and distinct texts (RowScan) are built only when
  * a test needs them (header, title, meta and note candidates), since most rows of a large table are plain data rows
  * that these alone decide.
  */
 export class SheetScan {
-  /** Non-empty cells per row. */
-  readonly count: Int32Array;
   /** First and last non-empty column per row (-1 for a blank row). */
   readonly firstCol: Int32Array;
   readonly lastCol: Int32Array;
@@ -36,7 +35,6 @@ export class SheetScan {
     readonly height: number,
     width: number,
   ) {
-    this.count = new Int32Array(height);
     this.firstCol = new Int32Array(height).fill(-1);
     this.lastCol = new Int32Array(height).fill(-1);
     this.flags = new Uint8Array(height);
@@ -47,28 +45,41 @@ export class SheetScan {
   }
 
   private scan(row: number, r: CellValue[], n: number): void {
-    let count = 0;
+    let first = -1;
     let flags = 0;
     for (let c = 0; c < n; c++) {
       const v = r[c];
       if (v === undefined || v === null || v === "") continue;
       if (typeof v === "number") {
-        if (count === 0) flags |= FIRST_IS_NUMBER;
-        // One non-date number settles it: the formats of the row's other numbers are not looked up.
-        if (!(flags & PLAIN_NUMBER) && !isDateFormat(cellNumberFormat(this.sheet, row, c))) flags |= PLAIN_NUMBER;
+        if (first < 0) {
+          first = c;
+          flags |= FIRST_IS_NUMBER;
+        }
         flags |= HAS_NUMBER | HAS_NUMERIC;
+        // One number not shown as a date settles every flag: the rest of the row is not read.
+        if (!isDateFormat(cellNumberFormat(this.sheet, row, c))) {
+          flags |= PLAIN_NUMBER;
+          break;
+        }
       } else {
         const text = scanText(v);
         if (text === "") continue;
+        if (first < 0) first = c;
         // Once the row is known numeric its other texts are not tested (numericCount counts them when asked).
         if (!(flags & HAS_NUMERIC) && isNumericText(v, text)) flags |= HAS_NUMERIC;
       }
-      if (count === 0) this.firstCol[row] = c;
-      this.lastCol[row] = c;
-      count++;
     }
-    this.count[row] = count;
+    if (first < 0) return;
+    let last = n - 1;
+    while (last > first && isBlank(r[last])) last--;
+    this.firstCol[row] = first;
+    this.lastCol[row] = last;
     this.flags[row] = flags;
+  }
+
+  /** The row has no non-empty cell. */
+  blank(row: number): boolean {
+    return this.firstCol[row] < 0;
   }
 
   /** The row with its cells (built on first use). */
@@ -150,7 +161,7 @@ export class RowScan {
 
   /** Non-empty cells. */
   get count(): number {
-    return this.scan.count[this.row];
+    return this.scan.blank(this.row) ? 0 : this.cells.length;
   }
 
   get firstCol(): number {
@@ -229,6 +240,11 @@ export class RowScan {
   }
 }
 
+/** A cell the scan skips: nothing, or text that is only spaces. */
+function isBlank(v: CellValue | undefined): boolean {
+  return v === undefined || v === null || v === "" || (typeof v !== "number" && scanText(v) === "");
+}
+
 /** A non-number cell's text as the scan reads it ("" for empty): trimmed text, an error's code, a boolean spelled. */
 function scanText(v: Exclude<CellValue, number | null>): string {
   return typeof v === "string" ? v.trim() : isErrorValue(v) ? v.error : String(v);
@@ -275,7 +291,7 @@ const ANNEX = /^(附表|附件|表)[\d一二三四五六七八九十\-—.]*$|^�
 /** The title text if the row is a title row ("单位预算收支总表", possibly beside "附表1"). */
 export function titleOf(scan: RowScan): string | null {
   // A typed number's text has no 年: the test below would refuse the row, without its cells being built.
-  if (scan.count === 0 || scan.hasNumber) return null;
+  if (scan.hasNumber || scan.count === 0) return null;
   if (scan.hasNumeric && !scan.cells.every((c) => !c.numeric || /年/.test(c.text))) return null;
   const texts = [...new Set(scan.cells.map((c) => c.text.trim()))];
   const titles = texts.filter((t) => looksLikeTitle(t));
@@ -316,7 +332,7 @@ const DATE_TEXT = /^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$|^\d{4}[-/.]\
  */
 export function isFooterRow(scan: RowScan): boolean {
   // A number not shown as a date is neither a signature's nor a date line's: the tests below would refuse the row.
-  if (scan.count === 0 || scan.count > 6 || scan.plainNumber) return false;
+  if (scan.plainNumber || scan.count === 0 || scan.count > 6) return false;
   if (scan.cells.some((c) => SIGNATURE.test(normaliseLabel(c.text)))) return scan.cells.every((c) => !c.numeric || c.date || DATE_TEXT.test(c.text));
   return scan.cells.every((c) => DATE_TEXT.test(normaliseLabel(c.text)) || c.date === true);
 }

@@ -29,7 +29,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   const titles: Array<{ row: number; title: string }> = [];
   let lastNonEmpty = -1;
   for (let r = 0; r < height; r++) {
-    if (scans.count[r] === 0) continue;
+    if (scans.blank(r)) continue;
     lastNonEmpty = r;
     // A typed number's text has no 年: titleOf refuses such a row, so its cells are not built to ask.
     if (scans.hasNumber(r)) continue;
@@ -53,7 +53,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
 
   // Starts of segments: each title row; content before the first title forms a titleless segment.
   const starts: Array<{ row: number; title: string | null }> = [];
-  const firstContent = scans.count.findIndex((n) => n > 0);
+  const firstContent = scans.firstCol.findIndex((c) => c >= 0);
   if (titles.length === 0 || firstContent < titles[0].row) {
     const firstTitle = titles.length ? titles[0].row : height;
     let hasTableContent = false;
@@ -146,7 +146,7 @@ function buildSegment(
   let inRepeat = false;
   let ended = false;
   for (; r <= bottom; r++) {
-    if (scans.count[r] === 0) continue;
+    if (scans.blank(r)) continue;
     // A plain data row (a number not shown as a date, no note word first) is no note, footer, meta line or title:
     // outside a repeat only the header's repeat is left to rule out, without building its cells.
     if (!ended && !inRepeat && isPlainDataRow(scans, r) && (headerKey === null || !scans.distinctIs(r, headerKey))) {

@@ -105,12 +105,19 @@ function shownDecimals(sheet: GridSheet, rows: number[], columns: RecognisedColu
   if (!sheet.numberFormats) return undefined;
   const cols = columns.filter((c) => c.role === "amount").map((c) => c.col);
   let fewest: number | undefined;
+  // A table has a few formats: each is read once.
+  const byFormat = new Map<string | null, number | null>();
   const step = Math.max(1, Math.floor(rows.length / PRECISION_SAMPLE));
   for (let i = 0; i < rows.length; i += step) {
     const r = rows[i];
     for (const c of cols) {
       if (typeof cellValue(sheet, r, c) !== "number") continue;
-      const d = displayedDecimals(cellNumberFormat(sheet, r, c));
+      const format = cellNumberFormat(sheet, r, c);
+      let d = byFormat.get(format);
+      if (d === undefined) {
+        d = displayedDecimals(format);
+        byFormat.set(format, d);
+      }
       if (d !== null && (fewest === undefined || d < fewest)) fewest = d;
     }
   }
