@@ -200,12 +200,15 @@ function textAt(sheet: GridSheet, row: number, col: number | undefined): string 
 
 const PART_WIDTH: Record<string, number> = { class: 3, section: 2, item: 2 };
 
-/** The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"). */
-function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[]): { code: string; cols: number[] } | null {
+/**
+ * The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"). `whole`: the
+ * columns of a one-column code, one array shared by every row of the table.
+ */
+function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[], whole?: readonly number[]): { code: string; cols: readonly number[] } | null {
   if (cols.length === 0) return null;
   if (cols.length === 1 && cols[0].codePart === "full") {
     const digits = codeDigits(cellText(sheet, row, cols[0].col));
-    return digits ? { code: digits, cols: [cols[0].col] } : null;
+    return digits ? { code: digits, cols: whole ?? [cols[0].col] } : null;
   }
   let code = "";
   const used: number[] = [];
@@ -254,6 +257,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
   const secondaryName = secondary.length ? nameAfter(secondary) : undefined;
   const want = expectedClassification(kind);
   const rows: RecognisedRow[] = [];
+  const primaryWhole = primary.length ? [primary[0].col] : undefined;
+  const secondaryWhole = secondary.length ? [secondary[0].col] : undefined;
   // Codes of the code rows so far, for typoLevel.
   const codesAbove = new Set<string>();
 
@@ -272,7 +277,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         }
       }
     }
-    let codeRead = readCode(sheet, r, primary);
+    let codeRead = readCode(sheet, r, primary, primaryWhole);
     let codeName: string | undefined;
     if (!codeRead && label) {
       const split = splitCodeAndName(label);
@@ -306,7 +311,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         nameCol: codeName ? codeRead.cols[0] : labelCol,
       };
       row = { row: r, role: "code", label: codeName ?? label, labelCol, code };
-      const sec = readCode(sheet, r, secondary);
+      const sec = readCode(sheet, r, secondary, secondaryWhole);
       if (sec) {
         const scls = classifyCode(sec.code);
         row.secondaryCode = {

@@ -55,8 +55,8 @@ export interface CodeInfo {
   classification: Classification | null;
   /** 1 = 类, 2 = 款, 3 = 项, 4 = 目. */
   level: number;
-  /** Columns that held the code (one, or several for split 类/款/项). */
-  cols: number[];
+  /** Columns that held the code (one, or several for split 类/款/项); shared by rows read alike, never changed. */
+  cols: readonly number[];
   name?: string;
   nameCol?: number;
 }
