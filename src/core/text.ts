@@ -92,6 +92,9 @@ export function codeDigits(text: string): string | null {
 
 /** "2080505 行政单位离退休" / "2080505行政单位离退休" → code + name, when a cell holds both. */
 export function splitCodeAndName(text: string): { code: string; name: string } | null {
+  // A label starting with a Han character or an ASCII letter or sign (no space, no digit) holds no code: most do.
+  const first = text.charCodeAt(0);
+  if ((first >= 0x4e00 && first <= 0x9fff) || (first > 0x20 && first < 0x7f && (first < 0x30 || first > 0x39))) return null;
   const t = text.trim().replace(/^[\s\u3000]+/, "");
   const m = /^([0-9０-９]{3,9})[\s\u3000]*([^\d\s].*)$/.exec(t);
   if (!m) return null;

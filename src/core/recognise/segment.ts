@@ -142,6 +142,9 @@ function buildSegment(
   }
   if (seg.headerRows.length === 0 && !title) return null;
   const headerKey = seg.headerRows.length ? scans.at(seg.headerRows[0]).distinct.join("|") : null;
+  // A number's text starts with a digit, "-", "I" (Infinity) or "N" (NaN): a header key starting otherwise is no
+  // repeat of a row whose first cell is a number.
+  const numberLedKey = headerKey !== null && /^[\d\-IN]/.test(headerKey);
   // A unit line may sit at the right of the first header row's line, above it; meta after the header is rare.
   let inRepeat = false;
   let ended = false;
@@ -149,7 +152,12 @@ function buildSegment(
     if (scans.blank(r)) continue;
     // A plain data row (a number not shown as a date, no note word first) is no note, footer, meta line or title:
     // outside a repeat only the header's repeat is left to rule out, without building its cells.
-    if (!ended && !inRepeat && isPlainDataRow(scans, r) && (headerKey === null || !scans.distinctIs(r, headerKey))) {
+    if (
+      !ended &&
+      !inRepeat &&
+      isPlainDataRow(scans, r) &&
+      (headerKey === null || (!numberLedKey && scans.firstIsNumber(r)) || !scans.distinctIs(r, headerKey))
+    ) {
       seg.bodyRows.push(r);
       continue;
     }

@@ -295,7 +295,7 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       row = { row: r, role: "total", label, labelCol };
     } else if (
       unitCode ||
-      (codeRead && typoLevel(codeRead.code, want, codesAbove) === undefined && (!cls || (want && cls !== want && codeRead.code.startsWith("0"))))
+      (codeRead && (!cls || (want && cls !== want && codeRead.code.startsWith("0"))) && typoLevel(codeRead.code, want, codesAbove) === undefined)
     ) {
       row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
     } else if (codeRead) {
@@ -330,7 +330,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       row = { row: r, role: label && !isUnitName && !hasAmountOn(sheet, r, amountCols) ? "item" : label ? "unit" : "total", label, labelCol };
     } else continue;
     rows.push(row);
-    if (row.code && row.role === "code") codesAbove.add(row.code.code);
+    // Only a 3- or 5-digit code can be the parent typoLevel looks for.
+    if (row.code && row.role === "code" && (row.code.code.length === 3 || row.code.code.length === 5)) codesAbove.add(row.code.code);
   }
   return rows;
 }
