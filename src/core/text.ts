@@ -84,10 +84,21 @@ export function parseOrdinalLabel(label: string): OrdinalLabel {
 
 /** Digits of a code cell: "2080505", 208 (number), "２０８", "208 05" → "20805"; null if not a code. */
 export function codeDigits(text: string): string | null {
+  // Most codes are plain ASCII digits already, which normalising keeps as they are.
+  if (isAsciiDigits(text)) return text;
   const s = normaliseLabel(text);
   if (s === "") return null;
   if (!/^\d+$/.test(s)) return null;
   return s;
+}
+
+function isAsciiDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** "2080505 行政单位离退休" / "2080505行政单位离退休" → code + name, when a cell holds both. */

@@ -79,13 +79,14 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
   // Amount columns whose body is mostly text (项目类型, 项目单位 …) are text columns. Counted row by row (each row's
   // cells read together), every amount column at once.
   const amounts = columns.filter((c) => c.role === "amount");
+  const amountCols = Int32Array.from(amounts, (c) => c.col);
   const numberCounts = new Uint32Array(amounts.length);
   const textCounts = new Uint32Array(amounts.length);
   for (const r of seg.bodyRows) {
     const row = sheet.values[r];
     if (!row) continue;
-    for (let i = 0; i < amounts.length; i++) {
-      const kind = amountKind(row[amounts[i].col] ?? null);
+    for (let i = 0; i < amountCols.length; i++) {
+      const kind = amountKind(row[amountCols[i]] ?? null);
       if (kind === "number" || kind === "error") numberCounts[i]++;
       else if (kind === "invalid") textCounts[i]++;
     }
