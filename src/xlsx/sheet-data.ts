@@ -11,14 +11,16 @@
  * alone (src/xlsx/sheet.ts). So every file gives the grid saxes would give, or saxes' own refusal; the fast path
  * only decides how quickly.
  */
-import type { ReadLimits } from "./limits";
+import { MAX_COLS, MAX_ROWS, type ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 import { FastPathUnsupported, type BodyScanner } from "./xml";
 
 /** What a worksheet reader does with the parts of `<sheetData>`, whichever parser met them. */
 export interface CellSink {
-  row(r: string | undefined): void;
-  cell(r: string | undefined, t: string | undefined, s: string | undefined): void;
+  /** `<row>`: its 0-based index from `r=`, or -1 without one. */
+  row(r: number): void;
+  /** `<c>`: its position from `r=` (row × MAX_COLS + column, 0-based) or -1, its `t=` ("" without) and `s=` (-1 without). */
+  cell(at: number, t: string, s: number): void;
   /** `<v>` opens. */
   value(): void;
   /** `<f>` opens. */
@@ -71,13 +73,18 @@ export class SheetDataScanner implements BodyScanner {
   private pending = "";
   /** Prefixes already found declared. */
   private readonly prefixes = new Set<string>(["xml"]);
-  // Attributes of the tag being read.
-  private r: string | undefined;
-  private t: string | undefined;
-  private s: string | undefined;
+  // Attributes of the tag being read: where r=, t= and s= values lie (from < 0: absent), si= and ref= as read.
+  private rFrom = -1;
+  private rTo = -1;
+  private tFrom = -1;
+  private tTo = -1;
+  private sFrom = -1;
+  private sTo = -1;
   private si: string | undefined;
   private ref: string | undefined;
   private selfClosing = false;
+  /** The next `<` after the last start tag in the current buffer, when known (else -1). */
+  private nextLt = -1;
   /** Next `&` at or after the scan position in the current buffer (its length when none). */
   private amp = 0;
 
@@ -93,12 +100,15 @@ export class SheetDataScanner implements BodyScanner {
     if (FORBIDDEN.test(chunk)) throw new FastPathUnsupported("a character XML forbids");
     const s = this.pending ? this.pending + chunk : chunk;
     this.pending = "";
+    this.nextLt = -1;
     const n = s.length;
     this.amp = s.indexOf("&");
     if (this.amp < 0) this.amp = n;
     let i = 0;
     while (i < n) {
-      const lt = s.indexOf("<", i);
+      // The next tag was found already when the last start tag was checked for a < inside it.
+      const lt = this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
+      this.nextLt = -1;
       if (lt < 0) break;
       if (lt > i) this.text(s, i, lt);
       if (this.amp < lt) {
@@ -209,26 +219,33 @@ export class SheetDataScanner implements BodyScanner {
     if (end === INCOMPLETE) return INCOMPLETE;
     const next = s.indexOf("<", lt + 1);
     if (next >= 0 && next < end) throw new FastPathUnsupported("< in an attribute");
+    this.nextLt = next;
     if (this.amp < end) throw new FastPathUnsupported("a reference in an attribute");
     const sink = this.sink;
     const selfClosing = this.selfClosing;
     switch (el) {
-      case El.Row:
-        sink.row(this.r);
+      case El.Row: {
+        const r = this.rFrom < 0 ? -1 : rowNumberAt(s, this.rFrom, this.rTo);
+        if (r === INVALID_REF) throw new FastPathUnsupported("row number");
+        sink.row(r);
         if (!selfClosing) this.state = In.Row;
         break;
-      case El.C:
-        sink.cell(this.r, this.t, this.s);
+      }
+      case El.C: {
+        const at = this.rFrom < 0 ? -1 : cellRefAt(s, this.rFrom, this.rTo);
+        if (at === INVALID_REF) throw new FastPathUnsupported("cell reference");
+        sink.cell(at, this.tFrom < 0 ? "" : typeAt(s, this.tFrom, this.tTo), this.sFrom < 0 ? -1 : styleAt(s, this.sFrom, this.sTo));
         if (selfClosing) sink.endCell();
         else this.state = In.Cell;
         break;
+      }
       case El.V:
         sink.value();
         if (selfClosing) sink.endCapture();
         else this.state = In.V;
         break;
       case El.F:
-        sink.formula(this.t, this.si, this.ref);
+        sink.formula(this.tFrom < 0 ? undefined : typeAt(s, this.tFrom, this.tTo), this.si, this.ref);
         if (selfClosing) sink.endCapture();
         else this.state = In.F;
         break;
@@ -249,7 +266,8 @@ export class SheetDataScanner implements BodyScanner {
   /** Attributes from j to the tag's end: sets r, t, s, si, ref and selfClosing; the index after `>`, or INCOMPLETE. */
   private attributes(s: string, j: number): number {
     const n = s.length;
-    this.r = this.t = this.s = this.si = this.ref = undefined;
+    this.rFrom = this.tFrom = this.sFrom = -1;
+    this.si = this.ref = undefined;
     let seen = 0;
     for (;;) {
       while (j < n && isSpace(s.charCodeAt(j))) j++;
@@ -289,13 +307,23 @@ export class SheetDataScanner implements BodyScanner {
       if (key) {
         if (seen & key) throw new FastPathUnsupported("a repeated attribute");
         seen |= key;
-        const value = s.slice(j + 1, close);
-        if (hasSpaceOtherThanBlank(value)) throw new FastPathUnsupported("white space in an attribute");
-        if (key === R) this.r = value;
-        else if (key === T) this.t = value;
-        else if (key === S) this.s = value;
-        else if (key === SI) this.si = value;
-        else this.ref = value;
+        // r, t and s are read in place (no string made); a tab or line break in them is invalid either way.
+        if (key === R) {
+          this.rFrom = j + 1;
+          this.rTo = close;
+        } else if (key === T) {
+          this.tFrom = j + 1;
+          this.tTo = close;
+        } else if (key === S) {
+          this.sFrom = j + 1;
+          this.sTo = close;
+        } else {
+          const value = s.slice(j + 1, close);
+          // XML turns these into blanks, and si= names a formula: leave that to saxes.
+          if (hasSpaceOtherThanBlank(value)) throw new FastPathUnsupported("white space in an attribute");
+          if (key === SI) this.si = value;
+          else this.ref = value;
+        }
       } else this.checkName(s, a, len, colon);
       j = close + 1;
       if (j >= n) return INCOMPLETE;
@@ -347,6 +375,74 @@ function hasSpaceOtherThanBlank(value: string): boolean {
     if (c === 9 || c === 10 || c === 13) return true;
   }
   return false;
+}
+
+/** A cell or row reference that is not one; what the readers refuse. */
+export const INVALID_REF = -2;
+
+/**
+ * The cell reference in s[from, to) ("B12", case-insensitive, no $) as row × MAX_COLS + column, 0-based; -1 when
+ * empty, INVALID_REF when not a reference inside Excel's grid. Read in place: a sheet has one per cell.
+ */
+export function cellRefAt(s: string, from: number, to: number): number {
+  if (from >= to) return -1;
+  let i = from;
+  let c = 0;
+  for (; i < to; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 65 && code <= 90) c = c * 26 + code - 64;
+    else if (code >= 97 && code <= 122) c = c * 26 + code - 96;
+    else break;
+    if (c > MAX_COLS) return INVALID_REF;
+  }
+  if (i === from) return INVALID_REF;
+  const r = rowNumberAt(s, i, to);
+  return r < 0 ? INVALID_REF : r * MAX_COLS + c - 1;
+}
+
+/** The 1-based row number in s[from, to) as a 0-based index; -1 when empty, INVALID_REF when not a row of the grid. */
+export function rowNumberAt(s: string, from: number, to: number): number {
+  if (from >= to) return -1;
+  let n = 0;
+  let i = from;
+  for (; i < to && i - from < 8; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  // Anything but plain digits is judged as Number() would (" 12", "12.0"), so every producer's form reads alike.
+  if (i < to) n = Number(s.slice(from, to));
+  return Number.isInteger(n) && n >= 1 && n <= MAX_ROWS ? n - 1 : INVALID_REF;
+}
+
+/** `t=` of a cell or formula: the usual values as constants, so no string is made per cell. */
+function typeAt(s: string, from: number, to: number): string {
+  const len = to - from;
+  const c = s.charCodeAt(from);
+  if (len === 1) {
+    if (c === 115) return "s";
+    if (c === 110) return "n";
+    if (c === 98) return "b";
+    if (c === 101) return "e";
+    if (c === 100) return "d";
+  } else if (len === 3 && s.startsWith("str", from)) return "str";
+  else if (len === 9 && s.startsWith("inlineStr", from)) return "inlineStr";
+  else if (len === 6 && s.startsWith("shared", from)) return "shared";
+  return s.slice(from, to);
+}
+
+/** `s=`: plain digits read in place; anything else as Number() reads it, as the saxes path does. */
+function styleAt(s: string, from: number, to: number): number {
+  let n = 0;
+  if (to - from > 0 && to - from < 10) {
+    for (let i = from; i < to; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return Number(s.slice(from, to));
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  return Number(s.slice(from, to));
 }
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };

@@ -11,7 +11,7 @@ import { MAX_COLS, MAX_ROWS } from "./limits";
 import { isTrue, type Ctx } from "./parts";
 import { WorkbookReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
-import { SheetDataScanner, type CellSink } from "./sheet-data";
+import { cellRefAt, INVALID_REF, rowNumberAt, SheetDataScanner, type CellSink } from "./sheet-data";
 import { attr, FastPathUnsupported, isMain, parsePart, type BodyHandoff, type Tag } from "./xml";
 import type { ZipEntry } from "./zip";
 
@@ -141,47 +141,27 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
     }
   };
 
-  const parseRef = (ref: string): boolean => {
-    let i = 0;
-    let c = 0;
-    while (i < ref.length) {
-      const code = ref.charCodeAt(i);
-      if (code >= 65 && code <= 90) c = c * 26 + code - 64;
-      else if (code >= 97 && code <= 122) c = c * 26 + code - 96;
-      else break;
-      i++;
-    }
-    const r = Number(ref.slice(i));
-    if (i === 0 || !Number.isInteger(r) || r < 1 || r > MAX_ROWS || c > MAX_COLS) return false;
-    row = r - 1;
-    col = c - 1;
-    return true;
-  };
-
   // What both parsers report inside <sheetData>; saxes' handlers below map its tags onto these.
   const cells: CellSink = {
     row(r) {
-      if (r !== undefined && r !== "") {
-        const n = Number(r);
-        if (!Number.isInteger(n) || n < 1 || n > MAX_ROWS)
-          fail("broken-part", `row ${r}`, `${input.name}：行号 ${r.slice(0, 20)} 无效 / invalid row number`);
-        row = n - 1;
-      } else {
+      if (r >= 0) row = r;
+      else {
         row++;
         if (row >= MAX_ROWS) fail("broken-part", "more than 1048576 rows", `${input.name}：超过 1048576 行 / more than 1048576 rows`);
       }
       col = -1;
     },
-    cell(ref, t, s) {
-      if (ref !== undefined && ref !== "") {
-        if (!parseRef(ref)) fail("broken-part", `cell reference ${ref}`, `${input.name}：单元格地址 ${ref.slice(0, 20)} 无效 / invalid cell reference`);
+    cell(at, t, s) {
+      if (at >= 0) {
+        row = Math.floor(at / MAX_COLS);
+        col = at % MAX_COLS;
       } else {
         col++;
         if (row < 0) row = 0;
         if (col >= MAX_COLS) fail("broken-part", "more than 16384 cells in a row", `${input.name}：第 ${row + 1} 行超过 16384 列 / row ${row + 1} has more than 16384 cells`);
       }
-      type = t ?? "";
-      style = s === undefined ? -1 : Number(s);
+      type = t;
+      style = s;
       v = f = inline = null;
       fType = "";
       fSi = fRef = undefined;
@@ -243,7 +223,13 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
         if (!isMain(tag)) return;
         switch (tag.local) {
           case "c":
-            if (inSheetData) cells.cell(tag.attributes.r?.value ?? attr(tag, "r"), tag.attributes.t?.value, tag.attributes.s?.value);
+            if (inSheetData) {
+              const ref = tag.attributes.r?.value ?? attr(tag, "r");
+              const at = ref === undefined || ref === "" ? -1 : cellRefAt(ref, 0, ref.length);
+              if (at === INVALID_REF) fail("broken-part", `cell reference ${ref}`, `${input.name}：单元格地址 ${ref!.slice(0, 20)} 无效 / invalid cell reference`);
+              const s = tag.attributes.s?.value;
+              cells.cell(at, tag.attributes.t?.value ?? "", s === undefined ? -1 : Number(s));
+            }
             return;
           case "v":
             if (inSheetData) cells.value();
@@ -261,7 +247,12 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
             cells.inlineText();
             return;
           case "row":
-            if (inSheetData) cells.row(tag.attributes.r?.value);
+            if (inSheetData) {
+              const r = tag.attributes.r?.value;
+              const n = r === undefined || r === "" ? -1 : rowNumberAt(r, 0, r.length);
+              if (n === INVALID_REF) fail("broken-part", `row ${r}`, `${input.name}：行号 ${r!.slice(0, 20)} 无效 / invalid row number`);
+              cells.row(n);
+            }
             return;
           case "sheetData":
             inSheetData = true;
