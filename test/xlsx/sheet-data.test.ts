@@ -17,7 +17,7 @@ type Outcome = { grid: GridWorkbook } | { refused: string };
 
 function readBy(bytes: Uint8Array, path: "fast" | "saxes"): Outcome {
   try {
-    return { grid: readXlsxBytes(bytes, "t.xlsx", DEFAULT_LIMITS, path) };
+    return { grid: readXlsxBytes(bytes, "t.xlsx", DEFAULT_LIMITS, { sheetData: path }) };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { refused: e.reason };
     throw e;
