@@ -98,13 +98,29 @@ export class SheetDataScanner implements BodyScanner {
 
   write(chunk: string): string | null {
     if (FORBIDDEN.test(chunk)) throw new FastPathUnsupported("a character XML forbids");
-    const s = this.pending ? this.pending + chunk : chunk;
+    const held = this.pending;
+    if (!held) return this.scan(chunk, 0);
     this.pending = "";
+    // The tag or text the last chunk cut is finished in a short string of its own, and the chunk is then scanned as
+    // the flat string the decoder made: `held + chunk` would be a rope, read character by character at half speed.
+    const k = chunk.indexOf(">") + 1;
+    if (k > 0) {
+      const done = this.scan(held + chunk.slice(0, k), 0);
+      if (done !== null) return done + chunk.slice(k);
+      if (!this.pending) return this.scan(chunk, k);
+    }
+    const rest = (this.pending || held) + chunk.slice(k);
+    this.pending = "";
+    return this.scan(rest, 0);
+  }
+
+  /** Scans s from `from`: the text from `</sheetData>` on once met, else null (an unfinished end kept as pending). */
+  private scan(s: string, from: number): string | null {
     this.nextLt = -1;
     const n = s.length;
-    this.amp = s.indexOf("&");
+    this.amp = s.indexOf("&", from);
     if (this.amp < 0) this.amp = n;
-    let i = 0;
+    let i = from;
     while (i < n) {
       // The next tag was found already when the last start tag was checked for a < inside it.
       const lt = this.nextLt >= i ? this.nextLt : s.indexOf("<", i);
