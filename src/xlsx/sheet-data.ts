@@ -299,6 +299,29 @@ export class SheetDataScanner implements BodyScanner {
         this.selfClosing = true;
         return j + 2;
       }
+      // r="…", s="…", t="…" as every producer writes them, without the general name and spacing loops.
+      if ((c === 114 || c === 115 || c === 116) && s.charCodeAt(j + 1) === 61 && s.charCodeAt(j + 2) === 34) {
+        const close = s.indexOf('"', j + 3);
+        if (close < 0) return INCOMPLETE;
+        const key = c === 114 ? R : c === 115 ? S : T;
+        if (seen & key) throw new FastPathUnsupported("a repeated attribute");
+        seen |= key;
+        if (key === R) {
+          this.rFrom = j + 3;
+          this.rTo = close;
+        } else if (key === S) {
+          this.sFrom = j + 3;
+          this.sTo = close;
+        } else {
+          this.tFrom = j + 3;
+          this.tTo = close;
+        }
+        j = close + 1;
+        if (j >= n) return INCOMPLETE;
+        const after = s.charCodeAt(j);
+        if (!isSpace(after) && after !== 62 && after !== 47) throw new FastPathUnsupported("attributes not separated");
+        continue;
+      }
       const a = j;
       let colon = -1;
       while (j < n) {
