@@ -61,6 +61,7 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
     return idx;
   };
 
+  const entryCache = new Map<YearIndex, Map<IndexedRow, CatalogueEntry>>();
   const toEntry = (row: IndexedRow, idx: YearIndex): CatalogueEntry => {
     const path: PathStep[] = [];
     for (let len = 3; len <= row.code.length; len += 2) {
@@ -83,7 +84,13 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
     lookup(code, year) {
       const idx = index(year);
       const row = idx.byCode.get(code.trim());
-      return row ? toEntry(row, idx) : undefined;
+      if (!row) return undefined;
+      // One entry per row and year: the rules look up every code row of a workbook, and codes repeat across units.
+      let entries = entryCache.get(idx);
+      if (!entries) entryCache.set(idx, (entries = new Map()));
+      let entry = entries.get(row);
+      if (!entry) entries.set(row, (entry = toEntry(row, idx)));
+      return entry;
     },
     children(code, year) {
       const idx = index(year);
