@@ -5,11 +5,11 @@
 import { CellNumbering } from "./cell-number";
 import type { GridSheet, GridWorkbook } from "./grid";
 import { cellFormula, cellValue } from "./grid";
-import { parseAmount, type Amount } from "./money";
+import { parseAmount, wholeCents, type Amount } from "./money";
 import { cellAmount } from "./formula/evaluate";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells } from "./rules/cell-rules";
-import type { AmountReader, CellKey, Identity } from "./rules/identity";
+import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type Identity } from "./rules/identity";
 
 /**
  * What a session knows of the cells: amounts read (a cache for what costs more than the grid lookup), and, built per
@@ -36,7 +36,7 @@ export class CellIndex {
     private readonly workbook: GridWorkbook,
     private readonly tablesOf: (sheet: string) => readonly RecognisedTable[],
   ) {
-    this.read = (c) => {
+    const read = (c: CellKey): Amount => {
       const s = this.sheet(c.sheet);
       if (!s) return parseAmount(null);
       const v = cellValue(s, c.row, c.col);
@@ -48,6 +48,15 @@ export class CellIndex {
       if (!a) this.cache.set(k, (a = cellAmount(this.workbook, s, c.row, c.col)));
       return a;
     };
+    // The same cells' cents without an Amount each (see AmountReader): what evaluating every identity reads.
+    const cents = (sheet: string, row: number, col: number): number => {
+      const s = this.sheet(sheet);
+      if (!s) return CENTS_EMPTY;
+      const v = cellValue(s, row, col);
+      if (typeof v === "number") return (Number.isFinite(v) ? wholeCents(v) : undefined) ?? NaN;
+      return v === null && cellFormula(s, row, col) === null ? CENTS_EMPTY : NaN;
+    };
+    this.read = Object.assign(read, { cents });
   }
 
   /** The sheet of that name, remembering the last one asked for (reads come sheet by sheet). */
@@ -102,15 +111,13 @@ export class CellIndex {
     if (sheets.size) this.identitiesBySheet ??= this.groupIdentitiesBySheet();
     for (const name of sheets) {
       const sheetNumber = this.numbering.sheetNumber(name);
-      for (const i of this.identitiesBySheet!.get(name) ?? []) {
-        const id = this.identities[i];
-        for (const side of [id.left, id.right, id.minus ?? []])
-          for (const c of side) {
-            if (c.sheet !== name) continue;
-            const list = wanted.get(CellNumbering.at(sheetNumber, c.row, c.col));
-            if (list && list[list.length - 1] !== i) list.push(i);
-          }
-      }
+      let i = 0;
+      const visit = (sheet: string, row: number, col: number): void => {
+        if (sheet !== name) return;
+        const list = wanted.get(CellNumbering.at(sheetNumber, row, col));
+        if (list && list[list.length - 1] !== i) list.push(i);
+      };
+      for (i of this.identitiesBySheet!.get(name) ?? []) forEachCell(this.identities[i], visit);
     }
     return (c) => wanted.get(this.numbering.of(c)) ?? this.readersOf(c);
   }
@@ -142,32 +149,35 @@ export class CellIndex {
     this.identitiesBySheet ??= this.groupIdentitiesBySheet();
     const sheetNumber = this.numbering.sheetNumber(name);
     const byCell = this.byCell;
-    for (const i of this.identitiesBySheet.get(name) ?? []) {
-      const id = this.identities[i];
-      for (const side of [id.left, id.right, id.minus ?? []])
-        for (const c of side) {
-          if (c.sheet !== name) continue;
-          const k = CellNumbering.at(sheetNumber, c.row, c.col);
-          const list = byCell.get(k);
-          if (!list) byCell.set(k, [i]);
-          else if (list[list.length - 1] !== i) list.push(i);
-        }
-    }
+    let i = 0;
+    const visit = (sheet: string, row: number, col: number): void => {
+      if (sheet !== name) return;
+      const k = CellNumbering.at(sheetNumber, row, col);
+      const list = byCell.get(k);
+      if (!list) byCell.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    for (i of this.identitiesBySheet.get(name) ?? []) forEachCell(this.identities[i], visit);
   }
 
   /** Every sheet an identity reads a cell of, by the cells themselves (a cross-table identity lists under each). */
   private groupIdentitiesBySheet(): Map<string, number[]> {
     const out = new Map<string, number[]>();
-    this.identities.forEach((id, i) => {
-      let last = "";
-      for (const side of [id.left, id.right, id.minus ?? []])
-        for (const c of side) {
-          if (c.sheet === last) continue;
-          last = c.sheet;
-          const list = out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!;
-          if (list[list.length - 1] !== i) list.push(i);
-        }
-    });
+    let i = 0;
+    let last = "";
+    const visit = (sheet: string): void => {
+      if (sheet === last) return;
+      last = sheet;
+      const list = out.get(sheet) ?? out.set(sheet, []).get(sheet)!;
+      if (list[list.length - 1] !== i) list.push(i);
+    };
+    for (i = 0; i < this.identities.length; i++) {
+      last = "";
+      const line = this.identities[i].line;
+      // A sum along a line reads one sheet only.
+      if (line) visit(line.sheet);
+      else forEachCell(this.identities[i], visit);
+    }
     return out;
   }
 }

@@ -12,7 +12,7 @@ import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./
 import { recogniseSheet, tableSummary } from "./recognise";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells, cellFindings } from "./rules/cell-rules";
-import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
+import { failure, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
 import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
@@ -145,8 +145,8 @@ export class CheckSession {
     for (const c of edited) for (const i of this.cells.readersOf(c)) ids.add(i);
     const tableIds = new Set<string>();
     for (const i of ids) {
-      const e = evaluate(this.identities[i], this.read);
-      if (e && e.outcome !== "equal") this.failed.set(i, e);
+      const e = failure(this.identities[i], this.read);
+      if (e) this.failed.set(i, e);
       else this.failed.delete(i);
       for (const t of this.identities[i].tables) tableIds.add(t);
     }
@@ -195,8 +195,8 @@ export class CheckSession {
     this.cells.reset(this.identities);
     this.failed = new Map();
     for (let i = 0; i < this.identities.length; i++) {
-      const e = evaluate(this.identities[i], this.read);
-      if (e && e.outcome !== "equal") this.failed.set(i, e);
+      const e = failure(this.identities[i], this.read);
+      if (e) this.failed.set(i, e);
     }
     this.cellIssues = new Map();
     for (const t of tables) {

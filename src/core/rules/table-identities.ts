@@ -4,7 +4,7 @@ import { parseOrdinalLabel } from "../text";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable, SideRows } from "../recognise/types";
 import { buildColumnTree, columnSums, rootTotalColumn } from "./column-tree";
 import { finalTableIdentities } from "./final-identities";
-import type { CellKey, Identity } from "./identity";
+import type { CellKey, Identity, IdentityLine } from "./identity";
 import type { Measure } from "./measure";
 import type { RuleInfo } from "../rule-info";
 import { amountColumns } from "../recognise/queries";
@@ -55,16 +55,16 @@ interface LineKind {
  * keys and texts were most of a check's memory: the terms' rows or columns are one array shared by every sum of the
  * line, the cell keys are made when read, the text only when asked for (for the few that fail).
  */
-class LineSum implements Identity {
+class LineSum implements Identity, IdentityLine {
   /** Set by attachMeasures only where they are not the plain default (declared, so most sums carry no field). */
   declare measures?: { left: Measure; right: Measure };
   constructor(
     private readonly kind: LineKind,
     /** The row (along a row) or column (along a column) the sum lies on. */
-    private readonly line: number,
+    readonly at: number,
     /** The total's column or row. */
-    private readonly total: number,
-    private readonly terms: readonly number[],
+    readonly total: number,
+    readonly terms: readonly number[],
     private readonly a: Text,
     private readonly b: Text,
   ) {}
@@ -76,6 +76,15 @@ class LineSum implements Identity {
   }
   get strength(): "error" {
     return "error";
+  }
+  get sheet(): string {
+    return this.kind.sheet;
+  }
+  get alongRow(): boolean {
+    return this.kind.alongRow;
+  }
+  get line(): IdentityLine {
+    return this;
   }
   get left(): CellKey[] {
     return [this.cell(this.total)];
@@ -91,7 +100,7 @@ class LineSum implements Identity {
   }
   private cell(at: number): CellKey {
     const { sheet, alongRow } = this.kind;
-    return alongRow ? { sheet, row: this.line, col: at } : { sheet, row: at, col: this.line };
+    return alongRow ? { sheet, row: this.at, col: at } : { sheet, row: at, col: this.at };
   }
 }
 
