@@ -47,8 +47,13 @@ export function cellFindings(
   const out: Finding[] = [];
   const wb = workbook ?? { sheets: [sheet] };
   for (const { row, col } of cells) {
-    const a = cellAmount(wb, sheet, row, col);
     const formula = cellFormula(sheet, row, col);
+    // Nearly every cell is a blank or a number without a formula: fine, decided without reading its amount.
+    if (formula === null) {
+      const v = cellValue(sheet, row, col);
+      if (v === null || (typeof v === "number" && Number.isFinite(v))) continue;
+    }
+    const a = cellAmount(wb, sheet, row, col);
     // Nearly every cell is a plain amount: its address is spelled out only for a finding.
     if (!formula && (a.kind === "empty" || (a.kind === "number" && !a.fromText))) continue;
     const address = toA1(row, col);
