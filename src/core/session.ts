@@ -235,16 +235,16 @@ export class CheckSession {
       (disclosureSet(tables.map((t) => t.kind)) === "final" ? findDocumentYear(tables, this.workbook)?.year : undefined);
     // Rows of all tables of one year are checked together, so codes outside the built-in coverage give one note per
     // parent for the workbook, not one per table.
-    const byYear = new Map<number, CodeRow[]>();
+    const byYear = new Map<number, RecognisedTable[]>();
     for (const t of tables) {
       if (t.kind === "other") continue;
       const year = this.options.year ?? t.year ?? documentYear ?? catalogue.years[catalogue.years.length - 1];
-      const rows = byYear.get(year) ?? [];
-      for (const r of codeRowsOfTable(t)) rows.push(r);
-      byYear.set(year, rows);
+      const list = byYear.get(year);
+      if (list) list.push(t);
+      else byYear.set(year, [t]);
     }
     const out: Finding[] = [];
-    for (const [year, rows] of byYear) for (const f of checkCodeRows(rows, catalogue, year)) out.push(f);
+    for (const [year, ts] of byYear) for (const f of checkCodeRows(codeRowsOfTables(ts), catalogue, year)) out.push(f);
     return out;
   }
 
@@ -312,6 +312,11 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
 /** One change or a burst of them, as a list. */
 export function changeList(input: GridChange | readonly GridChange[]): GridChange[] {
   return Array.isArray(input) ? [...(input as readonly GridChange[])] : [input as GridChange];
+}
+
+/** The tables' code rows, made table by table as they are checked: a workbook's all at once were tens of MB. */
+function* codeRowsOfTables(tables: readonly RecognisedTable[]): Iterable<CodeRow> {
+  for (const t of tables) yield* codeRowsOfTable(t);
 }
 
 function mostCommon(values: number[]): number | undefined {

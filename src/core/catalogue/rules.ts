@@ -42,7 +42,8 @@ export const RULE_NAME = "catalogue.name-mismatch";
 export const RULE_PARENT = "catalogue.wrong-parent";
 export const RULE_PAIRING = "catalogue.economic-pairing";
 
-export function checkCodeRows(rows: CodeRow[], catalogue: Catalogue, year: number): Finding[] {
+/** `rows` are walked once, in order (they may be made as they are walked). */
+export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, year: number): Finding[] {
   const findings: Finding[] = [];
   const uncovered = new Map<string, CodeRow[]>();
   // What a missing code gets depends on the code alone (its cells aside): judged once per code, as codes repeat

@@ -4,10 +4,13 @@ import { crossIdentities } from "./cross-identities";
 import { finalCrossIdentities } from "./final-cross";
 import type { CellKey, Identity } from "./identity";
 import { isPlain, measuresOf, type Measure } from "./measure";
-import { tableIdentities } from "./table-identities";
+import { pushAll, tableIdentities } from "./table-identities";
 
 export function identitiesFor(tables: RecognisedTable[]): Identity[] {
-  const out = [...tables.flatMap((t) => tableIdentities(t)), ...crossIdentities(tables), ...finalCrossIdentities(tables)];
+  // One list, every table's sums pushed into it (copying hundreds of thousands from list to list was garbage).
+  const out: Identity[] = [];
+  for (const t of tables) tableIdentities(t, out);
+  pushAll(pushAll(out, crossIdentities(tables)), finalCrossIdentities(tables));
   attachMeasures(out, tables);
   return out;
 }

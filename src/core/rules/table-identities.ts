@@ -132,8 +132,17 @@ function rowLabelEn(row: RecognisedRow): string {
 }
 
 
-/** 合计 = Σ columns on every row (column tree from the header). */
-export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
+/**
+ * 合计 = Σ columns on every row (column tree from the header). The sums go into `out` (returned): a large table's
+ * hundreds of thousands of sums are pushed into one list, not copied from list to list.
+ */
+export function columnSumIdentities(
+  table: RecognisedTable,
+  rows: Array<{ row: number; zh: string; en: string }>,
+  columns: RecognisedColumn[],
+  dropTop: number,
+  out: Identity[] = [],
+): Identity[] {
   const label = columnLabeller(table);
   // The column part of the text is the same on every row: built once per sum.
   const sums = columnSums(buildColumnTree(columns, dropTop)).map((s) => ({
@@ -150,14 +159,12 @@ export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: n
     zh: (r, s) => `${sheet}“${r.zh}”行：${s.zh}`,
     en: (r, s) => `${sheet}, ${r.en}: ${s.en}`,
   };
-  const out: Identity[] = [];
   for (const r of rows) for (const s of sums) out.push(new LineSum(kind, r.row, s.total, s.terms, r, s));
   return out;
 }
 
-/** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column. */
-export function hierarchyIdentities(table: RecognisedTable): Identity[] {
-  const out: Identity[] = [];
+/** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column; into `out`. */
+export function hierarchyIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] {
   const cols = amountColumns(table);
   const children = new Map<number, number[]>();
   const topLevel: number[] = [];
@@ -444,26 +451,33 @@ export function threePublicRowIdentities(table: RecognisedTable): Identity[] {
   return out;
 }
 
-export function tableIdentities(table: RecognisedTable): Identity[] {
-  const final = finalTableIdentities(table);
+/** The table's identities, pushed into `out` (returned). */
+export function tableIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] {
+  const final = finalTableIdentities(table, out);
   if (final) return final;
   switch (table.kind) {
     case "other":
-      return [];
+      return out;
     case "summary":
     case "fiscal-summary":
-      return twoSidedIdentities(table);
+      return pushAll(out, twoSidedIdentities(table));
     case "three-public":
-      if (table.itemsAsColumns) return columnSumIdentities(table, table.rows.map((r) => ({ row: r.row, zh: r.label || `第${r.row + 1}行`, en: `row ${r.row + 1}` })), table.columns, 0);
-      return [...threePublicRowIdentities(table), ...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0)];
+      if (table.itemsAsColumns) return columnSumIdentities(table, table.rows.map((r) => ({ row: r.row, zh: r.label || `第${r.row + 1}行`, en: `row ${r.row + 1}` })), table.columns, 0, out);
+      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, pushAll(out, threePublicRowIdentities(table)));
     case "project-expenditure":
-      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0);
+      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, out);
     default: {
-      const out = [...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0), ...hierarchyIdentities(table)];
-      if (table.kind === "basic-expenditure") out.push(...basicSplitIdentities(table));
+      hierarchyIdentities(table, columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, out));
+      if (table.kind === "basic-expenditure") pushAll(out, basicSplitIdentities(table));
       return out;
     }
   }
+}
+
+/** `items` appended to `out` (returned), one by one: a spread of a long list overflows the stack. */
+export function pushAll<T>(out: T[], items: readonly T[]): T[] {
+  for (const x of items) out.push(x);
+  return out;
 }
 
 export function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
