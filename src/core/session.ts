@@ -15,7 +15,7 @@ import { amountCells, cellFindings } from "./rules/cell-rules";
 import { failure, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
-import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
+import { checkCodeRows, codeRowsIn, type Catalogue, type CodeRow } from "./catalogue";
 import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren, foldHiddenDecimals } from "./rules/plausibility";
@@ -314,9 +314,9 @@ export function changeList(input: GridChange | readonly GridChange[]): GridChang
   return Array.isArray(input) ? [...(input as readonly GridChange[])] : [input as GridChange];
 }
 
-/** The tables' code rows, made table by table as they are checked: a workbook's all at once were tens of MB. */
+/** The tables' code rows, made one by one as they are checked: a workbook's all at once were tens of MB. */
 function* codeRowsOfTables(tables: readonly RecognisedTable[]): Iterable<CodeRow> {
-  for (const t of tables) yield* codeRowsOfTable(t);
+  for (const t of tables) yield* codeRowsIn(t);
 }
 
 function mostCommon(values: number[]): number | undefined {

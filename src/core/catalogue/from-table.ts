@@ -9,7 +9,11 @@ import { classifyCode } from "../codes/classify";
 import type { CodeRow } from "./rules";
 
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
-  const out: CodeRow[] = [];
+  return [...codeRowsIn(table)];
+}
+
+/** The same rows, made one at a time as they are walked: a check keeps only the few that make a finding. */
+export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
   const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, row: row, col: col });
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
@@ -52,7 +56,6 @@ export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
       const col = r.secondaryCode.cols[0];
       if (col !== undefined) row.pairedCode = { code: r.secondaryCode.code, cell: cell(r.row, col) };
     }
-    out.push(row);
+    yield row;
   }
-  return out;
 }
