@@ -9,7 +9,7 @@ import { parseAmount, wholeCents, type Amount } from "./money";
 import { cellAmount } from "./formula/evaluate";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells } from "./rules/cell-rules";
-import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type Identity } from "./rules/identity";
+import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type Identity, type IdentityLine } from "./rules/identity";
 
 /**
  * What a session knows of the cells: amounts read (a cache for what costs more than the grid lookup), and, built per
@@ -102,14 +102,18 @@ export class CellIndex {
    */
   readersOfCells(cells: readonly CellKey[]): (c: CellKey) => readonly number[] {
     const wanted = new Map<number, number[]>();
-    const sheets = new Set<string>();
+    // The rows and columns of the wanted cells, per sheet: a sum along a line none of them lies on is passed over.
+    const lines = new Map<string, { rows: Set<number>; cols: Set<number> }>();
     for (const c of cells) {
       if (this.readerSheets.has(c.sheet)) continue;
       wanted.set(this.numbering.of(c), []);
-      sheets.add(c.sheet);
+      let l = lines.get(c.sheet);
+      if (!l) lines.set(c.sheet, (l = { rows: new Set(), cols: new Set() }));
+      l.rows.add(c.row);
+      l.cols.add(c.col);
     }
-    if (sheets.size) this.identitiesBySheet ??= this.groupIdentitiesBySheet();
-    for (const name of sheets) {
+    if (lines.size) this.identitiesBySheet ??= this.groupIdentitiesBySheet();
+    for (const [name, { rows, cols }] of lines) {
       const sheetNumber = this.numbering.sheetNumber(name);
       let i = 0;
       const visit = (sheet: string, row: number, col: number): void => {
@@ -117,7 +121,11 @@ export class CellIndex {
         const list = wanted.get(CellNumbering.at(sheetNumber, row, col));
         if (list && list[list.length - 1] !== i) list.push(i);
       };
-      for (i of this.identitiesBySheet!.get(name) ?? []) forEachCell(this.identities[i], visit);
+      for (i of this.identitiesBySheet!.get(name) ?? []) {
+        const line = this.identities[i].line;
+        if (line && !mayRead(line, line.alongRow ? rows : cols, line.alongRow ? cols : rows)) continue;
+        forEachCell(this.identities[i], visit);
+      }
     }
     return (c) => wanted.get(this.numbering.of(c)) ?? this.readersOf(c);
   }
@@ -180,4 +188,15 @@ export class CellIndex {
     }
     return out;
   }
+}
+
+/**
+ * Whether a sum along a line may read one of the wanted cells: its line (the row or column all its cells share) is
+ * among `onLine`, and its total or a term among `across` (the wanted cells' other coordinate).
+ */
+function mayRead(line: IdentityLine, onLine: ReadonlySet<number>, across: ReadonlySet<number>): boolean {
+  if (!onLine.has(line.at)) return false;
+  if (across.has(line.total)) return true;
+  for (const t of line.terms) if (across.has(t)) return true;
+  return false;
 }

@@ -51,13 +51,18 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
     years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best), years[0]);
 
   // Years are materialised on first use: the pane usually needs one year only.
+  // By the year asked too: the rules ask for every code row's year, and resolving it scans the years.
+  const byAsked = new Map<number, YearIndex>();
   const index = (year: number): YearIndex => {
+    const asked = byAsked.get(year);
+    if (asked) return asked;
     const y = resolveYear(year);
     let idx = indexes.get(y);
     if (!idx) {
       idx = buildYearIndex(data.classifications, y, imported);
       indexes.set(y, idx);
     }
+    byAsked.set(year, idx);
     return idx;
   };
 
