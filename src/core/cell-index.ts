@@ -96,37 +96,40 @@ export class CellIndex {
   }
 
   /**
-   * The readers of just these cells, found in one pass over their sheets' identities without indexing the sheets
+   * The readers of just these cells, found in one pass over the identities without indexing the sheets
    * (sheets already indexed answer from the index; any other cell falls back to it): a one-shot check asks only for
    * its few failed cells, and a whole sheet's index was the largest part of its memory. Lists equal readersOf's.
    */
   readersOfCells(cells: readonly CellKey[]): (c: CellKey) => readonly number[] {
     const wanted = new Map<number, number[]>();
     // The rows and columns of the wanted cells, per sheet: a sum along a line none of them lies on is passed over.
-    const lines = new Map<string, { rows: Set<number>; cols: Set<number> }>();
+    const lines = new Map<string, { sheetNumber: number; rows: Set<number>; cols: Set<number> }>();
     for (const c of cells) {
       if (this.readerSheets.has(c.sheet)) continue;
       wanted.set(this.numbering.of(c), []);
       let l = lines.get(c.sheet);
-      if (!l) lines.set(c.sheet, (l = { rows: new Set(), cols: new Set() }));
+      if (!l) lines.set(c.sheet, (l = { sheetNumber: this.numbering.sheetNumber(c.sheet), rows: new Set(), cols: new Set() }));
       l.rows.add(c.row);
       l.cols.add(c.col);
     }
-    if (lines.size) this.identitiesBySheet ??= this.groupIdentitiesBySheet();
-    for (const [name, { rows, cols }] of lines) {
-      const sheetNumber = this.numbering.sheetNumber(name);
-      let i = 0;
-      const visit = (sheet: string, row: number, col: number): void => {
-        if (sheet !== name) return;
-        const list = wanted.get(CellNumbering.at(sheetNumber, row, col));
-        if (list && list[list.length - 1] !== i) list.push(i);
-      };
-      for (i of this.identitiesBySheet!.get(name) ?? []) {
+    // One pass over the identities in order (lists ascending, as the index's): grouping them all by sheet first
+    // made a list entry per identity, for a handful of wanted cells.
+    let i = 0;
+    const visit = (sheet: string, row: number, col: number): void => {
+      const l = lines.get(sheet);
+      if (!l) return;
+      const list = wanted.get(CellNumbering.at(l.sheetNumber, row, col));
+      if (list && list[list.length - 1] !== i) list.push(i);
+    };
+    if (lines.size)
+      for (i = 0; i < this.identities.length; i++) {
         const line = this.identities[i].line;
-        if (line && !mayRead(line, line.alongRow ? rows : cols, line.alongRow ? cols : rows)) continue;
+        if (line) {
+          const l = lines.get(line.sheet);
+          if (!l || !mayRead(line, line.alongRow ? l.rows : l.cols, line.alongRow ? l.cols : l.rows)) continue;
+        }
         forEachCell(this.identities[i], visit);
       }
-    }
     return (c) => wanted.get(this.numbering.of(c)) ?? this.readersOf(c);
   }
 
