@@ -9,7 +9,7 @@ import { parseAmount, wholeCents, type Amount } from "./money";
 import { cellAmount } from "./formula/evaluate";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells } from "./rules/cell-rules";
-import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type Identity, type IdentityLine } from "./rules/identity";
+import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type CentsAt, type Identity, type IdentityLine } from "./rules/identity";
 
 /**
  * What a session knows of the cells: amounts read (a cache for what costs more than the grid lookup), and, built per
@@ -48,15 +48,20 @@ export class CellIndex {
       if (!a) this.cache.set(k, (a = cellAmount(this.workbook, s, c.row, c.col)));
       return a;
     };
-    // The same cells' cents without an Amount each (see AmountReader): what evaluating every identity reads.
-    const cents = (sheet: string, row: number, col: number): number => {
-      const s = this.sheet(sheet);
-      if (!s) return CENTS_EMPTY;
-      const v = cellValue(s, row, col);
-      if (typeof v === "number") return (Number.isFinite(v) ? wholeCents(v) : undefined) ?? NaN;
-      return v === null && cellFormula(s, row, col) === null ? CENTS_EMPTY : NaN;
+    // The same cells' cents without an Amount each (see AmountReader): what evaluating every identity reads. One
+    // reader per sheet object, the sheet found once per identity rather than once per cell.
+    const centsBySheet = new WeakMap<GridSheet, CentsAt>();
+    let last: { sheet: GridSheet; at: CentsAt } | undefined;
+    const centsIn = (name: string): CentsAt => {
+      const s = this.sheet(name);
+      if (!s) return NO_SHEET;
+      if (last?.sheet === s) return last.at;
+      let at = centsBySheet.get(s);
+      if (!at) centsBySheet.set(s, (at = centsOf(s)));
+      last = { sheet: s, at };
+      return at;
     };
-    this.read = Object.assign(read, { cents });
+    this.read = Object.assign(read, { centsIn });
   }
 
   /** The sheet of that name, remembering the last one asked for (reads come sheet by sheet). */
@@ -202,4 +207,16 @@ function mayRead(line: IdentityLine, onLine: ReadonlySet<number>, across: Readon
   if (across.has(line.total)) return true;
   for (const t of line.terms) if (across.has(t)) return true;
   return false;
+}
+
+/** A missing sheet's cells, read as empty (as parseAmount(null)). */
+const NO_SHEET: CentsAt = () => CENTS_EMPTY;
+
+/** The cents of a sheet's cells (see AmountReader): a number is its own amount, a blank without formula empty. */
+function centsOf(s: GridSheet): CentsAt {
+  return (row, col) => {
+    const v = cellValue(s, row, col);
+    if (typeof v === "number") return (Number.isFinite(v) ? wholeCents(v) : undefined) ?? NaN;
+    return v === null && cellFormula(s, row, col) === null ? CENTS_EMPTY : NaN;
+  };
 }

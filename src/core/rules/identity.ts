@@ -85,13 +85,14 @@ export function withMeasures(identity: Identity, measures: Identity["measures"])
 }
 
 /**
- * Reads a cell's amount. A reader may offer `cents`, a shortcut for the common cells read without making an Amount:
- * a number cell's whole cents (read(cell).cents), CENTS_EMPTY for a cell read as empty, NaN for any other cell (text,
- * error, a formula without value, more than 2 decimals: read it as an Amount).
+ * Reads a cell's amount. A reader may offer `centsIn`, a shortcut for the common cells read without making an Amount:
+ * for one sheet, a cell's whole cents if it is a number (read(cell).cents), CENTS_EMPTY for a cell read as empty, NaN
+ * for any other cell (text, error, a formula without value, more than 2 decimals: read it as an Amount).
  */
-export type AmountReader = ((cell: CellKey) => Amount) & { readonly cents?: CentsAt };
+export type AmountReader = ((cell: CellKey) => Amount) & { readonly centsIn?: (sheet: string) => CentsAt };
 
-export type CentsAt = (sheet: string, row: number, col: number) => number;
+/** The cents of the cells of one sheet: see AmountReader. */
+export type CentsAt = (row: number, col: number) => number;
 
 /** What CentsAt gives for a cell read as empty (no amount, not a term). */
 export const CENTS_EMPTY = Number.POSITIVE_INFINITY;
@@ -222,18 +223,19 @@ function addCents(c: number, sign: 1 | -1, acc: CentsSum): boolean {
 }
 
 /** Both sides into LEFT/RIGHT through the reader's shortcut; false when some cell must be read as an Amount. */
-function sidesByShortcut(identity: Identity, at: CentsAt): boolean {
+function sidesByShortcut(identity: Identity, centsIn: (sheet: string) => CentsAt): boolean {
   const line = identity.line;
   if (line) {
-    const { sheet, alongRow, total } = line;
+    const at = centsIn(line.sheet);
+    const { alongRow, total } = line;
     const on = line.at;
-    if (!addCents(alongRow ? at(sheet, on, total) : at(sheet, total, on), 1, LEFT)) return false;
-    for (const t of line.terms) if (!addCents(alongRow ? at(sheet, on, t) : at(sheet, t, on), 1, RIGHT)) return false;
+    if (!addCents(alongRow ? at(on, total) : at(total, on), 1, LEFT)) return false;
+    for (const t of line.terms) if (!addCents(alongRow ? at(on, t) : at(t, on), 1, RIGHT)) return false;
     return true;
   }
-  for (const c of identity.left) if (!addCents(at(c.sheet, c.row, c.col), 1, LEFT)) return false;
-  for (const c of identity.right) if (!addCents(at(c.sheet, c.row, c.col), 1, RIGHT)) return false;
-  if (identity.minus) for (const c of identity.minus) if (!addCents(at(c.sheet, c.row, c.col), -1, RIGHT)) return false;
+  for (const c of identity.left) if (!addCents(centsIn(c.sheet)(c.row, c.col), 1, LEFT)) return false;
+  for (const c of identity.right) if (!addCents(centsIn(c.sheet)(c.row, c.col), 1, RIGHT)) return false;
+  if (identity.minus) for (const c of identity.minus) if (!addCents(centsIn(c.sheet)(c.row, c.col), -1, RIGHT)) return false;
   return true;
 }
 
@@ -279,8 +281,8 @@ function resetSides(): void {
  */
 function evaluateInCents(identity: Identity, read: AmountReader, failuresOnly: boolean): Evaluation | null | undefined {
   resetSides();
-  const at = read.cents;
-  if (!at || !sidesByShortcut(identity, at)) {
+  const centsIn = read.centsIn;
+  if (!centsIn || !sidesByShortcut(identity, centsIn)) {
     resetSides();
     const whole = sidesByAmounts(identity, read);
     if (whole === null) return null;
