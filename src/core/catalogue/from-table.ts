@@ -5,8 +5,26 @@
  */
 import type { FindingCell } from "../finding";
 import type { RecognisedTable } from "../recognise/types";
-import { classifyCode } from "../codes/classify";
+import { classifyCode, type Classification } from "../codes/classify";
 import type { CodeRow } from "./rules";
+
+/** A table's code row; its code cells are made when asked for (for the few rows that make a finding). */
+class TableCodeRow implements CodeRow {
+  declare name?: string;
+  declare nameCell?: FindingCell;
+  declare pairedCode?: { code: string; cell: FindingCell };
+  constructor(
+    readonly sheet: string,
+    private readonly row: number,
+    private readonly cols: readonly number[],
+    readonly code: string,
+    readonly classification: Classification,
+    readonly parentCode: string | undefined,
+  ) {}
+  get codeCells(): FindingCell[] {
+    return this.cols.map((col) => ({ sheet: this.sheet, row: this.row, col }));
+  }
+}
 
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
   return [...codeRowsIn(table)];
@@ -42,13 +60,7 @@ export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
     }
     seen.codes[code.length] = code;
     seen.orders[code.length] = order++;
-    const row: CodeRow = {
-      sheet: table.sheet,
-      codeCells: r.code.cols.map((col) => cell(r.row, col)),
-      code,
-      classification,
-      parentCode,
-    };
+    const row = new TableCodeRow(table.sheet, r.row, r.code.cols, code, classification, parentCode);
     const name = r.code.name ?? r.label;
     if (name) row.name = name;
     if (r.code.nameCol !== undefined && r.code.nameCol !== r.code.cols[0]) row.nameCell = cell(r.row, r.code.nameCol);
