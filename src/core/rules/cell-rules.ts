@@ -5,7 +5,7 @@ import { cellFormula, cellValue, type GridSheet, type GridWorkbook } from "../gr
 import { NO_COMPUTED_VALUE, cellAmount } from "../formula/evaluate";
 import { clip } from "../text";
 import type { RecognisedTable } from "../recognise/types";
-import { plausibilityFindings } from "./plausibility";
+import { plausibilityCheck } from "./plausibility";
 import type { RuleInfo } from "../rule-info";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
@@ -56,7 +56,12 @@ export function cellFindings(
 ): Finding[] {
   const out: Finding[] = [];
   const wb = workbook ?? { sheets: [sheet] };
+  // Plausibility (negative, decimals, percent/date formats) on the same cells in the same walk, so the live fast
+  // path runs it too; its findings follow the cell findings.
+  const plausible: Finding[] = [];
+  const plausibility = plausibilityCheck(table, sheet, plausible);
   forEachCellOf(cells, (row, col) => {
+    plausibility(row, col);
     const formula = cellFormula(sheet, row, col);
     // Nearly every cell is a blank or a number without a formula: fine, decided without reading its amount.
     if (formula === null) {
@@ -119,8 +124,7 @@ export function cellFindings(
       });
     }
   });
-  // Plausibility (negative, decimals, percent/date formats) on the same cells, so the live fast path runs it too.
-  out.push(...plausibilityFindings(table, sheet, cells));
+  for (const f of plausible) out.push(f);
   return out;
 }
 

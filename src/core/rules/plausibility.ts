@@ -97,8 +97,14 @@ function formatKindOf(format: string | null): "percent" | "date" | null {
 
 export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells: Iterable<{ row: number; col: number }> = amountCells(table)): Finding[] {
   const out: Finding[] = [];
+  forEachCellOf(cells, plausibilityCheck(table, sheet, out));
+  return out;
+}
+
+/** The check of one cell of the table, its finding (if any) pushed into `out`: for walks that check more per cell. */
+export function plausibilityCheck(table: RecognisedTable, sheet: GridSheet, out: Finding[]): (row: number, col: number) => void {
   const tenThousands = table.unit === "万元";
-  forEachCellOf(cells, (row, col) => {
+  return (row, col) => {
     const raw = cellValue(sheet, row, col);
     if (typeof raw !== "number" && typeof raw !== "string") return;
     const format = typeof raw === "number" ? cellNumberFormat(sheet, row, col) : null;
@@ -144,8 +150,7 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
         actual: shown,
       });
     }
-  });
-  return out;
+  };
 }
 
 /**
