@@ -199,7 +199,7 @@ async function onlyProcesses(asked: number[]): Promise<void> {
     "",
     processTable(results),
     "",
-    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the shipped CLI (`build/cli/budget-check.cjs`, rebuilt first by `scripts/build-cli.mjs`; no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (fflate `unzipSync`, then one `indexOf` pass over every `<c` of every sheet part). Runs alternate; the ratio is the median of per-pair ratios.",
+    "Each run spawns `node` (with a preload that reports `process.resourceUsage().maxRSS`): the shipped CLI (`build/cli/budget-check.cjs`, rebuilt first by `scripts/build-cli.mjs`; no TypeScript compile per run) on the generated workbook with `--format json`, and the floor script (the zip's central directory, each sheet part inflated by Node's zlib — the CLI's own inflater since 2026-12-02 — and decoded, then one `indexOf` pass over every `<c`), and in brackets the earlier floor that unzips with fflate's `unzipSync` instead. Runs alternate; the ratio is the median of per-pair ratios.",
     "",
   ].join("\n");
   await fs.writeFile(path.join(dir, "results-cli.md"), md);

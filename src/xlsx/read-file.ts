@@ -1,10 +1,12 @@
 /** The file layer's Node entry: a path → GridWorkbook, with every failure to open it a one-line WorkbookReadError. */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { inflateRawSync } from "node:zlib";
 import type { GridWorkbook } from "../core/grid";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 import { readXlsxBytes } from "./read-workbook";
+import type { RawInflate } from "./zip";
 
 export async function readFileBytes(file: string): Promise<Buffer> {
   try {
@@ -19,13 +21,27 @@ export async function readFileBytes(file: string): Promise<Buffer> {
   }
 }
 
+/**
+ * Node's zlib for the zip's parts (about 3× fflate here). `maxOutputLength` stops inflating one byte past the declared
+ * size, so a lying size or a bomb is refused having spent no more than that.
+ */
+export const nodeInflateRaw: RawInflate = (raw, size) => {
+  try {
+    const out = inflateRawSync(raw, { maxOutputLength: size + 1 });
+    return out.length > size ? null : out;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
+    throw e;
+  }
+};
+
 export async function readXlsxFile(file: string, limits?: ReadLimits): Promise<GridWorkbook> {
   const data = await readFileBytes(file);
   // Messages name the file by its base name (WorkbookReadError does); the grid is named likewise.
-  const wb = readXlsxBytes(data, file, limits);
+  const wb = readXlsxBytes(data, file, limits, { inflateRaw: nodeInflateRaw });
   return { ...wb, name: path.basename(file) };
 }
 
 export async function readXlsxBuffer(data: Uint8Array, name: string, limits?: ReadLimits): Promise<GridWorkbook> {
-  return readXlsxBytes(data, name, limits);
+  return readXlsxBytes(data, name, limits, { inflateRaw: nodeInflateRaw });
 }

@@ -7,18 +7,25 @@ import type { GridSheet, GridWorkbook } from "../core/grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readRels, readSharedStrings, readStyles, readWorkbookPart, type Ctx } from "./parts";
 import { WorkbookReadError } from "./read-error";
-import { readSheet } from "./sheet";
-import { ZipArchive } from "./zip";
+import { readSheet, type SheetDataPath } from "./sheet";
+import { ZipArchive, type RawInflate } from "./zip";
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Sheet-like parts that hold no cells: skipped, as the checker has nothing to read in them. */
 const CELLLESS_SHEETS = new Set(["chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet"]);
 
-export function readXlsxBytes(data: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS): GridWorkbook {
+export interface ReadOptions {
+  /** How cells are parsed (src/xlsx/sheet.ts): the result is the same either way, which tests check. */
+  sheetData?: SheetDataPath;
+  /** The host's native inflater (src/xlsx/read-file.ts gives Node's); without, fflate inflates every part. */
+  inflateRaw?: RawInflate;
+}
+
+export function readXlsxBytes(data: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS, options: ReadOptions = {}): GridWorkbook {
   if (data.length === 0) throw new WorkbookReadError(name, "empty");
   if (CFB_MAGIC.every((b, i) => data[i] === b)) throw new WorkbookReadError(name, cfbKind(data));
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new WorkbookReadError(name, "not-zip");
-  const zip = new ZipArchive(data, name, limits);
+  const zip = new ZipArchive(data, name, limits, options.inflateRaw);
   const ctx: Ctx = { zip, file: name, limits };
 
   const mimetype = zip.get("mimetype");
@@ -63,7 +70,7 @@ export function readXlsxBytes(data: Uint8Array, name: string, limits: ReadLimits
     if (CELLLESS_SHEETS.has(rel.kind)) continue;
     const entry = zip.get(rel.target);
     if (!entry) throw new WorkbookReadError(name, "missing-part", `sheet ${ref.name}: no ${rel.target}`, `${rel.target}（${ref.name}）`);
-    const sheet = readSheet(ctx, { name: ref.name, entry, formats, sharedStrings, date1904: workbook.date1904, cellBudget });
+    const sheet = readSheet(ctx, { name: ref.name, entry, formats, sharedStrings, date1904: workbook.date1904, cellBudget }, options.sheetData);
     if (ref.state !== "visible") sheet.state = ref.state;
     sheets.push(sheet);
   }

@@ -11,7 +11,8 @@ import { MAX_COLS, MAX_ROWS } from "./limits";
 import { isTrue, type Ctx } from "./parts";
 import { WorkbookReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
-import { attr, isMain, parsePart, type Tag } from "./xml";
+import { cellRefAt, INVALID_REF, rowNumberAt, SheetDataScanner, type CellSink } from "./sheet-data";
+import { attr, FastPathUnsupported, isMain, parsePart, type BodyHandoff, type Tag } from "./xml";
 import type { ZipEntry } from "./zip";
 
 export interface SheetInputs {
@@ -34,7 +35,27 @@ const enum Capture {
   InlineT,
 }
 
-export function readSheet(ctx: Ctx, input: SheetInputs): GridSheet {
+/**
+ * How `<sheetData>` is read: by the scanner made for it (src/xlsx/sheet-data.ts), which hands anything unusual back
+ * to saxes, or by saxes alone. "saxes" is for the tests that compare the two.
+ */
+export type SheetDataPath = "fast" | "saxes";
+
+export function readSheet(ctx: Ctx, input: SheetInputs, path: SheetDataPath = "fast"): GridSheet {
+  if (path === "fast") {
+    const budget = input.cellBudget.used;
+    try {
+      return readSheetOnce(ctx, input, true);
+    } catch (e) {
+      if (!(e instanceof FastPathUnsupported)) throw e;
+      // Read again from the start by saxes alone, which reads what the scanner does not, or refuses it.
+      input.cellBudget.used = budget;
+    }
+  }
+  return readSheetOnce(ctx, input, false);
+}
+
+function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
   const where = `${input.entry.name}（${input.name}）`;
   const values: CellValue[][] = [];
   let formulas: (string | null | undefined)[][] | undefined;
@@ -120,102 +141,50 @@ export function readSheet(ctx: Ctx, input: SheetInputs): GridSheet {
     }
   };
 
-  const parseRef = (ref: string): boolean => {
-    let i = 0;
-    let c = 0;
-    while (i < ref.length) {
-      const code = ref.charCodeAt(i);
-      if (code >= 65 && code <= 90) c = c * 26 + code - 64;
-      else if (code >= 97 && code <= 122) c = c * 26 + code - 96;
-      else break;
-      i++;
-    }
-    const r = Number(ref.slice(i));
-    if (i === 0 || !Number.isInteger(r) || r < 1 || r > MAX_ROWS || c > MAX_COLS) return false;
-    row = r - 1;
-    col = c - 1;
-    return true;
-  };
-
-  parsePart(ctx.zip, input.entry, ctx.file, ctx.limits, where, {
-    open(tag: Tag) {
-      if (!isMain(tag)) return;
-      switch (tag.local) {
-        case "c": {
-          if (!inSheetData) return;
-          const ref = tag.attributes.r?.value ?? attr(tag, "r");
-          if (ref !== undefined && ref !== "") {
-            if (!parseRef(ref)) fail("broken-part", `cell reference ${ref}`, `${input.name}：单元格地址 ${ref.slice(0, 20)} 无效 / invalid cell reference`);
-          } else {
-            col++;
-            if (row < 0) row = 0;
-            if (col >= MAX_COLS) fail("broken-part", "more than 16384 cells in a row", `${input.name}：第 ${row + 1} 行超过 16384 列 / row ${row + 1} has more than 16384 cells`);
-          }
-          type = tag.attributes.t?.value ?? "";
-          const s = tag.attributes.s?.value;
-          style = s === undefined ? -1 : Number(s);
-          v = f = inline = null;
-          fType = "";
-          fSi = fRef = undefined;
-          return;
-        }
-        case "v":
-          if (inSheetData) {
-            capture = Capture.V;
-            v ??= "";
-          }
-          return;
-        case "f":
-          if (inSheetData) {
-            capture = Capture.F;
-            f ??= "";
-            fType = tag.attributes.t?.value ?? "";
-            fSi = tag.attributes.si?.value;
-            fRef = tag.attributes.ref?.value;
-          }
-          return;
-        case "is":
-          if (inSheetData) {
-            inInline = true;
-            inline ??= "";
-          }
-          return;
-        case "rPh":
-          phonetic++;
-          return;
-        case "t":
-          if (inInline && phonetic === 0) capture = Capture.InlineT;
-          return;
-        case "row": {
-          if (!inSheetData) return;
-          const r = tag.attributes.r?.value;
-          if (r !== undefined && r !== "") {
-            const n = Number(r);
-            if (!Number.isInteger(n) || n < 1 || n > MAX_ROWS)
-              fail("broken-part", `row ${r}`, `${input.name}：行号 ${r.slice(0, 20)} 无效 / invalid row number`);
-            row = n - 1;
-          } else {
-            row++;
-            if (row >= MAX_ROWS) fail("broken-part", "more than 1048576 rows", `${input.name}：超过 1048576 行 / more than 1048576 rows`);
-          }
-          col = -1;
-          return;
-        }
-        case "sheetData":
-          inSheetData = true;
-          return;
-        case "mergeCell": {
-          const m = rangeOf(attr(tag, "ref") ?? "");
-          if (m) {
-            merges.push(m);
-            if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
-            if (m.right + 1 > colCount) colCount = m.right + 1;
-          }
-          return;
-        }
+  // What both parsers report inside <sheetData>; saxes' handlers below map its tags onto these.
+  const cells: CellSink = {
+    row(r) {
+      if (r >= 0) row = r;
+      else {
+        row++;
+        if (row >= MAX_ROWS) fail("broken-part", "more than 1048576 rows", `${input.name}：超过 1048576 行 / more than 1048576 rows`);
       }
+      col = -1;
     },
-    text(text: string) {
+    cell(at, t, s) {
+      if (at >= 0) {
+        row = Math.floor(at / MAX_COLS);
+        col = at % MAX_COLS;
+      } else {
+        col++;
+        if (row < 0) row = 0;
+        if (col >= MAX_COLS) fail("broken-part", "more than 16384 cells in a row", `${input.name}：第 ${row + 1} 行超过 16384 列 / row ${row + 1} has more than 16384 cells`);
+      }
+      type = t;
+      style = s;
+      v = f = inline = null;
+      fType = "";
+      fSi = fRef = undefined;
+    },
+    value() {
+      capture = Capture.V;
+      v ??= "";
+    },
+    formula(t, si, ref) {
+      capture = Capture.F;
+      f ??= "";
+      fType = t ?? "";
+      fSi = si;
+      fRef = ref;
+    },
+    inline() {
+      inInline = true;
+      inline ??= "";
+    },
+    inlineText() {
+      if (inInline && phonetic === 0) capture = Capture.InlineT;
+    },
+    text(text) {
       if (capture === Capture.None) return;
       if (text.length + (capture === Capture.V ? v! : capture === Capture.F ? f! : inline!).length > ctx.limits.maxStringLength)
         fail("too-large", `${cellWhere()}: text over ${ctx.limits.maxStringLength} characters`, `${cellWhere()}：超过 ${ctx.limits.maxStringLength} 个字符 / over ${ctx.limits.maxStringLength} characters`);
@@ -230,28 +199,100 @@ export function readSheet(ctx: Ctx, input: SheetInputs): GridSheet {
           inline += text;
       }
     },
-    close(tag: Tag) {
-      if (!isMain(tag)) return;
-      switch (tag.local) {
-        case "c":
-          if (inSheetData) finishCell();
-          return;
-        case "v":
-        case "f":
-        case "t":
-          capture = Capture.None;
-          return;
-        case "is":
-          inInline = false;
-          return;
-        case "rPh":
-          phonetic--;
-          return;
-        case "sheetData":
-          inSheetData = false;
-      }
+    endCapture() {
+      capture = Capture.None;
     },
-  });
+    endInline() {
+      inInline = false;
+    },
+    endCell: finishCell,
+  };
+
+  const handoff: BodyHandoff | undefined = fast
+    ? { element: "sheetData", start: (resolve) => new SheetDataScanner(cells, resolve, ctx.limits, ctx.file, where) }
+    : undefined;
+
+  parsePart(
+    ctx.zip,
+    input.entry,
+    ctx.file,
+    ctx.limits,
+    where,
+    {
+      open(tag: Tag) {
+        if (!isMain(tag)) return;
+        switch (tag.local) {
+          case "c":
+            if (inSheetData) {
+              const ref = tag.attributes.r?.value ?? attr(tag, "r");
+              const at = ref === undefined || ref === "" ? -1 : cellRefAt(ref, 0, ref.length);
+              if (at === INVALID_REF) fail("broken-part", `cell reference ${ref}`, `${input.name}：单元格地址 ${ref!.slice(0, 20)} 无效 / invalid cell reference`);
+              const s = tag.attributes.s?.value;
+              cells.cell(at, tag.attributes.t?.value ?? "", s === undefined ? -1 : Number(s));
+            }
+            return;
+          case "v":
+            if (inSheetData) cells.value();
+            return;
+          case "f":
+            if (inSheetData) cells.formula(tag.attributes.t?.value, tag.attributes.si?.value, tag.attributes.ref?.value);
+            return;
+          case "is":
+            if (inSheetData) cells.inline();
+            return;
+          case "rPh":
+            phonetic++;
+            return;
+          case "t":
+            cells.inlineText();
+            return;
+          case "row":
+            if (inSheetData) {
+              const r = tag.attributes.r?.value;
+              const n = r === undefined || r === "" ? -1 : rowNumberAt(r, 0, r.length);
+              if (n === INVALID_REF) fail("broken-part", `row ${r}`, `${input.name}：行号 ${r!.slice(0, 20)} 无效 / invalid row number`);
+              cells.row(n);
+            }
+            return;
+          case "sheetData":
+            inSheetData = true;
+            return;
+          case "mergeCell": {
+            const m = rangeOf(attr(tag, "ref") ?? "");
+            if (m) {
+              merges.push(m);
+              if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
+              if (m.right + 1 > colCount) colCount = m.right + 1;
+            }
+            return;
+          }
+        }
+      },
+      text: cells.text,
+      close(tag: Tag) {
+        if (!isMain(tag)) return;
+        switch (tag.local) {
+          case "c":
+            if (inSheetData) finishCell();
+            return;
+          case "v":
+          case "f":
+          case "t":
+            cells.endCapture();
+            return;
+          case "is":
+            cells.endInline();
+            return;
+          case "rPh":
+            phonetic--;
+            return;
+          case "sheetData":
+            inSheetData = false;
+        }
+      },
+    },
+    handoff,
+  );
 
   clearCoveredCells(values, formulas, merges);
   // Dense with nulls where that is cheap (every real table): code that indexes any cell of the used area keeps

@@ -13,7 +13,8 @@ import { cellFormula, cellNumberFormat, cellValue, formulaWithoutValue, sheetCol
 import { readXlsxBuffer } from "../../src/cli/xlsx-grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "../../src/xlsx/limits";
 import { WorkbookReadError, type ReadFailure } from "../../src/xlsx/read-error";
-import { readXlsxBytes } from "../../src/xlsx/read-workbook";
+import { nodeInflateRaw } from "../../src/xlsx/read-file";
+import { readXlsxBytes, type ReadOptions } from "../../src/xlsx/read-workbook";
 import { shiftFormula } from "../../src/xlsx/shared-formula";
 import { getSheet, setAmount } from "../helpers/variants";
 import { baseWorkbook, catalogue, encryptedXlsx, runCli, tmpDir } from "../hardening/helpers";
@@ -28,11 +29,28 @@ const used = () => {
 };
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-/** Reads bytes, asserting the reader leaves them as they were. */
+/**
+ * Reads bytes, asserting the reader leaves them as they were, and that both inflaters (fflate, which the browser
+ * uses, and Node's zlib, which the CLI uses) give the same grid or the same kind of refusal.
+ */
 function read(bytes: Uint8Array, limits?: ReadLimits): GridWorkbook {
   const before = sha(bytes);
+  const attempt = (options: ReadOptions): { grid: GridWorkbook } | { error: unknown } => {
+    try {
+      return { grid: readXlsxBytes(bytes, "corpus.xlsx", limits, options) };
+    } catch (error) {
+      return { error };
+    }
+  };
   try {
-    return readXlsxBytes(bytes, "corpus.xlsx", limits);
+    const streamed = attempt({});
+    const native = attempt({ inflateRaw: nodeInflateRaw });
+    if ("grid" in streamed) {
+      expect(native).toEqual(streamed);
+      return streamed.grid;
+    }
+    expect("error" in native && native.error instanceof WorkbookReadError && streamed.error instanceof WorkbookReadError && native.error.reason === streamed.error.reason).toBe(true);
+    throw streamed.error;
   } finally {
     expect(sha(bytes)).toBe(before);
   }
