@@ -5,11 +5,11 @@
 import { CellNumbering } from "./cell-number";
 import type { GridSheet, GridWorkbook } from "./grid";
 import { cellFormula, cellValue } from "./grid";
-import { parseAmount, type Amount } from "./money";
+import { parseAmount, wholeCents, type Amount } from "./money";
 import { cellAmount } from "./formula/evaluate";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells } from "./rules/cell-rules";
-import type { AmountReader, CellKey, Identity } from "./rules/identity";
+import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type CentsAt, type Identity, type IdentityLine } from "./rules/identity";
 
 /**
  * What a session knows of the cells: amounts read (a cache for what costs more than the grid lookup), and, built per
@@ -36,7 +36,7 @@ export class CellIndex {
     private readonly workbook: GridWorkbook,
     private readonly tablesOf: (sheet: string) => readonly RecognisedTable[],
   ) {
-    this.read = (c) => {
+    const read = (c: CellKey): Amount => {
       const s = this.sheet(c.sheet);
       if (!s) return parseAmount(null);
       const v = cellValue(s, c.row, c.col);
@@ -48,6 +48,20 @@ export class CellIndex {
       if (!a) this.cache.set(k, (a = cellAmount(this.workbook, s, c.row, c.col)));
       return a;
     };
+    // The same cells' cents without an Amount each (see AmountReader): what evaluating every identity reads. One
+    // reader per sheet object, the sheet found once per identity rather than once per cell.
+    const centsBySheet = new WeakMap<GridSheet, CentsAt>();
+    let last: { sheet: GridSheet; at: CentsAt } | undefined;
+    const centsIn = (name: string): CentsAt => {
+      const s = this.sheet(name);
+      if (!s) return NO_SHEET;
+      if (last?.sheet === s) return last.at;
+      let at = centsBySheet.get(s);
+      if (!at) centsBySheet.set(s, (at = centsOf(s)));
+      last = { sheet: s, at };
+      return at;
+    };
+    this.read = Object.assign(read, { centsIn });
   }
 
   /** The sheet of that name, remembering the last one asked for (reads come sheet by sheet). */
@@ -87,31 +101,40 @@ export class CellIndex {
   }
 
   /**
-   * The readers of just these cells, found in one pass over their sheets' identities without indexing the sheets
+   * The readers of just these cells, found in one pass over the identities without indexing the sheets
    * (sheets already indexed answer from the index; any other cell falls back to it): a one-shot check asks only for
    * its few failed cells, and a whole sheet's index was the largest part of its memory. Lists equal readersOf's.
    */
   readersOfCells(cells: readonly CellKey[]): (c: CellKey) => readonly number[] {
     const wanted = new Map<number, number[]>();
-    const sheets = new Set<string>();
+    // The rows and columns of the wanted cells, per sheet: a sum along a line none of them lies on is passed over.
+    const lines = new Map<string, { sheetNumber: number; rows: Set<number>; cols: Set<number> }>();
     for (const c of cells) {
       if (this.readerSheets.has(c.sheet)) continue;
       wanted.set(this.numbering.of(c), []);
-      sheets.add(c.sheet);
+      let l = lines.get(c.sheet);
+      if (!l) lines.set(c.sheet, (l = { sheetNumber: this.numbering.sheetNumber(c.sheet), rows: new Set(), cols: new Set() }));
+      l.rows.add(c.row);
+      l.cols.add(c.col);
     }
-    if (sheets.size) this.identitiesBySheet ??= this.groupIdentitiesBySheet();
-    for (const name of sheets) {
-      const sheetNumber = this.numbering.sheetNumber(name);
-      for (const i of this.identitiesBySheet!.get(name) ?? []) {
-        const id = this.identities[i];
-        for (const side of [id.left, id.right, id.minus ?? []])
-          for (const c of side) {
-            if (c.sheet !== name) continue;
-            const list = wanted.get(CellNumbering.at(sheetNumber, c.row, c.col));
-            if (list && list[list.length - 1] !== i) list.push(i);
-          }
+    // One pass over the identities in order (lists ascending, as the index's): grouping them all by sheet first
+    // made a list entry per identity, for a handful of wanted cells.
+    let i = 0;
+    const visit = (sheet: string, row: number, col: number): void => {
+      const l = lines.get(sheet);
+      if (!l) return;
+      const list = wanted.get(CellNumbering.at(l.sheetNumber, row, col));
+      if (list && list[list.length - 1] !== i) list.push(i);
+    };
+    if (lines.size)
+      for (i = 0; i < this.identities.length; i++) {
+        const line = this.identities[i].line;
+        if (line) {
+          const l = lines.get(line.sheet);
+          if (!l || !mayRead(line, line.alongRow ? l.rows : l.cols, line.alongRow ? l.cols : l.rows)) continue;
+        }
+        forEachCell(this.identities[i], visit);
       }
-    }
     return (c) => wanted.get(this.numbering.of(c)) ?? this.readersOf(c);
   }
 
@@ -142,32 +165,58 @@ export class CellIndex {
     this.identitiesBySheet ??= this.groupIdentitiesBySheet();
     const sheetNumber = this.numbering.sheetNumber(name);
     const byCell = this.byCell;
-    for (const i of this.identitiesBySheet.get(name) ?? []) {
-      const id = this.identities[i];
-      for (const side of [id.left, id.right, id.minus ?? []])
-        for (const c of side) {
-          if (c.sheet !== name) continue;
-          const k = CellNumbering.at(sheetNumber, c.row, c.col);
-          const list = byCell.get(k);
-          if (!list) byCell.set(k, [i]);
-          else if (list[list.length - 1] !== i) list.push(i);
-        }
-    }
+    let i = 0;
+    const visit = (sheet: string, row: number, col: number): void => {
+      if (sheet !== name) return;
+      const k = CellNumbering.at(sheetNumber, row, col);
+      const list = byCell.get(k);
+      if (!list) byCell.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    for (i of this.identitiesBySheet.get(name) ?? []) forEachCell(this.identities[i], visit);
   }
 
   /** Every sheet an identity reads a cell of, by the cells themselves (a cross-table identity lists under each). */
   private groupIdentitiesBySheet(): Map<string, number[]> {
     const out = new Map<string, number[]>();
-    this.identities.forEach((id, i) => {
-      let last = "";
-      for (const side of [id.left, id.right, id.minus ?? []])
-        for (const c of side) {
-          if (c.sheet === last) continue;
-          last = c.sheet;
-          const list = out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!;
-          if (list[list.length - 1] !== i) list.push(i);
-        }
-    });
+    let i = 0;
+    let last = "";
+    const visit = (sheet: string): void => {
+      if (sheet === last) return;
+      last = sheet;
+      const list = out.get(sheet) ?? out.set(sheet, []).get(sheet)!;
+      if (list[list.length - 1] !== i) list.push(i);
+    };
+    for (i = 0; i < this.identities.length; i++) {
+      last = "";
+      const line = this.identities[i].line;
+      // A sum along a line reads one sheet only.
+      if (line) visit(line.sheet);
+      else forEachCell(this.identities[i], visit);
+    }
     return out;
   }
+}
+
+/**
+ * Whether a sum along a line may read one of the wanted cells: its line (the row or column all its cells share) is
+ * among `onLine`, and its total or a term among `across` (the wanted cells' other coordinate).
+ */
+function mayRead(line: IdentityLine, onLine: ReadonlySet<number>, across: ReadonlySet<number>): boolean {
+  if (!onLine.has(line.at)) return false;
+  if (across.has(line.total)) return true;
+  for (const t of line.terms) if (across.has(t)) return true;
+  return false;
+}
+
+/** A missing sheet's cells, read as empty (as parseAmount(null)). */
+const NO_SHEET: CentsAt = () => CENTS_EMPTY;
+
+/** The cents of a sheet's cells (see AmountReader): a number is its own amount, a blank without formula empty. */
+function centsOf(s: GridSheet): CentsAt {
+  return (row, col) => {
+    const v = cellValue(s, row, col);
+    if (typeof v === "number") return (Number.isFinite(v) ? wholeCents(v) : undefined) ?? NaN;
+    return v === null && cellFormula(s, row, col) === null ? CENTS_EMPTY : NaN;
+  };
 }

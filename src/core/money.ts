@@ -111,14 +111,21 @@ class ExcelNumber {
   }
 }
 
+/**
+ * A finite number from Excel as a whole number of cents (a safe integer), or undefined when it has more than 2
+ * decimals or is too large. Float noise (2185.92 × 100 = 218591.99999999997) is far below the tolerance; 0.125 is not
+ * a whole number of cents.
+ */
+export function wholeCents(value: number): number | undefined {
+  const cents = Math.round(value * 100);
+  return Number.isSafeInteger(cents) && Math.abs(value * 100 - cents) < 1e-6 ? cents : undefined;
+}
+
 export function parseAmount(value: CellValue): Amount {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
-    const cents = Math.round(value * 100);
-    // Float noise (2185.92 × 100 = 218591.99999999997) is far below this; 0.125 is not a whole number of cents.
-    const whole = Number.isSafeInteger(cents) && Math.abs(value * 100 - cents) < 1e-6;
-    return new ExcelNumber(value, whole ? cents : undefined);
+    return new ExcelNumber(value, wholeCents(value));
   }
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   if (isErrorValue(value)) return { kind: "error", error: value.error };

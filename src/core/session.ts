@@ -12,10 +12,10 @@ import { cellValue, type CellValue, type GridSheet, type GridWorkbook } from "./
 import { recogniseSheet, tableSummary } from "./recognise";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells, cellFindings } from "./rules/cell-rules";
-import { evaluate, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
+import { failure, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
-import { checkCodeRows, codeRowsOfTable, type Catalogue, type CodeRow } from "./catalogue";
+import { checkCodeRows, codeRowsIn, type Catalogue, type CodeRow } from "./catalogue";
 import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren, foldHiddenDecimals } from "./rules/plausibility";
@@ -145,8 +145,8 @@ export class CheckSession {
     for (const c of edited) for (const i of this.cells.readersOf(c)) ids.add(i);
     const tableIds = new Set<string>();
     for (const i of ids) {
-      const e = evaluate(this.identities[i], this.read);
-      if (e && e.outcome !== "equal") this.failed.set(i, e);
+      const e = failure(this.identities[i], this.read);
+      if (e) this.failed.set(i, e);
       else this.failed.delete(i);
       for (const t of this.identities[i].tables) tableIds.add(t);
     }
@@ -195,8 +195,8 @@ export class CheckSession {
     this.cells.reset(this.identities);
     this.failed = new Map();
     for (let i = 0; i < this.identities.length; i++) {
-      const e = evaluate(this.identities[i], this.read);
-      if (e && e.outcome !== "equal") this.failed.set(i, e);
+      const e = failure(this.identities[i], this.read);
+      if (e) this.failed.set(i, e);
     }
     this.cellIssues = new Map();
     for (const t of tables) {
@@ -235,16 +235,16 @@ export class CheckSession {
       (disclosureSet(tables.map((t) => t.kind)) === "final" ? findDocumentYear(tables, this.workbook)?.year : undefined);
     // Rows of all tables of one year are checked together, so codes outside the built-in coverage give one note per
     // parent for the workbook, not one per table.
-    const byYear = new Map<number, CodeRow[]>();
+    const byYear = new Map<number, RecognisedTable[]>();
     for (const t of tables) {
       if (t.kind === "other") continue;
       const year = this.options.year ?? t.year ?? documentYear ?? catalogue.years[catalogue.years.length - 1];
-      const rows = byYear.get(year) ?? [];
-      for (const r of codeRowsOfTable(t)) rows.push(r);
-      byYear.set(year, rows);
+      const list = byYear.get(year);
+      if (list) list.push(t);
+      else byYear.set(year, [t]);
     }
     const out: Finding[] = [];
-    for (const [year, rows] of byYear) for (const f of checkCodeRows(rows, catalogue, year)) out.push(f);
+    for (const [year, ts] of byYear) for (const f of checkCodeRows(codeRowsOfTables(ts), catalogue, year)) out.push(f);
     return out;
   }
 
@@ -312,6 +312,11 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
 /** One change or a burst of them, as a list. */
 export function changeList(input: GridChange | readonly GridChange[]): GridChange[] {
   return Array.isArray(input) ? [...(input as readonly GridChange[])] : [input as GridChange];
+}
+
+/** The tables' code rows, made one by one as they are checked: a workbook's all at once were tens of MB. */
+function* codeRowsOfTables(tables: readonly RecognisedTable[]): Iterable<CodeRow> {
+  for (const t of tables) yield* codeRowsIn(t);
 }
 
 function mostCommon(values: number[]): number | undefined {

@@ -51,16 +51,22 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
     years.reduce((best, y) => (Math.abs(y - year) < Math.abs(best - year) ? y : best), years[0]);
 
   // Years are materialised on first use: the pane usually needs one year only.
+  // By the year asked too: the rules ask for every code row's year, and resolving it scans the years.
+  const byAsked = new Map<number, YearIndex>();
   const index = (year: number): YearIndex => {
+    const asked = byAsked.get(year);
+    if (asked) return asked;
     const y = resolveYear(year);
     let idx = indexes.get(y);
     if (!idx) {
       idx = buildYearIndex(data.classifications, y, imported);
       indexes.set(y, idx);
     }
+    byAsked.set(year, idx);
     return idx;
   };
 
+  const entryCache = new Map<YearIndex, Map<IndexedRow, CatalogueEntry>>();
   const toEntry = (row: IndexedRow, idx: YearIndex): CatalogueEntry => {
     const path: PathStep[] = [];
     for (let len = 3; len <= row.code.length; len += 2) {
@@ -83,7 +89,13 @@ export function createCatalogue(data: CatalogueData, imported: readonly Imported
     lookup(code, year) {
       const idx = index(year);
       const row = idx.byCode.get(code.trim());
-      return row ? toEntry(row, idx) : undefined;
+      if (!row) return undefined;
+      // One entry per row and year: the rules look up every code row of a workbook, and codes repeat across units.
+      let entries = entryCache.get(idx);
+      if (!entries) entryCache.set(idx, (entries = new Map()));
+      let entry = entries.get(row);
+      if (!entry) entries.set(row, (entry = toEntry(row, idx)));
+      return entry;
     },
     children(code, year) {
       const idx = index(year);

@@ -5,11 +5,33 @@
  */
 import type { FindingCell } from "../finding";
 import type { RecognisedTable } from "../recognise/types";
-import { classifyCode } from "../codes/classify";
+import { classifyCode, type Classification } from "../codes/classify";
 import type { CodeRow } from "./rules";
 
+/** A table's code row; its code cells are made when asked for (for the few rows that make a finding). */
+class TableCodeRow implements CodeRow {
+  declare name?: string;
+  declare nameCell?: FindingCell;
+  declare pairedCode?: { code: string; cell: FindingCell };
+  constructor(
+    readonly sheet: string,
+    private readonly row: number,
+    private readonly cols: readonly number[],
+    readonly code: string,
+    readonly classification: Classification,
+    readonly parentCode: string | undefined,
+  ) {}
+  get codeCells(): FindingCell[] {
+    return this.cols.map((col) => ({ sheet: this.sheet, row: this.row, col }));
+  }
+}
+
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
-  const out: CodeRow[] = [];
+  return [...codeRowsIn(table)];
+}
+
+/** The same rows, made one at a time as they are walked: a check keeps only the few that make a finding. */
+export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
   const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, row: row, col: col });
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
@@ -38,13 +60,7 @@ export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
     }
     seen.codes[code.length] = code;
     seen.orders[code.length] = order++;
-    const row: CodeRow = {
-      sheet: table.sheet,
-      codeCells: r.code.cols.map((col) => cell(r.row, col)),
-      code,
-      classification,
-      parentCode,
-    };
+    const row = new TableCodeRow(table.sheet, r.row, r.code.cols, code, classification, parentCode);
     const name = r.code.name ?? r.label;
     if (name) row.name = name;
     if (r.code.nameCol !== undefined && r.code.nameCol !== r.code.cols[0]) row.nameCell = cell(r.row, r.code.nameCol);
@@ -52,7 +68,6 @@ export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
       const col = r.secondaryCode.cols[0];
       if (col !== undefined) row.pairedCode = { code: r.secondaryCode.code, cell: cell(r.row, col) };
     }
-    out.push(row);
+    yield row;
   }
-  return out;
 }

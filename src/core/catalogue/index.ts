@@ -5,7 +5,7 @@
 export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
 export { ancestorCodes, classifyCode, levelOf } from "../codes/classify";
-export { codeRowsOfTable } from "./from-table";
+export { codeRowsIn, codeRowsOfTable } from "./from-table";
 export {
   CodeListError,
   decodeCsvBytes,

@@ -16,9 +16,19 @@ export function normaliseName(name: string): string {
 /** Leading list markers such as "一、", "(一)", "1." and "其中：" that summary tables put before names. */
 const LIST_MARKER = /^\s*(其中\s*:?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])/;
 
-/** Normalised name without a leading list marker (matched before punctuation is dropped). */
+const markerless = new Map<string, string>();
+
+/**
+ * Normalised name without a leading list marker (matched before punctuation is dropped). Memoised (bounded): a
+ * workbook repeats its few thousand subject names across every unit, and each is compared with its catalogue name.
+ */
 function withoutMarker(name: string): string {
-  return normaliseName(name.normalize("NFKC").replace(LIST_MARKER, ""));
+  let out = markerless.get(name);
+  if (out === undefined) {
+    out = normaliseName(name.normalize("NFKC").replace(LIST_MARKER, ""));
+    if (markerless.size < 20_000) markerless.set(name, out);
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import { levelOf } from "../codes/classify";
 import type { Finding, FindingCell } from "../finding";
 import type { Catalogue } from "./catalogue";
 import { namesMatch } from "./normalise";
-import type { Classification } from "./types";
+import type { CatalogueEntry, Classification } from "./types";
 import type { RuleInfo } from "../rule-info";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
@@ -42,19 +42,34 @@ export const RULE_NAME = "catalogue.name-mismatch";
 export const RULE_PARENT = "catalogue.wrong-parent";
 export const RULE_PAIRING = "catalogue.economic-pairing";
 
-export function checkCodeRows(rows: CodeRow[], catalogue: Catalogue, year: number): Finding[] {
+/** `rows` are walked once, in order (they may be made as they are walked). */
+export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, year: number): Finding[] {
   const findings: Finding[] = [];
   const uncovered = new Map<string, CodeRow[]>();
+  // What a missing code gets depends on the code alone (its cells aside): judged once per code, as codes repeat
+  // across the units of a large workbook.
+  const missing = new Map<string, { finding: Finding | typeof NOT_COVERED; parent: string }>();
   for (const row of rows) {
-    const unknown = checkExists(row, catalogue, year);
+    // One lookup per row, shared by the existence and the name check.
+    const entry = catalogue.lookup(row.code, year);
+    let unknown: Finding | typeof NOT_COVERED | undefined;
+    let known: { finding: Finding | typeof NOT_COVERED; parent: string } | undefined;
+    if (!entry) {
+      known = missing.get(row.code);
+      if (known === undefined) {
+        const finding = checkExists(row, catalogue, year);
+        missing.set(row.code, (known = { finding, parent: finding === NOT_COVERED ? listedParent(row, catalogue, year) : "" }));
+        unknown = finding;
+      } else unknown = known.finding === NOT_COVERED ? NOT_COVERED : { ...known.finding, cells: rowCells(row) };
+    }
     if (unknown === NOT_COVERED) {
-      const parent = listedParent(row, catalogue, year);
+      const parent = known!.parent;
       const list = uncovered.get(parent);
       if (list) list.push(row);
       else uncovered.set(parent, [row]);
     } else if (unknown) findings.push(unknown);
     else {
-      const name = checkName(row, catalogue, year);
+      const name = entry && checkName(row, entry, catalogue);
       if (name) findings.push(name);
     }
     const parent = checkParent(row);
@@ -119,8 +134,8 @@ function rowCells(row: CodeRow): FindingCell[] {
   return row.nameCell ? [...row.codeCells, row.nameCell] : [...row.codeCells];
 }
 
-function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding | typeof NOT_COVERED | undefined {
-  if (catalogue.lookup(row.code, year)) return undefined;
+/** The finding for a code the catalogue does not hold in `year` (NOT_COVERED where the data cannot judge). */
+function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding | typeof NOT_COVERED {
   // A code of no valid length (a digit lost or doubled: 208055) exists in no year, covered or not.
   if (levelOf(row.code) === undefined) {
     return {
@@ -170,9 +185,9 @@ function checkExists(row: CodeRow, catalogue: Catalogue, year: number): Finding 
   };
 }
 
-function checkName(row: CodeRow, catalogue: Catalogue, year: number): Finding | undefined {
-  const entry = catalogue.lookup(row.code, year);
-  if (!entry || row.name === undefined || row.name.trim() === "" || namesMatch(row.name, entry.name)) return undefined;
+/** `entry`: the row's code as the catalogue holds it in the year checked. */
+function checkName(row: CodeRow, entry: CatalogueEntry, catalogue: Catalogue): Finding | undefined {
+  if (row.name === undefined || row.name.trim() === "" || namesMatch(row.name, entry.name)) return undefined;
   const published = row.name;
   // A name valid in another year is an outdated (or premature) name, not a typo: say which year it belongs to.
   const validIn = catalogue.yearsOf(row.code).filter((y) => {

@@ -5,7 +5,7 @@ import { cellFormula, cellValue, type GridSheet, type GridWorkbook } from "../gr
 import { NO_COMPUTED_VALUE, cellAmount } from "../formula/evaluate";
 import { clip } from "../text";
 import type { RecognisedTable } from "../recognise/types";
-import { plausibilityFindings } from "./plausibility";
+import { plausibilityCheck } from "./plausibility";
 import type { RuleInfo } from "../rule-info";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
@@ -22,20 +22,30 @@ export function amountCellsOf(table: RecognisedTable): Array<{ row: number; col:
 }
 
 /**
- * The same cells, made one at a time as they are walked (again on each walk): a full check walks every table's, and
- * a list of them all would outlive the young generation and linger as old-space garbage.
+ * A table's amount cells, as blocks of rows × columns. Walked by `each` without an object per cell (a full check walks
+ * every table's twice); iterated, each cell is made as it is reached (again on each walk): a list of them all would
+ * outlive the young generation and linger as old-space garbage.
  */
-export function amountCells(table: RecognisedTable): Iterable<{ row: number; col: number }> {
-  return {
-    *[Symbol.iterator]() {
-      if (table.sides) {
-        for (const s of table.sides) for (const r of s.rows) for (const col of s.amountCols) yield { row: r.row, col };
-        return;
-      }
-      const cols = table.columns.filter((c) => c.role === "amount").map((c) => c.col);
-      for (const r of table.rows) for (const col of cols) yield { row: r.row, col };
-    },
-  };
+export class AmountCells implements Iterable<{ row: number; col: number }> {
+  constructor(private readonly blocks: ReadonlyArray<{ rows: readonly number[]; cols: readonly number[] }>) {}
+  each(visit: (row: number, col: number) => void): void {
+    for (const { rows, cols } of this.blocks) for (const row of rows) for (const col of cols) visit(row, col);
+  }
+  *[Symbol.iterator](): Iterator<{ row: number; col: number }> {
+    for (const { rows, cols } of this.blocks) for (const row of rows) for (const col of cols) yield { row, col };
+  }
+}
+
+export function amountCells(table: RecognisedTable): AmountCells {
+  if (table.sides) return new AmountCells(table.sides.map((s) => ({ rows: s.rows.map((r) => r.row), cols: s.amountCols })));
+  const cols = table.columns.filter((c) => c.role === "amount").map((c) => c.col);
+  return new AmountCells([{ rows: table.rows.map((r) => r.row), cols }]);
+}
+
+/** Calls `visit` with each cell: an AmountCells walked without making them. */
+export function forEachCellOf(cells: Iterable<{ row: number; col: number }>, visit: (row: number, col: number) => void): void {
+  if (cells instanceof AmountCells) cells.each(visit);
+  else for (const { row, col } of cells) visit(row, col);
 }
 
 export function cellFindings(
@@ -46,11 +56,21 @@ export function cellFindings(
 ): Finding[] {
   const out: Finding[] = [];
   const wb = workbook ?? { sheets: [sheet] };
-  for (const { row, col } of cells) {
-    const a = cellAmount(wb, sheet, row, col);
+  // Plausibility (negative, decimals, percent/date formats) on the same cells in the same walk, so the live fast
+  // path runs it too; its findings follow the cell findings.
+  const plausible: Finding[] = [];
+  const plausibility = plausibilityCheck(table, sheet, plausible);
+  forEachCellOf(cells, (row, col) => {
+    plausibility(row, col);
     const formula = cellFormula(sheet, row, col);
+    // Nearly every cell is a blank or a number without a formula: fine, decided without reading its amount.
+    if (formula === null) {
+      const v = cellValue(sheet, row, col);
+      if (v === null || (typeof v === "number" && Number.isFinite(v))) return;
+    }
+    const a = cellAmount(wb, sheet, row, col);
     // Nearly every cell is a plain amount: its address is spelled out only for a finding.
-    if (!formula && (a.kind === "empty" || (a.kind === "number" && !a.fromText))) continue;
+    if (!formula && (a.kind === "empty" || (a.kind === "number" && !a.fromText))) return;
     const address = toA1(row, col);
     const where = `${sheet.name}!${address}`;
     if (a.kind === "error" && a.error === NO_COMPUTED_VALUE) {
@@ -103,9 +123,8 @@ export function cellFindings(
         actual: `=${clip(formula)}`,
       });
     }
-  }
-  // Plausibility (negative, decimals, percent/date formats) on the same cells, so the live fast path runs it too.
-  out.push(...plausibilityFindings(table, sheet, cells));
+  });
+  for (const f of plausible) out.push(f);
   return out;
 }
 

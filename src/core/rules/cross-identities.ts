@@ -72,9 +72,34 @@ export function totalCells(table: RecognisedTable, col: number): CellKey[] {
   return table.rows.filter((r) => (r.role === "unit" || r.role === "code") && r.parent === undefined).map((r) => key(table, r.row, col));
 }
 
+/** Digits of a code that the code rows are grouped by for prefixCells (a 类 code: every prefix asked has as many). */
+const HEAD = 3;
+const codeRowsByHead = new WeakMap<readonly RecognisedRow[], Map<string, RecognisedRow[]>>();
+
+/**
+ * The rows that may hold codes starting with `prefix`, in table order: the code rows of its 类, grouped once per
+ * table (a scan of every row for every code asked was most of the cross-table identities' time on a large table).
+ */
+function rowsForPrefix(table: RecognisedTable, prefix: string): readonly RecognisedRow[] {
+  if (prefix.length < HEAD) return table.rows;
+  let byHead = codeRowsByHead.get(table.rows);
+  if (!byHead) {
+    byHead = new Map();
+    for (const r of table.rows) {
+      if (r.role !== "code" || !r.code) continue;
+      const head = r.code.code.slice(0, HEAD);
+      const list = byHead.get(head);
+      if (list) list.push(r);
+      else byHead.set(head, [r]);
+    }
+    codeRowsByHead.set(table.rows, byHead);
+  }
+  return byHead.get(prefix.slice(0, HEAD)) ?? [];
+}
+
 /** Cells adding up to a code's amount: the rows with that code, or the highest rows below it where it is absent. */
 export function prefixCells(table: RecognisedTable, prefix: string, col: number): CellKey[] {
-  const rows = table.rows.filter((r) => {
+  const rows = rowsForPrefix(table, prefix).filter((r) => {
     if (r.role !== "code" || !r.code!.code.startsWith(prefix)) return false;
     const parent = r.parent === undefined ? undefined : table.rows[r.parent];
     if (!parent || parent.role !== "code") return true;

@@ -13,6 +13,7 @@ import {
   columnSumIdentities,
   hierarchyIdentities,
   key,
+  pushAll,
   rowLabel,
   rowsForColumnSums,
   threePublicRowIdentities,
@@ -75,21 +76,21 @@ function renamed(identities: Identity[], table: keyof typeof RENAMES): Identity[
   });
 }
 
-/** null for a 预算 table (the caller builds its identities). */
-export function finalTableIdentities(table: RecognisedTable): Identity[] | null {
+/** null for a 预算 table (the caller builds its identities); else `out` (returned) with the table's identities. */
+export function finalTableIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] | null {
   if (!isFinalKind(table.kind)) return null;
   switch (table.kind) {
     case "final-summary":
-      return renamed(twoSidedIdentities(table), "summary");
+      return pushAll(out, renamed(twoSidedIdentities(table), "summary"));
     case "final-fiscal-summary":
-      return renamed(twoSidedIdentities(table), "fiscal");
+      return pushAll(out, renamed(twoSidedIdentities(table), "fiscal"));
     case "final-three-public":
-      return threePublicIdentities(table);
+      return pushAll(out, threePublicIdentities(table));
     case "final-basic-expenditure":
-      if (table.panels) return panelIdentities(table);
-      return [...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0), ...hierarchyIdentities(table)];
+      if (table.panels) return pushAll(out, panelIdentities(table));
+      return hierarchyIdentities(table, columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, out));
     default:
-      return [...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0), ...hierarchyIdentities(table), ...carryOverIdentities(table)];
+      return pushAll(hierarchyIdentities(table, columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, out)), carryOverIdentities(table));
   }
 }
 

@@ -37,6 +37,42 @@ export interface Identity {
    * 万元 table against a 元 table, or a table shown in whole 元. Sides are compared in the finer unit.
    */
   measures?: { left: Measure; right: Measure };
+  /**
+   * Set when the identity is one sum along a row or column of one sheet (left = the total's cell, right = the terms',
+   * nothing subtracted): its cells can then be walked without making their keys (left and right make them anew).
+   */
+  readonly line?: IdentityLine;
+}
+
+/** A sum along one line of a sheet: see Identity.line. */
+export interface IdentityLine {
+  readonly sheet: string;
+  /** Along a row: the cells are (at, total) and (at, term); along a column: (total, at) and (term, at). */
+  readonly alongRow: boolean;
+  /** The row (along a row) or column (along a column) the sum lies on. */
+  readonly at: number;
+  /** The total's column or row. */
+  readonly total: number;
+  readonly terms: readonly number[];
+}
+
+/** Calls `visit` with every cell the identity reads (left, right, then the subtracted ones), without making keys. */
+export function forEachCell(identity: Identity, visit: (sheet: string, row: number, col: number) => void): void {
+  const line = identity.line;
+  if (line) {
+    const { sheet, at, alongRow } = line;
+    if (alongRow) {
+      visit(sheet, at, line.total);
+      for (const t of line.terms) visit(sheet, at, t);
+    } else {
+      visit(sheet, line.total, at);
+      for (const t of line.terms) visit(sheet, t, at);
+    }
+    return;
+  }
+  for (const c of identity.left) visit(c.sheet, c.row, c.col);
+  for (const c of identity.right) visit(c.sheet, c.row, c.col);
+  if (identity.minus) for (const c of identity.minus) visit(c.sheet, c.row, c.col);
 }
 
 /**
@@ -48,7 +84,18 @@ export function withMeasures(identity: Identity, measures: Identity["measures"])
   return { rule, tables, strength, left, right, minus, comparator, zh, en, measures };
 }
 
-export type AmountReader = (cell: CellKey) => Amount;
+/**
+ * Reads a cell's amount. A reader may offer `centsIn`, a shortcut for the common cells read without making an Amount:
+ * for one sheet, a cell's whole cents if it is a number (read(cell).cents), CENTS_EMPTY for a cell read as empty, NaN
+ * for any other cell (text, error, a formula without value, more than 2 decimals: read it as an Amount).
+ */
+export type AmountReader = ((cell: CellKey) => Amount) & { readonly centsIn?: (sheet: string) => CentsAt };
+
+/** The cents of the cells of one sheet: see AmountReader. */
+export type CentsAt = (row: number, col: number) => number;
+
+/** What CentsAt gives for a cell read as empty (no amount, not a term). */
+export const CENTS_EMPTY = Number.POSITIVE_INFINITY;
 
 export interface Evaluation {
   readonly identity: Identity;
@@ -91,8 +138,26 @@ class CentsEvaluation implements Evaluation {
 
 /** Evaluates one identity; null when a cell it reads is not a number (the cell rule reports that instead). */
 export function evaluate(identity: Identity, read: AmountReader): Evaluation | null {
-  const fast = evaluateInCents(identity, read);
+  return evaluateWith(identity, read, false);
+}
+
+/**
+ * The identity's evaluation if it fails (a rounding difference or a mismatch); null when it holds or a cell it reads
+ * is not a number. A full check evaluates every identity and keeps only these: the holding ones make no object.
+ */
+export function failure(identity: Identity, read: AmountReader): Evaluation | null {
+  return evaluateWith(identity, read, true);
+}
+
+function evaluateWith(identity: Identity, read: AmountReader, failuresOnly: boolean): Evaluation | null {
+  const fast = evaluateInCents(identity, read, failuresOnly);
   if (fast !== undefined) return fast;
+  const e = evaluateInDecimals(identity, read);
+  return failuresOnly && e?.outcome === "equal" ? null : e;
+}
+
+/** The evaluation in decimals: any amounts, each side also as displayed. */
+function evaluateInDecimals(identity: Identity, read: AmountReader): Evaluation | null {
   const scale = scaleOfIdentity(identity);
   // Each side as stored, and as displayed: every term rounded to the decimals its table shows (at most 2).
   const places = { left: Math.min(identity.measures?.left.decimals ?? 2, 2), right: Math.min(identity.measures?.right.decimals ?? 2, 2) };
@@ -137,47 +202,99 @@ export function evaluate(identity: Identity, read: AmountReader): Evaluation | n
 
 const OUTCOME_ORDER: Record<Evaluation["outcome"], number> = { equal: 0, rounding: 1, mismatch: 2 };
 
+/** One side's sum in integer cents, how many of its cells hold an amount, and Σ |amount| (for exactness). */
+interface CentsSum {
+  sum: number;
+  terms: number;
+  magnitude: number;
+}
+
+// Scratch sums of the evaluation under way (evaluations do not nest: reading a cell never evaluates an identity).
+const LEFT: CentsSum = { sum: 0, terms: 0, magnitude: 0 };
+const RIGHT: CentsSum = { sum: 0, terms: 0, magnitude: 0 };
+
+function addCents(c: number, sign: 1 | -1, acc: CentsSum): boolean {
+  if (c === CENTS_EMPTY) return true;
+  if (c !== c) return false; // NaN: the cell must be read as an Amount
+  acc.sum += sign * c;
+  acc.terms++;
+  acc.magnitude += Math.abs(c);
+  return true;
+}
+
+/** Both sides into LEFT/RIGHT through the reader's shortcut; false when some cell must be read as an Amount. */
+function sidesByShortcut(identity: Identity, centsIn: (sheet: string) => CentsAt): boolean {
+  const line = identity.line;
+  if (line) {
+    const at = centsIn(line.sheet);
+    const { alongRow, total } = line;
+    const on = line.at;
+    if (!addCents(alongRow ? at(on, total) : at(total, on), 1, LEFT)) return false;
+    for (const t of line.terms) if (!addCents(alongRow ? at(on, t) : at(t, on), 1, RIGHT)) return false;
+    return true;
+  }
+  for (const c of identity.left) if (!addCents(centsIn(c.sheet)(c.row, c.col), 1, LEFT)) return false;
+  for (const c of identity.right) if (!addCents(centsIn(c.sheet)(c.row, c.col), 1, RIGHT)) return false;
+  if (identity.minus) for (const c of identity.minus) if (!addCents(centsIn(c.sheet)(c.row, c.col), -1, RIGHT)) return false;
+  return true;
+}
+
+/** One side's cells read as Amounts into acc: false when one has more decimals, null when one is not a number. */
+function addAmounts(cells: readonly CellKey[], sign: 1 | -1, read: AmountReader, acc: CentsSum): boolean | null {
+  for (const t of cells) {
+    const a = read(t);
+    if (a.kind === "invalid" || a.kind === "error") return null;
+    if (a.kind === "number") {
+      if (a.cents === undefined) return false;
+      acc.sum += sign * a.cents;
+      acc.terms++;
+      acc.magnitude += Math.abs(a.cents);
+    }
+  }
+  return true;
+}
+
+/** Both sides into LEFT/RIGHT from the Amounts read: false when some amount has more decimals, null as above. */
+function sidesByAmounts(identity: Identity, read: AmountReader): boolean | null {
+  return (
+    addAmounts(identity.left, 1, read, LEFT) &&
+    addAmounts(identity.right, 1, read, RIGHT) &&
+    (identity.minus ? addAmounts(identity.minus, -1, read, RIGHT) : true)
+  );
+}
+
+function resetSides(): void {
+  LEFT.sum = LEFT.terms = LEFT.magnitude = 0;
+  RIGHT.sum = RIGHT.terms = RIGHT.magnitude = 0;
+}
+
 /**
  * The same evaluation in integer cents, when every amount read is a whole number of cents (the common case):
- * exact, and without allocating decimals per term. undefined = some amount has more decimals: use decimals.
+ * without allocating decimals per term, and through the reader's shortcut without an Amount per cell either.
+ * undefined = use decimals (some amount has more decimals, or the sums could leave the exact range).
  * Equivalent to compareTotals: rounding to 2 decimals is a no-op, and the bound N × 0.005 is N × 0.5 cents.
+ * Exact: every amount is a safe integer of cents, and each partial sum, scaled side and the difference is bounded in
+ * magnitude by Σ|amount| × scale; while that is at most 2^53 − 1, every intermediate result is an integer a double
+ * holds exactly, so each + − × is exact (IEEE 754 rounds only results it cannot represent). The bound itself,
+ * computed in doubles, can only round up past 2^53 − 1 when its true value is at least that (rounding is
+ * monotonic), so a sum that could be inexact is never taken for exact.
  */
-function evaluateInCents(identity: Identity, read: AmountReader): Evaluation | null | undefined {
-  let stated = 0;
-  for (const t of identity.left) {
-    const a = read(t);
-    if (a.kind === "invalid" || a.kind === "error") return null;
-    if (a.kind === "number") {
-      if (a.cents === undefined) return undefined;
-      stated += a.cents;
-    }
-  }
-  let computed = 0;
-  let nonEmpty = 0;
-  for (const t of identity.right) {
-    const a = read(t);
-    if (a.kind === "invalid" || a.kind === "error") return null;
-    if (a.kind === "number") {
-      if (a.cents === undefined) return undefined;
-      computed += a.cents;
-      nonEmpty++;
-    }
-  }
-  if (identity.minus) {
-    for (const t of identity.minus) {
-      const a = read(t);
-      if (a.kind === "invalid" || a.kind === "error") return null;
-      if (a.kind === "number") {
-        if (a.cents === undefined) return undefined;
-        computed -= a.cents;
-        nonEmpty++;
-      }
-    }
+function evaluateInCents(identity: Identity, read: AmountReader, failuresOnly: boolean): Evaluation | null | undefined {
+  resetSides();
+  const centsIn = read.centsIn;
+  if (!centsIn || !sidesByShortcut(identity, centsIn)) {
+    resetSides();
+    const whole = sidesByAmounts(identity, read);
+    if (whole === null) return null;
+    if (!whole) return undefined;
   }
   const scale = scaleOfIdentity(identity);
-  stated *= scale.left;
-  computed *= scale.right;
-  return new CentsEvaluation(identity, stated, computed, outcomeOf(identity, stated - computed, nonEmpty, scale.halfCents));
+  if (LEFT.magnitude * scale.left + RIGHT.magnitude * scale.right > Number.MAX_SAFE_INTEGER) return undefined;
+  const stated = LEFT.sum * scale.left;
+  const computed = RIGHT.sum * scale.right;
+  const outcome = outcomeOf(identity, stated - computed, RIGHT.terms, scale.halfCents);
+  if (failuresOnly && outcome === "equal") return null;
+  return new CentsEvaluation(identity, stated, computed, outcome);
 }
 
 function severityOf(e: Evaluation): Severity | null {

@@ -4,10 +4,13 @@ import { crossIdentities } from "./cross-identities";
 import { finalCrossIdentities } from "./final-cross";
 import type { CellKey, Identity } from "./identity";
 import { isPlain, measuresOf, type Measure } from "./measure";
-import { tableIdentities } from "./table-identities";
+import { pushAll, tableIdentities } from "./table-identities";
 
 export function identitiesFor(tables: RecognisedTable[]): Identity[] {
-  const out = [...tables.flatMap((t) => tableIdentities(t)), ...crossIdentities(tables), ...finalCrossIdentities(tables)];
+  // One list, every table's sums pushed into it (copying hundreds of thousands from list to list was garbage).
+  const out: Identity[] = [];
+  for (const t of tables) tableIdentities(t, out);
+  pushAll(pushAll(out, crossIdentities(tables)), finalCrossIdentities(tables));
   attachMeasures(out, tables);
   return out;
 }
@@ -19,10 +22,18 @@ export function identitiesFor(tables: RecognisedTable[]): Identity[] {
 function attachMeasures(identities: Identity[], tables: RecognisedTable[]): void {
   const measures = measuresOf(tables);
   const byId = new Map(tables.map((t) => [t.id, t]));
+  // A table's sums share one tables list: its measure is looked up once per list, not per sum.
+  let lastTables: readonly string[] | undefined;
+  let lastMeasure: Measure | undefined;
   for (const id of identities) {
-    if (id.tables.length === 1) {
-      const m = measures.get(id.tables[0]);
-      if (m && !isPlain(m, m)) id.measures = { left: m, right: m };
+    const ids = id.tables;
+    if (ids.length === 1) {
+      if (ids !== lastTables) {
+        lastTables = ids;
+        const m = measures.get(ids[0]);
+        lastMeasure = m && !isPlain(m, m) ? m : undefined;
+      }
+      if (lastMeasure) id.measures = { left: lastMeasure, right: lastMeasure };
       continue;
     }
     const owner = (c: CellKey | undefined): Measure | undefined => {

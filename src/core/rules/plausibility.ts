@@ -23,7 +23,7 @@ import { cellNumberFormat, cellValue, type GridSheet } from "../grid";
 import { displayedDecimals, formatAmount, parseAmount } from "../money";
 import type { RecognisedTable } from "../recognise/types";
 import type { AmountReader } from "./identity";
-import { amountCells } from "./cell-rules";
+import { amountCells, forEachCellOf } from "./cell-rules";
 import type { RuleInfo } from "../rule-info";
 
 /** The rules this family reports (id, group, default severity, zh/en), collected by core/rule-registry.ts. */
@@ -97,15 +97,21 @@ function formatKindOf(format: string | null): "percent" | "date" | null {
 
 export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, cells: Iterable<{ row: number; col: number }> = amountCells(table)): Finding[] {
   const out: Finding[] = [];
+  forEachCellOf(cells, plausibilityCheck(table, sheet, out));
+  return out;
+}
+
+/** The check of one cell of the table, its finding (if any) pushed into `out`: for walks that check more per cell. */
+export function plausibilityCheck(table: RecognisedTable, sheet: GridSheet, out: Finding[]): (row: number, col: number) => void {
   const tenThousands = table.unit === "万元";
-  for (const { row, col } of cells) {
+  return (row, col) => {
     const raw = cellValue(sheet, row, col);
-    if (typeof raw !== "number" && typeof raw !== "string") continue;
+    if (typeof raw !== "number" && typeof raw !== "string") return;
     const format = typeof raw === "number" ? cellNumberFormat(sheet, row, col) : null;
     const looksLike = formatKindOf(format);
-    if (!looksLike && typeof raw === "number" && plainlyFine(raw, tenThousands)) continue;
+    if (!looksLike && typeof raw === "number" && plainlyFine(raw, tenThousands)) return;
     const a = parseAmount(raw);
-    if (a.kind !== "number") continue;
+    if (a.kind !== "number") return;
     const address = toA1(row, col);
     const where = `${sheet.name}!${address}`;
     const cell = [{ sheet: sheet.name, row, col }];
@@ -144,8 +150,7 @@ export function plausibilityFindings(table: RecognisedTable, sheet: GridSheet, c
         actual: shown,
       });
     }
-  }
-  return out;
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { parseOrdinalLabel } from "../text";
 import type { RecognisedColumn, RecognisedRow, RecognisedTable, SideRows } from "../recognise/types";
 import { buildColumnTree, columnSums, rootTotalColumn } from "./column-tree";
 import { finalTableIdentities } from "./final-identities";
-import type { CellKey, Identity } from "./identity";
+import type { CellKey, Identity, IdentityLine } from "./identity";
 import type { Measure } from "./measure";
 import type { RuleInfo } from "../rule-info";
 import { amountColumns } from "../recognise/queries";
@@ -49,24 +49,30 @@ interface LineKind {
   en(a: Text, b: Text): string;
 }
 
+/** The line a sum lies on (a row for column sums, a column for row sums) with its part of the text. */
+export interface LineText extends Text {
+  readonly at: number;
+}
+
+/** The sum itself: the total's column or row, the terms' (shared by every line it is made on), its part of the text. */
+interface SumText extends Text {
+  readonly total: number;
+  readonly terms: readonly number[];
+}
+
 /**
  * A sum along one row or column of a table: the total's cell = Σ the terms' cells, in the same row (column sums) or
  * column (row hierarchies). Held compactly, since a 100k-row table has hundreds of thousands of them and their cell
- * keys and texts were most of a check's memory: the terms' rows or columns are one array shared by every sum of the
- * line, the cell keys are made when read, the text only when asked for (for the few that fail).
+ * keys and texts were most of a check's memory: three references, the line and the sum being shared by every sum on
+ * that line or of that shape; the cell keys are made when read, the text only when asked for (for the few that fail).
  */
-class LineSum implements Identity {
+class LineSum implements Identity, IdentityLine {
   /** Set by attachMeasures only where they are not the plain default (declared, so most sums carry no field). */
   declare measures?: { left: Measure; right: Measure };
   constructor(
     private readonly kind: LineKind,
-    /** The row (along a row) or column (along a column) the sum lies on. */
-    private readonly line: number,
-    /** The total's column or row. */
-    private readonly total: number,
-    private readonly terms: readonly number[],
-    private readonly a: Text,
-    private readonly b: Text,
+    private readonly across: LineText,
+    private readonly sum: SumText,
   ) {}
   get rule(): Identity["rule"] {
     return this.kind.rule;
@@ -77,6 +83,26 @@ class LineSum implements Identity {
   get strength(): "error" {
     return "error";
   }
+  get sheet(): string {
+    return this.kind.sheet;
+  }
+  get alongRow(): boolean {
+    return this.kind.alongRow;
+  }
+  /** The row (along a row) or column (along a column) the sum lies on. */
+  get at(): number {
+    return this.across.at;
+  }
+  /** The total's column or row. */
+  get total(): number {
+    return this.sum.total;
+  }
+  get terms(): readonly number[] {
+    return this.sum.terms;
+  }
+  get line(): IdentityLine {
+    return this;
+  }
   get left(): CellKey[] {
     return [this.cell(this.total)];
   }
@@ -84,14 +110,14 @@ class LineSum implements Identity {
     return this.terms.map((t) => this.cell(t));
   }
   get zh(): string {
-    return this.kind.zh(this.a, this.b);
+    return this.kind.zh(this.across, this.sum);
   }
   get en(): string {
-    return this.kind.en(this.a, this.b);
+    return this.kind.en(this.across, this.sum);
   }
   private cell(at: number): CellKey {
     const { sheet, alongRow } = this.kind;
-    return alongRow ? { sheet, row: this.line, col: at } : { sheet, row: at, col: this.line };
+    return alongRow ? { sheet, row: this.at, col: at } : { sheet, row: at, col: this.at };
   }
 }
 
@@ -123,8 +149,17 @@ function rowLabelEn(row: RecognisedRow): string {
 }
 
 
-/** 合计 = Σ columns on every row (column tree from the header). */
-export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: number; zh: string; en: string }>, columns: RecognisedColumn[], dropTop: number): Identity[] {
+/**
+ * 合计 = Σ columns on every row (column tree from the header). The sums go into `out` (returned): a large table's
+ * hundreds of thousands of sums are pushed into one list, not copied from list to list.
+ */
+export function columnSumIdentities(
+  table: RecognisedTable,
+  rows: readonly LineText[],
+  columns: RecognisedColumn[],
+  dropTop: number,
+  out: Identity[] = [],
+): Identity[] {
   const label = columnLabeller(table);
   // The column part of the text is the same on every row: built once per sum.
   const sums = columnSums(buildColumnTree(columns, dropTop)).map((s) => ({
@@ -141,14 +176,12 @@ export function columnSumIdentities(table: RecognisedTable, rows: Array<{ row: n
     zh: (r, s) => `${sheet}“${r.zh}”行：${s.zh}`,
     en: (r, s) => `${sheet}, ${r.en}: ${s.en}`,
   };
-  const out: Identity[] = [];
-  for (const r of rows) for (const s of sums) out.push(new LineSum(kind, r.row, s.total, s.terms, r, s));
+  for (const r of rows) for (const s of sums) out.push(new LineSum(kind, r, s));
   return out;
 }
 
-/** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column. */
-export function hierarchyIdentities(table: RecognisedTable): Identity[] {
-  const out: Identity[] = [];
+/** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column; into `out`. */
+export function hierarchyIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] {
   const cols = amountColumns(table);
   const children = new Map<number, number[]>();
   const topLevel: number[] = [];
@@ -158,24 +191,22 @@ export function hierarchyIdentities(table: RecognisedTable): Identity[] {
     else (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i);
   });
   const label = columnLabeller(table);
-  const columnText: Text[] = cols.map((c) => ({ zh: `${table.sheet}“${label(c.col)}”列：`, en: `${table.sheet}, column "${label(c.col)}": ` }));
+  const columnText: LineText[] = cols.map((c) => ({ at: c.col, zh: `${table.sheet}“${label(c.col)}”列：`, en: `${table.sheet}, column "${label(c.col)}": ` }));
   const tables = [table.id];
   // The column's text, then the rows'.
   const joined = { zh: (c: Text, r: Text) => c.zh + r.zh, en: (c: Text, r: Text) => c.en + r.en };
   const hierarchy: LineKind = { rule: "hierarchy.sum", sheet: table.sheet, tables, alongRow: false, ...joined };
   for (const [parent, kids] of children) {
-    const p = table.rows[parent];
-    const text = new ParentText(p, kids.length);
-    const kidRows = kids.map((k) => table.rows[k].row);
-    cols.forEach((c, i) => out.push(new LineSum(hierarchy, c.col, p.row, kidRows, columnText[i], text)));
+    const text = new ParentText(table.rows[parent], kids.map((k) => table.rows[k].row));
+    for (const c of columnText) out.push(new LineSum(hierarchy, c, text));
   }
   if (topLevel.length) {
     const zh = `行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`;
     const topRows = topLevel.map((k) => table.rows[k].row);
     const totalRow: LineKind = { rule: "table.total-row", sheet: table.sheet, tables, alongRow: false, ...joined };
     for (const t of table.rows.filter((r) => r.role === "total")) {
-      const text = { zh: `“${t.label || "合计"}”${zh}`, en: "total row = sum of the top-level rows" };
-      cols.forEach((c, i) => out.push(new LineSum(totalRow, c.col, t.row, topRows, columnText[i], text)));
+      const text = { total: t.row, terms: topRows, zh: `“${t.label || "合计"}”${zh}`, en: "total row = sum of the top-level rows" };
+      for (const c of columnText) out.push(new LineSum(totalRow, c, text));
     }
   }
   return out;
@@ -370,7 +401,7 @@ export function twoSidedIdentities(table: RecognisedTable): Identity[] {
   // Row sums across the expenditure side's columns (合计 = 一般公共预算 + 政府性基金 + 国有资本经营).
   if (expenditure) {
     const expCols = table.columns.filter((c) => c.side === "expenditure");
-    const rows = expenditure.side.rows.map((r) => ({ row: r.row, zh: r.label, en: `row ${r.row + 1}` }));
+    const rows = expenditure.side.rows.map((r) => ({ at: r.row, zh: r.label, en: `row ${r.row + 1}` }));
     out.push(...columnSumIdentities(table, rows, expCols, 1));
   }
   return out;
@@ -435,50 +466,60 @@ export function threePublicRowIdentities(table: RecognisedTable): Identity[] {
   return out;
 }
 
-export function tableIdentities(table: RecognisedTable): Identity[] {
-  const final = finalTableIdentities(table);
+/** The table's identities, pushed into `out` (returned). */
+export function tableIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] {
+  const final = finalTableIdentities(table, out);
   if (final) return final;
   switch (table.kind) {
     case "other":
-      return [];
+      return out;
     case "summary":
     case "fiscal-summary":
-      return twoSidedIdentities(table);
+      return pushAll(out, twoSidedIdentities(table));
     case "three-public":
-      if (table.itemsAsColumns) return columnSumIdentities(table, table.rows.map((r) => ({ row: r.row, zh: r.label || `第${r.row + 1}行`, en: `row ${r.row + 1}` })), table.columns, 0);
-      return [...threePublicRowIdentities(table), ...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0)];
+      if (table.itemsAsColumns) return columnSumIdentities(table, table.rows.map((r) => ({ at: r.row, zh: r.label || `第${r.row + 1}行`, en: `row ${r.row + 1}` })), table.columns, 0, out);
+      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, pushAll(out, threePublicRowIdentities(table)));
     case "project-expenditure":
-      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0);
+      return columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, out);
     default: {
-      const out = [...columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0), ...hierarchyIdentities(table)];
-      if (table.kind === "basic-expenditure") out.push(...basicSplitIdentities(table));
+      hierarchyIdentities(table, columnSumIdentities(table, rowsForColumnSums(table), table.columns, 0, out));
+      if (table.kind === "basic-expenditure") pushAll(out, basicSplitIdentities(table));
       return out;
     }
   }
 }
 
-export function rowsForColumnSums(table: RecognisedTable): Array<{ row: number; zh: string; en: string }> {
+/** `items` appended to `out` (returned), one by one: a spread of a long list overflows the stack. */
+export function pushAll<T>(out: T[], items: readonly T[]): T[] {
+  for (const x of items) out.push(x);
+  return out;
+}
+
+export function rowsForColumnSums(table: RecognisedTable): LineText[] {
   return table.rows.map((r) => new RowText(r));
 }
 
-/** The rows' part of a parent's sums' texts, spelled out only when a text is made (one per parent row). */
-class ParentText {
+/** A parent row's sum (its row, its children's) and its part of the texts, spelled out only when a text is made. */
+class ParentText implements SumText {
   constructor(
     private readonly p: RecognisedRow,
-    private readonly kids: number,
+    readonly terms: readonly number[],
   ) {}
+  get total(): number {
+    return this.p.row;
+  }
   get zh(): string {
-    return `“${rowLabel(this.p)}”= 其下 ${this.kids} 行之和`;
+    return `“${rowLabel(this.p)}”= 其下 ${this.terms.length} 行之和`;
   }
   get en(): string {
-    return `${rowLabelEn(this.p)} = sum of its ${this.kids} sub-rows`;
+    return `${rowLabelEn(this.p)} = sum of its ${this.terms.length} sub-rows`;
   }
 }
 
 /** A row's label for column-sum texts, spelled out only when a text is made (one per row of every table). */
-class RowText {
+class RowText implements LineText {
   constructor(private readonly r: RecognisedRow) {}
-  get row(): number {
+  get at(): number {
     return this.r.row;
   }
   get zh(): string {
