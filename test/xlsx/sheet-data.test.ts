@@ -8,7 +8,7 @@ import type { GridWorkbook } from "../../src/core/grid";
 import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 import { WorkbookReadError } from "../../src/xlsx/read-error";
 import { readXlsxBytes } from "../../src/xlsx/read-workbook";
-import { decodeText, SheetDataScanner, type CellSink } from "../../src/xlsx/sheet-data";
+import { decodeText, plainNumberAt, SheetDataScanner, type CellSink } from "../../src/xlsx/sheet-data";
 import { FastPathUnsupported, XmlFeeder } from "../../src/xlsx/xml";
 import { baseWorkbook } from "../hardening/helpers";
 import { bookWith, MAIN, render, type ProducerForm } from "./producers";
@@ -80,6 +80,7 @@ describe("cell forms the scanner reads itself", () => {
     }],
     ["plain inline strings", `<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> 合计 </t></is></c></row>`, (s) => expect(s.values[0][0]).toBe(" 合计 ")],
     ["booleans, errors, dates", `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#DIV/0!</v></c><c r="C1" t="d"><v>2024-01-02</v></c></row>`, (s) => expect(s.values[0]).toEqual([true, { error: "#DIV/0!" }, 45293])],
+    ["numbers and indexes in every plain and unplain form", `<row r="1"><c r="A1"><v>-0.5</v></c><c r="B1" t="n"><v>1e3</v></c><c r="C1"><v> 42 </v></c><c r="D1" t="s"><v>1.0</v></c><c r="E1" t="s"><v> 0</v></c><c r="F1"><v>1234567890123456789</v></c><c r="G1" t="str"><v>007</v></c></row>`, (s) => expect(s.values[0]).toEqual([-0.5, 1000, 42, "乙", "甲", Number("1234567890123456789"), "007"])],
     ["white space between every tag", `\n  <row r="1">\n    <c r="A1">\n      <v>7</v>\n    </c>\n  </row>\n`, (s) => expect(s.values[0][0]).toBe(7)],
   ];
   it.each(cases)("%s", (_label, rows, check) => {
@@ -167,6 +168,8 @@ describe("chunk boundaries", () => {
       inline: () => log.push("is"),
       inlineText: () => log.push("t"),
       text: (t) => log.push(`text ${t}`),
+      // Taken in place here; as text, the same piece either way.
+      valueAt: (s, from, to) => log.push(`text ${s.slice(from, to)}`) > 0,
       endCapture: () => log.push("/"),
       endInline: () => log.push("/is"),
       endCell: () => log.push("/c"),
@@ -206,6 +209,24 @@ describe("chunk boundaries", () => {
     p.write(xml).close();
     const scanned = events([xml]).filter((e) => /^(row|c|v|f|is|t)\b/.test(e)).map((e) => e.split(" ")[0]);
     expect(scanned).toEqual(tags.filter((t) => ["row", "c", "v", "f", "is", "t"].includes(t)));
+  });
+});
+
+describe("plainNumberAt", () => {
+  it("is Number() on every plain decimal it takes, and NaN on anything else", () => {
+    const at = (t: string) => plainNumberAt(`<v>${t}</v>`, 3, 3 + t.length);
+    const plain = ["0", "-0", "7", "007", "12345.67", "-0.1", "0.3", ".5", "5.", "999999999999999", "123456789.012345", "0.00000000000001", "-99999999999999.9"];
+    for (const t of plain) expect(Object.is(at(t), Number(t))).toBe(true);
+    for (const t of ["", "-", ".", "1e5", " 1", "1 ", "+1", "1.2.3", "0x10", "1234567890123456", "Infinity", "1,5"]) expect(at(t)).toBeNaN();
+    // Random decimals of up to 15 digits, against Number()'s correctly rounded conversion.
+    let seed = 42;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 20000; k++) {
+      const digits = String(Math.floor(rnd() * 10 ** (1 + Math.floor(rnd() * 15))));
+      const point = Math.floor(rnd() * (digits.length + 1));
+      const t = (rnd() < 0.3 ? "-" : "") + digits.slice(0, point) + (point < digits.length || rnd() < 0.5 ? "." : "") + digits.slice(point);
+      expect(Object.is(at(t), Number(t))).toBe(true);
+    }
   });
 });
 
