@@ -257,11 +257,11 @@ describe("random sheetData: the scanner and saxes agree on every text", () => {
     fc.integer({ min: 0, max: 99999 }).map(String),
   );
   const ws = fc.constantFrom("", "", "", " ", "\n  ", "\r\n", "\t");
-  const text = fc.constantFrom("合计", "a&amp;b", "&lt;1&gt;", "x\r\ny", " 5 ", "&#x4E2D;", "A&quot;B", "", "2080505", "一、支出");
+  const text = fc.constantFrom("合计", "a&amp;b", "&lt;1&gt;", "x\r\ny", " 5 ", "&#x4E2D;", "A&quot;B", "", "2080505", "一、支出", "a]]>b");
   const cell = fc
     .record({
       col: fc.integer({ min: 0, max: 30 }),
-      ref: fc.boolean(),
+      ref: fc.constantFrom("plain", "plain", "plain", "none", "reference"),
       kind: fc.constantFrom("n", "s", "str", "inline", "f", "b", "e", "empty", "self"),
       num: fc.oneof(fc.integer({ min: -99999999, max: 99999999 }).map((n) => String(n / 100)), fc.constantFrom("1e3", "0", "-0", "007", ".5", "123456789012345678")),
       text,
@@ -271,7 +271,8 @@ describe("random sheetData: the scanner and saxes agree on every text", () => {
       b: ws,
     })
     .map(({ col, ref, kind, num, text, style, quote: q, a, b }) => {
-      const attrs = (ref ? ` r=${q}${String.fromCharCode(65 + (col % 26))}1${q}` : "") + (style === undefined ? "" : ` s=${q}${style}${q}`);
+      const letter = String.fromCharCode(65 + (col % 26));
+      const attrs = (ref === "none" ? "" : ` r=${q}${ref === "reference" ? `&#${letter.charCodeAt(0)};` : letter}1${q}`) + (style === undefined ? "" : ` s=${q}${style}${q}`);
       const t = (v: string) => ` t=${q}${v}${q}`;
       switch (kind) {
         case "n": return `<c${attrs}>${a}<v>${num}</v>${b}</c>`;
@@ -299,7 +300,7 @@ describe("random sheetData: the scanner and saxes agree on every text", () => {
       { numRuns: 300, seed: 1202 },
     );
     // The scanner itself reads most of them (not handing back), so the comparison is not vacuous.
-    expect(scannedAll).toBeGreaterThan(200);
+    expect(scannedAll).toBeGreaterThan(50);
   });
 
   it("same grid or same refusal for 300 well-formed sheets with one random piece inserted", () => {
