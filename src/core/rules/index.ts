@@ -25,7 +25,9 @@ function attachMeasures(identities: Identity[], tables: RecognisedTable[]): void
   // A table's sums share one tables list: its measure is looked up once per list, not per sum.
   let lastTables: readonly string[] | undefined;
   let lastMeasure: Measure | undefined;
-  for (const id of identities) {
+  // Indexed: for…of made an iterator result per sum.
+  for (let i = 0; i < identities.length; i++) {
+    const id = identities[i];
     const ids = id.tables;
     if (ids.length === 1) {
       if (ids !== lastTables) {

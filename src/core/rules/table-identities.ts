@@ -176,7 +176,8 @@ export function columnSumIdentities(
     zh: (r, s) => `${sheet}“${r.zh}”行：${s.zh}`,
     en: (r, s) => `${sheet}, ${r.en}: ${s.en}`,
   };
-  for (const r of rows) for (const s of sums) out.push(new LineSum(kind, r, s));
+  // Indexed loops: for…of made an iterator result per sum made.
+  for (let i = 0; i < rows.length; i++) for (let j = 0; j < sums.length; j++) out.push(new LineSum(kind, rows[i], sums[j]));
   return out;
 }
 
@@ -196,17 +197,18 @@ export function hierarchyIdentities(table: RecognisedTable, out: Identity[] = []
   // The column's text, then the rows'.
   const joined = { zh: (c: Text, r: Text) => c.zh + r.zh, en: (c: Text, r: Text) => c.en + r.en };
   const hierarchy: LineKind = { rule: "hierarchy.sum", sheet: table.sheet, tables, alongRow: false, ...joined };
-  for (const [parent, kids] of children) {
+  children.forEach((kids, parent) => {
     const text = new ParentText(table.rows[parent], kids.map((k) => table.rows[k].row));
-    for (const c of columnText) out.push(new LineSum(hierarchy, c, text));
-  }
+    // Indexed: for…of made an iterator result per sum made.
+    for (let i = 0; i < columnText.length; i++) out.push(new LineSum(hierarchy, columnText[i], text));
+  });
   if (topLevel.length) {
     const zh = `行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`;
     const topRows = topLevel.map((k) => table.rows[k].row);
     const totalRow: LineKind = { rule: "table.total-row", sheet: table.sheet, tables, alongRow: false, ...joined };
     for (const t of table.rows.filter((r) => r.role === "total")) {
       const text = { total: t.row, terms: topRows, zh: `“${t.label || "合计"}”${zh}`, en: "total row = sum of the top-level rows" };
-      for (const c of columnText) out.push(new LineSum(totalRow, c, text));
+      for (let i = 0; i < columnText.length; i++) out.push(new LineSum(totalRow, columnText[i], text));
     }
   }
   return out;
@@ -491,7 +493,7 @@ export function tableIdentities(table: RecognisedTable, out: Identity[] = []): I
 
 /** `items` appended to `out` (returned), one by one: a spread of a long list overflows the stack. */
 export function pushAll<T>(out: T[], items: readonly T[]): T[] {
-  for (const x of items) out.push(x);
+  for (let i = 0; i < items.length; i++) out.push(items[i]);
   return out;
 }
 
