@@ -41,13 +41,16 @@ export function forEachCodeRow(table: RecognisedTable, visit: (row: CodeRow) => 
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
   // Indexed by code length, per classification (numbers, not "class:len" strings made for every length of every row).
-  let above = new Map<string, { codes: string[]; orders: number[] }>();
+  // A new block starts a new order: entries from before it (orders below blockStart) count as absent, so the
+  // lists are not made anew per unit.
+  const above = new Map<string, { codes: string[]; orders: number[] }>();
   let order = 0;
+  let blockStart = 0;
   const rows = table.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.role !== "code" || !r.code) {
-      if (r.role === "unit" || r.role === "total") above = new Map();
+      if (r.role === "unit" || r.role === "total") blockStart = order;
       continue;
     }
     const code = r.code.code;
@@ -60,7 +63,7 @@ export function forEachCodeRow(table: RecognisedTable, visit: (row: CodeRow) => 
     if (!seen) above.set(classification, (seen = { codes: [], orders: [] }));
     for (let len = 1; len < code.length; len++) {
       const at = seen.orders[len];
-      if (at !== undefined && at > nearest) {
+      if (at !== undefined && at >= blockStart && at > nearest) {
         nearest = at;
         parentCode = seen.codes[len];
       }

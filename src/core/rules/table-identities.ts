@@ -184,13 +184,20 @@ export function columnSumIdentities(
 /** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column; into `out`. */
 export function hierarchyIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] {
   const cols = amountColumns(table);
+  // Each parent's children by their row numbers (the sums' terms), gathered in one pass.
   const children = new Map<number, number[]>();
   const topLevel: number[] = [];
-  table.rows.forEach((r, i) => {
-    if (r.role === "total" || r.role === "item") return;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.role === "total" || r.role === "item") continue;
     if (r.parent === undefined) topLevel.push(i);
-    else (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i);
-  });
+    else {
+      const kids = children.get(r.parent);
+      if (kids) kids.push(r.row);
+      else children.set(r.parent, [r.row]);
+    }
+  }
   const label = columnLabeller(table);
   const columnText: LineText[] = cols.map((c) => ({ at: c.col, zh: `${table.sheet}“${label(c.col)}”列：`, en: `${table.sheet}, column "${label(c.col)}": ` }));
   const tables = [table.id];
@@ -198,7 +205,7 @@ export function hierarchyIdentities(table: RecognisedTable, out: Identity[] = []
   const joined = { zh: (c: Text, r: Text) => c.zh + r.zh, en: (c: Text, r: Text) => c.en + r.en };
   const hierarchy: LineKind = { rule: "hierarchy.sum", sheet: table.sheet, tables, alongRow: false, ...joined };
   children.forEach((kids, parent) => {
-    const text = new ParentText(table.rows[parent], kids.map((k) => table.rows[k].row));
+    const text = new ParentText(table.rows[parent], kids);
     // Indexed: for…of made an iterator result per sum made.
     for (let i = 0; i < columnText.length; i++) out.push(new LineSum(hierarchy, columnText[i], text));
   });
