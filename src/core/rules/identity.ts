@@ -254,9 +254,13 @@ function sidesByShortcut(identity: Identity, centsIn: (sheet: string) => CentsAt
 }
 
 function keysByShortcut(cells: readonly CellKey[], sign: 1 | -1, centsIn: (sheet: string) => CentsAt, acc: CentsSum): boolean {
+  // A side's cells are mostly on one sheet: its reader is asked for when the sheet changes, not per cell.
+  let sheet: string | undefined;
+  let at: CentsAt | undefined;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
-    if (!addCents(centsIn(c.sheet)(c.row, c.col), sign, acc)) return false;
+    if (at === undefined || c.sheet !== sheet) at = centsIn((sheet = c.sheet));
+    if (!addCents(at(c.row, c.col), sign, acc)) return false;
   }
   return true;
 }
