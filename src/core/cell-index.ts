@@ -9,7 +9,7 @@ import { parseAmount, wholeCents, type Amount } from "./money";
 import { cellAmount } from "./formula/evaluate";
 import type { RecognisedTable } from "./recognise/types";
 import { amountCells } from "./rules/cell-rules";
-import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type CentsAt, type Identity, type IdentityLine } from "./rules/identity";
+import { CENTS_EMPTY, forEachCell, type AmountReader, type CellKey, type CentsAt, type Identity } from "./rules/identity";
 
 /**
  * What a session knows of the cells: amounts read (a cache for what costs more than the grid lookup), and, built per
@@ -107,33 +107,47 @@ export class CellIndex {
    */
   readersOfCells(cells: readonly CellKey[]): (c: CellKey) => readonly number[] {
     const wanted = new Map<number, number[]>();
-    // The rows and columns of the wanted cells, per sheet: a sum along a line none of them lies on is passed over.
-    const lines = new Map<string, { sheetNumber: number; rows: Set<number>; cols: Set<number> }>();
+    // The wanted cells' lists per sheet, by row then column and by column then row (the same lists): a sum along a
+    // line looks up just its own cells on that line, and a line holding none of them costs one lookup.
+    const sheets = new Map<string, WantedOnSheet>();
     for (const c of cells) {
       if (this.readerSheets.has(c.sheet)) continue;
-      wanted.set(this.numbering.of(c), []);
-      let l = lines.get(c.sheet);
-      if (!l) lines.set(c.sheet, (l = { sheetNumber: this.numbering.sheetNumber(c.sheet), rows: new Set(), cols: new Set() }));
-      l.rows.add(c.row);
-      l.cols.add(c.col);
+      const k = this.numbering.of(c);
+      if (wanted.has(k)) continue;
+      const list: number[] = [];
+      wanted.set(k, list);
+      let w = sheets.get(c.sheet);
+      if (!w) sheets.set(c.sheet, (w = { byRow: new Map(), byCol: new Map() }));
+      lineOf(w.byRow, c.row).set(c.col, list);
+      lineOf(w.byCol, c.col).set(c.row, list);
     }
     // One pass over the identities in order (lists ascending, as the index's): grouping them all by sheet first
     // made a list entry per identity, for a handful of wanted cells.
     let i = 0;
-    const visit = (sheet: string, row: number, col: number): void => {
-      const l = lines.get(sheet);
-      if (!l) return;
-      const list = wanted.get(CellNumbering.at(l.sheetNumber, row, col));
-      if (list && list[list.length - 1] !== i) list.push(i);
-    };
-    if (lines.size)
-      for (i = 0; i < this.identities.length; i++) {
-        const line = this.identities[i].line;
-        if (line) {
-          const l = lines.get(line.sheet);
-          if (!l || !mayRead(line, line.alongRow ? l.rows : l.cols, line.alongRow ? l.cols : l.rows)) continue;
+    const visit = (sheet: string, row: number, col: number): void => addReader(sheets.get(sheet)?.byRow.get(row)?.get(col), i);
+    const identities = this.identities;
+    // Sums along a line name their sheet by one shared string: the sheet's lists are looked up when it changes.
+    let lastSheet: string | undefined;
+    let onSheet: WantedOnSheet | undefined;
+    if (sheets.size)
+      for (i = 0; i < identities.length; i++) {
+        const identity = identities[i];
+        const line = identity.line;
+        if (!line) {
+          forEachCell(identity, visit);
+          continue;
         }
-        forEachCell(this.identities[i], visit);
+        const sheet = line.sheet;
+        if (sheet !== lastSheet) {
+          lastSheet = sheet;
+          onSheet = sheets.get(sheet);
+        }
+        if (!onSheet) continue;
+        const across = (line.alongRow ? onSheet.byRow : onSheet.byCol).get(line.at);
+        if (!across) continue;
+        addReader(across.get(line.total), i);
+        const terms = line.terms;
+        for (let t = 0; t < terms.length; t++) addReader(across.get(terms[t]), i);
       }
     return (c) => wanted.get(this.numbering.of(c)) ?? this.readersOf(c);
   }
@@ -198,15 +212,21 @@ export class CellIndex {
   }
 }
 
-/**
- * Whether a sum along a line may read one of the wanted cells: its line (the row or column all its cells share) is
- * among `onLine`, and its total or a term among `across` (the wanted cells' other coordinate).
- */
-function mayRead(line: IdentityLine, onLine: ReadonlySet<number>, across: ReadonlySet<number>): boolean {
-  if (!onLine.has(line.at)) return false;
-  if (across.has(line.total)) return true;
-  for (const t of line.terms) if (across.has(t)) return true;
-  return false;
+/** The wanted cells of one sheet (see readersOfCells): each cell's list of readers, by row and by column. */
+interface WantedOnSheet {
+  byRow: Map<number, Map<number, number[]>>;
+  byCol: Map<number, Map<number, number[]>>;
+}
+
+function lineOf(lines: Map<number, Map<number, number[]>>, at: number): Map<number, number[]> {
+  let l = lines.get(at);
+  if (!l) lines.set(at, (l = new Map()));
+  return l;
+}
+
+/** Identity i as a reader of a wanted cell (once, though it may read the cell on both sides). */
+function addReader(list: number[] | undefined, i: number): void {
+  if (list && list[list.length - 1] !== i) list.push(i);
 }
 
 /** A missing sheet's cells, read as empty (as parseAmount(null)). */

@@ -27,20 +27,30 @@ class TableCodeRow implements CodeRow {
 }
 
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
-  return [...codeRowsIn(table)];
+  const out: CodeRow[] = [];
+  forEachCodeRow(table, (row) => out.push(row));
+  return out;
 }
 
-/** The same rows, made one at a time as they are walked: a check keeps only the few that make a finding. */
-export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
+/**
+ * The same rows, each handed to `visit` as it is made: a check keeps only the few that make a finding (a callback,
+ * not a generator, which made an iterator result per row).
+ */
+export function forEachCodeRow(table: RecognisedTable, visit: (row: CodeRow) => void): void {
   const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, row: row, col: col });
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
   // Indexed by code length, per classification (numbers, not "class:len" strings made for every length of every row).
-  let above = new Map<string, { codes: string[]; orders: number[] }>();
+  // A new block starts a new order: entries from before it (orders below blockStart) count as absent, so the
+  // lists are not made anew per unit.
+  const above = new Map<string, { codes: string[]; orders: number[] }>();
   let order = 0;
-  for (const r of table.rows) {
+  let blockStart = 0;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.role !== "code" || !r.code) {
-      if (r.role === "unit" || r.role === "total") above = new Map();
+      if (r.role === "unit" || r.role === "total") blockStart = order;
       continue;
     }
     const code = r.code.code;
@@ -53,7 +63,7 @@ export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
     if (!seen) above.set(classification, (seen = { codes: [], orders: [] }));
     for (let len = 1; len < code.length; len++) {
       const at = seen.orders[len];
-      if (at !== undefined && at > nearest) {
+      if (at !== undefined && at >= blockStart && at > nearest) {
         nearest = at;
         parentCode = seen.codes[len];
       }
@@ -68,6 +78,6 @@ export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
       const col = r.secondaryCode.cols[0];
       if (col !== undefined) row.pairedCode = { code: r.secondaryCode.code, cell: cell(r.row, col) };
     }
-    yield row;
+    visit(row);
   }
 }

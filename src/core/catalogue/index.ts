@@ -5,7 +5,7 @@
 export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
 export { ancestorCodes, classifyCode, levelOf } from "../codes/classify";
-export { codeRowsIn, codeRowsOfTable } from "./from-table";
+export { codeRowsOfTable, forEachCodeRow } from "./from-table";
 export {
   CodeListError,
   decodeCsvBytes,
@@ -19,7 +19,7 @@ export {
 } from "./import-list";
 export { loadCatalogue } from "./load";
 export { namesMatch, normaliseName } from "./normalise";
-export { checkCodeRows, type CodeRow } from "./rules";
+export { CodeRowChecker, checkCodeRows, type CodeRow } from "./rules";
 export type {
   CatalogueData,
   CatalogueEntry,

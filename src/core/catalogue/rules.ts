@@ -42,31 +42,50 @@ export const RULE_NAME = "catalogue.name-mismatch";
 export const RULE_PARENT = "catalogue.wrong-parent";
 export const RULE_PAIRING = "catalogue.economic-pairing";
 
-/** `rows` are walked once, in order (they may be made as they are walked). */
+/** `rows` are walked once, in order. */
 export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, year: number): Finding[] {
-  const findings: Finding[] = [];
-  const uncovered = new Map<string, CodeRow[]>();
+  const checker = new CodeRowChecker(catalogue, year);
+  for (const row of rows) checker.add(row);
+  return checker.finish();
+}
+
+/**
+ * checkCodeRows fed one row at a time (rows made as a table is walked, handed over by a callback: a generator made
+ * an iterator result per row, and a list of them all was tens of MB). Findings in the order the rows come, then the
+ * notes on codes outside the data.
+ */
+export class CodeRowChecker {
+  private readonly findings: Finding[] = [];
+  private readonly uncovered = new Map<string, CodeRow[]>();
   // What a missing code gets depends on the code alone (its cells aside): judged once per code, as codes repeat
   // across the units of a large workbook.
-  const missing = new Map<string, { finding: Finding | typeof NOT_COVERED; parent: string }>();
-  for (const row of rows) {
+  private readonly missing = new Map<string, { finding: Finding | typeof NOT_COVERED; parent: string }>();
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly year: number,
+  ) {}
+
+  /** Checks one row (bound: it may be passed as a callback). */
+  readonly add = (row: CodeRow): void => {
+    const { catalogue, year, findings } = this;
     // One lookup per row, shared by the existence and the name check.
     const entry = catalogue.lookup(row.code, year);
     let unknown: Finding | typeof NOT_COVERED | undefined;
     let known: { finding: Finding | typeof NOT_COVERED; parent: string } | undefined;
     if (!entry) {
-      known = missing.get(row.code);
+      known = this.missing.get(row.code);
       if (known === undefined) {
         const finding = checkExists(row, catalogue, year);
-        missing.set(row.code, (known = { finding, parent: finding === NOT_COVERED ? listedParent(row, catalogue, year) : "" }));
+        this.missing.set(row.code, (known = { finding, parent: finding === NOT_COVERED ? listedParent(row, catalogue, year) : "" }));
         unknown = finding;
       } else unknown = known.finding === NOT_COVERED ? NOT_COVERED : { ...known.finding, cells: rowCells(row) };
     }
     if (unknown === NOT_COVERED) {
       const parent = known!.parent;
-      const list = uncovered.get(parent);
+      const list = this.uncovered.get(parent);
       if (list) list.push(row);
-      else uncovered.set(parent, [row]);
+      else this.uncovered.set(parent, [row]);
     } else if (unknown) findings.push(unknown);
     else {
       const name = entry && checkName(row, entry, catalogue);
@@ -76,9 +95,14 @@ export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, yea
     if (parent) findings.push(parent);
     const pairing = checkPairing(row, catalogue);
     if (pairing) findings.push(pairing);
+  };
+
+  /** The findings of the rows added, with one note per parent whose codes the data cannot judge. */
+  finish(): Finding[] {
+    const findings = this.findings;
+    for (const [parent, group] of this.uncovered) findings.push(notCovered(parent, group, this.catalogue, this.year));
+    return findings;
   }
-  for (const [parent, group] of uncovered) findings.push(notCovered(parent, group, catalogue, year));
-  return findings;
 }
 
 /** Marker: the code is outside what the data can judge. */

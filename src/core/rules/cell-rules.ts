@@ -29,7 +29,11 @@ export function amountCellsOf(table: RecognisedTable): Array<{ row: number; col:
 export class AmountCells implements Iterable<{ row: number; col: number }> {
   constructor(private readonly blocks: ReadonlyArray<{ rows: readonly number[]; cols: readonly number[] }>) {}
   each(visit: (row: number, col: number) => void): void {
-    for (const { rows, cols } of this.blocks) for (const row of rows) for (const col of cols) visit(row, col);
+    // Indexed loops: for…of made an iterator result per cell.
+    for (let b = 0; b < this.blocks.length; b++) {
+      const { rows, cols } = this.blocks[b];
+      for (let i = 0; i < rows.length; i++) for (let j = 0; j < cols.length; j++) visit(rows[i], cols[j]);
+    }
   }
   *[Symbol.iterator](): Iterator<{ row: number; col: number }> {
     for (const { rows, cols } of this.blocks) for (const row of rows) for (const col of cols) yield { row, col };

@@ -85,7 +85,9 @@ function rowsForPrefix(table: RecognisedTable, prefix: string): readonly Recogni
   let byHead = codeRowsByHead.get(table.rows);
   if (!byHead) {
     byHead = new Map();
-    for (const r of table.rows) {
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.role !== "code" || !r.code) continue;
       const head = r.code.code.slice(0, HEAD);
       const list = byHead.get(head);
@@ -99,7 +101,22 @@ function rowsForPrefix(table: RecognisedTable, prefix: string): readonly Recogni
 
 /** Cells adding up to a code's amount: the rows with that code, or the highest rows below it where it is absent. */
 export function prefixCells(table: RecognisedTable, prefix: string, col: number): CellKey[] {
-  const rows = rowsForPrefix(table, prefix).filter((r) => {
+  return prefixRows(table, prefix).map((r) => key(table, r.row, col));
+}
+
+const prefixRowsOf = new WeakMap<readonly RecognisedRow[], Map<string, RecognisedRow[]>>();
+
+/** The rows of prefixCells, found once per table and code: the same code is asked for in every amount column. */
+function prefixRows(table: RecognisedTable, prefix: string): RecognisedRow[] {
+  let byPrefix = prefixRowsOf.get(table.rows);
+  if (!byPrefix) prefixRowsOf.set(table.rows, (byPrefix = new Map()));
+  let rows = byPrefix.get(prefix);
+  if (!rows) byPrefix.set(prefix, (rows = rowsWithPrefix(table, prefix)));
+  return rows;
+}
+
+function rowsWithPrefix(table: RecognisedTable, prefix: string): RecognisedRow[] {
+  return rowsForPrefix(table, prefix).filter((r) => {
     if (r.role !== "code" || !r.code!.code.startsWith(prefix)) return false;
     const parent = r.parent === undefined ? undefined : table.rows[r.parent];
     if (!parent || parent.role !== "code") return true;
@@ -107,7 +124,6 @@ export function prefixCells(table: RecognisedTable, prefix: string, col: number)
     if (!r.code!.code.startsWith(parent.code!.code)) return false;
     return !parent.code!.code.startsWith(prefix);
   });
-  return rows.map((r) => key(table, r.row, col));
 }
 
 function codesOfClass(table: RecognisedTable): Set<string> {

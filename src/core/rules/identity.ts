@@ -60,19 +60,28 @@ export interface IdentityLine {
 export function forEachCell(identity: Identity, visit: (sheet: string, row: number, col: number) => void): void {
   const line = identity.line;
   if (line) {
+    // Indexed loops: for…of here made an iterator result per cell of every sum.
     const { sheet, at, alongRow } = line;
+    const terms = line.terms;
     if (alongRow) {
       visit(sheet, at, line.total);
-      for (const t of line.terms) visit(sheet, at, t);
+      for (let i = 0; i < terms.length; i++) visit(sheet, at, terms[i]);
     } else {
       visit(sheet, line.total, at);
-      for (const t of line.terms) visit(sheet, t, at);
+      for (let i = 0; i < terms.length; i++) visit(sheet, terms[i], at);
     }
     return;
   }
-  for (const c of identity.left) visit(c.sheet, c.row, c.col);
-  for (const c of identity.right) visit(c.sheet, c.row, c.col);
-  if (identity.minus) for (const c of identity.minus) visit(c.sheet, c.row, c.col);
+  visitKeys(identity.left, visit);
+  visitKeys(identity.right, visit);
+  if (identity.minus) visitKeys(identity.minus, visit);
+}
+
+function visitKeys(cells: readonly CellKey[], visit: (sheet: string, row: number, col: number) => void): void {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    visit(c.sheet, c.row, c.col);
+  }
 }
 
 /**
@@ -229,20 +238,37 @@ function sidesByShortcut(identity: Identity, centsIn: (sheet: string) => CentsAt
     const at = centsIn(line.sheet);
     const { alongRow, total } = line;
     const on = line.at;
+    const terms = line.terms;
     if (!addCents(alongRow ? at(on, total) : at(total, on), 1, LEFT)) return false;
-    for (const t of line.terms) if (!addCents(alongRow ? at(on, t) : at(t, on), 1, RIGHT)) return false;
+    // Indexed: for…of made an iterator result per term of every sum (the largest garbage of a check).
+    if (alongRow) {
+      for (let i = 0; i < terms.length; i++) if (!addCents(at(on, terms[i]), 1, RIGHT)) return false;
+    } else for (let i = 0; i < terms.length; i++) if (!addCents(at(terms[i], on), 1, RIGHT)) return false;
     return true;
   }
-  for (const c of identity.left) if (!addCents(centsIn(c.sheet)(c.row, c.col), 1, LEFT)) return false;
-  for (const c of identity.right) if (!addCents(centsIn(c.sheet)(c.row, c.col), 1, RIGHT)) return false;
-  if (identity.minus) for (const c of identity.minus) if (!addCents(centsIn(c.sheet)(c.row, c.col), -1, RIGHT)) return false;
+  return (
+    keysByShortcut(identity.left, 1, centsIn, LEFT) &&
+    keysByShortcut(identity.right, 1, centsIn, RIGHT) &&
+    (!identity.minus || keysByShortcut(identity.minus, -1, centsIn, RIGHT))
+  );
+}
+
+function keysByShortcut(cells: readonly CellKey[], sign: 1 | -1, centsIn: (sheet: string) => CentsAt, acc: CentsSum): boolean {
+  // A side's cells are mostly on one sheet: its reader is asked for when the sheet changes, not per cell.
+  let sheet: string | undefined;
+  let at: CentsAt | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (at === undefined || c.sheet !== sheet) at = centsIn((sheet = c.sheet));
+    if (!addCents(at(c.row, c.col), sign, acc)) return false;
+  }
   return true;
 }
 
 /** One side's cells read as Amounts into acc: false when one has more decimals, null when one is not a number. */
 function addAmounts(cells: readonly CellKey[], sign: 1 | -1, read: AmountReader, acc: CentsSum): boolean | null {
-  for (const t of cells) {
-    const a = read(t);
+  for (let i = 0; i < cells.length; i++) {
+    const a = read(cells[i]);
     if (a.kind === "invalid" || a.kind === "error") return null;
     if (a.kind === "number") {
       if (a.cents === undefined) return false;

@@ -25,7 +25,10 @@ function attachMeasures(identities: Identity[], tables: RecognisedTable[]): void
   // A table's sums share one tables list: its measure is looked up once per list, not per sum.
   let lastTables: readonly string[] | undefined;
   let lastMeasure: Measure | undefined;
-  for (const id of identities) {
+  // Indexed: for…of made an iterator result per sum; and no closure in the loop, which captured `id` and so made a
+  // context per sum while the loop ran unoptimised.
+  for (let i = 0; i < identities.length; i++) {
+    const id = identities[i];
     const ids = id.tables;
     if (ids.length === 1) {
       if (ids !== lastTables) {
@@ -36,19 +39,26 @@ function attachMeasures(identities: Identity[], tables: RecognisedTable[]): void
       if (lastMeasure) id.measures = { left: lastMeasure, right: lastMeasure };
       continue;
     }
-    const owner = (c: CellKey | undefined): Measure | undefined => {
-      if (!c) return undefined;
-      for (const tid of id.tables) {
-        const t = byId.get(tid);
-        if (t && t.sheet === c.sheet && c.row >= t.range.top && c.row <= t.range.bottom && c.col >= t.range.left && c.col <= t.range.right)
-          return measures.get(tid);
-      }
-      return undefined;
-    };
-    const left = owner(id.left[0]);
-    const right = owner(id.right[0]);
+    const left = ownerMeasure(id, id.left[0], byId, measures);
+    const right = ownerMeasure(id, id.right[0], byId, measures);
     const l = left ?? right;
     const r = right ?? left;
     if (l && r && !isPlain(l, r)) id.measures = { left: l, right: r };
   }
+}
+
+/** The measure of the table (of those the identity reads) holding the cell. */
+function ownerMeasure(
+  id: Identity,
+  c: CellKey | undefined,
+  byId: ReadonlyMap<string, RecognisedTable>,
+  measures: ReadonlyMap<string, Measure>,
+): Measure | undefined {
+  if (!c) return undefined;
+  for (const tid of id.tables) {
+    const t = byId.get(tid);
+    if (t && t.sheet === c.sheet && c.row >= t.range.top && c.row <= t.range.bottom && c.col >= t.range.left && c.col <= t.range.right)
+      return measures.get(tid);
+  }
+  return undefined;
 }

@@ -176,37 +176,46 @@ export function columnSumIdentities(
     zh: (r, s) => `${sheet}“${r.zh}”行：${s.zh}`,
     en: (r, s) => `${sheet}, ${r.en}: ${s.en}`,
   };
-  for (const r of rows) for (const s of sums) out.push(new LineSum(kind, r, s));
+  // Indexed loops: for…of made an iterator result per sum made.
+  for (let i = 0; i < rows.length; i++) for (let j = 0; j < sums.length; j++) out.push(new LineSum(kind, rows[i], sums[j]));
   return out;
 }
 
 /** 合计 row = Σ top-level rows; 类 = Σ 款, 款 = Σ 项, unit = Σ its rows, in every amount column; into `out`. */
 export function hierarchyIdentities(table: RecognisedTable, out: Identity[] = []): Identity[] {
   const cols = amountColumns(table);
+  // Each parent's children by their row numbers (the sums' terms), gathered in one pass.
   const children = new Map<number, number[]>();
   const topLevel: number[] = [];
-  table.rows.forEach((r, i) => {
-    if (r.role === "total" || r.role === "item") return;
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.role === "total" || r.role === "item") continue;
     if (r.parent === undefined) topLevel.push(i);
-    else (children.get(r.parent) ?? children.set(r.parent, []).get(r.parent)!).push(i);
-  });
+    else {
+      const kids = children.get(r.parent);
+      if (kids) kids.push(r.row);
+      else children.set(r.parent, [r.row]);
+    }
+  }
   const label = columnLabeller(table);
   const columnText: LineText[] = cols.map((c) => ({ at: c.col, zh: `${table.sheet}“${label(c.col)}”列：`, en: `${table.sheet}, column "${label(c.col)}": ` }));
   const tables = [table.id];
   // The column's text, then the rows'.
   const joined = { zh: (c: Text, r: Text) => c.zh + r.zh, en: (c: Text, r: Text) => c.en + r.en };
   const hierarchy: LineKind = { rule: "hierarchy.sum", sheet: table.sheet, tables, alongRow: false, ...joined };
-  for (const [parent, kids] of children) {
-    const text = new ParentText(table.rows[parent], kids.map((k) => table.rows[k].row));
-    for (const c of columnText) out.push(new LineSum(hierarchy, c, text));
-  }
+  children.forEach((kids, parent) => {
+    const text = new ParentText(table.rows[parent], kids);
+    // Indexed: for…of made an iterator result per sum made.
+    for (let i = 0; i < columnText.length; i++) out.push(new LineSum(hierarchy, columnText[i], text));
+  });
   if (topLevel.length) {
     const zh = `行 = 各${table.rows[topLevel[0]].role === "unit" ? "单位" : "类"}之和`;
     const topRows = topLevel.map((k) => table.rows[k].row);
     const totalRow: LineKind = { rule: "table.total-row", sheet: table.sheet, tables, alongRow: false, ...joined };
     for (const t of table.rows.filter((r) => r.role === "total")) {
       const text = { total: t.row, terms: topRows, zh: `“${t.label || "合计"}”${zh}`, en: "total row = sum of the top-level rows" };
-      for (const c of columnText) out.push(new LineSum(totalRow, c, text));
+      for (let i = 0; i < columnText.length; i++) out.push(new LineSum(totalRow, columnText[i], text));
     }
   }
   return out;
@@ -491,7 +500,7 @@ export function tableIdentities(table: RecognisedTable, out: Identity[] = []): I
 
 /** `items` appended to `out` (returned), one by one: a spread of a long list overflows the stack. */
 export function pushAll<T>(out: T[], items: readonly T[]): T[] {
-  for (const x of items) out.push(x);
+  for (let i = 0; i < items.length; i++) out.push(items[i]);
   return out;
 }
 
