@@ -201,8 +201,9 @@ function buildSegment(
     }
   }
   if (seg.headerRows.length) {
-    for (const row of seg.bodyRows) {
-      const first = scans.firstCol[row];
+    const body = seg.bodyRows;
+    for (let i = 0; i < body.length; i++) {
+      const first = scans.firstCol[body[i]];
       if (first >= 0 && first < seg.left) seg.left = first;
     }
   }
@@ -260,7 +261,7 @@ function lastOf(seg: Segment): number {
   let last = Math.max(seg.titleRow ?? seg.top, seg.lanciRow ?? -1);
   const lastBody = seg.bodyRows[seg.bodyRows.length - 1] ?? -1;
   const consider = (rows: readonly number[], limit = Infinity) => {
-    for (const r of rows) if (r > last && r < limit) last = r;
+    for (let i = 0; i < rows.length; i++) if (rows[i] > last && rows[i] < limit) last = rows[i];
   };
   consider(seg.metaRows);
   consider(seg.headerRows);
