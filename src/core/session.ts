@@ -15,7 +15,7 @@ import { amountCells, cellFindings } from "./rules/cell-rules";
 import { failure, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
-import { checkCodeRows, codeRowsIn, type Catalogue, type CodeRow } from "./catalogue";
+import { checkCodeRows, codeRowsOfTables, type Catalogue } from "./catalogue";
 import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren, foldHiddenDecimals } from "./rules/plausibility";
@@ -315,10 +315,6 @@ export function changeList(input: GridChange | readonly GridChange[]): GridChang
 }
 
 /** The tables' code rows, made one by one as they are checked: a workbook's all at once were tens of MB. */
-function* codeRowsOfTables(tables: readonly RecognisedTable[]): Iterable<CodeRow> {
-  for (const t of tables) yield* codeRowsIn(t);
-}
-
 function mostCommon(values: number[]): number | undefined {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);

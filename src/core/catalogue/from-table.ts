@@ -4,15 +4,15 @@
  * 部门经济分类 code.
  */
 import type { FindingCell } from "../finding";
-import type { RecognisedTable } from "../recognise/types";
+import type { RecognisedRow, RecognisedTable } from "../recognise/types";
 import { classifyCode, type Classification } from "../codes/classify";
 import type { CodeRow } from "./rules";
 
-/** A table's code row; its code cells are made when asked for (for the few rows that make a finding). */
+/**
+ * A table's code row, every field set at creation (one shape); its cells are made when asked for (for the few rows
+ * that make a finding).
+ */
 class TableCodeRow implements CodeRow {
-  declare name?: string;
-  declare nameCell?: FindingCell;
-  declare pairedCode?: { code: string; cell: FindingCell };
   constructor(
     readonly sheet: string,
     private readonly row: number,
@@ -20,37 +20,87 @@ class TableCodeRow implements CodeRow {
     readonly code: string,
     readonly classification: Classification,
     readonly parentCode: string | undefined,
+    readonly name: string | undefined,
+    private readonly nameCol: number | undefined,
+    readonly pairedCode: { code: string; cell: FindingCell } | undefined,
   ) {}
   get codeCells(): FindingCell[] {
     return this.cols.map((col) => ({ sheet: this.sheet, row: this.row, col }));
   }
+  /** The name's cell, where it is not the code's own cell ("2080505 行政单位离退休" in one cell). */
+  get nameCell(): FindingCell | undefined {
+    const col = this.nameCol;
+    return col !== undefined && col !== this.cols[0] ? { sheet: this.sheet, row: this.row, col } : undefined;
+  }
 }
 
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
-  return [...codeRowsIn(table)];
+  return [...codeRowsOfTables([table])];
 }
 
-/** The same rows, made one at a time as they are walked: a check keeps only the few that make a finding. */
-export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
-  const cell = (row: number, col: number): FindingCell => ({ sheet: table.sheet, row: row, col: col });
+/**
+ * The code rows of the tables in order, made one at a time as they are walked: a check keeps only the few that make
+ * a finding.
+ */
+export function codeRowsOfTables(tables: readonly RecognisedTable[]): Iterable<CodeRow> {
+  return { [Symbol.iterator]: () => new CodeRowWalk(tables) };
+}
+
+/** Codes above in the current unit's block, for one classification, indexed by code length. */
+interface Above {
+  codes: string[];
+  orders: number[];
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The walk over the tables' rows. One result object, refilled at each step (a for-of reads it before asking for the
+ * next): a generator's result objects, one per row and per delegation, were most of what the walk allocated.
+ */
+class CodeRowWalk implements Iterator<CodeRow, undefined> {
+  private table = 0;
+  private index = 0;
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
   // and total rows. Codes are 3/5/7/9 digits, so finding the enclosing row is constant time, not a scan upwards.
-  // Indexed by code length, per classification (numbers, not "class:len" strings made for every length of every row).
-  let above = new Map<string, { codes: string[]; orders: number[] }>();
-  let order = 0;
-  for (const r of table.rows) {
+  private above = new Map<Classification, Above>();
+  private order = 0;
+  private readonly result: IteratorYieldResult<CodeRow> = { done: false, value: undefined as unknown as CodeRow };
+
+  constructor(private readonly tables: readonly RecognisedTable[]) {}
+
+  next(): IteratorResult<CodeRow, undefined> {
+    while (this.table < this.tables.length) {
+      const table = this.tables[this.table];
+      if (this.index >= table.rows.length) {
+        this.table++;
+        this.index = 0;
+        this.above = new Map();
+        this.order = 0;
+        continue;
+      }
+      const row = this.codeRow(table, table.rows[this.index++]);
+      if (row !== undefined) {
+        this.result.value = row;
+        return this.result;
+      }
+    }
+    return DONE;
+  }
+
+  private codeRow(table: RecognisedTable, r: RecognisedRow): CodeRow | undefined {
     if (r.role !== "code" || !r.code) {
-      if (r.role === "unit" || r.role === "total") above = new Map();
-      continue;
+      if (r.role === "unit" || r.role === "total") this.above = new Map();
+      return undefined;
     }
     const code = r.code.code;
     const classification = r.code.classification ?? classifyCode(code);
-    if (!classification) continue;
+    if (!classification) return undefined;
     // Nearest row above with a shorter code of the same classification: the row this one is listed under.
     let parentCode: string | undefined;
     let nearest = -1;
-    let seen = above.get(classification);
-    if (!seen) above.set(classification, (seen = { codes: [], orders: [] }));
+    let seen = this.above.get(classification);
+    if (!seen) this.above.set(classification, (seen = { codes: [], orders: [] }));
     for (let len = 1; len < code.length; len++) {
       const at = seen.orders[len];
       if (at !== undefined && at > nearest) {
@@ -59,15 +109,13 @@ export function* codeRowsIn(table: RecognisedTable): Generator<CodeRow> {
       }
     }
     seen.codes[code.length] = code;
-    seen.orders[code.length] = order++;
-    const row = new TableCodeRow(table.sheet, r.row, r.code.cols, code, classification, parentCode);
-    const name = r.code.name ?? r.label;
-    if (name) row.name = name;
-    if (r.code.nameCol !== undefined && r.code.nameCol !== r.code.cols[0]) row.nameCell = cell(r.row, r.code.nameCol);
+    seen.orders[code.length] = this.order++;
+    let paired: { code: string; cell: FindingCell } | undefined;
     if (r.secondaryCode && classification === "dept-economic" && classifyCode(r.secondaryCode.code) === "gov-economic") {
       const col = r.secondaryCode.cols[0];
-      if (col !== undefined) row.pairedCode = { code: r.secondaryCode.code, cell: cell(r.row, col) };
+      if (col !== undefined) paired = { code: r.secondaryCode.code, cell: { sheet: table.sheet, row: r.row, col } };
     }
-    yield row;
+    const name = r.code.name ?? r.label;
+    return new TableCodeRow(table.sheet, r.row, r.code.cols, code, classification, parentCode, name || undefined, r.code.nameCol, paired);
   }
 }

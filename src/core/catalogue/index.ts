@@ -5,7 +5,7 @@
 export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
 export { ancestorCodes, classifyCode, levelOf } from "../codes/classify";
-export { codeRowsIn, codeRowsOfTable } from "./from-table";
+export { codeRowsOfTable, codeRowsOfTables } from "./from-table";
 export {
   CodeListError,
   decodeCsvBytes,

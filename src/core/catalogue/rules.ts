@@ -115,7 +115,7 @@ function notCovered(parent: string, rows: CodeRow[], catalogue: Catalogue, year:
   const classification = rows[0].classification;
   const where = entry ? `${entry.code} ${entry.name}` : CLASSIFICATION_NAMES[classification].zh;
   const whereEn = entry ? `${entry.code} ${entry.name}` : `the ${CLASSIFICATION_NAMES[classification].en}`;
-  const cells = rows.length === 1 ? rowCells(rows[0]) : rows.flatMap((r) => r.codeCells.slice(0, 1));
+  const cells = rows.length === 1 ? rowCells(rows[0]) : firstCodeCells(rows);
   return {
     rule: RULE_NOT_COVERED,
     severity: "info",
@@ -128,6 +128,16 @@ function notCovered(parent: string, rows: CodeRow[], catalogue: Catalogue, year:
     cells,
     actual: codes.length <= LISTED_CODES ? codes.join("、") : `${codes.slice(0, LISTED_CODES).join("、")}…`,
   };
+}
+
+/** Each row's first code cell (a loop: a parent may hold thousands of rows). */
+function firstCodeCells(rows: readonly CodeRow[]): FindingCell[] {
+  const cells: FindingCell[] = [];
+  for (const r of rows) {
+    const codeCells = r.codeCells;
+    if (codeCells.length > 0) cells.push(codeCells[0]);
+  }
+  return cells;
 }
 
 function rowCells(row: CodeRow): FindingCell[] {
