@@ -231,6 +231,25 @@ function codeInfo(code: string, cols: readonly number[], name?: string, nameCol?
   return { code, classification, level: classification ? levelDepth(code) : 0, cols, name, nameCol };
 }
 
+/**
+ * `code`, or an equal CodeInfo made before for another row (CodeInfo is never changed once read): the rows of a large
+ * table keep one object each, not two.
+ */
+function sharedCode(known: Map<string, CodeInfo>, code: CodeInfo): CodeInfo {
+  const k = known.get(code.code);
+  if (
+    k !== undefined &&
+    k.cols === code.cols &&
+    k.name === code.name &&
+    k.nameCol === code.nameCol &&
+    k.classification === code.classification &&
+    k.level === code.level
+  )
+    return k;
+  known.set(code.code, code);
+  return code;
+}
+
 /** A body row, every field set at creation so rows keep one shape when linkHierarchy adds `parent`. */
 function bodyRow(row: number, role: RecognisedRow["role"], label: string, labelCol: number | undefined): RecognisedRow {
   return { row, role, label, labelCol, code: undefined, secondaryCode: undefined, unitCode: undefined, parent: undefined };
@@ -273,6 +292,8 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
   const secondaryWhole = secondary.length ? [secondary[0].col] : undefined;
   // Codes of the code rows so far, for typoLevel.
   const codesAbove = new Set<string>();
+  // The CodeInfo last made for each code: rows read alike (a code repeated under every unit) share it.
+  const known = new Map<string, CodeInfo>();
 
   // Indexed loops over the body: an iterator's result objects, per row, are what a for-of costs before it is optimised.
   const body = seg.bodyRows;
@@ -327,12 +348,12 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       code.name = codeName ?? (label || undefined);
       code.nameCol = codeName ? code.cols[0] : labelCol;
       row = bodyRow(r, "code", codeName ?? label, labelCol);
-      row.code = code;
+      row.code = sharedCode(known, code);
       const sec = readCode(sheet, r, secondary, secondaryWhole);
       if (sec) {
         sec.name = textAt(sheet, r, secondaryName?.col) || undefined;
         sec.nameCol = secondaryName?.col;
-        row.secondaryCode = sec;
+        row.secondaryCode = sharedCode(known, sec);
       }
     } else if (label || hasAmountOn(sheet, r, amountCols)) {
       // A labelled row without a code in a coded table: a unit/group row (often the unit's own name), or the
