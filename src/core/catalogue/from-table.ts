@@ -9,21 +9,43 @@ import { classifyCode, type Classification } from "../codes/classify";
 import type { CodeRow } from "./rules";
 
 /**
- * A table's code row, every field set at creation (one shape); its cells are made when asked for (for the few rows
- * that make a finding).
+ * A table's code row, every field set at creation (one shape), refilled for each row of a walk that keeps none; its
+ * cells are made when asked for (for the few rows that make a finding).
  */
 class TableCodeRow implements CodeRow {
-  constructor(
-    readonly sheet: string,
-    private readonly row: number,
-    private readonly cols: readonly number[],
-    readonly code: string,
-    readonly classification: Classification,
-    readonly parentCode: string | undefined,
-    readonly name: string | undefined,
-    private readonly nameCol: number | undefined,
-    readonly pairedCode: { code: string; cell: FindingCell } | undefined,
-  ) {}
+  sheet = "";
+  code = "";
+  classification: Classification = "function";
+  parentCode: string | undefined = undefined;
+  name: string | undefined = undefined;
+  pairedCode: { code: string; cell: FindingCell } | undefined = undefined;
+  private row = 0;
+  private cols: readonly number[] = [];
+  private nameCol: number | undefined = undefined;
+
+  fill(
+    sheet: string,
+    row: number,
+    cols: readonly number[],
+    code: string,
+    classification: Classification,
+    parentCode: string | undefined,
+    name: string | undefined,
+    nameCol: number | undefined,
+    pairedCode: { code: string; cell: FindingCell } | undefined,
+  ): this {
+    this.sheet = sheet;
+    this.row = row;
+    this.cols = cols;
+    this.code = code;
+    this.classification = classification;
+    this.parentCode = parentCode;
+    this.name = name;
+    this.nameCol = nameCol;
+    this.pairedCode = pairedCode;
+    return this;
+  }
+
   get codeCells(): FindingCell[] {
     return this.cols.map((col) => ({ sheet: this.sheet, row: this.row, col }));
   }
@@ -34,16 +56,17 @@ class TableCodeRow implements CodeRow {
   }
 }
 
+/** A table's code rows, each its own object. */
 export function codeRowsOfTable(table: RecognisedTable): CodeRow[] {
-  return [...codeRowsOfTables([table])];
+  return [...new CodeRowWalk([table], true)];
 }
 
 /**
- * The code rows of the tables in order, made one at a time as they are walked: a check keeps only the few that make
- * a finding.
+ * The code rows of the tables in order, for checkCodeRows (which keeps none): one row object refilled at each step,
+ * so a row is read before the next is asked for; a check of 100,000 rows makes objects only for its findings.
  */
 export function codeRowsOfTables(tables: readonly RecognisedTable[]): Iterable<CodeRow> {
-  return { [Symbol.iterator]: () => new CodeRowWalk(tables) };
+  return { [Symbol.iterator]: () => new CodeRowWalk(tables, false) };
 }
 
 /** Codes above in the current unit's block, for one classification, indexed by code length. */
@@ -58,7 +81,8 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * The walk over the tables' rows. One result object, refilled at each step (a for-of reads it before asking for the
  * next): a generator's result objects, one per row and per delegation, were most of what the walk allocated.
  */
-class CodeRowWalk implements Iterator<CodeRow, undefined> {
+class CodeRowWalk implements IterableIterator<CodeRow> {
+  private readonly shared = new TableCodeRow();
   private table = 0;
   private index = 0;
   // The latest code seen above at each length (per classification), in the current unit's block; reset at unit
@@ -67,7 +91,15 @@ class CodeRowWalk implements Iterator<CodeRow, undefined> {
   private order = 0;
   private readonly result: IteratorYieldResult<CodeRow> = { done: false, value: undefined as unknown as CodeRow };
 
-  constructor(private readonly tables: readonly RecognisedTable[]) {}
+  /** `fresh`: a new object per row, else one refilled. */
+  constructor(
+    private readonly tables: readonly RecognisedTable[],
+    private readonly fresh: boolean,
+  ) {}
+
+  [Symbol.iterator](): this {
+    return this;
+  }
 
   next(): IteratorResult<CodeRow, undefined> {
     while (this.table < this.tables.length) {
@@ -116,6 +148,7 @@ class CodeRowWalk implements Iterator<CodeRow, undefined> {
       if (col !== undefined) paired = { code: r.secondaryCode.code, cell: { sheet: table.sheet, row: r.row, col } };
     }
     const name = r.code.name ?? r.label;
-    return new TableCodeRow(table.sheet, r.row, r.code.cols, code, classification, parentCode, name || undefined, r.code.nameCol, paired);
+    const row = this.fresh ? new TableCodeRow() : this.shared;
+    return row.fill(table.sheet, r.row, r.code.cols, code, classification, parentCode, name || undefined, r.code.nameCol, paired);
   }
 }

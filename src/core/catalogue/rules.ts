@@ -42,10 +42,13 @@ export const RULE_NAME = "catalogue.name-mismatch";
 export const RULE_PARENT = "catalogue.wrong-parent";
 export const RULE_PAIRING = "catalogue.economic-pairing";
 
-/** `rows` are walked once, in order (they may be made as they are walked). */
+/**
+ * `rows` are walked once, in order, and none is kept: they may be made as they are walked, or be one object refilled
+ * for each row (what a finding needs of a row is copied from it).
+ */
 export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, year: number): Finding[] {
   const findings: Finding[] = [];
-  const uncovered = new Map<string, CodeRow[]>();
+  const uncovered = new Map<string, Uncovered>();
   // What a missing code gets depends on the code alone (its cells aside): judged once per code, as codes repeat
   // across the units of a large workbook.
   const missing = new Map<string, { finding: Finding | typeof NOT_COVERED; parent: string }>();
@@ -64,9 +67,12 @@ export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, yea
     }
     if (unknown === NOT_COVERED) {
       const parent = known!.parent;
-      const list = uncovered.get(parent);
-      if (list) list.push(row);
-      else uncovered.set(parent, [row]);
+      let group = uncovered.get(parent);
+      if (!group) uncovered.set(parent, (group = { classification: row.classification, count: 0, codes: new Set(), onlyCells: rowCells(row), firstCells: [] }));
+      group.count++;
+      group.codes.add(row.code);
+      const codeCells = row.codeCells;
+      if (codeCells.length > 0) group.firstCells.push(codeCells[0]);
     } else if (unknown) findings.push(unknown);
     else {
       const name = entry && checkName(row, entry, catalogue);
@@ -79,6 +85,18 @@ export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, yea
   }
   for (const [parent, group] of uncovered) findings.push(notCovered(parent, group, catalogue, year));
   return findings;
+}
+
+/** The rows under one parent whose codes the data cannot judge: what their info says of them. */
+interface Uncovered {
+  classification: Classification;
+  count: number;
+  /** Their codes, in the order first met. */
+  codes: Set<string>;
+  /** The cells of the first row: the info's cells when it is the only one. */
+  onlyCells: FindingCell[];
+  /** Each row's first code cell: the info's cells otherwise. */
+  firstCells: FindingCell[];
 }
 
 /** Marker: the code is outside what the data can judge. */
@@ -106,38 +124,28 @@ const LISTED_CODES = 10;
  * One info for every code under one parent the built-in list does not list completely: it names the parent, counts
  * and lists the codes, and marks every cell (as cells of the finding; infos are not coloured in the workbook).
  */
-function notCovered(parent: string, rows: CodeRow[], catalogue: Catalogue, year: number): Finding {
+function notCovered(parent: string, group: Uncovered, catalogue: Catalogue, year: number): Finding {
   const dataYear = catalogue.resolveYear(year);
-  const codes = [...new Set(rows.map((r) => r.code))];
+  const codes = [...group.codes];
   const shown = codes.slice(0, LISTED_CODES).join("、") + (codes.length > LISTED_CODES ? ` 等 ${codes.length} 个编码` : "");
   const shownEn = codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ` and ${codes.length - LISTED_CODES} more` : "");
   const entry = parent.startsWith(":") ? undefined : catalogue.lookup(parent, year);
-  const classification = rows[0].classification;
+  const classification = group.classification;
   const where = entry ? `${entry.code} ${entry.name}` : CLASSIFICATION_NAMES[classification].zh;
   const whereEn = entry ? `${entry.code} ${entry.name}` : `the ${CLASSIFICATION_NAMES[classification].en}`;
-  const cells = rows.length === 1 ? rowCells(rows[0]) : firstCodeCells(rows);
+  const cells = group.count === 1 ? group.onlyCells : group.firstCells;
   return {
     rule: RULE_NOT_COVERED,
     severity: "info",
     message:
-      `内置科目表只收录了 ${where} 下的部分科目，${rows.length} 处编码无法核对是否存在（${shown}）；` +
+      `内置科目表只收录了 ${where} 下的部分科目，${group.count} 处编码无法核对是否存在（${shown}）；` +
       `导入${dataYear}年科目表后可核对`,
     messageEn:
-      `The built-in list holds only part of ${whereEn} for ${dataYear}: ${rows.length} code cell(s) not checked (${shownEn}); ` +
+      `The built-in list holds only part of ${whereEn} for ${dataYear}: ${group.count} code cell(s) not checked (${shownEn}); ` +
       `import the ${dataYear} code list to check them`,
     cells,
     actual: codes.length <= LISTED_CODES ? codes.join("、") : `${codes.slice(0, LISTED_CODES).join("、")}…`,
   };
-}
-
-/** Each row's first code cell (a loop: a parent may hold thousands of rows). */
-function firstCodeCells(rows: readonly CodeRow[]): FindingCell[] {
-  const cells: FindingCell[] = [];
-  for (const r of rows) {
-    const codeCells = r.codeCells;
-    if (codeCells.length > 0) cells.push(codeCells[0]);
-  }
-  return cells;
 }
 
 function rowCells(row: CodeRow): FindingCell[] {
