@@ -6,4 +6,4 @@
  */
 export { annotateWorkbook } from "../xlsx/annotate/annotate-file";
 export { AnnotateError, type AnnotateSummary } from "../xlsx/annotate/annotate-xlsx";
-export { annotateOutputProblem } from "../xlsx/annotate/annotate-file";
+export { annotateOutputProblem } from "../xlsx/annotate/output-target";

@@ -13,7 +13,8 @@ import type { ImportedList } from "../core/catalogue";
 import { getCatalogueSync } from "../core/catalogue/sync";
 import { findingsToCsv } from "../core/report/export";
 import { PROFILE_NAMES, parseTolerance, unknownRuleKeys, type RuleProfile } from "../core/profiles";
-import { annotateOutputProblem, annotateWorkbook, type AnnotateSummary } from "./annotate";
+import type { AnnotateSummary } from "./annotate";
+import { annotateOutputProblem } from "../xlsx/annotate/output-target";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
 import { invocationDir } from "./invocation-dir";
@@ -59,7 +60,9 @@ export function defaultDeps(): CheckDeps {
     // The CLI always has the catalogue at hand; the pane loads it lazily and passes it the same way.
     // An imported list (--catalogue) comes as options.catalogue and wins.
     check: (wb, options) => checkWorkbook(wb, { catalogue: getCatalogueSync(), ...options }),
-    annotate: (input, output, findings, _lang, overwrite) => annotateWorkbook(input, output, findings, { overwrite }),
+    // Loaded only when asked: a plain check does not pay for the patching code's start-up.
+    annotate: async (input, output, findings, _lang, overwrite) =>
+      (await import("./annotate")).annotateWorkbook(input, output, findings, { overwrite }),
     annotateOutputProblem,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

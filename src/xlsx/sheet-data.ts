@@ -31,6 +31,11 @@ export interface CellSink {
   inlineText(): void;
   /** Character data of the open `<v>`, `<f>` or `<t>`, references resolved (possibly in several calls). */
   text(text: string): void;
+  /**
+   * The whole text of the open `<v>`, s[from, to), free of references, offered in place first: true when the sink
+   * took it so (a plain number), false to have it as `text` instead.
+   */
+  valueAt(s: string, from: number, to: number): boolean;
   /** `</v>`, `</f>` or `</t>`. */
   endCapture(): void;
   /** `</is>`. */
@@ -164,6 +169,7 @@ export class SheetDataScanner implements BodyScanner {
   private text(s: string, from: number, to: number): void {
     const state = this.state;
     if (state === In.V || state === In.F || state === In.T) {
+      if (state === In.V && this.amp >= to && this.sink.valueAt(s, from, to)) return;
       let raw = s.slice(from, to);
       if (raw.includes("]]>")) throw new FastPathUnsupported("]]> in text");
       // Line ends are normalised before references are resolved, so a &#13; stays a carriage return.
@@ -452,6 +458,35 @@ export function rowNumberAt(s: string, from: number, to: number): number {
   // Anything but plain digits is judged as Number() would (" 12", "12.0"), so every producer's form reads alike.
   if (i < to) n = Number(s.slice(from, to));
   return Number.isInteger(n) && n >= 1 && n <= MAX_ROWS ? n - 1 : INVALID_REF;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal in s[from, to) — an optional "-", digits, an optional "." and digits, at most 15 digits in all — as
+ * the number `Number()` makes of it; NaN for anything else (the caller then uses Number() itself). Exact: the digits
+ * form an integer below 10^15 (a double holds it exactly), 10^k is exact for k ≤ 15, and one IEEE division of exact
+ * operands is correctly rounded, which is what Number()'s decimal conversion is too.
+ */
+export function plainNumberAt(s: string, from: number, to: number): number {
+  let i = from;
+  const neg = s.charCodeAt(i) === 45;
+  if (neg) i++;
+  let n = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const x = frac > 0 ? n / POW10[frac] : n;
+  return neg ? -x : x;
 }
 
 /** `t=` of a cell or formula: the usual values as constants, so no string is made per cell. */

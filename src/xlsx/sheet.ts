@@ -11,7 +11,7 @@ import { MAX_COLS, MAX_ROWS } from "./limits";
 import { isTrue, type Ctx } from "./parts";
 import { WorkbookReadError } from "./read-error";
 import { shiftFormula } from "./shared-formula";
-import { cellRefAt, INVALID_REF, rowNumberAt, SheetDataScanner, type CellSink } from "./sheet-data";
+import { cellRefAt, INVALID_REF, plainNumberAt, rowNumberAt, SheetDataScanner, type CellSink } from "./sheet-data";
 import { attr, FastPathUnsupported, isMain, parsePart, type BodyHandoff, type Tag } from "./xml";
 import type { ZipEntry } from "./zip";
 
@@ -78,6 +78,8 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
   let fSi: string | undefined;
   let fRef: string | undefined;
   let inline: string | null = null;
+  /** The `<v>` of a number or shared-string cell read in place by the scanner (NaN when not). */
+  let num = NaN;
   let inInline = false;
   let phonetic = 0;
   let capture = Capture.None;
@@ -113,6 +115,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
   const cellValueOf = (): CellValue => {
     switch (type) {
       case "s": {
+        if (num === num) return input.sharedStrings()[num];
         if (v === null || v.trim() === "") return null;
         const strings = input.sharedStrings();
         const i = Number(v);
@@ -131,6 +134,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
       case "d":
         return v === null || v.trim() === "" ? null : isoToSerial(v.trim(), input.date1904) ?? fail("broken-part", `date ${v}`, `${cellWhere()}：日期 ${v.trim().slice(0, 40)} 无效 / invalid date`);
       default: {
+        if (num === num) return num;
         if (v === null) return null;
         const t = v.trim();
         if (t === "") return null;
@@ -163,6 +167,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
       type = t;
       style = s;
       v = f = inline = null;
+      num = NaN;
       fType = "";
       fSi = fRef = undefined;
     },
@@ -198,6 +203,17 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
         case Capture.InlineT:
           inline += text;
       }
+    },
+    valueAt(src, from, to) {
+      if (capture !== Capture.V || v !== "" || num === num) return false;
+      if (type === "" || type === "n") {
+        num = plainNumberAt(src, from, to);
+      } else if (type === "s") {
+        // A shared string's index: whole, and one the table has (otherwise the text path names it in its refusal).
+        const i = plainNumberAt(src, from, to);
+        num = Number.isInteger(i) && i >= 0 && i < input.sharedStrings().length ? i : NaN;
+      }
+      return num === num;
     },
     endCapture() {
       capture = Capture.None;

@@ -2,37 +2,16 @@
  * `--annotate`'s file side: read the input (a regular file only), patch it in memory, write the copy to a temporary
  * file beside the output and rename it into place, so a failure never leaves a half-written workbook behind.
  */
-import fsSync, { promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Finding } from "../../core/finding";
 import { AnnotateError, annotateXlsx, type AnnotateSummary } from "./annotate-xlsx";
+import { annotateOutputProblem } from "./output-target";
 
 export interface AnnotateFileOptions {
   /** Replace an existing regular file at `output` (`--force`); without it an existing file is never replaced. */
   overwrite?: boolean;
-}
-
-/**
- * Why `output` must not be written, or null: an existing file needs `overwrite` (`--force`); a FIFO, device or folder
- * is refused even then (renaming over a folder or a device is never what the user meant). The CLI asks before
- * reading anything, so a refusal costs nothing; annotateWorkbook asks again and never replaces a file that appeared
- * in between without `overwrite`.
- */
-export function annotateOutputProblem(output: string, overwrite: boolean): { zh: string; en: string } | null {
-  let stat: fsSync.Stats;
-  try {
-    stat = fsSync.statSync(output);
-  } catch {
-    return null; // absent (or unreachable: writing will say why)
-  }
-  if (!stat.isFile())
-    return {
-      zh: `输出文件 ${output} 不是普通文件（FIFO、设备或文件夹），未写入`,
-      en: `the output ${output} is not a regular file (a FIFO, device or folder)`,
-    };
-  if (!overwrite) return { zh: `${output} 已存在；加 --force 覆盖`, en: `${output} already exists; add --force to overwrite it` };
-  return null;
 }
 
 /** Reads `input`, marks it and writes `output`. Never touches `input` (the caller refuses output === input). */
