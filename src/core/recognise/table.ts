@@ -201,9 +201,9 @@ function textAt(sheet: GridSheet, row: number, col: number | undefined): string 
 const PART_WIDTH: Record<string, number> = { class: 3, section: 2, item: 2 };
 
 /**
- * The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"), as the row's
- * CodeInfo with its classification and level (a level 0, unclassified code until the row's role is decided). `whole`:
- * the columns of a one-column code, one array shared by every row of the table.
+ * The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"), as a CodeInfo
+ * classified by its shape alone (a mistyped code is classified once the row's role is decided). `whole`: the columns
+ * of a one-column code, one array shared by every row of the table.
  */
 function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[], whole?: readonly number[]): CodeInfo | null {
   if (cols.length === 0) return null;
@@ -225,10 +225,10 @@ function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[], whole
   return code ? codeInfo(code, used) : null;
 }
 
-/** A code's CodeInfo, every field set at creation (one shape for every row's code). */
-function codeInfo(code: string, cols: readonly number[], name?: string, nameCol?: number): CodeInfo {
+/** A code's CodeInfo by its shape, every field set at creation (one shape for every row's code); the row names it. */
+function codeInfo(code: string, cols: readonly number[]): CodeInfo {
   const classification = classifyCode(code) ?? null;
-  return { code, classification, level: classification ? levelDepth(code) : 0, cols, name, nameCol };
+  return { code, classification, level: classification ? levelDepth(code) : 0, cols, name: undefined, nameCol: undefined };
 }
 
 /**
