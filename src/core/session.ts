@@ -15,7 +15,7 @@ import { amountCells, cellFindings } from "./rules/cell-rules";
 import { failure, findingsWithSources, type AmountReader, type CellKey, type Evaluation, type Identity } from "./rules/identity";
 import { foldFindings } from "./rules/fold";
 import { identitiesFor } from "./rules";
-import { CodeRowChecker, forEachCodeRow, type Catalogue } from "./catalogue";
+import { checkCodeRows, codeRowsOfTables, type Catalogue } from "./catalogue";
 import { disclosureSet, documentCheck, documentYear as findDocumentYear } from "./document";
 import { applyProfile, type RuleProfile } from "./profiles";
 import { explainBlankChildren, foldHiddenDecimals } from "./rules/plausibility";
@@ -244,12 +244,8 @@ export class CheckSession {
       else byYear.set(year, [t]);
     }
     const out: Finding[] = [];
-    for (const [year, ts] of byYear) {
-      // The tables' code rows, made one by one as they are checked: a workbook's all at once were tens of MB.
-      const checker = new CodeRowChecker(catalogue, year);
-      for (const t of ts) forEachCodeRow(t, checker.add);
-      for (const f of checker.finish()) out.push(f);
-    }
+    // The tables' code rows, walked one by one as they are checked: a workbook's all at once were tens of MB.
+    for (const [year, ts] of byYear) for (const f of checkCodeRows(codeRowsOfTables(ts), catalogue, year)) out.push(f);
     return out;
   }
 

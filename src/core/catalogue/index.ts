@@ -5,7 +5,7 @@
 export type { Catalogue } from "./catalogue";
 export { createCatalogue } from "./catalogue";
 export { ancestorCodes, classifyCode, levelOf } from "../codes/classify";
-export { codeRowsOfTable, forEachCodeRow } from "./from-table";
+export { codeRowsOfTable, codeRowsOfTables } from "./from-table";
 export {
   CodeListError,
   decodeCsvBytes,
@@ -19,7 +19,7 @@ export {
 } from "./import-list";
 export { loadCatalogue } from "./load";
 export { namesMatch, normaliseName } from "./normalise";
-export { CodeRowChecker, checkCodeRows, type CodeRow } from "./rules";
+export { checkCodeRows, type CodeRow } from "./rules";
 export type {
   CatalogueData,
   CatalogueEntry,

@@ -42,50 +42,37 @@ export const RULE_NAME = "catalogue.name-mismatch";
 export const RULE_PARENT = "catalogue.wrong-parent";
 export const RULE_PAIRING = "catalogue.economic-pairing";
 
-/** `rows` are walked once, in order. */
-export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, year: number): Finding[] {
-  const checker = new CodeRowChecker(catalogue, year);
-  for (const row of rows) checker.add(row);
-  return checker.finish();
-}
-
 /**
- * checkCodeRows fed one row at a time (rows made as a table is walked, handed over by a callback: a generator made
- * an iterator result per row, and a list of them all was tens of MB). Findings in the order the rows come, then the
- * notes on codes outside the data.
+ * `rows` are walked once, in order, and none is kept: they may be made as they are walked, or be one object refilled
+ * for each row (what a finding needs of a row is copied from it).
  */
-export class CodeRowChecker {
-  private readonly findings: Finding[] = [];
-  private readonly uncovered = new Map<string, CodeRow[]>();
+export function checkCodeRows(rows: Iterable<CodeRow>, catalogue: Catalogue, year: number): Finding[] {
+  const findings: Finding[] = [];
+  const uncovered = new Map<string, Uncovered>();
   // What a missing code gets depends on the code alone (its cells aside): judged once per code, as codes repeat
   // across the units of a large workbook.
-  private readonly missing = new Map<string, { finding: Finding | typeof NOT_COVERED; parent: string }>();
-
-  constructor(
-    private readonly catalogue: Catalogue,
-    private readonly year: number,
-  ) {}
-
-  /** Checks one row (bound: it may be passed as a callback). */
-  readonly add = (row: CodeRow): void => {
-    const { catalogue, year, findings } = this;
+  const missing = new Map<string, { finding: Finding | typeof NOT_COVERED; parent: string }>();
+  for (const row of rows) {
     // One lookup per row, shared by the existence and the name check.
     const entry = catalogue.lookup(row.code, year);
     let unknown: Finding | typeof NOT_COVERED | undefined;
     let known: { finding: Finding | typeof NOT_COVERED; parent: string } | undefined;
     if (!entry) {
-      known = this.missing.get(row.code);
+      known = missing.get(row.code);
       if (known === undefined) {
         const finding = checkExists(row, catalogue, year);
-        this.missing.set(row.code, (known = { finding, parent: finding === NOT_COVERED ? listedParent(row, catalogue, year) : "" }));
+        missing.set(row.code, (known = { finding, parent: finding === NOT_COVERED ? listedParent(row, catalogue, year) : "" }));
         unknown = finding;
       } else unknown = known.finding === NOT_COVERED ? NOT_COVERED : { ...known.finding, cells: rowCells(row) };
     }
     if (unknown === NOT_COVERED) {
       const parent = known!.parent;
-      const list = this.uncovered.get(parent);
-      if (list) list.push(row);
-      else this.uncovered.set(parent, [row]);
+      let group = uncovered.get(parent);
+      if (!group) uncovered.set(parent, (group = { classification: row.classification, count: 0, codes: new Set(), onlyCells: rowCells(row), firstCells: [] }));
+      group.count++;
+      group.codes.add(row.code);
+      const codeCells = row.codeCells;
+      if (codeCells.length > 0) group.firstCells.push(codeCells[0]);
     } else if (unknown) findings.push(unknown);
     else {
       const name = entry && checkName(row, entry, catalogue);
@@ -95,14 +82,21 @@ export class CodeRowChecker {
     if (parent) findings.push(parent);
     const pairing = checkPairing(row, catalogue);
     if (pairing) findings.push(pairing);
-  };
-
-  /** The findings of the rows added, with one note per parent whose codes the data cannot judge. */
-  finish(): Finding[] {
-    const findings = this.findings;
-    for (const [parent, group] of this.uncovered) findings.push(notCovered(parent, group, this.catalogue, this.year));
-    return findings;
   }
+  for (const [parent, group] of uncovered) findings.push(notCovered(parent, group, catalogue, year));
+  return findings;
+}
+
+/** The rows under one parent whose codes the data cannot judge: what their info says of them. */
+interface Uncovered {
+  classification: Classification;
+  count: number;
+  /** Their codes, in the order first met. */
+  codes: Set<string>;
+  /** The cells of the first row: the info's cells when it is the only one. */
+  onlyCells: FindingCell[];
+  /** Each row's first code cell: the info's cells otherwise. */
+  firstCells: FindingCell[];
 }
 
 /** Marker: the code is outside what the data can judge. */
@@ -130,24 +124,24 @@ const LISTED_CODES = 10;
  * One info for every code under one parent the built-in list does not list completely: it names the parent, counts
  * and lists the codes, and marks every cell (as cells of the finding; infos are not coloured in the workbook).
  */
-function notCovered(parent: string, rows: CodeRow[], catalogue: Catalogue, year: number): Finding {
+function notCovered(parent: string, group: Uncovered, catalogue: Catalogue, year: number): Finding {
   const dataYear = catalogue.resolveYear(year);
-  const codes = [...new Set(rows.map((r) => r.code))];
+  const codes = [...group.codes];
   const shown = codes.slice(0, LISTED_CODES).join("、") + (codes.length > LISTED_CODES ? ` 等 ${codes.length} 个编码` : "");
   const shownEn = codes.slice(0, LISTED_CODES).join(", ") + (codes.length > LISTED_CODES ? ` and ${codes.length - LISTED_CODES} more` : "");
   const entry = parent.startsWith(":") ? undefined : catalogue.lookup(parent, year);
-  const classification = rows[0].classification;
+  const classification = group.classification;
   const where = entry ? `${entry.code} ${entry.name}` : CLASSIFICATION_NAMES[classification].zh;
   const whereEn = entry ? `${entry.code} ${entry.name}` : `the ${CLASSIFICATION_NAMES[classification].en}`;
-  const cells = rows.length === 1 ? rowCells(rows[0]) : rows.flatMap((r) => r.codeCells.slice(0, 1));
+  const cells = group.count === 1 ? group.onlyCells : group.firstCells;
   return {
     rule: RULE_NOT_COVERED,
     severity: "info",
     message:
-      `内置科目表只收录了 ${where} 下的部分科目，${rows.length} 处编码无法核对是否存在（${shown}）；` +
+      `内置科目表只收录了 ${where} 下的部分科目，${group.count} 处编码无法核对是否存在（${shown}）；` +
       `导入${dataYear}年科目表后可核对`,
     messageEn:
-      `The built-in list holds only part of ${whereEn} for ${dataYear}: ${rows.length} code cell(s) not checked (${shownEn}); ` +
+      `The built-in list holds only part of ${whereEn} for ${dataYear}: ${group.count} code cell(s) not checked (${shownEn}); ` +
       `import the ${dataYear} code list to check them`,
     cells,
     actual: codes.length <= LISTED_CODES ? codes.join("、") : `${codes.slice(0, LISTED_CODES).join("、")}…`,

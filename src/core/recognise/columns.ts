@@ -82,8 +82,11 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
   const amountCols = Int32Array.from(amounts, (c) => c.col);
   const numberCounts = new Uint32Array(amounts.length);
   const textCounts = new Uint32Array(amounts.length);
-  for (const r of seg.bodyRows) {
-    const row = sheet.values[r];
+  const body = seg.bodyRows;
+  for (let k = 0; k < body.length; k++) {
+    // Stop once no column's texts can outnumber its numbers any more: below, the counts then decide nothing else.
+    if ((k & 255) === 0 && k > 0 && settled(numberCounts, textCounts, body.length - k)) break;
+    const row = sheet.values[body[k]];
     if (!row) continue;
     for (let i = 0; i < amountCols.length; i++) {
       const kind = amountKind(row[amountCols[i]] ?? null);
@@ -109,6 +112,12 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
   // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
   assignCodeGroups(columns);
   return columns;
+}
+
+/** Every column holds more numbers than texts by more than the rows left to count. */
+function settled(numbers: Uint32Array, texts: Uint32Array, left: number): boolean {
+  for (let i = 0; i < numbers.length; i++) if (numbers[i] <= texts[i] + left) return false;
+  return true;
 }
 
 function isUnlabelledInGroup(column: RecognisedColumn, columns: RecognisedColumn[]): boolean {

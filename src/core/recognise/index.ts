@@ -45,9 +45,12 @@ interface Band {
 function sideBySide(sheet: GridSheet): Band[] {
   const used: boolean[] = [];
   let width = 0;
-  for (const row of sheet.values) if (row && row.length > width) width = row.length;
+  // Indexed loops: a for-of's result objects, one per row, are what it costs before it is optimised.
+  const values = sheet.values;
+  for (let r = 0; r < values.length; r++) if (values[r] && values[r].length > width) width = values[r].length;
   let usedCount = 0;
-  for (const row of sheet.values) {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
     // Every column is used once a row has filled the last gap: the rest of the sheet cannot change the bands.
     if (usedCount === width) break;
     if (!row) continue;

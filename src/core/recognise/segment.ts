@@ -142,13 +142,52 @@ function buildSegment(
   }
   if (seg.headerRows.length === 0 && !title) return null;
   const headerKey = seg.headerRows.length ? scans.at(seg.headerRows[0]).distinct.join("|") : null;
+  readBody(scans, seg, r, bottom, headerKey, continued, isLanciAt);
+  // The header says how wide the table is: cells right of it (a check figure, scratch numbers, a code typed beside
+  // the table) are not columns of the table. Without a header, the body's extent.
+  const framing = seg.headerRows.length ? [...seg.headerRows, ...(seg.lanciRow !== null ? [seg.lanciRow] : [])] : seg.bodyRows;
+  for (const row of framing) {
+    const first = scans.firstCol[row];
+    if (first >= 0) {
+      seg.left = Math.min(seg.left, first);
+      seg.right = Math.max(seg.right, scans.lastCol[row], mergeRight.get(row) ?? -1);
+    }
+  }
+  if (seg.headerRows.length) {
+    const body = seg.bodyRows;
+    for (let i = 0; i < body.length; i++) {
+      const first = scans.firstCol[body[i]];
+      if (first >= 0 && first < seg.left) seg.left = first;
+    }
+  }
+  if (seg.right < 0) {
+    seg.left = Math.max(0, scans.firstCol[top]);
+    seg.right = Math.max(0, scans.lastCol[top]);
+  }
+  seg.bottom = lastOf(seg);
+  return seg;
+}
+
+/**
+ * The body rows from `from` to `bottom`, with the repeats and notes among them, into `seg` (its own function: the
+ * loop over a large table is optimised on its own, and code after it that the loop never ran cannot undo that).
+ */
+function readBody(
+  scans: SheetScan,
+  seg: Segment,
+  from: number,
+  bottom: number,
+  headerKey: string | null,
+  continued: Set<number>,
+  isLanciAt: (row: number) => boolean,
+): void {
   // A number's text starts with a digit, "-", "I" (Infinity) or "N" (NaN): a header key starting otherwise is no
   // repeat of a row whose first cell is a number.
   const numberLedKey = headerKey !== null && /^[\d\-IN]/.test(headerKey);
   // A unit line may sit at the right of the first header row's line, above it; meta after the header is rare.
   let inRepeat = false;
   let ended = false;
-  for (; r <= bottom; r++) {
+  for (let r = from; r <= bottom; r++) {
     if (scans.blank(r)) continue;
     // A plain data row (a number not shown as a date, no note word first) is no note, footer, meta line or title:
     // outside a repeat only the header's repeat is left to rule out, without building its cells.
@@ -190,28 +229,6 @@ function buildSegment(
     inRepeat = false;
     seg.bodyRows.push(r);
   }
-  // The header says how wide the table is: cells right of it (a check figure, scratch numbers, a code typed beside
-  // the table) are not columns of the table. Without a header, the body's extent.
-  const framing = seg.headerRows.length ? [...seg.headerRows, ...(seg.lanciRow !== null ? [seg.lanciRow] : [])] : seg.bodyRows;
-  for (const row of framing) {
-    const first = scans.firstCol[row];
-    if (first >= 0) {
-      seg.left = Math.min(seg.left, first);
-      seg.right = Math.max(seg.right, scans.lastCol[row], mergeRight.get(row) ?? -1);
-    }
-  }
-  if (seg.headerRows.length) {
-    for (const row of seg.bodyRows) {
-      const first = scans.firstCol[row];
-      if (first >= 0 && first < seg.left) seg.left = first;
-    }
-  }
-  if (seg.right < 0) {
-    seg.left = Math.max(0, scans.firstCol[top]);
-    seg.right = Math.max(0, scans.lastCol[top]);
-  }
-  seg.bottom = lastOf(seg);
-  return seg;
 }
 
 const MAX_PREAMBLE = 2;
@@ -260,7 +277,7 @@ function lastOf(seg: Segment): number {
   let last = Math.max(seg.titleRow ?? seg.top, seg.lanciRow ?? -1);
   const lastBody = seg.bodyRows[seg.bodyRows.length - 1] ?? -1;
   const consider = (rows: readonly number[], limit = Infinity) => {
-    for (const r of rows) if (r > last && r < limit) last = r;
+    for (let i = 0; i < rows.length; i++) if (rows[i] > last && rows[i] < limit) last = rows[i];
   };
   consider(seg.metaRows);
   consider(seg.headerRows);

@@ -201,14 +201,15 @@ function textAt(sheet: GridSheet, row: number, col: number | undefined): string 
 const PART_WIDTH: Record<string, number> = { class: 3, section: 2, item: 2 };
 
 /**
- * The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"). `whole`: the
- * columns of a one-column code, one array shared by every row of the table.
+ * The code on a row from one code system's columns, joining 类/款/项 parts ("208","1","9" → "2080109"), as a CodeInfo
+ * classified by its shape alone (a mistyped code is classified once the row's role is decided). `whole`: the columns
+ * of a one-column code, one array shared by every row of the table.
  */
-function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[], whole?: readonly number[]): { code: string; cols: readonly number[] } | null {
+function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[], whole?: readonly number[]): CodeInfo | null {
   if (cols.length === 0) return null;
   if (cols.length === 1 && cols[0].codePart === "full") {
     const digits = codeDigits(cellText(sheet, row, cols[0].col));
-    return digits ? { code: digits, cols: whole ?? [cols[0].col] } : null;
+    return digits ? codeInfo(digits, whole ?? [cols[0].col]) : null;
   }
   let code = "";
   const used: number[] = [];
@@ -221,7 +222,37 @@ function readCode(sheet: GridSheet, row: number, cols: RecognisedColumn[], whole
     code += digits.length < width ? digits.padStart(width, "0") : digits;
     used.push(c.col);
   }
-  return code ? { code, cols: used } : null;
+  return code ? codeInfo(code, used) : null;
+}
+
+/** A code's CodeInfo by its shape, every field set at creation (one shape for every row's code); the row names it. */
+function codeInfo(code: string, cols: readonly number[]): CodeInfo {
+  const classification = classifyCode(code) ?? null;
+  return { code, classification, level: classification ? levelDepth(code) : 0, cols, name: undefined, nameCol: undefined };
+}
+
+/**
+ * `code`, or an equal CodeInfo made before for another row (CodeInfo is never changed once read): the rows of a large
+ * table keep one object each, not two.
+ */
+function sharedCode(known: Map<string, CodeInfo>, code: CodeInfo): CodeInfo {
+  const k = known.get(code.code);
+  if (
+    k !== undefined &&
+    k.cols === code.cols &&
+    k.name === code.name &&
+    k.nameCol === code.nameCol &&
+    k.classification === code.classification &&
+    k.level === code.level
+  )
+    return k;
+  known.set(code.code, code);
+  return code;
+}
+
+/** A body row, every field set at creation so rows keep one shape when linkHierarchy adds `parent`. */
+function bodyRow(row: number, role: RecognisedRow["role"], label: string, labelCol: number | undefined): RecognisedRow {
+  return { row, role, label, labelCol, code: undefined, secondaryCode: undefined, unitCode: undefined, parent: undefined };
 }
 
 function expectedClassification(kind: TableKind): Classification | null {
@@ -261,8 +292,13 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
   const secondaryWhole = secondary.length ? [secondary[0].col] : undefined;
   // Codes of the code rows so far, for typoLevel.
   const codesAbove = new Set<string>();
+  // The CodeInfo last made for each code: rows read alike (a code repeated under every unit) share it.
+  const known = new Map<string, CodeInfo>();
 
-  for (const r of seg.bodyRows) {
+  // Indexed loops over the body: an iterator's result objects, per row, are what a for-of costs before it is optimised.
+  const body = seg.bodyRows;
+  for (let k = 0; k < body.length; k++) {
+    const r = body[k];
     let label = textAt(sheet, r, primaryName?.col);
     let labelCol = primaryName?.col;
     if (!label) {
@@ -277,57 +313,53 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
         }
       }
     }
-    let codeRead = readCode(sheet, r, primary, primaryWhole);
+    let code = readCode(sheet, r, primary, primaryWhole);
     let codeName: string | undefined;
-    if (!codeRead && label) {
+    if (!code && label) {
       const split = splitCodeAndName(label);
       if (split && classifyCode(split.code)) {
-        codeRead = { code: split.code, cols: labelCol !== undefined ? [labelCol] : [] };
+        code = codeInfo(split.code, labelCol !== undefined ? [labelCol] : []);
         codeName = split.name;
       }
     }
     const unitCode = unitCol ? codeDigits(textAt(sheet, r, unitCol.col)) ?? undefined : undefined;
     // Read only where a branch below asks: code rows, the bulk of a table, need neither.
-    const normalised = codeRead ? "" : normaliseLabel(label);
-    const cls = codeRead ? classifyCode(codeRead.code) : undefined;
+    const normalised = code ? "" : normaliseLabel(label);
+    const cls = code ? code.classification ?? undefined : undefined;
     let row: RecognisedRow;
-    if (!codeRead && !unitCode && TOTAL_LABEL.test(normalised)) {
-      row = { row: r, role: "total", label, labelCol };
+    if (!code && !unitCode && TOTAL_LABEL.test(normalised)) {
+      row = bodyRow(r, "total", label, labelCol);
     } else if (
       unitCode ||
-      (codeRead && (!cls || (want && cls !== want && codeRead.code.startsWith("0"))) && typoLevel(codeRead.code, want, codesAbove) === undefined)
+      (code && (!cls || (want && cls !== want && code.code.startsWith("0"))) && typoLevel(code.code, want, codesAbove) === undefined)
     ) {
-      row = { row: r, role: "unit", label, labelCol, unitCode: unitCode ?? codeRead?.code };
-    } else if (codeRead) {
+      row = bodyRow(r, "unit", label, labelCol);
+      row.unitCode = unitCode ?? code?.code;
+    } else if (code) {
       // A code one digit short or long (208055) is a mistyped code of this table's classification: a code row (the
       // catalogue reports it), linked by position, not a unit row that would re-scope everything below it.
-      const typo = cls ? undefined : typoLevel(codeRead.code, want, codesAbove);
-      const code: CodeInfo = {
-        code: codeRead.code,
-        classification: cls ?? (typo !== undefined ? want : null),
-        level: cls ? levelDepth(codeRead.code) : typo ?? 0,
-        cols: codeRead.cols,
-        name: codeName ?? (label || undefined),
-        nameCol: codeName ? codeRead.cols[0] : labelCol,
-      };
-      row = { row: r, role: "code", label: codeName ?? label, labelCol, code };
+      if (!cls) {
+        const typo = typoLevel(code.code, want, codesAbove);
+        if (typo !== undefined) {
+          code.classification = want;
+          code.level = typo;
+        }
+      }
+      code.name = codeName ?? (label || undefined);
+      code.nameCol = codeName ? code.cols[0] : labelCol;
+      row = bodyRow(r, "code", codeName ?? label, labelCol);
+      row.code = sharedCode(known, code);
       const sec = readCode(sheet, r, secondary, secondaryWhole);
       if (sec) {
-        const scls = classifyCode(sec.code);
-        row.secondaryCode = {
-          code: sec.code,
-          classification: scls ?? null,
-          level: scls ? levelDepth(sec.code) : 0,
-          cols: sec.cols,
-          name: textAt(sheet, r, secondaryName?.col) || undefined,
-          nameCol: secondaryName?.col,
-        };
+        sec.name = textAt(sheet, r, secondaryName?.col) || undefined;
+        sec.nameCol = secondaryName?.col;
+        row.secondaryCode = sharedCode(known, sec);
       }
     } else if (label || hasAmountOn(sheet, r, amountCols)) {
       // A labelled row without a code in a coded table: a unit/group row (often the unit's own name), or the
       // unlabelled grand total at the top of some tables.
       const isUnitName = unitName !== undefined && normaliseLabel(unitName) === normalised;
-      row = { row: r, role: label && !isUnitName && !hasAmountOn(sheet, r, amountCols) ? "item" : label ? "unit" : "total", label, labelCol };
+      row = bodyRow(r, label && !isUnitName && !hasAmountOn(sheet, r, amountCols) ? "item" : label ? "unit" : "total", label, labelCol);
     } else continue;
     rows.push(row);
     // Only a 3- or 5-digit code can be the parent typoLevel looks for.
@@ -387,10 +419,15 @@ function oneSlipApart(a: string, b: string): boolean {
  */
 function linkHierarchy(rows: RecognisedRow[]): void {
   const unitStack: number[] = [];
-  let scope = new Map<string, number>();
+  // Codes and their prefixes as numbers: a code row's code has no leading zero (its first digit is its
+  // classification's), so the number stands for the digits, and a prefix is a division, not a string made per row.
+  // One map for the table: an entry (a row index) belongs to the current unit's scope when it is below the unit's
+  // row; older ones are stale (a map per unit, rebuilt for every unit of a large table, was most of the allocation).
+  const scope = new Map<number, number>();
   let scopeUnit: number | undefined;
-  // The latest code row at each level in the scope (levels below it are cleared when a higher row comes), by level:
-  // a level is a small whole number (a code's depth, 0 when unknown).
+  const inScope = (at: number | undefined): number | undefined => (at !== undefined && at > (scopeUnit ?? -1) ? at : undefined);
+  // The latest code row at each level in the scope (-1 once a higher row came after it), by level: a level is a
+  // small whole number (a code's depth, 0 when unknown).
   let latest: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -404,29 +441,29 @@ function linkHierarchy(rows: RecognisedRow[]): void {
       }
       if (unitStack.length) row.parent = unitStack[unitStack.length - 1];
       unitStack.push(i);
-      scope = new Map();
       latest = [];
       scopeUnit = i;
       continue;
     }
     const code = row.code!.code;
+    const value = Number(code);
     const level = row.code!.level;
     // The immediate parent's code: 2 digits shorter (208055, a 6-digit slip, counts as a 项 under 20805).
     const parentLen = level >= 2 ? 2 * level - 1 : 0;
-    const immediate = parentLen >= 3 ? scope.get(code.slice(0, parentLen)) : undefined;
+    const immediate = parentLen >= 3 ? inScope(scope.get(prefixOf(value, code.length, parentLen))) : undefined;
     if (immediate !== undefined) row.parent = immediate;
     else if (parentLen >= 3) {
-      const near: number | undefined = latest[level - 1];
-      const nearCode = near !== undefined ? rows[near].code!.code : undefined;
-      if (near !== undefined && nearCode !== undefined && nearCode.length === parentLen && oneSlipApart(code.slice(0, parentLen), nearCode)) {
+      const near = latest[level - 1];
+      const nearCode = near !== undefined && near >= 0 ? rows[near].code!.code : undefined;
+      if (nearCode !== undefined && nearCode.length === parentLen && oneSlipApart(code.slice(0, parentLen), nearCode)) {
         row.parent = near;
         // Later rows under the same (mistyped) parent find it by the prefix they carry.
-        if (!scope.has(code.slice(0, parentLen))) scope.set(code.slice(0, parentLen), near);
+        if (inScope(scope.get(prefixOf(value, code.length, parentLen))) === undefined) scope.set(prefixOf(value, code.length, parentLen), near);
       }
     }
     if (row.parent === undefined) {
       for (let len = code.length - 1; len >= 3; len--) {
-        const p = scope.get(code.slice(0, len));
+        const p = inScope(scope.get(prefixOf(value, code.length, len)));
         if (p !== undefined) {
           row.parent = p;
           break;
@@ -434,11 +471,19 @@ function linkHierarchy(rows: RecognisedRow[]): void {
       }
     }
     if (row.parent === undefined && scopeUnit !== undefined) row.parent = scopeUnit;
-    if (!scope.has(code)) scope.set(code, i);
+    if (inScope(scope.get(value)) === undefined) scope.set(value, i);
     latest[level] = i;
-    if (latest.length > level + 1) latest.length = level + 1;
+    for (let l = level + 1; l < latest.length; l++) latest[l] = -1;
   }
 }
+
+/** The first `len` digits of a code of `length` digits whose number is `value`. */
+function prefixOf(value: number, length: number, len: number): number {
+  return Math.floor(value / POWERS_OF_TEN[length - len]);
+}
+
+/** 10^k for the digits a code's prefix drops (codes have at most 9 digits; a longer one is no code row's). */
+const POWERS_OF_TEN = Array.from({ length: 17 }, (_, k) => 10 ** k);
 
 function readSides(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[]): SideRows[] {
   const sides: SideRows[] = [];
@@ -468,7 +513,7 @@ function readItemRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[
   const rows: RecognisedRow[] = [];
   for (const r of seg.bodyRows) {
     const label = labelCol ? cellText(sheet, r, labelCol.col) : "";
-    rows.push({ row: r, role: TOTAL_LABEL.test(normaliseLabel(label)) ? "total" : "item", label, labelCol: labelCol?.col });
+    rows.push(bodyRow(r, TOTAL_LABEL.test(normaliseLabel(label)) ? "total" : "item", label, labelCol?.col));
   }
   return rows;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { toA1 } from "../../../src/core/address";
 import { readXlsxFile } from "../../../src/cli/xlsx-grid";
 import { checkCodeRows } from "../../../src/core/catalogue";
-import { codeRowsOfTable } from "../../../src/core/catalogue/from-table";
+import { codeRowsOfTable, codeRowsOfTables } from "../../../src/core/catalogue/from-table";
 import { getCatalogueSync } from "../../../src/core/catalogue/sync";
 import type { Finding } from "../../../src/core/finding";
 import type { GridSheet, GridWorkbook } from "../../../src/core/grid";
@@ -83,5 +83,19 @@ describe("edited fixtures", () => {
     expect(pairing).toHaveLength(1);
     expect(pairing[0]).toMatchObject({ severity: "warning", expected: "50905", actual: "50501" });
     expect(pairing[0].cells[0]).toEqual(cellAt("基本支出表", at));
+  });
+
+  test("one row object refilled for the whole walk gives the findings of a row object per row", async () => {
+    const wb = await readXlsxFile(join(FIXTURES, "shijiazhuang-social-insurance-2023.xlsx"));
+    const sheet = "一般公共预算支出表";
+    replace(wb, sheet, "2210201", "2210204");
+    replace(wb, sheet, "2080505", "2080508");
+    replace(wb, sheet, "社会保险经办机构", "社会保险经办中心");
+    replace(wb, sheet, "2101101", "2080501");
+    const tables = recogniseWorkbook(wb);
+    const walked = checkCodeRows(codeRowsOfTables(tables), catalogue, 2023);
+    const fresh = checkCodeRows(tables.flatMap((t) => codeRowsOfTable(t)), catalogue, 2023);
+    expect(walked.length).toBeGreaterThan(3);
+    expect(walked).toEqual(fresh);
   });
 });
