@@ -27,7 +27,8 @@ export async function readFileBytes(file: string): Promise<Buffer> {
  */
 export const nodeInflateRaw: RawInflate = (raw, size) => {
   try {
-    const out = inflateRawSync(raw, { maxOutputLength: size + 1 });
+    // One output buffer of the declared size (+1 to see a stream that goes on): no chunks to concatenate.
+    const out = inflateRawSync(raw, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
     return out.length > size ? null : out;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
