@@ -82,18 +82,7 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
   const amountCols = Int32Array.from(amounts, (c) => c.col);
   const numberCounts = new Uint32Array(amounts.length);
   const textCounts = new Uint32Array(amounts.length);
-  const body = seg.bodyRows;
-  for (let k = 0; k < body.length; k++) {
-    // Stop once no column's texts can outnumber its numbers any more: below, the counts then decide nothing else.
-    if ((k & 255) === 0 && k > 0 && settled(numberCounts, textCounts, body.length - k)) break;
-    const row = sheet.values[body[k]];
-    if (!row) continue;
-    for (let i = 0; i < amountCols.length; i++) {
-      const kind = amountKind(row[amountCols[i]] ?? null);
-      if (kind === "number" || kind === "error") numberCounts[i]++;
-      else if (kind === "invalid") textCounts[i]++;
-    }
-  }
+  countKinds(sheet, seg.bodyRows, amountCols, numberCounts, textCounts);
   amounts.forEach((column, i) => {
     const numbers = numberCounts[i];
     const texts = textCounts[i];
@@ -112,6 +101,24 @@ export function recogniseColumns(sheet: GridSheet, merges: MergeIndex, seg: Segm
   // A text column holding codes in its body (header lost or odd) stays text; the row parser looks for codes in names.
   assignCodeGroups(columns);
   return columns;
+}
+
+/**
+ * Numbers and texts of each amount column in the body, counted row by row. Its own function: a loop optimised mid-run
+ * (on-stack) and left for code it never ran is thrown away there, for every table.
+ */
+function countKinds(sheet: GridSheet, body: readonly number[], amountCols: Int32Array, numberCounts: Uint32Array, textCounts: Uint32Array): void {
+  for (let k = 0; k < body.length; k++) {
+    // Stop once no column's texts can outnumber its numbers any more: below, the counts then decide nothing else.
+    if ((k & 255) === 0 && k > 0 && settled(numberCounts, textCounts, body.length - k)) break;
+    const row = sheet.values[body[k]];
+    if (!row) continue;
+    for (let i = 0; i < amountCols.length; i++) {
+      const kind = amountKind(row[amountCols[i]] ?? null);
+      if (kind === "number" || kind === "error") numberCounts[i]++;
+      else if (kind === "invalid") textCounts[i]++;
+    }
+  }
 }
 
 /** Every column holds more numbers than texts by more than the rows left to count. */

@@ -43,26 +43,7 @@ interface Band {
  * its left. One band (the usual sheet) means no split. O(cells).
  */
 function sideBySide(sheet: GridSheet): Band[] {
-  const used: boolean[] = [];
-  let width = 0;
-  // Indexed loops: a for-of's result objects, one per row, are what it costs before it is optimised.
-  const values = sheet.values;
-  for (let r = 0; r < values.length; r++) if (values[r] && values[r].length > width) width = values[r].length;
-  let usedCount = 0;
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    // Every column is used once a row has filled the last gap: the rest of the sheet cannot change the bands.
-    if (usedCount === width) break;
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      if (used[c]) continue;
-      const v = row[c];
-      if (v !== null && v !== undefined && v !== "") {
-        used[c] = true;
-        usedCount++;
-      }
-    }
-  }
+  const used = usedColumns(sheet.values);
   for (const m of sheet.merges) for (let c = m.left; c <= m.right && c < used.length; c++) used[c] = true;
   const runs: Band[] = [];
   for (let c = 0; c < used.length; c++) {
@@ -80,6 +61,38 @@ function sideBySide(sheet: GridSheet): Band[] {
     else bands[bands.length - 1].right = b.right;
   });
   return bands;
+}
+
+/**
+ * The columns holding a value in some row. Its own function, as is the width's loop: a loop optimised mid-run
+ * (on-stack) and left for code it never ran is thrown away there, on every sheet.
+ */
+function usedColumns(values: GridSheet["values"]): boolean[] {
+  const used: boolean[] = [];
+  const width = widest(values);
+  let usedCount = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    // Every column is used once a row has filled the last gap: the rest of the sheet cannot change the bands.
+    if (usedCount === width) break;
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      if (used[c]) continue;
+      const v = row[c];
+      if (v !== null && v !== undefined && v !== "") {
+        used[c] = true;
+        usedCount++;
+      }
+    }
+  }
+  return used;
+}
+
+/** The longest row's length. Indexed: a for-of's result objects, one per row, are what it costs before it is optimised. */
+function widest(values: GridSheet["values"]): number {
+  let width = 0;
+  for (let r = 0; r < values.length; r++) if (values[r] && values[r].length > width) width = values[r].length;
+  return width;
 }
 
 /** The sheet with only the band's columns (and merges) kept, same coordinates and name. */

@@ -27,15 +27,7 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
   const height = sheetRowCount(sheet);
   const scans = scanSheet(sheet, height, width);
   const titles: Array<{ row: number; title: string }> = [];
-  let lastNonEmpty = -1;
-  for (let r = 0; r < height; r++) {
-    if (scans.blank(r)) continue;
-    lastNonEmpty = r;
-    // A typed number's text has no 年: titleOf refuses such a row, so its cells are not built to ask.
-    if (scans.hasNumber(r)) continue;
-    const t = titleOf(scans.at(r));
-    if (t) titles.push({ row: r, title: t });
-  }
+  const lastNonEmpty = findTitles(scans, height, titles);
   if (lastNonEmpty < 0) return [];
   // Rows partly covered by a vertical merge from the row above (multi-row headers).
   const continued = new Set<number>();
@@ -75,6 +67,23 @@ export function segmentSheet(sheet: GridSheet): Segment[] {
     if (seg) segments.push(seg);
   }
   return segments;
+}
+
+/**
+ * The title rows into `titles`; returns the last non-empty row (-1 for none). Its own function, as readBody: a loop
+ * optimised mid-run (on-stack) and left for code it never ran is thrown away there, on every sheet.
+ */
+function findTitles(scans: SheetScan, height: number, titles: Array<{ row: number; title: string }>): number {
+  let lastNonEmpty = -1;
+  for (let r = 0; r < height; r++) {
+    if (scans.blank(r)) continue;
+    lastNonEmpty = r;
+    // A typed number's text has no 年: titleOf refuses such a row, so its cells are not built to ask.
+    if (scans.hasNumber(r)) continue;
+    const t = titleOf(scans.at(r));
+    if (t) titles.push({ row: r, title: t });
+  }
+  return lastNonEmpty;
 }
 
 function buildSegment(
@@ -153,19 +162,23 @@ function buildSegment(
       seg.right = Math.max(seg.right, scans.lastCol[row], mergeRight.get(row) ?? -1);
     }
   }
-  if (seg.headerRows.length) {
-    const body = seg.bodyRows;
-    for (let i = 0; i < body.length; i++) {
-      const first = scans.firstCol[body[i]];
-      if (first >= 0 && first < seg.left) seg.left = first;
-    }
-  }
+  if (seg.headerRows.length) seg.left = leftmost(scans, seg.bodyRows, seg.left);
   if (seg.right < 0) {
     seg.left = Math.max(0, scans.firstCol[top]);
     seg.right = Math.max(0, scans.lastCol[top]);
   }
   seg.bottom = lastOf(seg);
   return seg;
+}
+
+/** The leftmost first column of `rows`, `left` at most (its own function: see findTitles). */
+function leftmost(scans: SheetScan, rows: readonly number[], left: number): number {
+  const firstCol = scans.firstCol;
+  for (let i = 0; i < rows.length; i++) {
+    const first = firstCol[rows[i]];
+    if (first >= 0 && first < left) left = first;
+  }
+  return left;
 }
 
 /**
