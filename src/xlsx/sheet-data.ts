@@ -78,6 +78,7 @@ export class SheetDataScanner implements BodyScanner {
   private pending = "";
   /** Prefixes already found declared. */
   private readonly prefixes = new Set<string>(["xml"]);
+  private lastPrefix = "xml";
   // Attributes of the tag being read: where r=, t= and s= values lie (from < 0: absent), si= and ref= as read.
   private rFrom = -1;
   private rTo = -1;
@@ -400,10 +401,15 @@ export class SheetDataScanner implements BodyScanner {
       throw new FastPathUnsupported("attribute name");
     if (len === 5 && s.startsWith("xmlns", a)) throw new FastPathUnsupported("a namespace declaration");
     if (colon < 0) return;
+    // The prefix last found declared, compared in place: Excel writes x14ac:dyDescent on every row.
+    const last = this.lastPrefix;
+    if (colon - a === last.length && s.startsWith(last, a)) return;
     const prefix = s.slice(a, colon);
-    if (this.prefixes.has(prefix)) return;
-    if (prefix === "xmlns" || this.resolve(prefix) === undefined) throw new FastPathUnsupported(`prefix ${prefix}`);
-    this.prefixes.add(prefix);
+    if (!this.prefixes.has(prefix)) {
+      if (prefix === "xmlns" || this.resolve(prefix) === undefined) throw new FastPathUnsupported(`prefix ${prefix}`);
+      this.prefixes.add(prefix);
+    }
+    this.lastPrefix = prefix;
   }
 }
 
