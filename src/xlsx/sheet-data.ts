@@ -322,75 +322,72 @@ export class SheetDataScanner implements BodyScanner {
         this.selfClosing = true;
         return j + 2;
       }
-      // r="…", s="…", t="…" as every producer writes them, without the general name and spacing loops.
+      let key: number;
+      let from: number;
+      let close: number;
       if ((c === 114 || c === 115 || c === 116) && s.charCodeAt(j + 1) === 61 && s.charCodeAt(j + 2) === 34) {
-        const close = s.indexOf('"', j + 3);
+        // r="…", s="…", t="…" as every producer writes them, without the general name and spacing loops.
+        from = j + 3;
+        close = s.indexOf('"', from);
         if (close < 0) return INCOMPLETE;
-        const key = c === 114 ? R : c === 115 ? S : T;
-        if (seen & key) throw new FastPathUnsupported("a repeated attribute");
-        seen |= key;
-        if (key === R) {
-          this.rFrom = j + 3;
-          this.rTo = close;
-        } else if (key === S) {
-          this.sFrom = j + 3;
-          this.sTo = close;
-        } else {
-          this.tFrom = j + 3;
-          this.tTo = close;
+        key = c === 114 ? R : c === 115 ? S : T;
+      } else {
+        const a = j;
+        let colon = -1;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (isSpace(d) || d === 61 || d === 62 || d === 47) break;
+          if (d === 58 && colon < 0) colon = j;
+          j++;
         }
-        j = close + 1;
         if (j >= n) return INCOMPLETE;
-        const after = s.charCodeAt(j);
-        if (!isSpace(after) && after !== 62 && after !== 47) throw new FastPathUnsupported("attributes not separated");
-        continue;
-      }
-      const a = j;
-      let colon = -1;
-      while (j < n) {
-        const d = s.charCodeAt(j);
-        if (isSpace(d) || d === 61 || d === 62 || d === 47) break;
-        if (d === 58 && colon < 0) colon = j;
+        const len = j - a;
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n) return INCOMPLETE;
+        if (len === 0 || s.charCodeAt(j) !== 61) throw new FastPathUnsupported("attribute syntax");
         j++;
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n) return INCOMPLETE;
+        const q = s.charCodeAt(j);
+        if (q !== 34 && q !== 39) throw new FastPathUnsupported("unquoted attribute");
+        from = j + 1;
+        close = s.indexOf(q === 34 ? '"' : "'", from);
+        if (close < 0) return INCOMPLETE;
+        key = len <= 3 && colon < 0 ? knownAttribute(s, a, len) : 0;
+        if (!key) this.checkName(s, a, len, colon);
       }
-      if (j >= n) return INCOMPLETE;
-      const len = j - a;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) return INCOMPLETE;
-      if (len === 0 || s.charCodeAt(j) !== 61) throw new FastPathUnsupported("attribute syntax");
-      j++;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) return INCOMPLETE;
-      const q = s.charCodeAt(j);
-      if (q !== 34 && q !== 39) throw new FastPathUnsupported("unquoted attribute");
-      const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
-      if (close < 0) return INCOMPLETE;
-      const key = len <= 3 && colon < 0 ? knownAttribute(s, a, len) : 0;
       if (key) {
         if (seen & key) throw new FastPathUnsupported("a repeated attribute");
         seen |= key;
-        // r, t and s are read in place (no string made); a tab or line break in them is invalid either way.
-        if (key === R) {
-          this.rFrom = j + 1;
-          this.rTo = close;
-        } else if (key === T) {
-          this.tFrom = j + 1;
-          this.tTo = close;
-        } else if (key === S) {
-          this.sFrom = j + 1;
-          this.sTo = close;
-        } else {
-          const value = s.slice(j + 1, close);
-          // XML turns these into blanks, and si= names a formula: leave that to saxes.
-          if (hasSpaceOtherThanBlank(value)) throw new FastPathUnsupported("white space in an attribute");
-          if (key === SI) this.si = value;
-          else this.ref = value;
-        }
-      } else this.checkName(s, a, len, colon);
+        this.keep(s, key, from, close);
+      }
       j = close + 1;
       if (j >= n) return INCOMPLETE;
       const after = s.charCodeAt(j);
       if (!isSpace(after) && after !== 62 && after !== 47) throw new FastPathUnsupported("attributes not separated");
+    }
+  }
+
+  /**
+   * The value s[from, to) of r, t or s, kept in place (no string made; a tab or line break in them is invalid
+   * either way), or of si or ref, kept as a string.
+   */
+  private keep(s: string, key: number, from: number, to: number): void {
+    if (key === R) {
+      this.rFrom = from;
+      this.rTo = to;
+    } else if (key === T) {
+      this.tFrom = from;
+      this.tTo = to;
+    } else if (key === S) {
+      this.sFrom = from;
+      this.sTo = to;
+    } else {
+      const value = s.slice(from, to);
+      // XML turns these into blanks, and si= names a formula: leave that to saxes.
+      if (hasSpaceOtherThanBlank(value)) throw new FastPathUnsupported("white space in an attribute");
+      if (key === SI) this.si = value;
+      else this.ref = value;
     }
   }
 
