@@ -41,6 +41,13 @@ const PEAK = path.join(OUT_DIR, "peak-rss.cjs");
  * the CLI's own), decoded, and one pass over every `<c`. `FLOOR_FFLATE_SCRIPT` does the same with fflate's
  * `unzipSync` (the floor of runs before 2026-12-02, when the CLI inflated with fflate); it is reported beside it.
  */
+/** What both floors do with each sheet part's text: count every `<c`. */
+const SCAN_CELLS = `  for (let i = xml.indexOf("<c"); i >= 0; i = xml.indexOf("<c", i + 2)) {
+    const ch = xml.charCodeAt(i + 2);
+    if (ch === 32 || ch === 62 || ch === 47) cells++;
+  }`;
+const SHEET_PART = String.raw`/^xl\/worksheets\/[^/]+\.xml$/i`;
+
 const FLOOR_SCRIPT = `
 const fs = require("node:fs");
 const { inflateRawSync } = require("node:zlib");
@@ -54,14 +61,11 @@ for (let k = 0; k < n; k++) {
   const method = buf.readUInt16LE(off + 10), size = buf.readUInt32LE(off + 20), nameLen = buf.readUInt16LE(off + 28);
   const local = buf.readUInt32LE(off + 42), name = buf.toString("utf8", off + 46, off + 46 + nameLen);
   off += 46 + nameLen + buf.readUInt16LE(off + 30) + buf.readUInt16LE(off + 32);
-  if (!/^xl\\/worksheets\\/[^/]+\\.xml$/i.test(name)) continue;
+  if (!${SHEET_PART}.test(name)) continue;
   const at = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
   const raw = buf.subarray(at, at + size);
   const xml = dec.decode(method === 8 ? inflateRawSync(raw) : raw);
-  for (let i = xml.indexOf("<c"); i >= 0; i = xml.indexOf("<c", i + 2)) {
-    const ch = xml.charCodeAt(i + 2);
-    if (ch === 32 || ch === 62 || ch === 47) cells++;
-  }
+${SCAN_CELLS}
 }
 process.stdout.write(String(cells));
 `;
@@ -73,12 +77,9 @@ const parts = unzipSync(fs.readFileSync(process.argv[2]));
 const dec = new TextDecoder();
 let cells = 0;
 for (const name of Object.keys(parts)) {
-  if (!/^xl\\/worksheets\\/[^/]+\\.xml$/i.test(name)) continue;
+  if (!${SHEET_PART}.test(name)) continue;
   const xml = dec.decode(parts[name]);
-  for (let i = xml.indexOf("<c"); i >= 0; i = xml.indexOf("<c", i + 2)) {
-    const ch = xml.charCodeAt(i + 2);
-    if (ch === 32 || ch === 62 || ch === 47) cells++;
-  }
+${SCAN_CELLS}
 }
 process.stdout.write(String(cells));
 `;
