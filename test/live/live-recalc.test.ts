@@ -4,7 +4,7 @@
  */
 import { checkWorkbook } from "../../src/core/engine";
 import type { GridWorkbook } from "../../src/core/grid";
-import { CheckSession } from "../../src/core/session";
+import { changeList, CheckSession, type GridChange } from "../../src/core/session";
 import { FormulaWatch } from "../../src/live/formula-watch";
 import { LiveChecker } from "../../src/live/live-checker";
 import { parseRange, rangeToA1 } from "../../src/core/address";
@@ -53,20 +53,25 @@ async function fullCheckOf(excel: FakeExcel) {
 async function liveOver(excel: FakeExcel) {
   const host = new OfficeHost(excel.runner, { capabilities: caps() });
   const fed: number[] = [];
-  const checker = new LiveChecker(host, {
+  const checker = watchedChecker(host, (changes) => fed.push(changes.length));
+  await checker.start();
+  return { checker, fed };
+}
+
+/** A live checker whose session reports every list of changes it is given before applying it. */
+function watchedChecker(host: ConstructorParameters<typeof LiveChecker>[0], seen: (changes: GridChange[]) => void): LiveChecker {
+  return new LiveChecker(host, {
     debounceMs: 10_000,
     createSession: (grid) => {
       const s = new CheckSession(grid);
       const update = s.update.bind(s);
       s.update = (c) => {
-        fed.push(Array.isArray(c) ? c.length : 1);
+        seen(changeList(c));
         return update(c);
       };
       return s;
     },
   });
-  await checker.start();
-  return { checker, fed };
 }
 
 describe("cells Excel recalculated after an edit (no event names them)", () => {
@@ -114,17 +119,8 @@ describe("cells Excel recalculated after an edit (no event names them)", () => {
     const excel = fakeOf(budget(5, 2));
     const host = new OfficeHost(excel.runner, { capabilities: caps() });
     const changes: string[] = [];
-    const checker = new LiveChecker(host, {
-      debounceMs: 10_000,
-      createSession: (grid) => {
-        const s = new CheckSession(grid);
-        const update = s.update.bind(s);
-        s.update = (c) => {
-          for (const x of Array.isArray(c) ? c : [c]) if (x.kind === "cells") changes.push(`${x.sheet}!${x.range.top},${x.range.left}:${x.range.bottom},${x.range.right}`);
-          return update(c);
-        };
-        return s;
-      },
+    const checker = watchedChecker(host, (list) => {
+      for (const x of list) if (x.kind === "cells") changes.push(`${x.sheet}!${x.range.top},${x.range.left}:${x.range.bottom},${x.range.right}`);
     });
     await checker.start();
     await excel.userEdit("支出1", "D6", 50);
@@ -219,17 +215,8 @@ describe("the memory and preview hosts behave the same", () => {
   it("PreviewHost: recalculated cells are announced and read once, not fed twice", async () => {
     const host = new PreviewHost(budget(3));
     const changes: string[] = [];
-    const checker = new LiveChecker(host, {
-      debounceMs: 10_000,
-      createSession: (grid) => {
-        const s = new CheckSession(grid);
-        const update = s.update.bind(s);
-        s.update = (c) => {
-          for (const x of Array.isArray(c) ? c : [c]) if (x.kind === "cells") changes.push(`${x.sheet}!${x.range.top},${x.range.left}`);
-          return update(c);
-        };
-        return s;
-      },
+    const checker = watchedChecker(host, (list) => {
+      for (const x of list) if (x.kind === "cells") changes.push(`${x.sheet}!${x.range.top},${x.range.left}`);
     });
     await checker.start();
     const reads = host.calls.reads;
