@@ -104,12 +104,34 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
     if (++input.cellBudget.used > ctx.limits.maxCells)
       fail("too-large", `over ${ctx.limits.maxCells} cells`, `超过 ${ctx.limits.maxCells} 个单元格 / over ${ctx.limits.maxCells} cells`);
     stored++;
-    (values[row] ??= [])[col] = value;
-    if (text) ((formulas ??= [])[row] ??= [])[col] = text;
     const fmt = style >= 0 ? input.formats[style] : null;
-    if (fmt) ((numberFormats ??= [])[row] ??= [])[col] = fmt;
+    if (row !== rowBuffer.row) {
+      flushRow();
+      // A row met again (cells out of order) is written in place; a new one is gathered first.
+      if (values[row] === undefined && numberFormats?.[row] === undefined) rowBuffer.row = row;
+    }
+    if (rowBuffer.row === row) rowBuffer.add(col, value, fmt);
+    else {
+      (values[row] ??= [])[col] = value;
+      if (fmt) ((numberFormats ??= [])[row] ??= [])[col] = fmt;
+    }
+    if (text) ((formulas ??= [])[row] ??= [])[col] = text;
     if (row + 1 > rowCount) rowCount = row + 1;
     if (col + 1 > colCount) colCount = col + 1;
+  };
+
+  // The cells of the row being read, made into its arrays when the row is done: grown cell by cell, a row's arrays
+  // kept room for more and were copied to their exact width at the end, and both copies lived through every
+  // young-generation collection while the sheet was read.
+  const rowBuffer = new RowBuffer();
+  const flushRow = () => {
+    const r = rowBuffer.row;
+    if (r < 0) return;
+    rowBuffer.row = -1;
+    const made = rowBuffer.take();
+    if (!made) return;
+    values[r] = made.values;
+    if (made.formats) (numberFormats ??= [])[r] = made.formats;
   };
 
   const cellValueOf = (): CellValue => {
@@ -310,24 +332,73 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
     handoff,
   );
 
+  flushRow();
   clearCoveredCells(values, formulas, merges);
   // Dense with nulls where that is cheap (every real table): code that indexes any cell of the used area keeps
   // working. Otherwise the grid stays sparse and readers go through cellValue()/the rows that exist.
   if (rowCount * colCount <= 4 * stored + 65_536) {
     for (let r = 0; r < rowCount; r++) {
-      const rowValues = (values[r] ??= []);
-      for (let c = 0; c < colCount; c++) if (rowValues[c] === undefined) rowValues[c] = null;
-      // A copy at its exact width: a row grown cell by cell keeps room for more (V8 grows arrays by half and 16),
-      // which at 100k rows was a sixth of the heap.
-      values[r] = rowValues.slice(0, colCount);
+      const rowValues = values[r];
+      // A row already at the sheet's width (most, see RowBuffer) is filled in place; any other is made anew at it.
+      if (rowValues && rowValues.length === colCount) {
+        for (let c = 0; c < colCount; c++) if (rowValues[c] === undefined) rowValues[c] = null;
+        continue;
+      }
+      const exact: CellValue[] = new Array<CellValue>(colCount);
+      for (let c = 0; c < colCount; c++) exact[c] = rowValues?.[c] ?? null;
+      values[r] = exact;
     }
   }
-  if (numberFormats) for (let r = 0; r < numberFormats.length; r++) if (numberFormats[r]) numberFormats[r] = numberFormats[r].slice();
+
   if (formulas) for (let r = 0; r < formulas.length; r++) if (formulas[r]) formulas[r] = formulas[r].slice();
   const sheet: GridSheet = { name: input.name, values, merges, rowCount, colCount };
   if (formulas) sheet.formulas = formulas;
   if (numberFormats) sheet.numberFormats = numberFormats;
   return sheet;
+}
+
+/**
+ * The stored cells of one row, gathered as they are read and made into the row's arrays (values, and number formats
+ * where any cell has one) at their exact width once the row is done.
+ */
+class RowBuffer {
+  /** The row being gathered, or -1. */
+  row = -1;
+  private n = 0;
+  private width = 0;
+  private formatWidth = 0;
+  private readonly cols: number[] = [];
+  private readonly values: CellValue[] = [];
+  private readonly formats: (string | null)[] = [];
+
+  add(col: number, value: CellValue, format: string | null): void {
+    const k = this.n++;
+    this.cols[k] = col;
+    this.values[k] = value;
+    this.formats[k] = format;
+    if (col >= this.width) this.width = col + 1;
+    if (format && col >= this.formatWidth) this.formatWidth = col + 1;
+  }
+
+  /** The row's arrays (null when it stored nothing), the buffer emptied. Later cells at a column win, as in place. */
+  take(): { values: CellValue[]; formats: (string | null | undefined)[] | null } | null {
+    const n = this.n;
+    if (n === 0) return null;
+    const values = exactRow<CellValue>(this.width, n);
+    const formats = this.formatWidth > 0 ? exactRow<string | null | undefined>(this.formatWidth, n) : null;
+    for (let k = 0; k < n; k++) {
+      values[this.cols[k]] = this.values[k];
+      const f = this.formats[k];
+      if (f && formats) formats[this.cols[k]] = f;
+    }
+    this.n = this.width = this.formatWidth = 0;
+    return { values, formats };
+  }
+}
+
+/** An array of `width` holes, allocated at that size when the row is dense enough, else grown sparse (one far cell). */
+function exactRow<T>(width: number, cells: number): T[] {
+  return width <= 2 * cells + 64 ? new Array<T>(width) : [];
 }
 
 /** Excel shows only the top-left value of a merged area; some producers repeat it in the covered cells. */
