@@ -8,6 +8,10 @@
  * All logic lives in those modules; this only wires the process. Each is imported when chosen, so the look-up does
  * not load the .xlsx reader.
  */
+import { tuneV8ForShortRun } from "./v8-tuning";
+
+tuneV8ForShortRun();
+
 /** Exit code of a run that failed unexpectedly (same as "cannot read": the user gets no result). */
 const EXIT_CRASH = 2;
 
