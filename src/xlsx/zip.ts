@@ -27,8 +27,13 @@ const SIG_LOCAL = 0x04034b50;
 const CHUNK = 16 * 1024;
 /** Parts up to this size are inflated by the host's native inflater when it offers one (below); larger ones stream. */
 const NATIVE_MAX_BYTES = 64 * 1024 * 1024;
-/** Inflated bytes handed to the consumer at a time when a part was inflated whole. */
-const NATIVE_SLICE = 256 * 1024;
+/**
+ * Bytes handed to the consumer at a time when a part is in memory whole (inflated natively, or stored). The consumer
+ * decodes each into a string: kept under V8's large-object size (128 KiB, which 32 Ki two-byte characters stay
+ * below), a chunk's text is an ordinary young string; larger, each was a large object, decoded at half the speed
+ * and kept until the next full collection.
+ */
+const WHOLE_SLICE = 32 * 1024;
 
 /**
  * A host's own raw-deflate inflater (Node's zlib: about 3× fflate's speed), used for parts up to NATIVE_MAX_BYTES:
@@ -96,7 +101,7 @@ export class ZipArchive {
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size) this.fail("corrupt", `${entry.name}: stored sizes differ`);
-      for (let i = 0; i < raw.length; i += CHUNK * 16) take(raw.subarray(i, Math.min(raw.length, i + CHUNK * 16)));
+      for (let i = 0; i < raw.length; i += WHOLE_SLICE) take(raw.subarray(i, Math.min(raw.length, i + WHOLE_SLICE)));
     } else if (entry.method === 8 && this.inflateRaw && entry.size <= NATIVE_MAX_BYTES) {
       let out: Uint8Array | null;
       try {
@@ -105,7 +110,7 @@ export class ZipArchive {
         this.fail("corrupt", `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (out === null) this.fail("corrupt", `${entry.name}: inflates past its declared size ${entry.size}`, entry.name);
-      for (let i = 0; i < out.length; i += NATIVE_SLICE) take(out.subarray(i, Math.min(out.length, i + NATIVE_SLICE)));
+      for (let i = 0; i < out.length; i += WHOLE_SLICE) take(out.subarray(i, Math.min(out.length, i + WHOLE_SLICE)));
     } else if (entry.method === 8) {
       const inflate = new Inflate((chunk) => take(chunk));
       try {
