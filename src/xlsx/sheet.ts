@@ -57,193 +57,11 @@ export function readSheet(ctx: Ctx, input: SheetInputs, path: SheetDataPath = "f
 
 function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
   const where = `${input.entry.name}（${input.name}）`;
-  const values: CellValue[][] = [];
-  let formulas: (string | null | undefined)[][] | undefined;
-  let numberFormats: (string | null | undefined)[][] | undefined;
+  const cells = new SheetCells(ctx, input);
   const merges: CellRange[] = [];
-  const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
-  let rowCount = 0;
-  let colCount = 0;
-  let stored = 0;
-
   let inSheetData = false;
-  let row = -1;
-  let col = -1;
-  // The cell being read.
-  let type = "";
-  let style = -1;
-  let v: string | null = null;
-  let f: string | null = null;
-  let fType = "";
-  let fSi: string | undefined;
-  let fRef: string | undefined;
-  let inline: string | null = null;
-  /** The `<v>` of a number or shared-string cell read in place by the scanner (NaN when not). */
-  let num = NaN;
-  let inInline = false;
-  let phonetic = 0;
-  let capture = Capture.None;
-
-  const fail = (reason: "broken-part" | "missing-part" | "too-large", detail: string, at: string): never => {
+  const fail = (reason: "broken-part", detail: string, at: string): never => {
     throw new WorkbookReadError(ctx.file, reason, detail, at);
-  };
-  const cellWhere = () => `${input.name}!${toA1(row, col)}`;
-
-  const finishCell = () => {
-    let text = f;
-    if (fType === "shared" && fSi !== undefined) {
-      if (text && fRef !== undefined) sharedMasters.set(fSi, { text, row, col });
-      else if (!text) {
-        const m = sharedMasters.get(fSi);
-        if (m) text = shiftFormula(m.text, row - m.row, col - m.col);
-      }
-    }
-    if (text && text.startsWith("=")) text = text.slice(1);
-    const value = cellValueOf();
-    if (value === null && !text) return;
-    if (++input.cellBudget.used > ctx.limits.maxCells)
-      fail("too-large", `over ${ctx.limits.maxCells} cells`, `超过 ${ctx.limits.maxCells} 个单元格 / over ${ctx.limits.maxCells} cells`);
-    stored++;
-    const fmt = style >= 0 ? input.formats[style] : null;
-    if (row !== rowBuffer.row) {
-      flushRow();
-      // A row met again (cells out of order) is written in place; a new one is gathered first.
-      if (values[row] === undefined && numberFormats?.[row] === undefined) rowBuffer.row = row;
-    }
-    if (rowBuffer.row === row) rowBuffer.add(col, value, fmt);
-    else {
-      (values[row] ??= [])[col] = value;
-      if (fmt) ((numberFormats ??= [])[row] ??= [])[col] = fmt;
-    }
-    if (text) ((formulas ??= [])[row] ??= [])[col] = text;
-    if (row + 1 > rowCount) rowCount = row + 1;
-    if (col + 1 > colCount) colCount = col + 1;
-  };
-
-  // The cells of the row being read, made into its arrays when the row is done: grown cell by cell, a row's arrays
-  // kept room for more and were copied to their exact width at the end, and both copies lived through every
-  // young-generation collection while the sheet was read.
-  const rowBuffer = new RowBuffer();
-  const flushRow = () => {
-    const r = rowBuffer.row;
-    if (r < 0) return;
-    rowBuffer.row = -1;
-    const made = rowBuffer.take();
-    if (!made) return;
-    values[r] = made.values;
-    if (made.formats) (numberFormats ??= [])[r] = made.formats;
-  };
-
-  const cellValueOf = (): CellValue => {
-    switch (type) {
-      case "s": {
-        if (num === num) return input.sharedStrings()[num];
-        if (v === null || v.trim() === "") return null;
-        const strings = input.sharedStrings();
-        const i = Number(v);
-        if (!Number.isInteger(i) || i < 0 || i >= strings.length)
-          fail("broken-part", `shared string ${v} of ${strings.length}`, `${cellWhere()}：共享字符串 ${v.trim()} 不存在 / shared string ${v.trim()} does not exist`);
-        return strings[i];
-      }
-      case "inlineStr":
-        return inline ?? v;
-      case "str":
-        return v;
-      case "b":
-        return v === null ? null : isTrue(v.trim());
-      case "e":
-        return v === null ? null : { error: v.trim() };
-      case "d":
-        return v === null || v.trim() === "" ? null : isoToSerial(v.trim(), input.date1904) ?? fail("broken-part", `date ${v}`, `${cellWhere()}：日期 ${v.trim().slice(0, 40)} 无效 / invalid date`);
-      default: {
-        if (num === num) return num;
-        if (v === null) return null;
-        const t = v.trim();
-        if (t === "") return null;
-        const n = Number(t);
-        // Excel refuses a non-numeric number cell; keep what is there as text so a finding can name it.
-        return Number.isFinite(n) ? n : v;
-      }
-    }
-  };
-
-  // What both parsers report inside <sheetData>; saxes' handlers below map its tags onto these.
-  const cells: CellSink = {
-    row(r) {
-      if (r >= 0) row = r;
-      else {
-        row++;
-        if (row >= MAX_ROWS) fail("broken-part", "more than 1048576 rows", `${input.name}：超过 1048576 行 / more than 1048576 rows`);
-      }
-      col = -1;
-    },
-    cell(at, t, s) {
-      if (at >= 0) {
-        row = Math.floor(at / MAX_COLS);
-        col = at % MAX_COLS;
-      } else {
-        col++;
-        if (row < 0) row = 0;
-        if (col >= MAX_COLS) fail("broken-part", "more than 16384 cells in a row", `${input.name}：第 ${row + 1} 行超过 16384 列 / row ${row + 1} has more than 16384 cells`);
-      }
-      type = t;
-      style = s;
-      v = f = inline = null;
-      num = NaN;
-      fType = "";
-      fSi = fRef = undefined;
-    },
-    value() {
-      capture = Capture.V;
-      v ??= "";
-    },
-    formula(t, si, ref) {
-      capture = Capture.F;
-      f ??= "";
-      fType = t ?? "";
-      fSi = si;
-      fRef = ref;
-    },
-    inline() {
-      inInline = true;
-      inline ??= "";
-    },
-    inlineText() {
-      if (inInline && phonetic === 0) capture = Capture.InlineT;
-    },
-    text(text) {
-      if (capture === Capture.None) return;
-      if (text.length + (capture === Capture.V ? v! : capture === Capture.F ? f! : inline!).length > ctx.limits.maxStringLength)
-        fail("too-large", `${cellWhere()}: text over ${ctx.limits.maxStringLength} characters`, `${cellWhere()}：超过 ${ctx.limits.maxStringLength} 个字符 / over ${ctx.limits.maxStringLength} characters`);
-      switch (capture) {
-        case Capture.V:
-          v += text;
-          return;
-        case Capture.F:
-          f += text;
-          return;
-        case Capture.InlineT:
-          inline += text;
-      }
-    },
-    valueAt(src, from, to) {
-      if (capture !== Capture.V || v !== "" || num === num) return false;
-      if (type === "" || type === "n") {
-        num = plainNumberAt(src, from, to);
-      } else if (type === "s") {
-        // A shared string's index: whole, and one the table has (otherwise the text path names it in its refusal).
-        const i = plainNumberAt(src, from, to);
-        num = Number.isInteger(i) && i >= 0 && i < input.sharedStrings().length ? i : NaN;
-      }
-      return num === num;
-    },
-    endCapture() {
-      capture = Capture.None;
-    },
-    endInline() {
-      inInline = false;
-    },
-    endCell: finishCell,
   };
 
   const handoff: BodyHandoff | undefined = fast
@@ -279,7 +97,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
             if (inSheetData) cells.inline();
             return;
           case "rPh":
-            phonetic++;
+            cells.phonetic++;
             return;
           case "t":
             cells.inlineText();
@@ -299,19 +117,18 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
             const m = rangeOf(attr(tag, "ref") ?? "");
             if (m) {
               merges.push(m);
-              if (m.bottom + 1 > rowCount) rowCount = m.bottom + 1;
-              if (m.right + 1 > colCount) colCount = m.right + 1;
+              cells.cover(m);
             }
             return;
           }
         }
       },
-      text: cells.text,
+      text: (text) => cells.text(text),
       close(tag: Tag) {
         if (!isMain(tag)) return;
         switch (tag.local) {
           case "c":
-            if (inSheetData) finishCell();
+            if (inSheetData) cells.endCell();
             return;
           case "v":
           case "f":
@@ -322,7 +139,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
             cells.endInline();
             return;
           case "rPh":
-            phonetic--;
+            cells.phonetic--;
             return;
           case "sheetData":
             inSheetData = false;
@@ -332,29 +149,260 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
     handoff,
   );
 
-  flushRow();
-  clearCoveredCells(values, formulas, merges);
-  // Dense with nulls where that is cheap (every real table): code that indexes any cell of the used area keeps
-  // working. Otherwise the grid stays sparse and readers go through cellValue()/the rows that exist.
-  if (rowCount * colCount <= 4 * stored + 65_536) {
-    for (let r = 0; r < rowCount; r++) {
-      const rowValues = values[r];
-      // A row already at the sheet's width (most, see RowBuffer) is filled in place; any other is made anew at it.
-      if (rowValues && rowValues.length === colCount) {
-        for (let c = 0; c < colCount; c++) if (rowValues[c] === undefined) rowValues[c] = null;
-        continue;
-      }
-      const exact: CellValue[] = new Array<CellValue>(colCount);
-      for (let c = 0; c < colCount; c++) exact[c] = rowValues?.[c] ?? null;
-      values[r] = exact;
+  return cells.sheet(merges);
+}
+
+/**
+ * What both parsers report inside `<sheetData>`, made into the sheet's grid: saxes' handlers above map its tags onto
+ * these calls, and the scanner (src/xlsx/sheet-data.ts) makes them itself. A class, not closures made per sheet: the
+ * scanner's calls then reach the same functions on every sheet, and stay optimised from one sheet to the next.
+ */
+class SheetCells implements CellSink {
+  private readonly values: CellValue[][] = [];
+  private formulas: (string | null | undefined)[][] | undefined;
+  private numberFormats: (string | null | undefined)[][] | undefined;
+  private readonly sharedMasters = new Map<string, { text: string; row: number; col: number }>();
+  private rowCount = 0;
+  private colCount = 0;
+  private stored = 0;
+  private rowAt = -1;
+  private colAt = -1;
+  // The cell being read.
+  private type = "";
+  private style = -1;
+  private v: string | null = null;
+  private f: string | null = null;
+  private fType = "";
+  private fSi: string | undefined = undefined;
+  private fRef: string | undefined = undefined;
+  private inlineValue: string | null = null;
+  /** The `<v>` of a number or shared-string cell read in place by the scanner (NaN when not). */
+  private num = NaN;
+  private inInline = false;
+  /** Depth of `<rPh>` (phonetic runs, not part of the text), kept by saxes' handlers. */
+  phonetic = 0;
+  private capture = Capture.None;
+  /**
+   * The cells of the row being read, made into its arrays when the row is done: grown cell by cell, a row's arrays
+   * kept room for more and were copied to their exact width at the end, and both copies lived through every
+   * young-generation collection while the sheet was read.
+   */
+  private readonly rowBuffer = new RowBuffer();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly input: SheetInputs,
+  ) {}
+
+  private fail(reason: "broken-part" | "too-large", detail: string, at: string): never {
+    throw new WorkbookReadError(this.ctx.file, reason, detail, at);
+  }
+
+  private cellWhere(): string {
+    return `${this.input.name}!${toA1(this.rowAt, this.colAt)}`;
+  }
+
+  row(r: number): void {
+    if (r >= 0) this.rowAt = r;
+    else {
+      this.rowAt++;
+      if (this.rowAt >= MAX_ROWS) this.fail("broken-part", "more than 1048576 rows", `${this.input.name}：超过 1048576 行 / more than 1048576 rows`);
+    }
+    this.colAt = -1;
+  }
+
+  cell(at: number, t: string, s: number): void {
+    if (at >= 0) {
+      this.rowAt = Math.floor(at / MAX_COLS);
+      this.colAt = at % MAX_COLS;
+    } else {
+      this.colAt++;
+      if (this.rowAt < 0) this.rowAt = 0;
+      if (this.colAt >= MAX_COLS)
+        this.fail("broken-part", "more than 16384 cells in a row", `${this.input.name}：第 ${this.rowAt + 1} 行超过 16384 列 / row ${this.rowAt + 1} has more than 16384 cells`);
+    }
+    this.type = t;
+    this.style = s;
+    this.v = this.f = this.inlineValue = null;
+    this.num = NaN;
+    this.fType = "";
+    this.fSi = this.fRef = undefined;
+  }
+
+  value(): void {
+    this.capture = Capture.V;
+    this.v ??= "";
+  }
+
+  formula(t: string | undefined, si: string | undefined, ref: string | undefined): void {
+    this.capture = Capture.F;
+    this.f ??= "";
+    this.fType = t ?? "";
+    this.fSi = si;
+    this.fRef = ref;
+  }
+
+  inline(): void {
+    this.inInline = true;
+    this.inlineValue ??= "";
+  }
+
+  inlineText(): void {
+    if (this.inInline && this.phonetic === 0) this.capture = Capture.InlineT;
+  }
+
+  text(text: string): void {
+    const capture = this.capture;
+    if (capture === Capture.None) return;
+    const max = this.ctx.limits.maxStringLength;
+    if (text.length + (capture === Capture.V ? this.v! : capture === Capture.F ? this.f! : this.inlineValue!).length > max)
+      this.fail("too-large", `${this.cellWhere()}: text over ${max} characters`, `${this.cellWhere()}：超过 ${max} 个字符 / over ${max} characters`);
+    switch (capture) {
+      case Capture.V:
+        this.v += text;
+        return;
+      case Capture.F:
+        this.f += text;
+        return;
+      case Capture.InlineT:
+        this.inlineValue += text;
     }
   }
 
-  if (formulas) for (let r = 0; r < formulas.length; r++) if (formulas[r]) formulas[r] = formulas[r].slice();
-  const sheet: GridSheet = { name: input.name, values, merges, rowCount, colCount };
-  if (formulas) sheet.formulas = formulas;
-  if (numberFormats) sheet.numberFormats = numberFormats;
-  return sheet;
+  valueAt(src: string, from: number, to: number): boolean {
+    if (this.capture !== Capture.V || this.v !== "" || this.num === this.num) return false;
+    const type = this.type;
+    if (type === "" || type === "n") {
+      this.num = plainNumberAt(src, from, to);
+    } else if (type === "s") {
+      // A shared string's index: whole, and one the table has (otherwise the text path names it in its refusal).
+      const i = plainNumberAt(src, from, to);
+      this.num = Number.isInteger(i) && i >= 0 && i < this.input.sharedStrings().length ? i : NaN;
+    }
+    return this.num === this.num;
+  }
+
+  endCapture(): void {
+    this.capture = Capture.None;
+  }
+
+  endInline(): void {
+    this.inInline = false;
+  }
+
+  endCell(): void {
+    let text = this.f;
+    const fSi = this.fSi;
+    if (this.fType === "shared" && fSi !== undefined) {
+      if (text && this.fRef !== undefined) this.sharedMasters.set(fSi, { text, row: this.rowAt, col: this.colAt });
+      else if (!text) {
+        const m = this.sharedMasters.get(fSi);
+        if (m) text = shiftFormula(m.text, this.rowAt - m.row, this.colAt - m.col);
+      }
+    }
+    if (text && text.startsWith("=")) text = text.slice(1);
+    const value = this.cellValue();
+    if (value === null && !text) return;
+    const { input, ctx } = this;
+    if (++input.cellBudget.used > ctx.limits.maxCells)
+      this.fail("too-large", `over ${ctx.limits.maxCells} cells`, `超过 ${ctx.limits.maxCells} 个单元格 / over ${ctx.limits.maxCells} cells`);
+    this.stored++;
+    const { rowAt: row, colAt: col, rowBuffer } = this;
+    const fmt = this.style >= 0 ? input.formats[this.style] : null;
+    if (row !== rowBuffer.row) {
+      this.flushRow();
+      // A row met again (cells out of order) is written in place; a new one is gathered first.
+      if (this.values[row] === undefined && this.numberFormats?.[row] === undefined) rowBuffer.row = row;
+    }
+    if (rowBuffer.row === row) rowBuffer.add(col, value, fmt);
+    else {
+      (this.values[row] ??= [])[col] = value;
+      if (fmt) ((this.numberFormats ??= [])[row] ??= [])[col] = fmt;
+    }
+    if (text) ((this.formulas ??= [])[row] ??= [])[col] = text;
+    if (row + 1 > this.rowCount) this.rowCount = row + 1;
+    if (col + 1 > this.colCount) this.colCount = col + 1;
+  }
+
+  /** A merged area: the used area reaches it. */
+  cover(m: CellRange): void {
+    if (m.bottom + 1 > this.rowCount) this.rowCount = m.bottom + 1;
+    if (m.right + 1 > this.colCount) this.colCount = m.right + 1;
+  }
+
+  /** The grid, once the part is read: covered cells cleared, dense with nulls where that is cheap. */
+  sheet(merges: CellRange[]): GridSheet {
+    this.flushRow();
+    const { values, formulas, numberFormats, rowCount, colCount } = this;
+    clearCoveredCells(values, formulas, merges);
+    // Dense with nulls where that is cheap (every real table): code that indexes any cell of the used area keeps
+    // working. Otherwise the grid stays sparse and readers go through cellValue()/the rows that exist.
+    if (rowCount * colCount <= 4 * this.stored + 65_536) {
+      for (let r = 0; r < rowCount; r++) {
+        const rowValues = values[r];
+        // A row already at the sheet's width (most, see RowBuffer) is filled in place; any other is made anew at it.
+        if (rowValues && rowValues.length === colCount) {
+          for (let c = 0; c < colCount; c++) if (rowValues[c] === undefined) rowValues[c] = null;
+          continue;
+        }
+        const exact: CellValue[] = new Array<CellValue>(colCount);
+        for (let c = 0; c < colCount; c++) exact[c] = rowValues?.[c] ?? null;
+        values[r] = exact;
+      }
+    }
+    if (formulas) for (let r = 0; r < formulas.length; r++) if (formulas[r]) formulas[r] = formulas[r].slice();
+    const sheet: GridSheet = { name: this.input.name, values, merges, rowCount, colCount };
+    if (formulas) sheet.formulas = formulas;
+    if (numberFormats) sheet.numberFormats = numberFormats;
+    return sheet;
+  }
+
+  private flushRow(): void {
+    const rowBuffer = this.rowBuffer;
+    const r = rowBuffer.row;
+    if (r < 0) return;
+    rowBuffer.row = -1;
+    const made = rowBuffer.take();
+    if (!made) return;
+    this.values[r] = made.values;
+    if (made.formats) (this.numberFormats ??= [])[r] = made.formats;
+  }
+
+  private cellValue(): CellValue {
+    const { v, num, input } = this;
+    switch (this.type) {
+      case "s": {
+        if (num === num) return input.sharedStrings()[num];
+        if (v === null || v.trim() === "") return null;
+        const strings = input.sharedStrings();
+        const i = Number(v);
+        if (!Number.isInteger(i) || i < 0 || i >= strings.length)
+          this.fail("broken-part", `shared string ${v} of ${strings.length}`, `${this.cellWhere()}：共享字符串 ${v.trim()} 不存在 / shared string ${v.trim()} does not exist`);
+        return strings[i];
+      }
+      case "inlineStr":
+        return this.inlineValue ?? v;
+      case "str":
+        return v;
+      case "b":
+        return v === null ? null : isTrue(v.trim());
+      case "e":
+        return v === null ? null : { error: v.trim() };
+      case "d":
+        return v === null || v.trim() === ""
+          ? null
+          : isoToSerial(v.trim(), input.date1904) ?? this.fail("broken-part", `date ${v}`, `${this.cellWhere()}：日期 ${v.trim().slice(0, 40)} 无效 / invalid date`);
+      default: {
+        if (num === num) return num;
+        if (v === null) return null;
+        const t = v.trim();
+        if (t === "") return null;
+        const n = Number(t);
+        // Excel refuses a non-numeric number cell; keep what is there as text so a finding can name it.
+        return Number.isFinite(n) ? n : v;
+      }
+    }
+  }
 }
 
 /**
