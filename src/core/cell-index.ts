@@ -57,7 +57,7 @@ export class CellIndex {
       if (!s) return NO_SHEET;
       if (last?.sheet === s) return last.at;
       let at = centsBySheet.get(s);
-      if (!at) centsBySheet.set(s, (at = centsOf(s)));
+      if (!at) centsBySheet.set(s, (at = new SheetCents(s)));
       last = { sheet: s, at };
       return at;
     };
@@ -230,13 +230,15 @@ function addReader(list: number[] | undefined, i: number): void {
 }
 
 /** A missing sheet's cells, read as empty (as parseAmount(null)). */
-const NO_SHEET: CentsAt = () => CENTS_EMPTY;
+const NO_SHEET: CentsAt = { at: () => CENTS_EMPTY };
 
 /** The cents of a sheet's cells (see AmountReader): a number is its own amount, a blank without formula empty. */
-function centsOf(s: GridSheet): CentsAt {
-  return (row, col) => {
+class SheetCents implements CentsAt {
+  constructor(private readonly s: GridSheet) {}
+  at(row: number, col: number): number {
+    const s = this.s;
     const v = cellValue(s, row, col);
     if (typeof v === "number") return (Number.isFinite(v) ? wholeCents(v) : undefined) ?? NaN;
     return v === null && cellFormula(s, row, col) === null ? CENTS_EMPTY : NaN;
-  };
+  }
 }

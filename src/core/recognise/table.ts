@@ -417,6 +417,11 @@ function oneSlipApart(a: string, b: string): boolean {
  * typing slip away from it — 2090505 among 20805's rows, or 2080502 under a 款 typed 20850 — adds up into that row,
  * so a typo gives its code finding (catalogue) and not a cascade of sum errors.
  */
+/** A row index of the scope map when it belongs to the current unit's scope (it is below the unit's row). */
+function inScope(at: number | undefined, scopeUnit: number | undefined): number | undefined {
+  return at !== undefined && at > (scopeUnit ?? -1) ? at : undefined;
+}
+
 function linkHierarchy(rows: RecognisedRow[]): void {
   const unitStack: number[] = [];
   // Codes and their prefixes as numbers: a code row's code has no leading zero (its first digit is its
@@ -425,7 +430,6 @@ function linkHierarchy(rows: RecognisedRow[]): void {
   // row; older ones are stale (a map per unit, rebuilt for every unit of a large table, was most of the allocation).
   const scope = new Map<number, number>();
   let scopeUnit: number | undefined;
-  const inScope = (at: number | undefined): number | undefined => (at !== undefined && at > (scopeUnit ?? -1) ? at : undefined);
   // The latest code row at each level in the scope (-1 once a higher row came after it), by level: a level is a
   // small whole number (a code's depth, 0 when unknown).
   let latest: number[] = [];
@@ -450,7 +454,7 @@ function linkHierarchy(rows: RecognisedRow[]): void {
     const level = row.code!.level;
     // The immediate parent's code: 2 digits shorter (208055, a 6-digit slip, counts as a 项 under 20805).
     const parentLen = level >= 2 ? 2 * level - 1 : 0;
-    const immediate = parentLen >= 3 ? inScope(scope.get(prefixOf(value, code.length, parentLen))) : undefined;
+    const immediate = parentLen >= 3 ? inScope(scope.get(prefixOf(value, code.length, parentLen)), scopeUnit) : undefined;
     if (immediate !== undefined) row.parent = immediate;
     else if (parentLen >= 3) {
       const near = latest[level - 1];
@@ -458,12 +462,12 @@ function linkHierarchy(rows: RecognisedRow[]): void {
       if (nearCode !== undefined && nearCode.length === parentLen && oneSlipApart(code.slice(0, parentLen), nearCode)) {
         row.parent = near;
         // Later rows under the same (mistyped) parent find it by the prefix they carry.
-        if (inScope(scope.get(prefixOf(value, code.length, parentLen))) === undefined) scope.set(prefixOf(value, code.length, parentLen), near);
+        if (inScope(scope.get(prefixOf(value, code.length, parentLen)), scopeUnit) === undefined) scope.set(prefixOf(value, code.length, parentLen), near);
       }
     }
     if (row.parent === undefined) {
       for (let len = code.length - 1; len >= 3; len--) {
-        const p = inScope(scope.get(prefixOf(value, code.length, len)));
+        const p = inScope(scope.get(prefixOf(value, code.length, len)), scopeUnit);
         if (p !== undefined) {
           row.parent = p;
           break;
@@ -471,7 +475,7 @@ function linkHierarchy(rows: RecognisedRow[]): void {
       }
     }
     if (row.parent === undefined && scopeUnit !== undefined) row.parent = scopeUnit;
-    if (inScope(scope.get(value)) === undefined) scope.set(value, i);
+    if (inScope(scope.get(value), scopeUnit) === undefined) scope.set(value, i);
     latest[level] = i;
     for (let l = level + 1; l < latest.length; l++) latest[l] = -1;
   }

@@ -100,8 +100,13 @@ export function withMeasures(identity: Identity, measures: Identity["measures"])
  */
 export type AmountReader = ((cell: CellKey) => Amount) & { readonly centsIn?: (sheet: string) => CentsAt };
 
-/** The cents of the cells of one sheet: see AmountReader. */
-export type CentsAt = (row: number, col: number) => number;
+/**
+ * The cents of the cells of one sheet: see AmountReader. An object with a method rather than a function: one method
+ * for every sheet, so the sums' loops reach the same code whichever sheet they read.
+ */
+export interface CentsAt {
+  at(row: number, col: number): number;
+}
 
 /** What CentsAt gives for a cell read as empty (no amount, not a term). */
 export const CENTS_EMPTY = Number.POSITIVE_INFINITY;
@@ -239,11 +244,11 @@ function sidesByShortcut(identity: Identity, centsIn: (sheet: string) => CentsAt
     const { alongRow, total } = line;
     const on = line.at;
     const terms = line.terms;
-    if (!addCents(alongRow ? at(on, total) : at(total, on), 1, LEFT)) return false;
+    if (!addCents(alongRow ? at.at(on, total) : at.at(total, on), 1, LEFT)) return false;
     // Indexed: for…of made an iterator result per term of every sum (the largest garbage of a check).
     if (alongRow) {
-      for (let i = 0; i < terms.length; i++) if (!addCents(at(on, terms[i]), 1, RIGHT)) return false;
-    } else for (let i = 0; i < terms.length; i++) if (!addCents(at(terms[i], on), 1, RIGHT)) return false;
+      for (let i = 0; i < terms.length; i++) if (!addCents(at.at(on, terms[i]), 1, RIGHT)) return false;
+    } else for (let i = 0; i < terms.length; i++) if (!addCents(at.at(terms[i], on), 1, RIGHT)) return false;
     return true;
   }
   return (
@@ -260,7 +265,7 @@ function keysByShortcut(cells: readonly CellKey[], sign: 1 | -1, centsIn: (sheet
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     if (at === undefined || c.sheet !== sheet) at = centsIn((sheet = c.sheet));
-    if (!addCents(at(c.row, c.col), sign, acc)) return false;
+    if (!addCents(at.at(c.row, c.col), sign, acc)) return false;
   }
   return true;
 }

@@ -39,10 +39,12 @@ it("an amount with more than 2 decimals takes the decimal path and is still exac
 /** A reader with the cents shortcut (as the session's CellIndex gives it) over a map of row → value. */
 function shortcutReader(values: Map<number, number | string | null>): AmountReader {
   const read = (k: CellKey): Amount => parseAmount(values.get(k.row) ?? null);
-  const cents = (row: number): number => {
-    const v = values.get(row) ?? null;
-    if (typeof v === "number") return wholeCents(v) ?? NaN;
-    return v === null ? CENTS_EMPTY : NaN;
+  const cents = {
+    at(row: number): number {
+      const v = values.get(row) ?? null;
+      if (typeof v === "number") return wholeCents(v) ?? NaN;
+      return v === null ? CENTS_EMPTY : NaN;
+    },
   };
   return Object.assign(read, { centsIn: () => cents });
 }
