@@ -398,6 +398,35 @@ describe("bounds, each checked before the memory it guards is spent", () => {
     expect(read(book, { ...limits, maxCells: 200 }).sheets).toHaveLength(2);
   });
 
+  it("texts longer than the pieces a part is read in (32 KiB): whole, by both inflaters, stored or deflated; over the bound refused", () => {
+    // Chinese and ASCII, references and line ends, so pieces end inside characters, references and \r\n pairs.
+    const piece = (i: number) => `合计${i} A&amp;B &#x4E2D;\r\n`;
+    const long = (n: number) => Array.from({ length: n }, (_, i) => piece(i)).join("");
+    const plain = (xml: string) => xml.replace(/&amp;/g, "&").replace(/&#x4E2D;/g, "中").replace(/\r\n/g, "\n");
+    const inline = long(12_000);
+    const formula = long(4_000);
+    const shared = long(9_000);
+    const rows =
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>${inline}</t></is></c><c r="B1" t="str"><f>${formula}</f><v>x</v></c>` +
+      `<c r="C1" t="s"><v>0</v></c><c r="D1"><v>12.5</v></c></row>`;
+    const parts = { sheet: sheetXml(rows), sst: `<sst xmlns="${MAIN}"><si><t>${shared}</t></si></sst>` };
+    const book = bookWith([{ name: "S", xml: parts.sheet }], { "xl/sharedStrings.xml": parts.sst });
+    const { unzipSync, zipSync } = jest.requireActual<typeof import("fflate")>("fflate");
+    const stored = zipSync(unzipSync(book), { level: 0 });
+    for (const bytes of [book, stored]) {
+      const s = read(bytes).sheets[0];
+      expect(at(s, "A1").value).toBe(plain(inline));
+      expect(cellFormula(s, 0, 1)).toBe(plain(formula));
+      expect(at(s, "C1").value).toBe(plain(shared));
+      expect(at(s, "D1").value).toBe(12.5);
+    }
+    // The bound on one text holds however the pieces fall: 60k characters over a 50k bound, 45k under it.
+    const one = (n: number) => bookWith([{ name: "S", xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"字".repeat(n)}</t></is></c></row>`) }]);
+    const bound = { ...DEFAULT_LIMITS, maxStringLength: 50_000 };
+    expect(refusal(one(60_000), bound).reason).toBe("too-large");
+    expect(at(read(one(45_000), bound).sheets[0], "A1").value).toHaveLength(45_000);
+  });
+
   it("shared strings: count and length", () => {
     const book = (sst: string) => bookWith([{ name: "S", xml: sheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`) }], { "xl/sharedStrings.xml": sst });
     expect(refusal(book(strings(20)), { ...DEFAULT_LIMITS, maxSharedStrings: 10 }).reason).toBe("too-large");
