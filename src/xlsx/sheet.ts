@@ -60,9 +60,6 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
   const cells = new SheetCells(ctx, input);
   const merges: CellRange[] = [];
   let inSheetData = false;
-  const fail = (reason: "broken-part", detail: string, at: string): never => {
-    throw new WorkbookReadError(ctx.file, reason, detail, at);
-  };
 
   const handoff: BodyHandoff | undefined = fast
     ? { element: "sheetData", start: (resolve) => new SheetDataScanner(cells, resolve, ctx.limits, ctx.file, where) }
@@ -82,7 +79,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
             if (inSheetData) {
               const ref = tag.attributes.r?.value ?? attr(tag, "r");
               const at = ref === undefined || ref === "" ? -1 : cellRefAt(ref, 0, ref.length);
-              if (at === INVALID_REF) fail("broken-part", `cell reference ${ref}`, `${input.name}：单元格地址 ${ref!.slice(0, 20)} 无效 / invalid cell reference`);
+              if (at === INVALID_REF) refuse(ctx, "broken-part", `cell reference ${ref}`, `${input.name}：单元格地址 ${ref!.slice(0, 20)} 无效 / invalid cell reference`);
               const s = tag.attributes.s?.value;
               cells.cell(at, tag.attributes.t?.value ?? "", s === undefined ? -1 : Number(s));
             }
@@ -106,7 +103,7 @@ function readSheetOnce(ctx: Ctx, input: SheetInputs, fast: boolean): GridSheet {
             if (inSheetData) {
               const r = tag.attributes.r?.value;
               const n = r === undefined || r === "" ? -1 : rowNumberAt(r, 0, r.length);
-              if (n === INVALID_REF) fail("broken-part", `row ${r}`, `${input.name}：行号 ${r!.slice(0, 20)} 无效 / invalid row number`);
+              if (n === INVALID_REF) refuse(ctx, "broken-part", `row ${r}`, `${input.name}：行号 ${r!.slice(0, 20)} 无效 / invalid row number`);
               cells.row(n);
             }
             return;
@@ -195,7 +192,7 @@ class SheetCells implements CellSink {
   ) {}
 
   private fail(reason: "broken-part" | "too-large", detail: string, at: string): never {
-    throw new WorkbookReadError(this.ctx.file, reason, detail, at);
+    return refuse(this.ctx, reason, detail, at);
   }
 
   private cellWhere(): string {
@@ -311,8 +308,9 @@ class SheetCells implements CellSink {
     const fmt = this.style >= 0 ? input.formats[this.style] : null;
     if (row !== rowBuffer.row) {
       this.flushRow();
-      // A row met again (cells out of order) is written in place; a new one is gathered first.
-      if (this.values[row] === undefined && this.numberFormats?.[row] === undefined) rowBuffer.row = row;
+      // A row met again (cells out of order) is written in place; a new one is gathered first. (A row has number
+      // formats only where it has values.)
+      if (this.values[row] === undefined) rowBuffer.row = row;
     }
     if (rowBuffer.row === row) rowBuffer.add(col, value, fmt);
     else {
@@ -358,14 +356,7 @@ class SheetCells implements CellSink {
   }
 
   private flushRow(): void {
-    const rowBuffer = this.rowBuffer;
-    const r = rowBuffer.row;
-    if (r < 0) return;
-    rowBuffer.row = -1;
-    const made = rowBuffer.take();
-    if (!made) return;
-    this.values[r] = made.values;
-    if (made.formats) (this.numberFormats ??= [])[r] = made.formats;
+    this.rowBuffer.flushInto(this.values, () => (this.numberFormats ??= []));
   }
 
   private cellValue(): CellValue {
@@ -428,25 +419,35 @@ class RowBuffer {
     if (format && col >= this.formatWidth) this.formatWidth = col + 1;
   }
 
-  /** The row's arrays (null when it stored nothing), the buffer emptied. Later cells at a column win, as in place. */
-  take(): { values: CellValue[]; formats: (string | null | undefined)[] | null } | null {
+  /**
+   * The gathered row's arrays into the sheet's (number formats only when a cell has one), and the buffer emptied for
+   * the next row. Later cells at a column win, as in place.
+   */
+  flushInto(values: CellValue[][], numberFormats: () => (string | null | undefined)[][]): void {
+    const r = this.row;
     const n = this.n;
-    if (n === 0) return null;
-    const values = exactRow<CellValue>(this.width, n);
-    const formats = this.formatWidth > 0 ? exactRow<string | null | undefined>(this.formatWidth, n) : null;
+    this.row = -1;
+    if (r < 0 || n === 0) return;
+    const rowValues = exactRow<CellValue>(this.width, n);
+    const rowFormats = this.formatWidth > 0 ? exactRow<string | null | undefined>(this.formatWidth, n) : null;
     for (let k = 0; k < n; k++) {
-      values[this.cols[k]] = this.values[k];
+      rowValues[this.cols[k]] = this.values[k];
       const f = this.formats[k];
-      if (f && formats) formats[this.cols[k]] = f;
+      if (f && rowFormats) rowFormats[this.cols[k]] = f;
     }
     this.n = this.width = this.formatWidth = 0;
-    return { values, formats };
+    values[r] = rowValues;
+    if (rowFormats) numberFormats()[r] = rowFormats;
   }
 }
 
 /** An array of `width` holes, allocated at that size when the row is dense enough, else grown sparse (one far cell). */
 function exactRow<T>(width: number, cells: number): T[] {
   return width <= 2 * cells + 64 ? new Array<T>(width) : [];
+}
+
+function refuse(ctx: Ctx, reason: "broken-part" | "too-large", detail: string, at: string): never {
+  throw new WorkbookReadError(ctx.file, reason, detail, at);
 }
 
 /** Excel shows only the top-left value of a merged area; some producers repeat it in the covered cells. */

@@ -35,6 +35,11 @@ const NATIVE_MAX_BYTES = 64 * 1024 * 1024;
  */
 const WHOLE_SLICE = 32 * 1024;
 
+/** A part in memory whole, handed on WHOLE_SLICE bytes at a time. */
+function takeWhole(bytes: Uint8Array, take: (chunk: Uint8Array) => void): void {
+  for (let i = 0; i < bytes.length; i += WHOLE_SLICE) take(bytes.subarray(i, Math.min(bytes.length, i + WHOLE_SLICE)));
+}
+
 /**
  * A host's own raw-deflate inflater (Node's zlib: about 3× fflate's speed), used for parts up to NATIVE_MAX_BYTES:
  * the inflated bytes of the part, or null when they would be more than `size` — inflating stops there, so a bomb costs
@@ -101,7 +106,7 @@ export class ZipArchive {
     };
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size) this.fail("corrupt", `${entry.name}: stored sizes differ`);
-      for (let i = 0; i < raw.length; i += WHOLE_SLICE) take(raw.subarray(i, Math.min(raw.length, i + WHOLE_SLICE)));
+      takeWhole(raw, take);
     } else if (entry.method === 8 && this.inflateRaw && entry.size <= NATIVE_MAX_BYTES) {
       let out: Uint8Array | null;
       try {
@@ -110,7 +115,7 @@ export class ZipArchive {
         this.fail("corrupt", `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (out === null) this.fail("corrupt", `${entry.name}: inflates past its declared size ${entry.size}`, entry.name);
-      for (let i = 0; i < out.length; i += WHOLE_SLICE) take(out.subarray(i, Math.min(out.length, i + WHOLE_SLICE)));
+      takeWhole(out, take);
     } else if (entry.method === 8) {
       const inflate = new Inflate((chunk) => take(chunk));
       try {
