@@ -51,15 +51,16 @@ export class CellIndex {
     // The same cells' cents without an Amount each (see AmountReader): what evaluating every identity reads. One
     // reader per sheet object, the sheet found once per identity rather than once per cell.
     const centsBySheet = new WeakMap<GridSheet, CentsAt>();
-    let last: { sheet: GridSheet; at: CentsAt } | undefined;
+    let lastSheet: GridSheet | undefined;
+    let lastAt: CentsAt = NO_SHEET;
     const centsIn = (name: string): CentsAt => {
       const s = this.sheet(name);
       if (!s) return NO_SHEET;
-      if (last?.sheet === s) return last.at;
+      if (lastSheet === s) return lastAt;
       let at = centsBySheet.get(s);
       if (!at) centsBySheet.set(s, (at = new SheetCents(s)));
-      last = { sheet: s, at };
-      return at;
+      lastSheet = s;
+      return (lastAt = at);
     };
     this.read = Object.assign(read, { centsIn });
   }
@@ -185,7 +186,7 @@ export class CellIndex {
       const k = CellNumbering.at(sheetNumber, row, col);
       const list = byCell.get(k);
       if (!list) byCell.set(k, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
+      else addReader(list, i);
     };
     for (i of this.identitiesBySheet.get(name) ?? []) forEachCell(this.identities[i], visit);
   }
@@ -198,8 +199,7 @@ export class CellIndex {
     const visit = (sheet: string): void => {
       if (sheet === last) return;
       last = sheet;
-      const list = out.get(sheet) ?? out.set(sheet, []).get(sheet)!;
-      if (list[list.length - 1] !== i) list.push(i);
+      addReader(out.get(sheet) ?? out.set(sheet, []).get(sheet)!, i);
     };
     for (i = 0; i < this.identities.length; i++) {
       last = "";
