@@ -356,8 +356,11 @@ class SheetCells implements CellSink {
   }
 
   private flushRow(): void {
-    this.rowBuffer.flushInto(this.values, () => (this.numberFormats ??= []));
+    this.rowBuffer.flushInto(this.values, this.formatRows);
   }
+
+  /** The sheet's number-format rows, made when a first cell has a format (one function, not one per row flushed). */
+  private readonly formatRows = (): (string | null | undefined)[][] => (this.numberFormats ??= []);
 
   private cellValue(): CellValue {
     const { v, num, input } = this;
