@@ -356,7 +356,7 @@ class SheetCells implements CellSink {
   }
 
   private flushRow(): void {
-    this.rowBuffer.flushInto(this.values, this.formatRows);
+    this.rowBuffer.flushInto(this.values, this.formatRows, this.colCount);
   }
 
   /** The sheet's number-format rows, made when a first cell has a format (one function, not one per row flushed). */
@@ -426,12 +426,12 @@ class RowBuffer {
    * The gathered row's arrays into the sheet's (number formats only when a cell has one), and the buffer emptied for
    * the next row. Later cells at a column win, as in place.
    */
-  flushInto(values: CellValue[][], numberFormats: () => (string | null | undefined)[][]): void {
+  flushInto(values: CellValue[][], numberFormats: () => (string | null | undefined)[][], sheetWidth: number): void {
     const r = this.row;
     const n = this.n;
     this.row = -1;
     if (r < 0 || n === 0) return;
-    const rowValues = exactRow<CellValue>(this.width, n);
+    const rowValues = exactRow<CellValue>(this.width < sheetWidth && sheetWidth <= 2 * n + 64 ? sheetWidth : this.width, n);
     const rowFormats = this.formatWidth > 0 ? exactRow<string | null | undefined>(this.formatWidth, n) : null;
     for (let k = 0; k < n; k++) {
       rowValues[this.cols[k]] = this.values[k];

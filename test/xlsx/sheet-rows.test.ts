@@ -42,7 +42,7 @@ function read(cells: readonly Cell[]): GridSheet {
 }
 
 /** Every cell written in place, in document order, then the dense fill the reader applies when it is cheap. */
-function inPlace(cells: readonly Cell[]): Pick<GridSheet, "values" | "numberFormats" | "rowCount" | "colCount"> {
+function inPlace(cells: readonly Cell[]): Pick<GridSheet, "values" | "numberFormats"> & { rowCount: number; colCount: number } {
   const values: CellValue[][] = [];
   let formats: (string | null | undefined)[][] | undefined;
   let rowCount = 0;
@@ -65,18 +65,24 @@ function inPlace(cells: readonly Cell[]): Pick<GridSheet, "values" | "numberForm
   return { values, numberFormats: formats, rowCount, colCount };
 }
 
-/** Rows and slots as [index, value] lists: holes are absent, an explicit undefined is listed. */
-function slots(grid: readonly (readonly unknown[] | undefined)[] | undefined): unknown {
+/**
+ * Rows and slots as [index, value] lists: holes are absent, an explicit undefined is listed. A row's length is
+ * compared only where asked: a sparse grid's row may be made at the sheet's width so far, its tail holes.
+ */
+function slots(grid: readonly (readonly unknown[] | undefined)[] | undefined, lengths = true): unknown {
   if (!grid) return undefined;
   const out: unknown[] = [];
-  grid.forEach((row, r) => out.push([r, row && row.length, row && Object.keys(row).map((k) => [Number(k), row[Number(k)]])]));
+  grid.forEach((row, r) => out.push([r, row && (lengths ? row.length : true), row && Object.keys(row).map((k) => [Number(k), row[Number(k)]])]));
   return [grid.length, out];
 }
 
 function expectSame(cells: readonly Cell[]): void {
   const got = read(cells);
   const want = inPlace(cells);
-  expect(slots(got.values)).toEqual(slots(want.values));
+  const dense = want.rowCount * want.colCount <= 4 * cells.filter((c) => c.value !== null).length + 65_536;
+  expect(slots(got.values, dense)).toEqual(slots(want.values, dense));
+  // However made, no row holds anything past the used area.
+  for (const row of got.values) if (row) expect(Object.keys(row).every((k) => Number(k) < want.colCount)).toBe(true);
   expect(slots(got.numberFormats)).toEqual(slots(want.numberFormats));
   expect([got.rowCount, got.colCount]).toEqual([want.rowCount, want.colCount]);
 }
