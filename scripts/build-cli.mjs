@@ -12,13 +12,22 @@
  * (assets/sample.xlsx, see src/cli/sample.ts) hold for both. Not in dist/: that folder is the add-in's web site.
  * Exit code 1 with one line when the build fails, so a failing `prepare` fails `npm ci`.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ENTRY = "src/cli/main.ts";
+/** The bin: a small loader (src/cli/bin.ts) that tunes V8 and starts the checker's bundle with its code cache. */
+const ENTRY = "src/cli/bin.ts";
 const OUT = path.join(ROOT, "build", "cli", "budget-check.cjs");
+/** The checker itself (src/cli/main.ts and all it imports); its first line is the build id its code cache names. */
+const CHECKER_ENTRY = "src/cli/main.ts";
+const CHECKER_OUT = path.join(ROOT, "build", "cli", "checker.cjs");
+/** V8's code cache of the checker (src/cli/code-cache.ts), made here by checking the sample once per report format. */
+const CODE_CACHE = `${CHECKER_OUT}.v8cache`;
+const SAMPLE = path.join(ROOT, "assets", "sample.xlsx");
 /**
  * The batch pool's worker (src/cli/batch/pool.ts looks for check-worker.js beside the running bundle). piscina stays
  * external in both: it starts its own worker script from its package folder, which a bundle would not have.
@@ -33,7 +42,7 @@ const INPUTS = path.join(ROOT, "build", "cli", "inputs.json");
 const ALSO_DEPENDS_ON = ["scripts/build-cli.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
 function isStale() {
-  if (!existsSync(OUT) || !existsSync(WORKER_OUT) || !existsSync(INPUTS)) return true;
+  if (!existsSync(OUT) || !existsSync(CHECKER_OUT) || !existsSync(WORKER_OUT) || !existsSync(INPUTS)) return true;
   const built = statSync(OUT).mtimeMs;
   let inputs;
   try {
@@ -58,8 +67,11 @@ async function build() {
     throw new Error("esbuild is not installed (a devDependency): run `npm ci` first");
   }
   const inputs = new Set();
+  // The old cache goes first: it must never sit beside a bundle it was not made from (the build id guards that too).
+  rmSync(CODE_CACHE, { force: true });
   for (const [entry, out, banner] of [
     [WORKER_ENTRY, WORKER_OUT, undefined],
+    [CHECKER_ENTRY, CHECKER_OUT, "buildId"],
     [ENTRY, OUT, "#!/usr/bin/env node"],
   ]) {
     const result = await esbuild.build({
@@ -70,7 +82,7 @@ async function build() {
       target: "node20",
       format: "cjs",
       external: ["piscina", "pinyin-pro"],
-      ...(banner ? { banner: { js: banner } } : {}),
+      ...(banner && banner !== "buildId" ? { banner: { js: banner } } : {}),
       write: false,
       metafile: true,
       logLevel: "silent",
@@ -78,12 +90,39 @@ async function build() {
     mkdirSync(path.dirname(out), { recursive: true });
     // Written beside and renamed: a run that starts meanwhile (or a parallel `npm run check`) sees a whole file.
     const tmp = `${out}.${process.pid}.tmp`;
-    writeFileSync(tmp, result.outputFiles[0].contents, { mode: 0o755 });
+    let contents = result.outputFiles[0].contents;
+    if (banner === "buildId") {
+      const id = createHash("sha256").update(contents).digest("hex").slice(0, 32);
+      contents = Buffer.concat([Buffer.from(`// build-id ${id}\n`), contents]);
+    }
+    writeFileSync(tmp, contents, { mode: 0o755 });
     chmodSync(tmp, 0o755);
     renameSync(tmp, out);
     for (const f of Object.keys(result.metafile.inputs)) if (!f.includes(":")) inputs.add(f);
   }
   writeFileSync(INPUTS, `${JSON.stringify([...inputs], null, 1)}\n`);
+  trainCodeCache();
+}
+
+/**
+ * Checks the sample with each report format through the bin, which writes the code cache at exit (the second run
+ * starts from the first's cache and adds what it compiled). Optional: without a cache the bin compiles as before, so
+ * a failure here is one warning line, not a failed build.
+ */
+function trainCodeCache() {
+  for (const format of ["json", "text"]) {
+    const r = spawnSync(process.execPath, [OUT, SAMPLE, "--format", format], {
+      cwd: ROOT,
+      env: { ...process.env, BUDGET_CHECK_TRAIN_CODE_CACHE: "1" },
+      stdio: ["ignore", "ignore", "pipe"],
+      encoding: "utf8",
+    });
+    if (r.status === null || r.status > 1) {
+      rmSync(CODE_CACHE, { force: true });
+      console.error(`build-cli: no code cache (the sample's check exited ${r.status}: ${(r.stderr ?? "").trim().split("\n")[0]}); the CLI starts without it`);
+      return;
+    }
+  }
 }
 
 const ifStale = process.argv.includes("--if-stale");

@@ -1,6 +1,6 @@
 /**
- * Entry point of the `budget-check` bin (build/cli/budget-check.cjs, built by scripts/build-cli.mjs) and of
- * `npm run check` / `npm run catalogue`:
+ * The checker behind the `budget-check` bin (bundled as build/cli/checker.cjs by scripts/build-cli.mjs and started
+ * by bin.ts, which tunes V8 first) and so of `npm run check` / `npm run catalogue`:
  *
  *   budget-check [FILE.xlsx] [options]      check a workbook (run-check.ts)
  *   budget-check catalogue lookup|search …  the classification code look-up (catalogue.ts)
@@ -8,10 +8,6 @@
  * All logic lives in those modules; this only wires the process. Each is imported when chosen, so the look-up does
  * not load the .xlsx reader.
  */
-import { tuneV8ForShortRun } from "./v8-tuning";
-
-tuneV8ForShortRun();
-
 /** Exit code of a run that failed unexpectedly (same as "cannot read": the user gets no result). */
 const EXIT_CRASH = 2;
 

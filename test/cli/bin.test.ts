@@ -58,6 +58,8 @@ describe("budget-check (the built bin)", () => {
       relative: bin(["./tables/ok.xlsx", "--format", "json"]),
       // A parent npm's INIT_CWD does not redirect a bin run directly.
       staleInitCwd: bin(["tables/ok.xlsx", "--format", "json"], { INIT_CWD: ROOT }),
+      // BUDGET_CHECK_DEBUG says whether the checker started from the code cache the build made.
+      cached: bin(["./tables/ok.xlsx", "--format", "json"], { BUDGET_CHECK_DEBUG: "1" }),
       errors: bin(["tables/errors.xlsx", "--lang", "zh"]),
       missing: bin(["./tables/nope.xlsx"]),
       sample: bin([]),
@@ -88,6 +90,13 @@ describe("budget-check (the built bin)", () => {
     expect(report.file).toBe("./tables/ok.xlsx");
     expect(report.tables).toHaveLength(9);
     expect(JSON.parse(o.staleInitCwd.stdout).file).toBe("tables/ok.xlsx");
+  });
+
+  it("starts the checker from the code cache the build made, with the same report", () => {
+    expect(ownStderr(o.cached)).toEqual(["code cache: used"]);
+    expect(o.cached.stdout).toBe(o.relative.stdout);
+    // The bin runs the checker as a vm script, where node 20 has no working import(): the bundle must not use it.
+    expect(fs.readFileSync(path.join(ROOT, "build", "cli", "checker.cjs"), "utf8")).not.toMatch(/\bimport\s*\(/);
   });
 
   it("exit 1 for error findings; --lang zh shows table names, no kind ids", () => {

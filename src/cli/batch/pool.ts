@@ -6,8 +6,10 @@
  * as its own entry, src/cli/batch/check-worker.ts), else `check-worker-tsx.mjs`, which registers tsx first.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import type { Piscina as PiscinaPool } from "piscina";
 import type { ImportedList } from "../../core/catalogue";
 import { getCatalogueSync } from "../../core/catalogue/sync";
 import { checkFile, type FileOutcome, type FileTask } from "./check-file";
@@ -47,8 +49,9 @@ export const checkFiles: CheckFiles = async (tasks, jobs, onDone, imported = [])
   }
   const threads = Math.min(jobs, tasks.length);
   const workerData: WorkerData = { imported };
-  // Loaded only for a pool: a single file (the common case) does not pay for piscina's start-up.
-  const { Piscina } = await import("piscina");
+  // Loaded only for a pool: a single file (the common case) does not pay for piscina's start-up. Required, not
+  // import()ed: the bin runs the bundle as a vm script (src/cli/code-cache.ts), where node 20 offers no import().
+  const { Piscina } = createRequire(__filename)("piscina") as { Piscina: typeof PiscinaPool };
   const pool = new Piscina<FileTask, FileOutcome>({ filename: workerFile(), workerData, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     return await Promise.all(
