@@ -1,4 +1,4 @@
-/* global process, console */
+/* global process, console, Buffer */
 /**
  * Builds the `budget-check` bin: src/cli/main.ts and all it imports, bundled by esbuild into one CommonJS file,
  * build/cli/budget-check.cjs, so a run starts without compiling TypeScript (tsx took 1.3–2.3 s a run).
