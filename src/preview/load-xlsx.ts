@@ -3,7 +3,7 @@
  * sees a file exactly as the CLI does and refuses the same files with the same one-line message. Loaded as its own chunk.
  */
 import type { GridWorkbook } from "../core/grid";
-import { readXlsxBytes } from "../xlsx/read-workbook";
+import { readXlsxBytes } from "../xlsx/read-bytes";
 
 export async function gridFromXlsx(data: ArrayBuffer, name: string): Promise<GridWorkbook> {
   return readXlsxBytes(new Uint8Array(data), name);

@@ -5,7 +5,7 @@ import { inflateRawSync } from "node:zlib";
 import type { GridWorkbook } from "../core/grid";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
-import { readXlsxBytes } from "./read-workbook";
+import { readXlsxWith, streamsAPart } from "./read-workbook";
 import type { RawInflate } from "./zip";
 
 export async function readFileBytes(file: string): Promise<Buffer> {
@@ -36,13 +36,22 @@ export const nodeInflateRaw: RawInflate = (raw, size) => {
   }
 };
 
+/**
+ * Node's zlib for every part it can inflate whole; fflate's streaming inflater, loaded only when some part is larger
+ * than that (a sheet of several hundred thousand rows), since loading it costs every run its start-up.
+ */
+async function readWithNode(data: Uint8Array, name: string, limits?: ReadLimits): Promise<GridWorkbook> {
+  const inflateStream = streamsAPart(data, name, limits, nodeInflateRaw) ? (await import("./fflate-inflate")).fflateInflate : undefined;
+  return readXlsxWith(data, name, limits, { inflateRaw: nodeInflateRaw, inflateStream });
+}
+
 export async function readXlsxFile(file: string, limits?: ReadLimits): Promise<GridWorkbook> {
   const data = await readFileBytes(file);
   // Messages name the file by its base name (WorkbookReadError does); the grid is named likewise.
-  const wb = readXlsxBytes(data, file, limits, { inflateRaw: nodeInflateRaw });
+  const wb = await readWithNode(data, file, limits);
   return { ...wb, name: path.basename(file) };
 }
 
 export async function readXlsxBuffer(data: Uint8Array, name: string, limits?: ReadLimits): Promise<GridWorkbook> {
-  return readXlsxBytes(data, name, limits, { inflateRaw: nodeInflateRaw });
+  return readWithNode(data, name, limits);
 }

@@ -2,13 +2,16 @@
  * .xlsx bytes → GridWorkbook, for the CLI and the browser preview alike (no Node APIs here). Recognises what it must
  * refuse before reading anything (encrypted or .xls containers, .xlsb, .ods, not a zip) and refuses a missing or broken
  * part instead of reading the rest: a partial read would check a workbook that is not the one the user has.
+ *
+ * It is given its inflaters (src/xlsx/zip.ts): readXlsxBytes (read-bytes.ts) is this with fflate's for the browser,
+ * readXlsxFile (read-file.ts) with Node's.
  */
 import type { GridSheet, GridWorkbook } from "../core/grid";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { readRels, readSharedStrings, readStyles, readWorkbookPart, type Ctx } from "./parts";
 import { WorkbookReadError } from "./read-error";
 import { readSheet, type SheetDataPath } from "./sheet";
-import { ZipArchive, type RawInflate } from "./zip";
+import { ZipArchive, type RawInflate, type StreamInflate } from "./zip";
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Sheet-like parts that hold no cells: skipped, as the checker has nothing to read in them. */
@@ -17,15 +20,17 @@ const CELLLESS_SHEETS = new Set(["chartsheet", "dialogsheet", "macrosheet", "xlM
 export interface ReadOptions {
   /** How cells are parsed (src/xlsx/sheet.ts): the result is the same either way, which tests check. */
   sheetData?: SheetDataPath;
-  /** The host's native inflater (src/xlsx/read-file.ts gives Node's); without, fflate inflates every part. */
+  /** The host's native inflater (src/xlsx/read-file.ts gives Node's); without, every deflated part streams. */
   inflateRaw?: RawInflate;
+  /** The streaming inflater, for the parts the native one does not take (all of them without one). */
+  inflateStream?: StreamInflate;
 }
 
-export function readXlsxBytes(data: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS, options: ReadOptions = {}): GridWorkbook {
+export function readXlsxWith(data: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS, options: ReadOptions = {}): GridWorkbook {
   if (data.length === 0) throw new WorkbookReadError(name, "empty");
   if (CFB_MAGIC.every((b, i) => data[i] === b)) throw new WorkbookReadError(name, cfbKind(data));
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new WorkbookReadError(name, "not-zip");
-  const zip = new ZipArchive(data, name, limits, options.inflateRaw);
+  const zip = new ZipArchive(data, name, limits, { raw: options.inflateRaw, stream: options.inflateStream });
   const ctx: Ctx = { zip, file: name, limits };
 
   const mimetype = zip.get("mimetype");
@@ -76,6 +81,18 @@ export function readXlsxBytes(data: Uint8Array, name: string, limits: ReadLimits
   }
   if (sheets.length === 0) throw new WorkbookReadError(name, "no-sheets");
   return { name, sheets };
+}
+
+/**
+ * Whether reading `data` with this native inflater (or none) streams some part, so a streaming inflater must be given.
+ * False for bytes that are no readable zip: the read itself then says why.
+ */
+export function streamsAPart(data: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS, inflateRaw?: RawInflate): boolean {
+  try {
+    return new ZipArchive(data, name, limits, { raw: inflateRaw }).streamsAPart();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The zip container of an .xlsx: the central directory read by hand (names, methods, declared sizes, so bounds are
- * checked before anything is inflated) and entries inflated by fflate's streaming Inflate with a running cap, so a
- * zip bomb or a lying size is refused after at most one chunk past the cap. Part names are looked up
+ * checked before anything is inflated) and entries inflated with a running cap — by the host's native inflater, or
+ * by a streaming one (fflate's, src/xlsx/fflate-inflate.ts) — so a zip bomb or a lying size is refused after at most
+ * one chunk past the cap. The inflaters are given, not imported: the CLI rarely streams, and fflate's start-up (its
+ * tables, built when the module loads) is then not paid on every run. Part names are looked up
  * case-insensitively (Excel does: producers write `xl/Worksheets/Sheet1.xml` and name it `sheet1.xml` in a rel).
  */
-import { Inflate } from "fflate";
 import type { ReadLimits } from "./limits";
 import { WorkbookReadError } from "./read-error";
 
@@ -47,6 +48,16 @@ function takeWhole(bytes: Uint8Array, take: (chunk: Uint8Array) => void): void {
  */
 export type RawInflate = (raw: Uint8Array, size: number) => Uint8Array | null;
 
+/** A streaming raw-deflate inflater: pieces pushed in order (the last with `final`), output handed to `onChunk`. */
+export type StreamInflate = (onChunk: (chunk: Uint8Array) => void) => { push(data: Uint8Array, final: boolean): void };
+
+export interface Inflaters {
+  /** For parts up to NATIVE_MAX_BYTES, when the host has one. */
+  raw?: RawInflate;
+  /** For every other deflated part; needed only when some part is one (see streamsAPart). */
+  stream?: StreamInflate;
+}
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly view: DataView;
@@ -55,10 +66,20 @@ export class ZipArchive {
     private readonly data: Uint8Array,
     private readonly file: string,
     private readonly limits: ReadLimits,
-    private readonly inflateRaw?: RawInflate,
+    private readonly inflaters: Inflaters,
   ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     this.readDirectory();
+  }
+
+  /** Whether some deflated part is larger than the native inflater takes (or there is none): a stream inflater is needed to read it. */
+  streamsAPart(): boolean {
+    for (const e of this.byName.values()) if (this.streams(e)) return true;
+    return false;
+  }
+
+  private streams(entry: ZipEntry): boolean {
+    return entry.method === 8 && !(this.inflaters.raw && entry.size <= NATIVE_MAX_BYTES);
   }
 
   /** All entry names as stored. */
@@ -107,17 +128,19 @@ export class ZipArchive {
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.size) this.fail("corrupt", `${entry.name}: stored sizes differ`);
       takeWhole(raw, take);
-    } else if (entry.method === 8 && this.inflateRaw && entry.size <= NATIVE_MAX_BYTES) {
+    } else if (entry.method === 8 && !this.streams(entry)) {
       let out: Uint8Array | null;
       try {
-        out = this.inflateRaw(raw, entry.size);
+        out = (this.inflaters.raw as RawInflate)(raw, entry.size);
       } catch (e) {
         this.fail("corrupt", `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (out === null) this.fail("corrupt", `${entry.name}: inflates past its declared size ${entry.size}`, entry.name);
       takeWhole(out, take);
     } else if (entry.method === 8) {
-      const inflate = new Inflate((chunk) => take(chunk));
+      // A caller's mistake, not the file's: the reader's entries give one whenever streamsAPart() says so.
+      if (!this.inflaters.stream) throw new Error(`${entry.name}: no streaming inflater given for a part of ${entry.size} bytes`);
+      const inflate = this.inflaters.stream(take);
       try {
         if (raw.length === 0) inflate.push(new Uint8Array(0), true);
         for (let i = 0; i < raw.length; i += CHUNK) {

@@ -8,7 +8,7 @@ import { SaxesParser } from "saxes";
 import type { GridWorkbook } from "../../src/core/grid";
 import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 import { WorkbookReadError } from "../../src/xlsx/read-error";
-import { readXlsxBytes } from "../../src/xlsx/read-workbook";
+import { readXlsxBytes } from "../../src/xlsx/read-bytes";
 import { decodeText, plainNumberAt, SheetDataScanner, type CellSink } from "../../src/xlsx/sheet-data";
 import { FastPathUnsupported, XmlFeeder } from "../../src/xlsx/xml";
 import { baseWorkbook } from "../hardening/helpers";

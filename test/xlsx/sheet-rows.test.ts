@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import type { CellValue, GridSheet } from "../../src/core/grid";
-import { readXlsxBytes } from "../../src/xlsx/read-workbook";
+import { readXlsxBytes } from "../../src/xlsx/read-bytes";
 import { columnLetters } from "../../src/core/address";
 import { bookWith, MAIN } from "./producers";
 
