@@ -1,4 +1,4 @@
-/* global process, console, Buffer */
+/* global process, console */
 /**
  * Builds the `budget-check` bin: src/cli/main.ts and all it imports, bundled by esbuild into one CommonJS file,
  * build/cli/budget-check.cjs, so a run starts without compiling TypeScript (tsx took 1.3–2.3 s a run).
@@ -13,7 +13,6 @@
  * Exit code 1 with one line when the build fails, so a failing `prepare` fails `npm ci`.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +21,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The bin: a small loader (src/cli/bin.ts) that tunes V8 and starts the checker's bundle with its code cache. */
 const ENTRY = "src/cli/bin.ts";
 const OUT = path.join(ROOT, "build", "cli", "budget-check.cjs");
-/** The checker itself (src/cli/main.ts and all it imports); its first line is the build id its code cache names. */
+/** The checker itself (src/cli/main.ts and all it imports). */
 const CHECKER_ENTRY = "src/cli/main.ts";
 const CHECKER_OUT = path.join(ROOT, "build", "cli", "checker.cjs");
 /** V8's code cache of the checker (src/cli/code-cache.ts), made here by checking the sample once per report format. */
@@ -67,11 +66,11 @@ async function build() {
     throw new Error("esbuild is not installed (a devDependency): run `npm ci` first");
   }
   const inputs = new Set();
-  // The old cache goes first: it must never sit beside a bundle it was not made from (the build id guards that too).
+  // The old cache goes first: it must never sit beside a bundle it was not made from (its header's digest guards that too).
   rmSync(CODE_CACHE, { force: true });
   for (const [entry, out, banner] of [
     [WORKER_ENTRY, WORKER_OUT, undefined],
-    [CHECKER_ENTRY, CHECKER_OUT, "buildId"],
+    [CHECKER_ENTRY, CHECKER_OUT, undefined],
     [ENTRY, OUT, "#!/usr/bin/env node"],
   ]) {
     const result = await esbuild.build({
@@ -82,7 +81,7 @@ async function build() {
       target: "node20",
       format: "cjs",
       external: ["piscina", "pinyin-pro"],
-      ...(banner && banner !== "buildId" ? { banner: { js: banner } } : {}),
+      ...(banner ? { banner: { js: banner } } : {}),
       write: false,
       metafile: true,
       logLevel: "silent",
@@ -90,12 +89,7 @@ async function build() {
     mkdirSync(path.dirname(out), { recursive: true });
     // Written beside and renamed: a run that starts meanwhile (or a parallel `npm run check`) sees a whole file.
     const tmp = `${out}.${process.pid}.tmp`;
-    let contents = result.outputFiles[0].contents;
-    if (banner === "buildId") {
-      const id = createHash("sha256").update(contents).digest("hex").slice(0, 32);
-      contents = Buffer.concat([Buffer.from(`// build-id ${id}\n`), contents]);
-    }
-    writeFileSync(tmp, contents, { mode: 0o755 });
+    writeFileSync(tmp, result.outputFiles[0].contents, { mode: 0o755 });
     chmodSync(tmp, 0o755);
     renameSync(tmp, out);
     for (const f of Object.keys(result.metafile.inputs)) if (!f.includes(":")) inputs.add(f);

@@ -3,16 +3,30 @@
  * (build/cli/checker.cjs, from main.ts) started with its code cache. Both before any of the checker's code is
  * compiled: the cache is only taken under the flags it was made with.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { runBundle } from "./code-cache";
 import { tuneV8ForShortRun } from "./v8-tuning";
 
-tuneV8ForShortRun();
-try {
-  runBundle(path.join(__dirname, "checker.cjs"));
-} catch (e) {
-  // The checker could not even start (its bundle missing or unreadable): one line, as for any failed run.
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
-  process.stderr.write(`检查失败：${msg} / Check failed: ${msg}\n`);
-  process.exit(2);
+/** Exit code when the checker cannot start (as for a file that cannot be read: the user gets no result). */
+const EXIT_CANNOT_START = 2;
+
+function cannotStart(msg: string, e?: unknown): never {
+  const line = msg.replace(/\s*\n\s*/g, " ");
+  process.stderr.write(`检查失败：${line} / Check failed: ${line}\n`);
+  if (process.env.BUDGET_CHECK_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exit(EXIT_CANNOT_START);
 }
+
+tuneV8ForShortRun();
+// The real file's folder, even when node was told to keep the path of a link to the bin (--preserve-symlinks-main).
+const checker = path.join(path.dirname(fs.realpathSync(__filename)), "checker.cjs");
+let exports: unknown;
+try {
+  exports = runBundle(checker).exports;
+} catch (e) {
+  // The checker could not even start (its bundle missing, unreadable or broken): one line, as for any failed run.
+  cannotStart(`${checker}: ${e instanceof Error ? e.message : String(e)}`, e);
+}
+// main.ts says so as its last statement: an empty or cut bundle would otherwise end with no report and exit 0.
+if ((exports as { loaded?: unknown } | undefined)?.loaded !== true) cannotStart(`${checker} is incomplete; rebuild it (npm ci)`);

@@ -59,7 +59,8 @@ describe("budget-check (the built bin)", () => {
       // A parent npm's INIT_CWD does not redirect a bin run directly.
       staleInitCwd: bin(["tables/ok.xlsx", "--format", "json"], { INIT_CWD: ROOT }),
       // BUDGET_CHECK_DEBUG says whether the checker started from the code cache the build made.
-      cached: bin(["./tables/ok.xlsx", "--format", "json"], { BUDGET_CHECK_DEBUG: "1" }),
+      // V8 takes a cache only under the flags it was made with: a developer's NODE_OPTIONS would make it "rejected".
+      cached: bin(["./tables/ok.xlsx", "--format", "json"], { BUDGET_CHECK_DEBUG: "1", NODE_OPTIONS: "" }),
       errors: bin(["tables/errors.xlsx", "--lang", "zh"]),
       missing: bin(["./tables/nope.xlsx"]),
       sample: bin([]),
@@ -160,5 +161,52 @@ describe("budget-check (the built bin)", () => {
   it("npm run check resolves the path from where npm was started (INIT_CWD)", () => {
     expect(o.npmRun.code).toBe(0);
     expect(JSON.parse(o.npmRun.stdout).file).toBe("./tables/ok.xlsx");
+  });
+});
+
+describe("budget-check when its checker bundle is not whole", () => {
+  let dir: string;
+  const sample = path.join(ROOT, "assets", "sample.xlsx");
+  /** The bin and its files copied, with checker.cjs replaced by `checker` (or removed when null). */
+  function copyWith(name: string, checker: string | null): string {
+    const to = path.join(dir, name);
+    fs.cpSync(path.dirname(BIN), to, { recursive: true });
+    if (checker === null) fs.rmSync(path.join(to, "checker.cjs"));
+    else fs.writeFileSync(path.join(to, "checker.cjs"), checker);
+    return path.join(to, "budget-check.cjs");
+  }
+  const lines = (o: Outcome) => o.stderr.split("\n").filter((l) => l.trim() !== "");
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs"), "--if-stale"], { stdio: "inherit" });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "bin-whole-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("empty, cut between statements, cut inside one, or missing: exit 2 and one line naming checker.cjs, never a silent exit 0", async () => {
+    const whole = fs.readFileSync(path.join(path.dirname(BIN), "checker.cjs"), "utf8");
+    const at = whole.indexOf("\n", whole.length >> 1) + 1;
+    const cases = {
+      empty: copyWith("empty", ""),
+      betweenStatements: copyWith("between", whole.slice(0, whole.lastIndexOf("\n}", at) + 3)),
+      insideOne: copyWith("inside", whole.slice(0, at + 7)),
+      missing: copyWith("missing", null),
+    };
+    for (const [name, bin] of Object.entries(cases)) {
+      const o = await run(process.execPath, [bin, sample, "--format", "json"], dir);
+      expect({ name, code: o.code, stdout: o.stdout }).toEqual({ name, code: 2, stdout: "" });
+      expect(lines(o)).toHaveLength(1);
+      expect(lines(o)[0]).toContain(path.join(path.dirname(bin), "checker.cjs"));
+    }
+  });
+
+  it("started through a link to the bin whose path node keeps (--preserve-symlinks-main), it finds its checker", async () => {
+    const linkDir = path.join(dir, "node_modules", ".bin");
+    fs.mkdirSync(linkDir, { recursive: true });
+    const link = path.join(linkDir, "budget-check");
+    fs.symlinkSync(BIN, link);
+    const o = await run(process.execPath, ["--preserve-symlinks-main", link, "catalogue", "lookup", "2080505", "--year", "2023"], dir);
+    expect(o.code).toBe(0);
+    expect(o.stdout).toContain("2080505");
   });
 });
