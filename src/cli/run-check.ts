@@ -15,6 +15,7 @@ import { findingsToCsv } from "../core/report/export";
 import { PROFILE_NAMES, parseTolerance, unknownRuleKeys, type RuleProfile } from "../core/profiles";
 import type { AnnotateSummary } from "./annotate";
 import { annotateOutputProblem } from "../xlsx/annotate/output-target";
+import { hasWorkbookExtension } from "../xlsx/annotate/workbook-kind";
 import { say, type Lang } from "./bilingual";
 import { formatJsonReport } from "./report-json";
 import { invocationDir } from "./invocation-dir";
@@ -94,8 +95,9 @@ Checks the totals, hierarchies and cross-table identities of Chinese budget disc
                            switch a rule or a group off (repeatable)
       --tolerance AMOUNT   求和与表间核对的差额不超过 AMOUNT（按表内单位：元或万元）时不算不符，只作提示，如 0.01
                            sum and cross-table differences up to AMOUNT (in the table's unit) are notes, not errors
-  -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件）
-                           write a copy with marked cells and notes (the input is never modified)
+  -a, --annotate OUT.xlsx  另存一份标注副本：问题单元格填色并加批注（不修改原文件；.xlsm 等存为同类扩展名）
+                           write a copy with marked cells and notes (the input is never modified; an .xlsm,
+                           .xltx or .xltm keeps its extension)
       --force              允许 --annotate 覆盖已有文件 / let --annotate replace an existing file
       --lang zh|en         只用中文或只用英文（默认中英对照）/ Chinese or English only (default: both)
       --year YYYY          预算年度（默认从标题读取）/ budget year (default: read from the titles)
@@ -219,10 +221,10 @@ function parseCliArgs(argv: string[]): ParsedArgs {
     );
   if (catalogueYear !== undefined && !values.catalogue?.length)
     throw new UsageError("--catalogue-year 需要与 --catalogue FILE 一起使用", "--catalogue-year needs --catalogue FILE");
-  if (values.annotate !== undefined && !/\.xlsx$/i.test(values.annotate))
+  if (values.annotate !== undefined && !hasWorkbookExtension(values.annotate))
     throw new UsageError(
-      `--annotate 的输出文件应以 .xlsx 结尾，收到 "${values.annotate}"`,
-      `--annotate needs an .xlsx file name, got "${values.annotate}"`,
+      `--annotate 的输出文件应以 .xlsx（或与原文件相同的 .xlsm、.xltx、.xltm）结尾，收到 "${values.annotate}"`,
+      `--annotate needs an .xlsx file name (or the input's .xlsm, .xltx, .xltm), got "${values.annotate}"`,
     );
   if (values.force && values.annotate === undefined)
     throw new UsageError("--force 只与 --annotate 一起使用", "--force only goes with --annotate");
@@ -351,8 +353,10 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
         );
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
+      // AnnotateError's Chinese reason, where it has one (not imported: the patching code loads only when asked).
+      const zh = (e as { zh?: unknown }).zh;
       return fail(
-        `无法写入标注副本 ${args.annotate}：${msg}`,
+        `无法写入标注副本 ${args.annotate}：${typeof zh === "string" ? zh : msg}`,
         `Cannot write the annotated copy ${args.annotate}: ${msg}`,
       );
     }

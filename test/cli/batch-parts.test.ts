@@ -57,16 +57,16 @@ describe("progress line", () => {
 });
 
 describe("file walking", () => {
-  it("recursive, .xlsx in any case, lock/hidden files and folders skipped, missing paths kept, sorted, deduplicated", () => {
+  it("recursive, workbooks in any case (the unreadable spreadsheet formats too, to be reported), lock/hidden files and folders skipped, missing paths kept, sorted, deduplicated", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "walk-"));
     try {
-      for (const f of ["b.xlsx", "A.XLSX", "sub/c.xlsx", "~$b.xlsx", ".h.xlsx", ".git/d.xlsx", "notes.txt", "z.xls"]) {
+      for (const f of ["b.xlsx", "A.XLSX", "sub/c.xlsx", "~$b.xlsx", ".h.xlsx", ".git/d.xlsx", "notes.txt", "z.xls", "m.xlsm", "t.XLTX", "u.xltm", "o.ods", "w.xlsb", "x.csv", "y.xlsx.bak", "~$m.xlsm"]) {
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         fs.writeFileSync(path.join(dir, f), "x");
       }
       const files = collectInputs([".", "b.xlsx", "gone.xlsx"], dir).map((f) => f.file);
       // Code-unit order, not the locale's: the same on every host and in every shard.
-      expect(files).toEqual(["A.XLSX", "b.xlsx", "gone.xlsx", "sub/c.xlsx"]);
+      expect(files).toEqual(["A.XLSX", "b.xlsx", "gone.xlsx", "m.xlsm", "o.ods", "sub/c.xlsx", "t.XLTX", "u.xltm", "w.xlsb", "z.xls"]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -324,6 +324,20 @@ describe("--annotate", () => {
     expect(r.stdout).toContain("已写入标注副本 out.xlsx");
   });
 
+  it("takes the macro-enabled and template kinds' names for the copy; the annotator's own Chinese reason is on the line", async () => {
+    const r = await run(["book.xlsm", "--annotate", "out.xlsm"], { tables, findings: [error] });
+    expect(r.annotated[0].output).toBe("/work/budget/out.xlsm");
+    const refused = await run(["book.xlsm", "--annotate", "out.xlsx", "--lang", "zh"], { tables, findings: [error] }, {
+      annotate: async () => {
+        throw Object.assign(new Error("the file is a macro-enabled workbook: name the copy .xlsm"), { zh: "该文件是启用宏的工作簿，副本须以 .xlsm 结尾" });
+      },
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trimEnd().split("\n")).toEqual([
+      "无法写入标注副本 out.xlsx：该文件是启用宏的工作簿，副本须以 .xlsm 结尾 / Cannot write the annotated copy out.xlsx: the file is a macro-enabled workbook: name the copy .xlsm",
+    ]);
+  });
+
   it("refuses an existing output without --force: exit 2, one line, nothing read or written", async () => {
     const out = path.join(dir, "exists.xlsx");
     fs.writeFileSync(out, "mine");

@@ -1,6 +1,9 @@
 /**
- * The inputs of a batch: files as given, folders walked recursively for .xlsx. Excel's lock files (~$name.xlsx)
- * and hidden files and folders (.name) are skipped. The list is sorted by the path the report shows, compared by
+ * The inputs of a batch: files as given, folders walked recursively for workbooks: .xlsx and its macro-enabled and
+ * template kinds (.xlsm, .xltx, .xltm), which the reader reads alike, and the spreadsheet formats it cannot read
+ * (.xls, .xlsb, .ods), so that a unit's submission in one of those is reported as unreadable with the reason
+ * rather than left out without a word. Excel's lock files (~$name.xlsx) and hidden files and folders (.name) are
+ * skipped. The list is sorted by the path the report shows, compared by
  * UTF-16 code units (not the locale), so every machine and every shard sees the same order.
  */
 import fs from "node:fs";
@@ -18,6 +21,9 @@ export function displayPath(file: string, cwd: string): string {
   const shown = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
   return shown.split(path.sep).join("/");
 }
+
+/** What a folder is searched for (see above). */
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods)$/i;
 
 function skipped(name: string): boolean {
   return name.startsWith(".") || name.startsWith("~$");
@@ -44,7 +50,7 @@ function walk(dir: string, out: string[]): void {
     // Links are followed to files only: a link to a folder could loop.
     const isFile = e.isFile() || (e.isSymbolicLink() && fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true);
     if (e.isDirectory()) walk(p, out);
-    else if (isFile && /\.xlsx$/i.test(e.name)) out.push(p);
+    else if (isFile && SPREADSHEET.test(e.name)) out.push(p);
   }
 }
 

@@ -89,7 +89,7 @@ export async function runBatch(args: BatchArgs, deps: BatchDeps): Promise<number
   const empty = emptyFolders(args.inputs, deps.cwd);
   const all = collectInputs(args.inputs, deps.cwd);
   if (all.length === 0 || (empty.length > 0 && empty.length === args.inputs.length))
-    return fail(deps, `在 ${args.inputs.join("、")} 中没有找到 .xlsx 文件`, `no .xlsx file found in ${args.inputs.join(", ")}`);
+    return fail(deps, `在 ${args.inputs.join("、")} 中没有找到工作簿（.xlsx、.xlsm 等）`, `no workbook (.xlsx, .xlsm, …) found in ${args.inputs.join(", ")}`);
   const files = args.shard ? takeShard(all, args.shard) : all;
   const tasks: FileTask[] = files.map((f) => ({
     path: f.path,

@@ -24,7 +24,7 @@ export async function annotateWorkbook(
   await requireRegularFile(input, "input", true);
   const problem = annotateOutputProblem(output, options.overwrite ?? false);
   if (problem) throw new AnnotateError(problem.en);
-  const { data, summary } = annotateXlsx(await fs.readFile(input), findings, (d) => zlib.deflateRawSync(d));
+  const { data, summary } = annotateXlsx(await fs.readFile(input), findings, (d) => zlib.deflateRawSync(d), path.basename(output));
   const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await fs.writeFile(temp, data, { flag: "wx" });

@@ -8,6 +8,7 @@ import { parseA1 } from "../../core/address";
 import { cellAt, type Finding, type FindingCell } from "../../core/finding";
 import { MARK_FILL, planMarks, type MarkSeverity } from "../../core/report/mark-plan";
 import { ContentTypes, Package, PackageError, RelsEditor, freePartName, usesStrictRels } from "./package";
+import { extensionProblem } from "./workbook-kind";
 import { emptyComments, emptyVml, patchComments, patchVml, vmlIds, type NoteToWrite } from "./notes-patch";
 import { patchSheet, sheetInfo, type SheetMark } from "./sheet-patch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles-patch";
@@ -29,7 +30,15 @@ export interface AnnotateSummary {
   unnoted: { cell: FindingCell; reason: "threaded-comment" | "damaged-drawing" }[];
 }
 
-export class AnnotateError extends Error {}
+/** Why the copy cannot be made, in one line (English; `zh` in Chinese where the reason is the user's to act on). */
+export class AnnotateError extends Error {
+  constructor(
+    message: string,
+    readonly zh?: string,
+  ) {
+    super(message);
+  }
+}
 
 const CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
 const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
@@ -49,14 +58,18 @@ interface PlannedCell {
   note: string;
 }
 
-/** The annotated copy of `data` (an .xlsx) and what was marked. Throws AnnotateError with a one-line reason. */
+/**
+ * The annotated copy of `data` (an .xlsx, .xlsm, .xltx or .xltm) and what was marked. Throws AnnotateError with a
+ * one-line reason, also when `output` (the copy's file name, when known) has an extension Excel would refuse for it.
+ */
 export function annotateXlsx(
   data: Uint8Array,
   findings: readonly Finding[],
   deflateRaw?: (data: Uint8Array) => Uint8Array,
+  output?: string,
 ): { data: Uint8Array; summary: AnnotateSummary } {
   try {
-    return annotate(data, findings, deflateRaw);
+    return annotate(data, findings, deflateRaw, output);
   } catch (e) {
     if (e instanceof PackageError || e instanceof XmlPatchError) throw new AnnotateError(e.message);
     throw e;
@@ -67,12 +80,15 @@ function annotate(
   data: Uint8Array,
   findings: readonly Finding[],
   deflateRaw: ((data: Uint8Array) => Uint8Array) | undefined,
+  output: string | undefined,
 ): { data: Uint8Array; summary: AnnotateSummary } {
   const pkg = new Package(data);
   const contentTypes = new ContentTypes(pkg);
   const rootRels = new RelsEditor(pkg, "");
   const workbookPart = pkg.find(rootRels.targets("officeDocument")[0]?.part ?? "xl/workbook.xml");
   if (!workbookPart) throw new AnnotateError("the workbook part is missing");
+  const misnamed = output === undefined ? null : extensionProblem(contentTypes.typeOf(workbookPart), output);
+  if (misnamed) throw new AnnotateError(misnamed.en, misnamed.zh);
   const workbookRels = new RelsEditor(pkg, workbookPart);
   const strict = usesStrictRels(workbookRels.rels);
   const sheetParts = sheetsOf(pkg.text(workbookPart) as string, workbookRels);

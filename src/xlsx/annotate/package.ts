@@ -288,8 +288,9 @@ export function appendToRoot(xml: string, inner: string): string {
 export class ContentTypes {
   private readonly path: string;
   private xml: string;
-  private readonly defaults = new Set<string>();
-  private readonly overrides = new Set<string>();
+  /** Declared types by extension and by part name (both lower case). */
+  private readonly defaults = new Map<string, string>();
+  private readonly overrides = new Map<string, string>();
   private additions: string[] = [];
 
   constructor(private readonly pkg: Package) {
@@ -300,22 +301,29 @@ export class ContentTypes {
     const root = rootTag(this.xml);
     for (let t = nextTag(this.xml, root.end); t; t = nextTag(this.xml, t.end)) {
       if (t.kind === "close") continue;
-      if (t.local === "Default") this.defaults.add((attr(this.xml, t, "Extension")?.value ?? "").toLowerCase());
+      const type = decodeXml(attr(this.xml, t, "ContentType")?.value ?? "");
+      if (t.local === "Default") this.defaults.set((attr(this.xml, t, "Extension")?.value ?? "").toLowerCase(), type);
       if (t.local === "Override")
-        this.overrides.add(decodeXml(attr(this.xml, t, "PartName")?.value ?? "").replace(/^\//, "").toLowerCase());
+        this.overrides.set(decodeXml(attr(this.xml, t, "PartName")?.value ?? "").replace(/^\//, "").toLowerCase(), type);
     }
+  }
+
+  /** The content type declared for a part: its own, else its extension's. */
+  typeOf(part: string): string | undefined {
+    const name = part.toLowerCase();
+    return this.overrides.get(name) ?? this.defaults.get(name.slice(name.lastIndexOf(".") + 1));
   }
 
   /** Declares a part's type unless its name or extension already has one. */
   ensurePart(part: string, contentType: string): void {
     if (this.overrides.has(part.toLowerCase())) return;
-    this.overrides.add(part.toLowerCase());
+    this.overrides.set(part.toLowerCase(), contentType);
     this.additions.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`);
   }
 
   ensureDefault(extension: string, contentType: string): void {
     if (this.defaults.has(extension.toLowerCase())) return;
-    this.defaults.add(extension.toLowerCase());
+    this.defaults.set(extension.toLowerCase(), contentType);
     // Defaults come first in Excel's own files; order does not matter to readers, but keep the convention.
     this.additions.unshift(`<Default Extension="${escapeAttr(extension)}" ContentType="${escapeAttr(contentType)}"/>`);
   }
