@@ -72,13 +72,17 @@ export interface SheetRef {
 export interface WorkbookPart {
   sheets: SheetRef[];
   date1904: boolean;
+  /** The part's root is SpreadsheetML's <workbook>: false for the main part of a Word or PowerPoint file renamed .xlsx. */
+  isWorkbook: boolean;
 }
 
 export function readWorkbookPart(ctx: Ctx, entry: ZipEntry): WorkbookPart {
   const sheets: SheetRef[] = [];
   let date1904 = false;
+  let root: boolean | undefined;
   parsePart(ctx.zip, entry, ctx.file, ctx.limits, entry.name, {
     open(tag) {
+      root ??= isMain(tag) && tag.local === "workbook";
       if (!isMain(tag)) return;
       if (tag.local === "workbookPr") date1904 = isTrue(attr(tag, "date1904"));
       else if (tag.local === "sheet") {
@@ -92,7 +96,7 @@ export function readWorkbookPart(ctx: Ctx, entry: ZipEntry): WorkbookPart {
     },
     close() {},
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, isWorkbook: root === true };
 }
 
 export function isTrue(v: string | undefined): boolean {

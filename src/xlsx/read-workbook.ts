@@ -46,6 +46,7 @@ export function readXlsxWith(data: Uint8Array, name: string, limits: ReadLimits 
     throw new WorkbookReadError(name, "not-xlsx");
   }
   const workbook = readWorkbookPart(ctx, workbookEntry);
+  if (!workbook.isWorkbook) throw new WorkbookReadError(name, "not-xlsx");
   if (workbook.sheets.length === 0) throw new WorkbookReadError(name, "no-sheets");
 
   const rels = readRels(ctx, workbookEntry.name);

@@ -316,6 +316,12 @@ describe("refusals: one line naming the file, the part, sheet or cell", () => {
     ["an empty file", () => new Uint8Array(0), "empty", undefined],
     ["a truncated zip", () => valid().subarray(0, 300), "corrupt", undefined],
     ["a zip without workbook.xml", () => zip({ "[Content_Types].xml": "<Types/>", "xl/styles.xml": `<styleSheet xmlns="${MAIN}"/>` }), "not-xlsx", undefined],
+    ["a Word document renamed .xlsx (its main part is no <workbook>)", () => zip({
+      "[Content_Types].xml": "<Types/>",
+      "_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+      "word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>2025年部门预算</w:t></w:r></w:p></w:body></w:document>`,
+    }), "not-xlsx", undefined],
+    ["a workbook part whose root is some other SpreadsheetML element", () => zip({ "xl/workbook.xml": `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>` }), "not-xlsx", undefined],
     ["workbook.xml named by the package rels but missing", () => zip({ "_rels/.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>` }), "missing-part", /xl\/workbook\.xml/],
     ["a sheet part named in the workbook rels but missing", () => {
       const b = bookWith([{ name: "支出表", xml: sheetXml("") }]);
