@@ -5,7 +5,7 @@
  */
 import { check, gist, kinds } from "../helpers/gist";
 import type { CellValue, GridWorkbook } from "../../src/core/grid";
-import { FIXTURE_NAMES, columnBeside, linesBelow, loadFixture, sideBySide } from "../helpers/variants";
+import { FIXTURE_NAMES, columnBeside, linesBelow, loadFixture, sideBySide, strayBeside, type FrameRow } from "../helpers/variants";
 
 
 /**
@@ -65,6 +65,16 @@ describe.each([...FIXTURE_NAMES])("%s", (name) => {
     same(columnBeside(base, 3, null, (_r, i) => (i % 2 === 0 ? 1234.56 * (i + 1) : null), { format: "#,##0.00" }));
     same(columnBeside(base, 0, null, (_r, i) => (i === 1 ? 99.5 : null), { format: "#,##0.00" }));
     same(columnBeside(base, 1, null, (_r, i) => (i === 2 ? "2080505" : null)));
+  });
+
+  // One cell beyond a blank column: it is beside the table, not part of it, whichever row it is on — not a second
+  // text that makes the title row no title, nor a number that makes a header row a data row.
+  const STRAYS: Array<[CellValue, FrameRow, number]> = [];
+  const strayRows: FrameRow[] = ["title", "unit line", "first header row", "last header row", "first body row"];
+  const strayValues: CellValue[] = ["x", "（草稿）", 743029310.5, 1, true];
+  strayRows.forEach((row, i) => strayValues.forEach((value, k) => STRAYS.push([value, row, 1 + ((i + k) % 3)])));
+  it.each(STRAYS)("a stray %p on the %s, %i blank columns right of the table", (value, row, gap) => {
+    same(strayBeside(base, gap, row, value));
   });
 
   it.each([0, 1, 2, 3, 4, 5])("signature and date lines %i rows below every table", (gap) => {

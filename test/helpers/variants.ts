@@ -683,6 +683,25 @@ export function columnBeside(
   return out;
 }
 
+/** Rows of a table's frame a stray value can be typed on. */
+export type FrameRow = "title" | "unit line" | "first header row" | "last header row" | "first body row";
+
+/**
+ * Every sheet gets one value `gap` blank columns right of its table on the given row of its frame: a word typed after
+ * the title, a figure or a 1 noted beside a header row, a check number beside the body.
+ */
+export function strayBeside(wb: GridWorkbook, gap: number, on: FrameRow, value: CellValue): GridWorkbook {
+  const out = clone(wb);
+  for (const s of out.sheets) {
+    const f = tableFrame(s);
+    const row = { title: 0, "unit line": 1, "first header row": f.headerRow, "last header row": f.firstBodyRow - 1, "first body row": f.firstBodyRow }[on];
+    const col = f.right + 1 + gap;
+    setCell(s.values, row, col, value);
+    growUsedArea(s, row, col);
+  }
+  return out;
+}
+
 /** The row between the header and the body numbering the columns 1, 2, 3 … (content only), or null. */
 function lanciRow(sheet: GridSheet, f: TableFrame): number | null {
   for (let r = f.headerRow + 1; r < f.firstBodyRow; r++) {

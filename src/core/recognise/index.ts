@@ -2,6 +2,8 @@
 import { rangeToA1 } from "../address";
 import type { TableSummary } from "../finding";
 import { MergeIndex, type GridSheet, type GridWorkbook } from "../grid";
+import { normaliseLabel } from "../text";
+import { isNoteOrCheckLabel } from "./columns";
 import { segmentSheet } from "./segment";
 import { recogniseSegment } from "./table";
 import type { RecognisedTable } from "./types";
@@ -15,19 +17,20 @@ export function recogniseSheet(sheet: GridSheet): RecognisedTable[] {
 }
 
 function recogniseTables(sheet: GridSheet): RecognisedTable[] {
-  const bands = sideBySide(sheet);
-  if (bands.length < 2) {
+  const bands = bandsOf(sheet);
+  if (bands === null) {
     const merges = new MergeIndex(sheet);
     const segments = segmentSheet(sheet);
     return segments.map((seg, i) => recogniseSegment(sheet, merges, seg, i, segments.length === 1 ? sheet.name : undefined));
   }
-  // Tables side by side (a template inserted beside a table, two tables on one printed page): each band of columns is
-  // recognised on its own, in the sheet's coordinates.
+  // Tables side by side (a template inserted beside a table, two tables on one printed page), or a table with what is
+  // beside it left out: each band of columns is recognised on its own, in the sheet's coordinates.
   const out: RecognisedTable[] = [];
   for (const band of bands) {
     const view = bandView(sheet, band);
     const merges = new MergeIndex(view);
-    for (const seg of segmentSheet(view)) out.push(recogniseSegment(view, merges, seg, out.length));
+    const segments = segmentSheet(view);
+    for (const seg of segments) out.push(recogniseSegment(view, merges, seg, out.length, bands.length === 1 && segments.length === 1 ? sheet.name : undefined));
   }
   return out;
 }
@@ -38,11 +41,14 @@ interface Band {
 }
 
 /**
- * Bands of columns separated by wholly blank columns (no value, no merge across), when at least two of them hold a
- * titled table; a band without a title (scratch figures, a second panel of the same table) stays with the band on
- * its left. One band (the usual sheet) means no split. O(cells).
+ * Bands of columns separated by wholly blank columns (no value, no merge across), or null when the sheet is read
+ * whole. Each band holding a titled table is one (when two or more do). A band without a title is a panel of the
+ * table on its left when it labels a column on that table's header rows (a second 项目 | 预算数 beyond a blank
+ * column), and stays with it; otherwise it is what an accountant put beside the tables — a word typed after the
+ * title, a figure or a check number on a header row, scratch figures, a 备注 or 校验 column — and is left out, so it
+ * cannot turn the title row into two texts or a header row into a row with a number. O(cells).
  */
-function sideBySide(sheet: GridSheet): Band[] {
+function bandsOf(sheet: GridSheet): Band[] | null {
   const used = usedColumns(sheet.values);
   for (const m of sheet.merges) for (let c = m.left; c <= m.right && c < used.length; c++) used[c] = true;
   const runs: Band[] = [];
@@ -52,15 +58,43 @@ function sideBySide(sheet: GridSheet): Band[] {
     if (last && last.right === c - 1) last.right = c;
     else runs.push({ left: c, right: c });
   }
-  if (runs.length < 2) return [];
-  const titled = runs.map((b) => segmentSheet(bandView(sheet, b)).some((s) => s.titleRow !== null && s.headerRows.length > 0));
-  if (titled.filter(Boolean).length < 2) return [];
+  if (runs.length < 2) return null;
+  const segments = runs.map((b) => segmentSheet(bandView(sheet, b)));
+  const titled = segments.map((segs) => segs.some((s) => s.titleRow !== null && s.headerRows.length > 0));
+  const tables = titled.filter(Boolean).length;
+  if (tables === 0) return null;
   const bands: Band[] = [];
+  let headerRows: number[] = [];
+  let leftOut = false;
   runs.forEach((b, i) => {
-    if (titled[i] || bands.length === 0) bands.push({ ...b });
-    else bands[bands.length - 1].right = b.right;
+    const last = bands[bands.length - 1];
+    const ownHeaders = () => segments[i].flatMap((s) => s.headerRows);
+    if (!last || (titled[i] && tables >= 2)) {
+      bands.push({ ...b });
+      headerRows = ownHeaders();
+    } else if (titled[i]) {
+      // The one titled table, right of untitled columns: read with them, as the whole sheet would be.
+      last.right = b.right;
+      headerRows = ownHeaders();
+    } else if (labelsHeader(sheet, b, headerRows)) last.right = b.right;
+    else leftOut = true;
   });
-  return bands;
+  return leftOut || bands.length >= 2 ? bands : null;
+}
+
+/** Band `b` has a column label (a text, not a remark or check label) on one of `headerRows`. */
+function labelsHeader(sheet: GridSheet, b: Band, headerRows: readonly number[]): boolean {
+  for (const r of headerRows) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (let c = b.left; c <= b.right && c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const label = normaliseLabel(v);
+      if (label !== "" && !/^[\d.,\s\-+]+$/.test(label) && !isNoteOrCheckLabel(label)) return true;
+    }
+  }
+  return false;
 }
 
 /**
