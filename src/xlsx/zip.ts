@@ -17,6 +17,10 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** CRC-32 of the uncompressed bytes, and the DOS time and date, as the central directory states them. */
+  crc32: number;
+  dosTime: number;
+  dosDate: number;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -60,6 +64,8 @@ export interface Inflaters {
 
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
+  /** Every entry in the directory's order, folders and repeated names included. */
+  private readonly ordered: ZipEntry[] = [];
   private readonly view: DataView;
 
   constructor(
@@ -80,6 +86,18 @@ export class ZipArchive {
 
   private streams(entry: ZipEntry): boolean {
     return entry.method === 8 && !(this.inflaters.raw && entry.size <= NATIVE_MAX_BYTES);
+  }
+
+  /** Every entry in the central directory's order (folders and repeated names included). */
+  entries(): readonly ZipEntry[] {
+    return this.ordered;
+  }
+
+  /** The entry's bytes as stored in the zip (compressed, unless stored), for copying it unchanged. */
+  storedBytes(entry: ZipEntry): Uint8Array {
+    const start = this.dataStart(entry);
+    if (start + entry.compressedSize > this.data.length) this.fail("corrupt", `${entry.name}: data past the end of the file`);
+    return this.data.subarray(start, start + entry.compressedSize);
   }
 
   /** All entry names as stored. */
@@ -233,7 +251,18 @@ export class ZipArchive {
       total += size;
       if (total > this.limits.maxTotalBytes)
         this.fail("too-large", `declared ${total} bytes uncompressed`, `解压后超过 ${mib(this.limits.maxTotalBytes)} / over ${mib(this.limits.maxTotalBytes)} uncompressed`);
-      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset };
+      const entry: ZipEntry = {
+        name,
+        method,
+        flags,
+        compressedSize,
+        size,
+        localOffset,
+        crc32: v.getUint32(p + 16, true),
+        dosTime: v.getUint16(p + 12, true),
+        dosDate: v.getUint16(p + 14, true),
+      };
+      this.ordered.push(entry);
       if (!name.endsWith("/")) this.byName.set(name.toLowerCase(), entry);
       p += 46 + nameLen + extraLen + commentLen;
     }

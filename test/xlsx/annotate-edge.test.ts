@@ -4,12 +4,17 @@
  * (ISO 29500) namespaces, a sheet whose cells have no r=. Each: the right cells marked, nothing else changed, and a
  * copy that passes the strict open.
  */
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { zipSync } from "fflate";
 import type { Finding } from "../../src/core/finding";
 import { MARK_PREFIX } from "../../src/core/report/mark-plan";
 import { AnnotateError, annotateXlsx, argbOf } from "../../src/xlsx/annotate/annotate-xlsx";
 import { cellFormat, notesOf, strictOpen, text, unzip } from "../helpers/xlsx-parts";
 import { parseA1 } from "../../src/core/address";
+import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
+import { ZipArchive } from "../../src/xlsx/zip";
+import { fflateInflate } from "../../src/xlsx/fflate-inflate";
+import { crc32 } from "../../src/xlsx/annotate/crc32";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -127,5 +132,75 @@ describe("--annotate on other producers' and damaged files", () => {
     expect(() => annotateXlsx(new TextEncoder().encode("not a zip"), [err("A1")])).toThrow(AnnotateError);
     const noTypes = zipSync({ "xl/workbook.xml": new TextEncoder().encode("<workbook/>") });
     expect(() => annotateXlsx(noTypes, [err("A1")])).toThrow(/^\[Content_Types\]\.xml is missing$/);
+  });
+});
+
+describe("--annotate copies what it does not touch as it is stored", () => {
+  /** Bytes that are no deflate stream: inflating them would fail, so a copy that succeeds never inflated them. */
+  const NOT_DEFLATE = Uint8Array.from({ length: 40_000 }, (_, i) => (i * 7919 + 13) % 251);
+
+  /** The workbook with a media part whose stored bytes claim deflate but are not (as a copy of a huge video would be, unread). */
+  function withOpaqueMedia(): Uint8Array {
+    const sheet = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const files = unzip(workbook({ sheet }));
+    files.set("xl/media/video1.bin", NOT_DEFLATE);
+    const zip = zipSync(Object.fromEntries([...files].map(([k, v]) => [k, [v, { level: k.endsWith(".bin") ? 0 : 6 }]])));
+    // Method 0 → 8 in the entry's local and central headers: its name comes 30 and 46 bytes after them.
+    const name = new TextEncoder().encode("xl/media/video1.bin");
+    for (let i = 0; (i = Buffer.from(zip).indexOf(name, i)) >= 0; i += name.length) {
+      const header = zip[i - 30] === 0x50 && zip[i - 29] === 0x4b && zip[i - 28] === 3 ? i - 30 + 8 : i - 46 + 10;
+      zip[header] = 8;
+    }
+    return zip;
+  }
+
+  it("an untouched entry keeps its stored bytes, method, CRC and time, and is never inflated", () => {
+    const input = withOpaqueMedia();
+    const { data } = annotateXlsx(input, [err("A1")]);
+    const before = new ZipArchive(input, "in", DEFAULT_LIMITS, {});
+    const after = new ZipArchive(data, "out", DEFAULT_LIMITS, {});
+    const changed = new Set(["xl/worksheets/sheet1.xml", "xl/styles.xml", "[Content_Types].xml"]);
+    let copied = 0;
+    for (const e of before.entries()) {
+      const o = after.get(e.name);
+      expect(o).toBeDefined();
+      if (changed.has(e.name) || e.name.includes("_rels/sheet1")) continue;
+      copied++;
+      expect({ name: o!.name, method: o!.method, crc: o!.crc32, size: o!.size, time: o!.dosTime, date: o!.dosDate }).toEqual({
+        name: e.name,
+        method: e.method,
+        crc: e.crc32,
+        size: e.size,
+        time: e.dosTime,
+        date: e.dosDate,
+      });
+      expect(Buffer.from(after.storedBytes(o!)).equals(Buffer.from(before.storedBytes(e)))).toBe(true);
+    }
+    expect(copied).toBeGreaterThanOrEqual(4);
+    expect(after.get("xl/media/video1.bin")?.method).toBe(8);
+    // Every part but the opaque one reads back whole, with the CRC its entry states, and the cell is marked.
+    const reader = new ZipArchive(data, "out", DEFAULT_LIMITS, { stream: fflateInflate });
+    const parts = new Map<string, Uint8Array>();
+    for (const e of reader.entries()) {
+      if (e.name === "xl/media/video1.bin") continue;
+      const bytes = reader.readBytes(e);
+      expect(crc32(bytes)).toBe(e.crc32);
+      parts.set(e.name, bytes);
+    }
+    expect(cellFormat(parts, "表1", "A1").fillRgb).toBe(argbOf("error"));
+  });
+
+  it("a copy made twice is the same bytes", () => {
+    const input = withOpaqueMedia();
+    expect(Buffer.from(annotateXlsx(input, [err("A1")]).data).equals(Buffer.from(annotateXlsx(input, [err("A1")]).data))).toBe(true);
+  });
+});
+
+describe("crc32", () => {
+  it("is the zip CRC-32", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 31 + (i >> 7)) & 0xff);
+    expect(crc32(bytes)).toBe(zlibCrc32(bytes));
   });
 });

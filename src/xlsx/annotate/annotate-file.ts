@@ -8,6 +8,8 @@ import zlib from "node:zlib";
 import type { Finding } from "../../core/finding";
 import { AnnotateError, annotateXlsx, type AnnotateSummary } from "./annotate-xlsx";
 import { annotateOutputProblem } from "./output-target";
+import { fflateInflate } from "../fflate-inflate";
+import { nodeInflateRaw } from "../read-file";
 
 export interface AnnotateFileOptions {
   /** Replace an existing regular file at `output` (`--force`); without it an existing file is never replaced. */
@@ -24,7 +26,11 @@ export async function annotateWorkbook(
   await requireRegularFile(input, "input", true);
   const problem = annotateOutputProblem(output, options.overwrite ?? false);
   if (problem) throw new AnnotateError(problem.en);
-  const { data, summary } = annotateXlsx(await fs.readFile(input), findings, (d) => zlib.deflateRawSync(d), path.basename(output));
+  const { data, summary } = annotateXlsx(await fs.readFile(input), findings, {
+    deflateRaw: (d) => zlib.deflateRawSync(d),
+    inflaters: { raw: nodeInflateRaw, stream: fflateInflate },
+    output: path.basename(output),
+  });
   const temp = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await fs.writeFile(temp, data, { flag: "wx" });

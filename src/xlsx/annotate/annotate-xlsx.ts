@@ -9,6 +9,7 @@ import { cellAt, type Finding, type FindingCell } from "../../core/finding";
 import { MARK_FILL, planMarks, type MarkSeverity } from "../../core/report/mark-plan";
 import { ContentTypes, Package, PackageError, RelsEditor, freePartName, usesStrictRels } from "./package";
 import { extensionProblem } from "./workbook-kind";
+import type { Inflaters } from "../zip";
 import { emptyComments, emptyVml, patchComments, patchVml, vmlIds, type NoteToWrite } from "./notes-patch";
 import { patchSheet, sheetInfo, type SheetMark } from "./sheet-patch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles-patch";
@@ -58,18 +59,22 @@ interface PlannedCell {
   note: string;
 }
 
+export interface AnnotateOptions {
+  /** The host's raw deflate for the parts written anew (the CLI gives Node's zlib); fflate's without. */
+  deflateRaw?: (data: Uint8Array) => Uint8Array;
+  /** How the parts that are read are inflated (src/xlsx/zip.ts); fflate's streaming inflater without. */
+  inflaters?: Inflaters;
+  /** The copy's file name, when known: refused when its extension is another kind's than the workbook's. */
+  output?: string;
+}
+
 /**
  * The annotated copy of `data` (an .xlsx, .xlsm, .xltx or .xltm) and what was marked. Throws AnnotateError with a
- * one-line reason, also when `output` (the copy's file name, when known) has an extension Excel would refuse for it.
+ * one-line reason, also when `options.output` has an extension Excel would refuse for this kind of workbook.
  */
-export function annotateXlsx(
-  data: Uint8Array,
-  findings: readonly Finding[],
-  deflateRaw?: (data: Uint8Array) => Uint8Array,
-  output?: string,
-): { data: Uint8Array; summary: AnnotateSummary } {
+export function annotateXlsx(data: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): { data: Uint8Array; summary: AnnotateSummary } {
   try {
-    return annotate(data, findings, deflateRaw, output);
+    return annotate(data, findings, options);
   } catch (e) {
     if (e instanceof PackageError || e instanceof XmlPatchError) throw new AnnotateError(e.message);
     throw e;
@@ -79,10 +84,9 @@ export function annotateXlsx(
 function annotate(
   data: Uint8Array,
   findings: readonly Finding[],
-  deflateRaw: ((data: Uint8Array) => Uint8Array) | undefined,
-  output: string | undefined,
+  { deflateRaw, inflaters, output }: AnnotateOptions,
 ): { data: Uint8Array; summary: AnnotateSummary } {
-  const pkg = new Package(data);
+  const pkg = new Package(data, inflaters);
   const contentTypes = new ContentTypes(pkg);
   const rootRels = new RelsEditor(pkg, "");
   const workbookPart = pkg.find(rootRels.targets("officeDocument")[0]?.part ?? "xl/workbook.xml");

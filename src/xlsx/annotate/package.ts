@@ -1,44 +1,56 @@
 /**
- * The workbook's zip as a package of parts for patching: entries kept in their order with their bytes, so writing
- * it back changes only the parts that were replaced or added. Part names are matched case-insensitively, as Excel
- * does; relationship targets are resolved the OPC way (relative to the source part, or absolute from the root).
+ * The workbook's zip as a package of parts for patching: entries kept in their order, and written back so that only
+ * the parts that were replaced or added change. Every other entry is copied as it is stored — its compressed bytes,
+ * CRC and time — never inflated or compressed again: byte-identical in the zip itself, and an embedded video or a
+ * bomb of a picture costs no memory or time. The parts that are read (rels, content types, the workbook, the marked
+ * sheets, styles, notes and their drawings) are inflated through the reader's zip (src/xlsx/zip.ts), within its
+ * bounds. Part names are matched case-insensitively, as Excel does; relationship targets are resolved the OPC way
+ * (relative to the source part, or absolute from the root).
  */
-import { Zip, ZipDeflate, ZipPassThrough, unzipSync } from "fflate";
+import { deflateSync } from "fflate";
+import { fflateInflate } from "../fflate-inflate";
+import { DEFAULT_LIMITS, type ReadLimits } from "../limits";
+import { WorkbookReadError } from "../read-error";
+import { ZipArchive, type Inflaters, type ZipEntry } from "../zip";
+import { crc32 } from "./crc32";
 import { XmlPatchError, attr, children, decodeXml, escapeAttr, nextTag, rootTag } from "./xml-lex";
 
 export class PackageError extends Error {}
 
 interface Entry {
   name: string;
-  data: Uint8Array;
-  /** 0 = stored, 8 = deflated, as in the input (media stay stored if they were). */
-  compression: number;
+  /** The entry in the input, copied as stored unless `data` replaces it. */
+  source?: ZipEntry;
+  /** The part's new bytes (replaced or added). */
+  data?: Uint8Array;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
+/** What a read failure of the reader says, in English (the annotator's messages are). */
+function readFailure(e: unknown): PackageError {
+  const message = e instanceof Error ? e.message : String(e);
+  return new PackageError(e instanceof WorkbookReadError ? (message.split(" / ").pop() ?? message) : message);
+}
+
 export class Package {
+  private readonly zip: ZipArchive;
   private readonly entries: Entry[] = [];
   private readonly byLower = new Map<string, Entry>();
+  /** Inflated parts already read. */
+  private readonly inflated = new Map<Entry, Uint8Array>();
 
-  constructor(data: Uint8Array) {
-    const seen: { name: string; compression: number }[] = [];
-    let files: Record<string, Uint8Array>;
+  constructor(data: Uint8Array, inflaters: Inflaters = { stream: fflateInflate }, limits: ReadLimits = DEFAULT_LIMITS) {
     try {
-      files = unzipSync(data, {
-        filter: (f) => {
-          seen.push({ name: f.name, compression: f.compression });
-          return true;
-        },
-      });
+      this.zip = new ZipArchive(data, "workbook", limits, inflaters);
     } catch (e) {
-      throw new PackageError(`not a readable zip (${e instanceof Error ? e.message : String(e)})`);
+      throw new PackageError(`not a readable zip (${readFailure(e).message})`);
     }
-    for (const { name, compression } of seen) {
-      const lower = name.toLowerCase();
-      if (this.byLower.has(lower)) throw new PackageError(`the zip holds "${name}" twice`);
-      const entry: Entry = { name, data: files[name], compression };
+    for (const source of this.zip.entries()) {
+      const lower = source.name.toLowerCase();
+      if (this.byLower.has(lower)) throw new PackageError(`the zip holds "${source.name}" twice`);
+      const entry: Entry = { name: source.name, source };
       this.entries.push(entry);
       this.byLower.set(lower, entry);
     }
@@ -54,7 +66,21 @@ export class Package {
   }
 
   bytes(name: string): Uint8Array | undefined {
-    return this.byLower.get(name.toLowerCase())?.data;
+    const entry = this.byLower.get(name.toLowerCase());
+    if (!entry) return undefined;
+    if (entry.data) return entry.data;
+    let bytes = this.inflated.get(entry);
+    if (!bytes) {
+      const source = entry.source as ZipEntry;
+      try {
+        this.zip.checkPartSize(source);
+        bytes = this.zip.readBytes(source);
+      } catch (e) {
+        throw readFailure(e);
+      }
+      this.inflated.set(entry, bytes);
+    }
+    return bytes;
   }
 
   /** A part's text; UTF-8 only (every producer we know writes UTF-8; UTF-16 parts are refused, not guessed). */
@@ -76,10 +102,10 @@ export class Package {
     const existing = this.byLower.get(name.toLowerCase());
     if (existing) {
       existing.data = data;
-      if (existing.compression === 0) existing.compression = 8;
+      this.inflated.delete(existing);
       return;
     }
-    const entry: Entry = { name, data, compression: 8 };
+    const entry: Entry = { name, data };
     this.entries.push(entry);
     this.byLower.set(name.toLowerCase(), entry);
   }
@@ -89,55 +115,106 @@ export class Package {
   }
 
   /**
-   * The zip, entries in their original order: untouched parts carry their original uncompressed bytes. `deflateRaw`
-   * replaces fflate's compressor (the CLI passes Node's native zlib: several times faster on large sheets).
+   * The zip, entries in their original order: untouched ones copied as stored, replaced and added ones deflated.
+   * `deflateRaw` replaces fflate's compressor (the CLI passes Node's native zlib: several times faster on large sheets).
    */
-  toZip(deflateRaw?: (data: Uint8Array) => Uint8Array): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    let failure: Error | null = null;
-    const zip = new Zip((err, chunk) => {
-      if (err) failure = err;
-      else chunks.push(chunk);
-    });
+  toZip(deflateRaw: (data: Uint8Array) => Uint8Array = (d) => deflateSync(d, { level: 6 })): Uint8Array {
+    const written: ZipRecord[] = [];
+    // A new part is dated like the workbook part's entry (the first one when none), so a copy made twice is the same.
+    const dated = this.entries.find((e) => e.source && /workbook\.xml$/i.test(e.name))?.source ?? this.entries.find((e) => e.source)?.source;
     for (const e of this.entries) {
-      const file =
-        e.compression === 0
-          ? new ZipPassThrough(e.name)
-          : deflateRaw
-            ? new CustomDeflate(e.name, deflateRaw)
-            : new ZipDeflate(e.name, { level: 6 });
-      zip.add(file);
-      file.push(e.data, true);
+      if (e.data) {
+        written.push({
+          name: e.name,
+          method: 8,
+          crc32: crc32(e.data),
+          size: e.data.length,
+          stored: deflateRaw(e.data),
+          dosTime: e.source?.dosTime ?? dated?.dosTime ?? 0,
+          dosDate: e.source?.dosDate ?? dated?.dosDate ?? 0x21,
+        });
+      } else {
+        const s = e.source as ZipEntry;
+        let stored: Uint8Array;
+        try {
+          stored = this.zip.storedBytes(s);
+        } catch (err) {
+          throw readFailure(err);
+        }
+        written.push({ name: e.name, method: s.method, crc32: s.crc32, size: s.size, stored, dosTime: s.dosTime, dosDate: s.dosDate });
+      }
     }
-    zip.end();
-    if (failure) throw failure;
-    let size = 0;
-    for (const c of chunks) size += c.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return writeZip(written);
   }
 }
 
-/** fflate's documented extension point: a pass-through whose output is compressed by another deflate. */
-class CustomDeflate extends ZipPassThrough {
-  constructor(
-    name: string,
-    private readonly deflateRaw: (data: Uint8Array) => Uint8Array,
-  ) {
-    super(name);
-    this.compression = 8;
-  }
+interface ZipRecord {
+  name: string;
+  method: number;
+  crc32: number;
+  size: number;
+  /** The bytes as they go in the zip (compressed unless method 0). */
+  stored: Uint8Array;
+  dosTime: number;
+  dosDate: number;
+}
 
-  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    const out = this.deflateRaw(chunk);
-    // Node's Buffers are views of plain ArrayBuffers; the typings only allow for shared ones.
-    this.ondata(null, new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength), final);
-  }
+/** Zip without zip64: the reader's bounds keep a workbook far below its 4 GB and 65,535 entries. */
+const MAX32 = 0xffffffff;
+
+function writeZip(records: readonly ZipRecord[]): Uint8Array {
+  const names = records.map((r) => encoder.encode(r.name));
+  let size = 22;
+  records.forEach((r, i) => (size += 30 + 46 + 2 * names[i].length + r.stored.length));
+  if (records.length > 0xffff || size > MAX32) throw new PackageError("the annotated copy would need zip64, which is not written");
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (r: ZipRecord, name: Uint8Array, central: boolean) => {
+    // Bit 11: the name is UTF-8 (Chinese part names are). No data descriptor: sizes are known.
+    const flags = name.some((b) => b > 0x7f) ? 0x0800 : 0;
+    if (central) {
+      v.setUint32(at, 0x02014b50, true);
+      v.setUint16(at + 4, 20, true);
+      at += 2;
+    } else v.setUint32(at, 0x04034b50, true);
+    v.setUint16(at + 4, 20, true);
+    v.setUint16(at + 6, flags, true);
+    v.setUint16(at + 8, r.method, true);
+    v.setUint16(at + 10, r.dosTime, true);
+    v.setUint16(at + 12, r.dosDate, true);
+    v.setUint32(at + 14, r.crc32, true);
+    v.setUint32(at + 18, r.stored.length, true);
+    v.setUint32(at + 22, r.size, true);
+    v.setUint16(at + 26, name.length, true);
+    v.setUint16(at + 28, 0, true);
+    at += 30;
+  };
+  records.forEach((r, i) => {
+    if (r.size > MAX32 || r.stored.length > MAX32) throw new PackageError(`${r.name} would need zip64, which is not written`);
+    offsets.push(at);
+    header(r, names[i], false);
+    out.set(names[i], at);
+    at += names[i].length;
+    out.set(r.stored, at);
+    at += r.stored.length;
+  });
+  const directory = at;
+  records.forEach((r, i) => {
+    header(r, names[i], true);
+    // Comment length, disk, internal and external attributes (left 0), then where the local header is.
+    v.setUint32(at + 10, offsets[i], true);
+    at += 14;
+    out.set(names[i], at);
+    at += names[i].length;
+  });
+  v.setUint32(at, 0x06054b50, true);
+  v.setUint16(at + 8, records.length, true);
+  v.setUint16(at + 10, records.length, true);
+  v.setUint32(at + 12, at - directory, true);
+  v.setUint32(at + 16, directory, true);
+  return out;
 }
 
 // ---- relationships ---------------------------------------------------------------------------------------------
