@@ -204,3 +204,30 @@ describe("crc32", () => {
     expect(crc32(bytes)).toBe(zlibCrc32(bytes));
   });
 });
+
+describe("--annotate on zips other tools write", () => {
+  const sheet = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+
+  it("entry names with \\ separators: found, marked, and written with /", () => {
+    const files = unzip(workbook({ sheet }));
+    const renamed = Object.fromEntries([...files].map(([k, v]) => [k.replace(/\//g, "\\"), v]));
+    const { data, summary } = annotateXlsx(zipSync(renamed), [err("A1")]);
+    expect(summary.marked).toBe(1);
+    const out = unzip(data);
+    expect([...out.keys()].filter((k) => k.includes("\\"))).toEqual([]);
+    expect(cellFormat(out, "表1", "A1").fillRgb).toBe(argbOf("error"));
+  });
+
+  it("a note drawing of another sheet in a legacy 8-bit encoding does not stop the copy (only its shape ids are read)", () => {
+    const files = unzip(workbook({ sheet }));
+    // Not UTF-8: "é" as one Latin-1 byte, in a drawing no marked cell uses.
+    const vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="3"/></o:shapelayout><v:shape id="_x0000_s3073" alt="caf\u00e9"/></xml>`;
+    files.set("xl/drawings/vmlDrawing9.vml", Uint8Array.from(vml, (ch) => ch.charCodeAt(0)));
+    const { data, summary } = annotateXlsx(zipSync(Object.fromEntries(files)), [err("A1")]);
+    expect(summary.noted).toBe(1);
+    const out = unzip(data);
+    expect(Buffer.from(out.get("xl/drawings/vmlDrawing9.vml")!).equals(Buffer.from(files.get("xl/drawings/vmlDrawing9.vml")!))).toBe(true);
+    // Our drawing takes a block of shape ids after the one already used.
+    expect(text(out, "xl/drawings/vmlDrawing1.vml")).toContain('data="4"');
+  });
+});

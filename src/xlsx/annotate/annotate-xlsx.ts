@@ -131,7 +131,8 @@ function annotate(
   let maxBlock = 0;
   for (const name of pkg.names())
     if (/\.vml$/i.test(name)) {
-      const { blocks, ids } = vmlIds(pkg.text(name) as string);
+      // Only the ids are read here (ASCII): a drawing we do not patch may be in any encoding.
+      const { blocks, ids } = vmlIds(pkg.looseText(name) as string);
       maxBlock = Math.max(maxBlock, ...blocks, ...ids.map((id) => Math.floor(id / 1024)));
     }
   const freeBlock = () => ++maxBlock;

@@ -26,6 +26,7 @@ interface Entry {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const latin1 = new TextDecoder("latin1");
 const encoder = new TextEncoder();
 
 /** What a read failure of the reader says, in English (the annotator's messages are). */
@@ -94,6 +95,12 @@ export class Package {
     } catch {
       throw new PackageError(`${name} is not valid UTF-8`);
     }
+  }
+
+  /** A part's text read byte for character (windows-1252), for scanning ASCII in a part that is not rewritten. */
+  looseText(name: string): string | undefined {
+    const data = this.bytes(name);
+    return data ? latin1.decode(data) : undefined;
   }
 
   /** Replace a part (same name, same place in the zip) or add one at the end. */
