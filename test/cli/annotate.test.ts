@@ -113,6 +113,18 @@ describe("annotateWorkbook", () => {
     expect(fillAt(out, "一般公共预算支出表", "C8")).toBe(argbOf("warning"));
   });
 
+  it("a copy annotated again (the unit sent back the marked copy): each note ours once, with the new findings; the user's text kept", async () => {
+    const again = path.join(dir, "again.xlsx");
+    const changed: Finding = { ...warning, cells: [{ sheet: "一般公共预算支出表", row: 7, col: 2 }], expected: "150.00", actual: "84.50" };
+    await annotateWorkbook(outFile, again, [warning, errorOnD12, changed]);
+    const second = unzip(fs.readFileSync(again));
+    const first = notesOf(out, "基本支出表");
+    expect(notesOf(second, "基本支出表")).toEqual(first);
+    const note = notesOf(second, "一般公共预算支出表").get("C8") as string;
+    expect(note).toBe(`会计备注：已核对\n\n${MARK_PREFIX}警告：${warning.message}（应为 150.00，实为 84.50）`);
+    expect(note.split(MARK_PREFIX)).toHaveLength(2);
+  });
+
   it("leaves info findings and unrelated cells alone, even cells sharing the marked cell's style", () => {
     expect(notesOf(out, "收支总表").get("B7")).toBeUndefined();
     expect(fillAt(out, "收支总表", "B7")).toBeUndefined();

@@ -1,9 +1,11 @@
 /**
  * Notes ("comments" in the file format) for marks: the comments part and the VML drawing that holds each note's
- * box. A user's note on a marked cell keeps its text and formatting; ours is appended as one more run. New notes get a
+ * box. A user's note on a marked cell keeps its text and formatting; ours is appended as one more run, or replaces
+ * ours from an earlier annotation of the same copy (never a second one). New notes get a
  * comment and a VML shape; shapes already in the VML (other notes, form controls) stay, new shapes get fresh ids.
  */
 import { toA1 } from "../../core/address";
+import { MARK_PREFIX } from "../../core/report/mark-plan";
 import {
   XmlPatchError,
   applyEdits,
@@ -123,6 +125,8 @@ export function patchComments(
  */
 function appendToComment(xml: string, comment: Tag, p: string, text: string): Edit[] {
   const body = child(xml, comment, "text");
+  const again = body && body.tag.kind !== "empty" ? replaceEarlierNote(xml, body.tag, text) : null;
+  if (again) return again;
   const ours = `\n\n${text}`;
   const run = `<${p}r><${p}t xml:space="preserve">${escapeText(ours)}</${p}t></${p}r>`;
   if (!body) {
@@ -150,6 +154,27 @@ function appendToComment(xml: string, comment: Tag, p: string, text: string): Ed
     ];
   }
   return [{ start: body.tag.end, end: body.tag.end, text: run }];
+}
+
+/**
+ * A copy annotated before is annotated again: our earlier note in the comment (a run of its own, or the tail of a
+ * plain <t> after the user's text) gets the new text instead of a second note after it. What precedes our prefix in
+ * that text (the user's words, the blank lines before ours) and every other run stay.
+ */
+function replaceEarlierNote(xml: string, body: Tag, text: string): Edit[] | null {
+  for (const part of children(xml, body)) {
+    const t = part.tag.local === "t" ? part : part.tag.local === "r" ? child(xml, part.tag, "t") : undefined;
+    if (!t || t.tag.kind === "empty") continue;
+    const close = xml.lastIndexOf("</", t.end - 1);
+    const content = decodeXml(xml.slice(t.tag.end, close));
+    const at = content.indexOf(MARK_PREFIX);
+    if (at < 0) continue;
+    return [
+      { start: t.tag.start, end: t.tag.end, text: withAttr(xml.slice(t.tag.start, t.tag.end), "xml:space", "preserve") },
+      { start: t.tag.end, end: close, text: escapeText(content.slice(0, at) + text) },
+    ];
+  }
+  return null;
 }
 
 // ---- VML -------------------------------------------------------------------------------------------------------
