@@ -5,7 +5,7 @@
  */
 import { check, gist, kinds } from "../helpers/gist";
 import type { CellValue, GridWorkbook } from "../../src/core/grid";
-import { FIXTURE_NAMES, columnBeside, linesBelow, loadFixture, sideBySide, strayBeside, type FrameRow } from "../helpers/variants";
+import { FIXTURE_NAMES, columnBeside, getSheet, linesBelow, loadFixture, metaBeside, sideBySide, strayBeside, type FrameRow } from "../helpers/variants";
 
 
 /**
@@ -77,6 +77,15 @@ describe.each([...FIXTURE_NAMES])("%s", (name) => {
     same(strayBeside(base, gap, row, value));
   });
 
+  // Not strays: the table's own unit, 编制单位 or year line typed at the far right, beyond a blank column, still counts.
+  it.each([
+    ["unit line", /^\s*(金额)?单位[:：]/],
+    ["编制单位 line", /编制单位|^\d{6}\S/],
+    ["year line", /预算年度|年度[:：]/],
+  ])("the %s typed beyond a blank column right of the table", (_what, re) => {
+    for (const gap of [1, 2]) same(metaBeside(base, re, gap));
+  });
+
   it.each([0, 1, 2, 3, 4, 5])("signature and date lines %i rows below every table", (gap) => {
     same(
       linesBelow(base, gap, [
@@ -126,5 +135,39 @@ describe.each(["shanghai-final-template-2024", "shanghai-putuo-social-work-final
     const wb = columnBeside(base, gap, label, BODY[body], { headerOffset: headerRow - 1, lanci });
     expect(kinds(wb)).toEqual(baseKinds);
     expect(gist(check(wb).findings)).toEqual(baseline);
+  });
+});
+
+describe("a two-sided table whose sides a blank column parts", () => {
+  // 财务收支预算总表 with a spacer column before its 支出 side, the 收入 side's header one row of vertical merges
+  // (项目 | 预算数 over rows 3–6) and the 支出 side's header starting a row lower: the 支出 side is part of the table.
+  async function spaced(withGroup: boolean): Promise<GridWorkbook> {
+    const wb = await loadFixture("shanghai-putuo-commerce-unit-2025");
+    const s = getSheet(wb, "财务收支预算总表");
+    for (const row of s.values) if (row && row.length > 2) row.splice(2, 0, null);
+    for (const grid of [s.formulas, s.numberFormats, s.texts]) grid?.forEach((row) => row && row.length > 2 && row.splice(2, 0, null));
+    s.merges = s.merges.map((m) => (m.left >= 2 ? { ...m, left: m.left + 1, right: m.right + 1 } : m)).filter((m) => !(m.left < 2 && m.right >= 2));
+    if (s.colCount) s.colCount++;
+    const set = (r: number, c: number, v: CellValue) => ((s.values[r] ??= [])[c] = v);
+    set(2, 0, "项目");
+    set(2, 1, "预算数");
+    set(3, 0, null);
+    set(3, 1, null);
+    set(2, 3, withGroup ? "本年支出" : null);
+    s.merges = s.merges.filter((m) => !(m.top === 2 || (m.top === 3 && m.left <= 1)));
+    s.merges.push({ top: 2, left: 0, bottom: 5, right: 0 }, { top: 2, left: 1, bottom: 5, right: 1 });
+    return wb;
+  }
+
+  it("reads both sides with or without a group label over the 支出 side, and finds a wrong figure on it", async () => {
+    const bare = await spaced(false);
+    const grouped = await spaced(true);
+    const range = (wb: GridWorkbook) => check(wb).tables.find((t) => t.sheet === "财务收支预算总表")?.range;
+    expect(range(bare)).toBe(range(grouped));
+    expect(range(bare)).toMatch(/^A1:H/);
+    expect(gist(check(bare).findings)).toEqual(gist(check(grouped).findings));
+    const wrong = getSheet(bare, "财务收支预算总表");
+    wrong.values[6][4] = (wrong.values[6][4] as number) + 1000;
+    expect(check(bare).findings.map((f) => f.rule)).toContain("summary.grand-total");
   });
 });

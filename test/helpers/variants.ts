@@ -702,6 +702,31 @@ export function strayBeside(wb: GridWorkbook, gap: number, on: FrameRow, value: 
   return out;
 }
 
+/**
+ * Every sheet's first cell in its top three rows matching `re` (its unit line, 编制单位, 预算年度) moved along its row
+ * to `gap` blank columns right of the table (and of the merges), its own merge dropped: typed at the far right.
+ */
+export function metaBeside(wb: GridWorkbook, re: RegExp, gap = 1): GridWorkbook {
+  const out = clone(wb);
+  for (const s of out.sheets) {
+    const f = tableFrame(s);
+    const right = Math.max(f.right, ...s.merges.map((m) => m.right));
+    found: for (let r = 0; r < 3; r++) {
+      const row = s.values[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== "string" || !re.test(v)) continue;
+        row[c] = null;
+        s.merges = s.merges.filter((m) => !(m.top === r && m.left === c));
+        setCell(s.values, r, right + 1 + gap, v);
+        growUsedArea(s, r, right + 1 + gap);
+        break found;
+      }
+    }
+  }
+  return out;
+}
+
 /** The row between the header and the body numbering the columns 1, 2, 3 … (content only), or null. */
 function lanciRow(sheet: GridSheet, f: TableFrame): number | null {
   for (let r = f.headerRow + 1; r < f.firstBodyRow; r++) {

@@ -4,7 +4,8 @@ import type { TableSummary } from "../finding";
 import { MergeIndex, type GridSheet, type GridWorkbook } from "../grid";
 import { normaliseLabel } from "../text";
 import { isNoteOrCheckLabel } from "./columns";
-import { segmentSheet } from "./segment";
+import { isMetaText } from "./rows-scan";
+import { segmentSheet, type Segment } from "./segment";
 import { recogniseSegment } from "./table";
 import type { RecognisedTable } from "./types";
 
@@ -42,11 +43,13 @@ interface Band {
 
 /**
  * Bands of columns separated by wholly blank columns (no value, no merge across), or null when the sheet is read
- * whole. Each band holding a titled table is one (when two or more do). A band without a title is a panel of the
- * table on its left when it labels a column on that table's header rows (a second 项目 | 预算数 beyond a blank
- * column), and stays with it; otherwise it is what an accountant put beside the tables — a word typed after the
- * title, a figure or a check number on a header row, scratch figures, a 备注 or 校验 column — and is left out, so it
- * cannot turn the title row into two texts or a header row into a row with a number. O(cells).
+ * whole. Each band holding a titled table is one (when two or more do). A band without a title stays with the table
+ * on its left when it is part of it: it labels a column on that table's header rows (a second 项目 | 预算数 beyond a
+ * blank column, also on the rows the header's vertical merges reach down to), or states its unit, year or 编制单位
+ * between the title and the header (单位：万元 typed at the far right). Otherwise it is what an accountant put beside
+ * the tables — a word typed after the title, a figure or a check number on a header row, scratch figures, a 备注 or
+ * 校验 column — and is left out, so it cannot turn the title row into two texts or a header row into a row with a
+ * number. O(cells).
  */
 function bandsOf(sheet: GridSheet): Band[] | null {
   const used = usedColumns(sheet.values);
@@ -64,36 +67,57 @@ function bandsOf(sheet: GridSheet): Band[] | null {
   const tables = titled.filter(Boolean).length;
   if (tables === 0) return null;
   const bands: Band[] = [];
-  let headerRows: number[] = [];
+  let frame: Frame = { header: new Set(), meta: new Set() };
   let leftOut = false;
   runs.forEach((b, i) => {
     const last = bands[bands.length - 1];
-    const ownHeaders = () => segments[i].flatMap((s) => s.headerRows);
     if (!last || (titled[i] && tables >= 2)) {
       bands.push({ ...b });
-      headerRows = ownHeaders();
+      frame = frameOf(sheet, b, segments[i]);
     } else if (titled[i]) {
       // The one titled table, right of untitled columns: read with them, as the whole sheet would be.
       last.right = b.right;
-      headerRows = ownHeaders();
-    } else if (labelsHeader(sheet, b, headerRows)) last.right = b.right;
+      frame = frameOf(sheet, b, segments[i]);
+    } else if (belongs(sheet, b, frame)) last.right = b.right;
     else leftOut = true;
   });
   return leftOut || bands.length >= 2 ? bands : null;
 }
 
-/** Band `b` has a column label (a text, not a remark or check label) on one of `headerRows`. */
-function labelsHeader(sheet: GridSheet, b: Band, headerRows: readonly number[]): boolean {
-  for (const r of headerRows) {
-    const row = sheet.values[r];
-    if (!row) continue;
-    for (let c = b.left; c <= b.right && c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string") continue;
-      const label = normaliseLabel(v);
-      if (label !== "" && !/^[\d.,\s\-+]+$/.test(label) && !isNoteOrCheckLabel(label)) return true;
-    }
+/** Rows of a band's tables where a band beside them shows it is part of them. */
+interface Frame {
+  /** Header rows, and the rows their vertical merges reach down to (a side whose header starts lower). */
+  header: Set<number>;
+  /** Rows between the title and the header: the unit, year and 编制单位 lines. */
+  meta: Set<number>;
+}
+
+function frameOf(sheet: GridSheet, b: Band, segments: readonly Segment[]): Frame {
+  const frame: Frame = { header: new Set(), meta: new Set() };
+  for (const s of segments) {
+    if (s.headerRows.length === 0) continue;
+    const first = s.headerRows[0];
+    for (const r of s.headerRows) frame.header.add(r);
+    for (const m of sheet.merges)
+      if (m.left >= b.left && m.right <= b.right && s.headerRows.includes(m.top)) for (let r = m.top; r <= m.bottom; r++) frame.header.add(r);
+    for (let r = (s.titleRow ?? s.top - 1) + 1; r < first; r++) frame.meta.add(r);
   }
+  return frame;
+}
+
+/** Band `b` labels a column on the frame's header rows (a text, not a remark or check label) or states a meta line. */
+function belongs(sheet: GridSheet, b: Band, frame: Frame): boolean {
+  const texts = function* (rows: Set<number>) {
+    for (const r of rows) {
+      const row = sheet.values[r];
+      if (row) for (let c = b.left; c <= b.right && c < row.length; c++) if (typeof row[c] === "string") yield row[c] as string;
+    }
+  };
+  for (const v of texts(frame.header)) {
+    const label = normaliseLabel(v);
+    if (label !== "" && !/^[\d.,\s\-+]+$/.test(label) && !isNoteOrCheckLabel(label)) return true;
+  }
+  for (const v of texts(frame.meta)) if (isMetaText(v)) return true;
   return false;
 }
 

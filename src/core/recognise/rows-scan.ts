@@ -303,6 +303,11 @@ export function titleOf(scan: RowScan): string | null {
 
 const META = /(单位[:：]|预算年度|年度[:：]|(部门|单位)名称[:：]|编制单位[:：]?|编制部门|金额单位|部门[:：])/;
 
+/** A cell's text that states a meta line (单位：万元, 预算年度：2025, 编制单位：…). */
+export function isMetaText(text: string): boolean {
+  return META.test(text);
+}
+
 export function isMetaRow(scan: RowScan): boolean {
   if (scan.count === 0) return false;
   if (scan.cells.some((c) => META.test(c.text))) return scan.numericCount <= 1;
