@@ -181,10 +181,12 @@ function readMeta(sheet: GridSheet, seg: Segment): Meta {
     const sheetRow = sheet.values[r] ?? [];
     for (let c = 0; c < sheetRow.length; c++) {
       const t = cellText(sheet, r, c);
-      // A bare year ("2024年度", the Ministry's unit line) is not the unit's name.
-      if (!t || /预算年度|单位[:：]|^年度|^20\d\d\s*年度?$/.test(t)) continue;
-      const named = /(?:部门名称|单位名称|编制单位|编制部门|部门|单位)[:：]\s*(.+)$/.exec(t);
-      const name = (named ? named[1] : t).replace(/^\d{3,}\s*/, "").trim();
+      // A bare year ("2024年度", the Ministry's unit line) is not the unit's name, nor is the amounts' unit (单位：元),
+      // which may also end the 编制单位 line's cell.
+      const text = t.replace(/\s*(?:金额)?单位[:：]\s*(?:万元|千元|元|万)\s*$/, "");
+      if (!text || /预算年度|^年度|^20\d\d\s*年度?$/.test(text) || /^\s*(?:金额)?单位[:：]/.test(text)) continue;
+      const named = /(?:部门名称|单位名称|编制单位|编制部门|部门)[:：]\s*(.+)$/.exec(text);
+      const name = (named ? named[1] : text).replace(/^\d{3,}\s*/, "").trim();
       if (name && out.unitName === undefined) {
         out.unitName = name;
         out.unitNameCell = { row: r, col: c };

@@ -83,3 +83,27 @@ it("pairs 部门经济分类 with 政府经济分类 codes on the same row", asy
   const row = t.rows.find((r) => r.code?.code === "30302")!;
   expect(row.secondaryCode?.code).toBe("50905");
 });
+
+describe("the unit's name from a 编制单位 line", () => {
+  it("上海市普陀区 2025: 编制单位：… beside 单位：元 is the unit's name on every table", async () => {
+    const tables = recogniseAll(await loadFixture("shanghai-putuo-commerce-unit-2025"));
+    expect(new Set(tables.map((t) => t.unitName))).toEqual(new Set(["上海市普陀区商务委员会"]));
+  });
+
+  it("in one cell with the amounts' unit after it, the name is read without it, and the unit still is", () => {
+    const sheet = {
+      name: "收支总表",
+      values: [
+        ["2025年部门财务收支预算总表", null, null, null],
+        ["编制单位：某某区财政局  单位：元", null, null, null],
+        ["收入", null, "支出", null],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、一般公共预算拨款收入", 100, "一、一般公共服务支出", 100],
+        ["收入总计", 100, "支出总计", 100],
+      ],
+      merges: [],
+    };
+    const [t] = recogniseAll({ sheets: [sheet] });
+    expect({ unitName: t.unitName, unit: t.unit }).toEqual({ unitName: "某某区财政局", unit: "元" });
+  });
+});
