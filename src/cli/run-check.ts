@@ -347,6 +347,10 @@ export async function runCheck(argv: string[], overrides: Partial<CheckDeps> = {
         deps.stderr(
           `${say(args.lang, `有 ${threaded} 个单元格带有会话批注，只填色、未加批注`, `${threaded} marked cells hold a threaded comment: filled, no note added`)}\n`,
         );
+      if (s.staleNotes > 0)
+        deps.stderr(
+          `${say(args.lang, `有 ${s.staleNotes} 个单元格仍带着上次检查的批注和填色，但这次检查没有发现问题；要得到干净的副本，请对原始工作簿标注`, `${s.staleNotes} cells keep the notes and fills of an earlier check though nothing is wrong there now: annotate the original workbook for a clean copy`)}\n`,
+        );
       if (damaged > 0)
         deps.stderr(
           `${say(args.lang, `有 ${damaged} 个单元格所在表的批注图形部件缺失，只填色、未加批注`, `${damaged} marked cells are on a sheet whose note drawing is missing: filled, no note added`)}\n`,

@@ -125,6 +125,14 @@ describe("annotateWorkbook", () => {
     expect(note.split(MARK_PREFIX)).toHaveLength(2);
   });
 
+  it("counts the cells of an annotated copy whose earlier note this check no longer explains", async () => {
+    const again = path.join(dir, "again-fixed.xlsx");
+    // The unit fixed 一般公共预算支出表!C8 (nothing there now); the warning on 基本支出表!D12 stands.
+    const s = await annotateWorkbook(outFile, again, [warning]);
+    expect(s.staleNotes).toBe(1);
+    expect(summary.staleNotes).toBe(0);
+  });
+
   it("leaves info findings and unrelated cells alone, even cells sharing the marked cell's style", () => {
     expect(notesOf(out, "收支总表").get("B7")).toBeUndefined();
     expect(fillAt(out, "收支总表", "B7")).toBeUndefined();

@@ -82,7 +82,7 @@ async function run(argv: string[], result: CheckResult, overrides: Partial<Check
     },
     annotate: async (input, output, findings) => {
       r.annotated.push({ input, output, findings });
-      return { marked: 3, noted: 1, skipped: [], unnoted: [] };
+      return { marked: 3, noted: 1, skipped: [], unnoted: [], staleNotes: 0 };
     },
     stdout: (t) => void (r.stdout += t),
     stderr: (t) => void (r.stderr += t),
@@ -361,7 +361,7 @@ describe("--annotate", () => {
       {
         annotate: async (_i, _o, _f, _l, overwrite) => {
           seen.push(overwrite);
-          return { marked: 0, noted: 0, skipped: [], unnoted: [] };
+          return { marked: 0, noted: 0, skipped: [], unnoted: [], staleNotes: 0 };
         },
       },
     );
@@ -372,7 +372,7 @@ describe("--annotate", () => {
     await run(["book.xlsx", "--annotate", path.join(dir, "new.xlsx")], { tables, findings: [] }, {
       annotate: async (_i, _o, _f, _l, overwrite) => {
         seen.push(overwrite);
-        return { marked: 0, noted: 0, skipped: [], unnoted: [] };
+        return { marked: 0, noted: 0, skipped: [], unnoted: [], staleNotes: 0 };
       },
     });
     expect(seen).toEqual([false]);
@@ -410,10 +410,18 @@ describe("--annotate", () => {
     const r = await run(
       ["book.xlsx", "--annotate", "out.xlsx"],
       { tables, findings: [error] },
-      { annotate: async () => ({ marked: 1, noted: 0, skipped: [], unnoted: [{ cell, reason: "threaded-comment" as const }] }) },
+      { annotate: async () => ({ marked: 1, noted: 0, skipped: [], unnoted: [{ cell, reason: "threaded-comment" as const }], staleNotes: 0 }) },
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("1 marked cells hold a threaded comment: filled, no note added");
+  });
+
+  it("says when the input carries notes of an earlier check on cells this one finds nothing wrong with", async () => {
+    const r = await run(["book.xlsx", "--annotate", "out.xlsx"], { tables, findings: [error] }, {
+      annotate: async () => ({ marked: 1, noted: 1, skipped: [], unnoted: [], staleNotes: 3 }),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("3 cells keep the notes and fills of an earlier check though nothing is wrong there now: annotate the original workbook for a clean copy");
   });
 
   it("exits 2 with one line when the copy cannot be written", async () => {

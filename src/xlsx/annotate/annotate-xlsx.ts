@@ -4,13 +4,13 @@
  * must change are rewritten — the marked sheets (cells' `s` ids, a `<legacyDrawing>` when notes are new there),
  * styles.xml, the notes and their VML, content types, relationships — and every other part keeps its exact bytes.
  */
-import { parseA1 } from "../../core/address";
+import { parseA1, toA1 } from "../../core/address";
 import { cellAt, type Finding, type FindingCell } from "../../core/finding";
-import { MARK_FILL, planMarks, type MarkSeverity } from "../../core/report/mark-plan";
+import { MARK_FILL, MARK_PREFIX, planMarks, type MarkSeverity } from "../../core/report/mark-plan";
 import { ContentTypes, Package, PackageError, RelsEditor, freePartName, usesStrictRels } from "./package";
 import { extensionProblem } from "./workbook-kind";
 import type { Inflaters } from "../zip";
-import { emptyComments, emptyVml, patchComments, patchVml, vmlIds, type NoteToWrite } from "./notes-patch";
+import { emptyComments, emptyVml, patchComments, patchVml, refsWithText, vmlIds, type NoteToWrite } from "./notes-patch";
 import { patchSheet, sheetInfo, type SheetMark } from "./sheet-patch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles-patch";
 import { XmlPatchError, attr, children, nextTag, prefixedAttr, rootTag } from "./xml-lex";
@@ -29,6 +29,11 @@ export interface AnnotateSummary {
    * placeholder, and Excel shows the thread instead), or the sheet's note drawing is missing from the file.
    */
   unnoted: { cell: FindingCell; reason: "threaded-comment" | "damaged-drawing" }[];
+  /**
+   * Cells whose note still holds ours from an earlier annotation (the input is an annotated copy) where this check
+   * marks nothing: the note and fill stay as they were, since the cell's own format before them is not known.
+   */
+  staleNotes: number;
 }
 
 /** Why the copy cannot be made, in one line (English; `zh` in Chinese where the reason is the user's to act on). */
@@ -97,7 +102,7 @@ function annotate(
   const strict = usesStrictRels(workbookRels.rels);
   const sheetParts = sheetsOf(pkg.text(workbookPart) as string, workbookRels);
 
-  const summary: AnnotateSummary = { marked: 0, noted: 0, skipped: [], unnoted: [] };
+  const summary: AnnotateSummary = { marked: 0, noted: 0, skipped: [], unnoted: [], staleNotes: 0 };
   // A finding naming a cell past Excel's limits cannot be marked (and must not stop the others).
   const markable = findings.filter((f) => {
     const c = f.cells[0];
@@ -118,6 +123,7 @@ function annotate(
     if (!list) bySheet.set(part, (list = []));
     list.push({ ref, row: ref.row, col: ref.col, severity: m.severity, note: m.note });
   }
+  summary.staleNotes = staleNotes(pkg, sheetParts, bySheet);
   if (bySheet.size === 0) return { data: pkg.toZip(deflateRaw), summary };
 
   let stylesPart = workbookRels.targets("styles").map((t) => pkg.find(t.part))[0];
@@ -247,4 +253,23 @@ function threadedCommentRefs(pkg: Package, rels: RelsEditor): Set<string> {
     }
   }
   return out;
+}
+
+/** Cells of any sheet whose note holds one of ours (MARK_PREFIX) while this check marks nothing there. */
+function staleNotes(pkg: Package, sheetParts: ReadonlyMap<string, string>, bySheet: ReadonlyMap<string, readonly PlannedCell[]>): number {
+  let n = 0;
+  for (const part of new Set(sheetParts.values())) {
+    const marked = new Set((bySheet.get(part) ?? []).map((c) => toA1(c.row, c.col)));
+    try {
+      for (const t of new RelsEditor(pkg, part).targets("comments")) {
+        const name = pkg.find(t.part);
+        const xml = name === undefined ? undefined : pkg.text(name);
+        if (xml !== undefined) for (const ref of refsWithText(xml, MARK_PREFIX)) if (!marked.has(ref)) n++;
+      }
+    } catch (e) {
+      // Only a count for a hint: a part it cannot read here is reported where it matters, if anywhere.
+      if (!(e instanceof PackageError || e instanceof XmlPatchError)) throw e;
+    }
+  }
+  return n;
 }

@@ -44,6 +44,19 @@ export function emptyComments(strict: boolean): string {
   );
 }
 
+/** The cells (A1, upper case) of the comments whose text contains `needle`. */
+export function refsWithText(xml: string, needle: string): string[] {
+  const root = rootTag(xml);
+  const list = children(xml, root).find((c) => c.tag.local === "commentList");
+  if (!list) return [];
+  const out: string[] = [];
+  for (const c of children(xml, list.tag)) {
+    const ref = c.tag.local === "comment" ? attr(xml, c.tag, "ref")?.value : undefined;
+    if (ref && xml.slice(c.tag.end, c.end).includes(needle)) out.push(normRef(ref));
+  }
+  return out;
+}
+
 /**
  * The comments part with our notes: appended to a comment already on the cell (returned in `appended`), or added as
  * new comments (returned in `added`: these need a VML shape).
