@@ -86,6 +86,10 @@ describe.each([...FIXTURE_NAMES])("%s", (name) => {
     for (const gap of [1, 2]) same(metaBeside(base, re, gap));
   });
 
+  it("the unit typed on the title row, right of the table: next to it or beyond a blank column", () => {
+    for (const gap of [0, 1, 2]) same(metaBeside(base, /^\s*(金额)?单位[:：]/, gap, 0));
+  });
+
   it.each([0, 1, 2, 3, 4, 5])("signature and date lines %i rows below every table", (gap) => {
     same(
       linesBelow(base, gap, [

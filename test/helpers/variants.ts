@@ -704,9 +704,10 @@ export function strayBeside(wb: GridWorkbook, gap: number, on: FrameRow, value: 
 
 /**
  * Every sheet's first cell in its top three rows matching `re` (its unit line, 编制单位, 预算年度) moved along its row
- * to `gap` blank columns right of the table (and of the merges), its own merge dropped: typed at the far right.
+ * (or to row `onRow`) to `gap` blank columns right of the table (and of the merges), its own merge dropped: typed at
+ * the far right.
  */
-export function metaBeside(wb: GridWorkbook, re: RegExp, gap = 1): GridWorkbook {
+export function metaBeside(wb: GridWorkbook, re: RegExp, gap = 1, onRow?: number): GridWorkbook {
   const out = clone(wb);
   for (const s of out.sheets) {
     const f = tableFrame(s);
@@ -718,8 +719,8 @@ export function metaBeside(wb: GridWorkbook, re: RegExp, gap = 1): GridWorkbook 
         if (typeof v !== "string" || !re.test(v)) continue;
         row[c] = null;
         s.merges = s.merges.filter((m) => !(m.top === r && m.left === c));
-        setCell(s.values, r, right + 1 + gap, v);
-        growUsedArea(s, r, right + 1 + gap);
+        setCell(s.values, onRow ?? r, right + 1 + gap, v);
+        growUsedArea(s, onRow ?? r, right + 1 + gap);
         break found;
       }
     }

@@ -46,7 +46,7 @@ interface Band {
  * whole. Each band holding a titled table is one (when two or more do). A band without a title stays with the table
  * on its left when it is part of it: it labels a column on that table's header rows (a second 项目 | 预算数 beyond a
  * blank column, also on the rows the header's vertical merges reach down to), or states its unit, year or 编制单位
- * between the title and the header (单位：万元 typed at the far right). Otherwise it is what an accountant put beside
+ * on the title row or between it and the header (单位：万元 typed at the far right). Otherwise it is what an accountant put beside
  * the tables — a word typed after the title, a figure or a check number on a header row, scratch figures, a 备注 or
  * 校验 column — and is left out, so it cannot turn the title row into two texts or a header row into a row with a
  * number. O(cells).
@@ -88,7 +88,7 @@ function bandsOf(sheet: GridSheet): Band[] | null {
 interface Frame {
   /** Header rows, and the rows their vertical merges reach down to (a side whose header starts lower). */
   header: Set<number>;
-  /** Rows between the title and the header: the unit, year and 编制单位 lines. */
+  /** The title row and the rows between it and the header: where the unit, year and 编制单位 are stated. */
   meta: Set<number>;
 }
 
@@ -100,7 +100,7 @@ function frameOf(sheet: GridSheet, b: Band, segments: readonly Segment[]): Frame
     for (const r of s.headerRows) frame.header.add(r);
     for (const m of sheet.merges)
       if (m.left >= b.left && m.right <= b.right && s.headerRows.includes(m.top)) for (let r = m.top; r <= m.bottom; r++) frame.header.add(r);
-    for (let r = (s.titleRow ?? s.top - 1) + 1; r < first; r++) frame.meta.add(r);
+    for (let r = s.titleRow ?? s.top; r < first; r++) frame.meta.add(r);
   }
   return frame;
 }

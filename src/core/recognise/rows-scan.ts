@@ -296,8 +296,9 @@ export function titleOf(scan: RowScan): string | null {
   const texts = [...new Set(scan.cells.map((c) => c.text.trim()))];
   const titles = texts.filter((t) => looksLikeTitle(t));
   if (titles.length !== 1) return null;
+  // Beside the title: an annex number (附件1, 表一), or the table's unit or 编制单位 typed at the right of the title.
   const others = texts.filter((t) => t !== titles[0]);
-  if (!others.every((t) => ANNEX.test(normaliseLabel(t)))) return null;
+  if (!others.every((t) => ANNEX.test(normaliseLabel(t)) || META.test(t))) return null;
   return titles[0].replace(/^\s*\[bookmark:[^\]]*\]\s*/, "").trim();
 }
 

@@ -161,6 +161,8 @@ function readMeta(sheet: GridSheet, seg: Segment): Meta {
   const out: Meta = {};
   const sources: Array<{ text: string; row: number | null }> = [
     { text: seg.title, row: seg.titleRow },
+    // The title row's other cells: a unit typed at the right of the title (titleOf lets it stand there).
+    ...(seg.titleRow !== null ? [{ text: rowText(sheet, seg.titleRow), row: seg.titleRow }] : []),
     ...seg.metaRows.map((r) => ({ text: rowText(sheet, r), row: r })),
     ...seg.headerRows.slice(0, 1).map((r) => ({ text: rowText(sheet, r), row: r })),
   ];
