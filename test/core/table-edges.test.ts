@@ -5,7 +5,8 @@
  */
 import { check, gist, kinds } from "../helpers/gist";
 import type { CellValue, GridWorkbook } from "../../src/core/grid";
-import { FIXTURE_NAMES, columnBeside, getSheet, linesBelow, loadFixture, metaBeside, sideBySide, strayBeside, type FrameRow } from "../helpers/variants";
+import { recogniseAll } from "../../src/core/engine";
+import { FIXTURE_NAMES, columnBeside, getSheet, insertBlankRow, linesBelow, loadFixture, metaBeside, sideBySide, strayBeside, type FrameRow } from "../helpers/variants";
 
 
 /**
@@ -88,6 +89,32 @@ describe.each([...FIXTURE_NAMES])("%s", (name) => {
 
   it("the unit typed on the title row, right of the table: next to it or beyond a blank column", () => {
     for (const gap of [0, 1, 2]) same(metaBeside(base, /^\s*(金额)?单位[:：]/, gap, 0));
+  });
+
+  // A line under a 款/目 row that is part of it (其中：…) or checks it (校验 0), without a code: it heads no rows and
+  // adds into none, whatever is below it.
+  it.each([
+    ["其中：", (r: number) => `\u3000\u3000其中：第${r}行的一部分`, (v: number) => Math.round((v / 3) * 100) / 100],
+    ["校验", () => "校验", () => 0],
+  ] as Array<[string, (r: number) => string, (v: number) => number]>)("a %s line without a code under a coded row of each coded table", (_what, label, amount) => {
+    let wb = base;
+    for (const t of recogniseAll(base)) {
+      const nameCol = t.columns.find((c) => c.role === "name")?.col;
+      const under = t.rows.find((r) => r.role === "code" && r.code!.code.length === 5 && r.parent !== undefined);
+      if (nameCol === undefined || !under) continue;
+      wb = insertBlankRow(wb, t.sheet, under.row + 1);
+      const s = getSheet(wb, t.sheet);
+      // One table per fixture (the first with a 5-digit code under a parent): the new row is right under it.
+      const row = (s.values[under.row + 1] ??= []);
+      row[nameCol] = label(under.row);
+      for (const c of t.columns.filter((c) => c.role === "amount")) {
+        const v = s.values[under.row][c.col];
+        if (typeof v === "number") row[c.col] = amount(v);
+      }
+      break;
+    }
+    expect(wb).not.toBe(base);
+    same(wb);
   });
 
   it.each([0, 1, 2, 3, 4, 5])("signature and date lines %i rows below every table", (gap) => {

@@ -3,8 +3,8 @@ import type { CellRef } from "../address";
 import { MergeIndex, cellNumberFormat, cellText, cellValue, type GridSheet } from "../grid";
 import { amountKind, displayedDecimals } from "../money";
 import { classifyCode, firstDigitOf, levelDepth } from "../codes/classify";
-import { codeDigits, normaliseLabel, splitCodeAndName } from "../text";
-import { assignSides, headerText, isComparisonLabel, recogniseColumns } from "./columns";
+import { codeDigits, normaliseLabel, parseOrdinalLabel, splitCodeAndName } from "../text";
+import { assignSides, headerText, isComparisonLabel, isNoteOrCheckLabel, recogniseColumns } from "./columns";
 import { BUDGET_KIND_OF, decideSet, isFinalKind, titleSet } from "./final-kinds";
 import { findPanels, readPanelRows } from "./final-panels";
 import { kindFromHeader, kindFromTitle, looksLikeTitle } from "./kinds";
@@ -361,9 +361,11 @@ function readRows(sheet: GridSheet, seg: Segment, columns: RecognisedColumn[], k
       }
     } else if (label || hasAmountOn(sheet, r, amountCols)) {
       // A labelled row without a code in a coded table: a unit/group row (often the unit's own name), or the
-      // unlabelled grand total at the top of some tables.
+      // unlabelled grand total at the top of some tables. A 其中 line (of which: a part of the row above) or a check
+      // line (校验, 差额) is neither: it heads nothing and adds into nothing.
       const isUnitName = unitName !== undefined && normaliseLabel(unitName) === normalised;
-      row = bodyRow(r, label && !isUnitName && !hasAmountOn(sheet, r, amountCols) ? "item" : label ? "unit" : "total", label, labelCol);
+      const aside = label !== "" && (parseOrdinalLabel(label).breakdown || isNoteOrCheckLabel(normalised));
+      row = bodyRow(r, label && (aside || (!isUnitName && !hasAmountOn(sheet, r, amountCols))) ? "item" : label ? "unit" : "total", label, labelCol);
     } else continue;
     rows.push(row);
     // Only a 3- or 5-digit code can be the parent typoLevel looks for.
