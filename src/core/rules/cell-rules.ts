@@ -43,7 +43,9 @@ export class AmountCells implements Iterable<{ row: number; col: number }> {
 export function amountCells(table: RecognisedTable): AmountCells {
   if (table.sides) return new AmountCells(table.sides.map((s) => ({ rows: s.rows.map((r) => r.row), cols: s.amountCols })));
   const cols = table.columns.filter((c) => c.role === "amount").map((c) => c.col);
-  return new AmountCells([{ rows: table.rows.map((r) => r.row), cols }]);
+  // Side-by-side panels put two of the table's rows on one sheet row: each cell once, or its finding shows twice.
+  const rows = table.rows.map((r) => r.row);
+  return new AmountCells([{ rows: table.panels ? [...new Set(rows)] : rows, cols }]);
 }
 
 /** Calls `visit` with each cell: an AmountCells walked without making them. */

@@ -10,6 +10,7 @@ import { parseAmount } from "../../../src/core/money";
 import { loadFixture } from "../../helpers/fixtures";
 import { ministryFinalSet, ministryFinalSetInYuan } from "./ministry-set";
 import { a1 } from "../../../src/core/finding";
+import { setAmount } from "../../helpers/variants";
 
 const FINAL = "shanghai-putuo-social-work-final-2024";
 
@@ -249,5 +250,15 @@ describe("live editing a 决算", () => {
     expect(carry.map((f) => a1(f.cells[0]))).toEqual(["G10"]);
     expect(carry[0].cells.map((c) => a1(c))).toEqual(expect.arrayContaining(["J10", "E10", "F10"]));
     expect(v.result.findings).toEqual(checkWorkbook(wb).findings);
+  });
+});
+
+describe("a cell of the side-by-side panels of 基本支出决算表", () => {
+  it("holding text, is reported once (two panels share its sheet row)", async () => {
+    const base = await loadFixture("shanghai-putuo-social-work-final-2024");
+    const sheet = base.sheets.find((s) => /基本支出决算表/.test(s.name))!.name;
+    const wb = setAmount(base, sheet, "C12", "校验");
+    const found = checkWorkbook(wb).findings.filter((f) => f.rule === "cell.not-a-number");
+    expect(found.map((f) => `${f.cells[0].sheet}!${f.cells[0].row}:${f.cells[0].col}`)).toEqual([`${sheet}!11:2`]);
   });
 });
