@@ -100,11 +100,6 @@ export class ZipArchive {
     return this.data.subarray(start, start + entry.compressedSize);
   }
 
-  /** All entry names as stored. */
-  names(): string[] {
-    return [...this.byName.values()].map((e) => e.name);
-  }
-
   /** The entry of a part name, whatever its case; `name` may start with "/". */
   get(name: string): ZipEntry | undefined {
     return this.byName.get(normaliseName(name).toLowerCase());
@@ -126,10 +121,7 @@ export class ZipArchive {
    * goes on past it (a lying directory, a bomb) or ends short of it (damage) is refused.
    */
   stream(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
-    const start = this.dataStart(entry);
-    const end = start + entry.compressedSize;
-    if (end > this.data.length) this.fail("corrupt", `${entry.name}: data past the end of the file`);
-    const raw = this.data.subarray(start, end);
+    const raw = this.storedBytes(entry);
     let produced = 0;
     // What the consumer throws (an XML error, a bound) passes through untouched; only inflate's own errors are damage.
     let consumerError: unknown;
