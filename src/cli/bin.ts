@@ -6,17 +6,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { runBundle } from "./code-cache";
+import { exitWithLine } from "./exit-with-line";
 import { tuneV8ForShortRun } from "./v8-tuning";
 
 /** Exit code when the checker cannot start (as for a file that cannot be read: the user gets no result). */
 const EXIT_CANNOT_START = 2;
-
-function cannotStart(msg: string, e?: unknown): never {
-  const line = msg.replace(/\s*\n\s*/g, " ");
-  process.stderr.write(`检查失败：${line} / Check failed: ${line}\n`);
-  if (process.env.BUDGET_CHECK_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  process.exit(EXIT_CANNOT_START);
-}
 
 tuneV8ForShortRun();
 // The real file's folder, even when node was told to keep the path of a link to the bin (--preserve-symlinks-main).
@@ -26,7 +20,7 @@ try {
   exports = runBundle(checker).exports;
 } catch (e) {
   // The checker could not even start (its bundle missing, unreadable or broken): one line, as for any failed run.
-  cannotStart(`${checker}: ${e instanceof Error ? e.message : String(e)}`, e);
+  exitWithLine(`${checker}: ${e instanceof Error ? e.message : String(e)}`, e, EXIT_CANNOT_START);
 }
 // main.ts says so as its last statement: an empty or cut bundle would otherwise end with no report and exit 0.
-if ((exports as { loaded?: unknown } | undefined)?.loaded !== true) cannotStart(`${checker} is incomplete; rebuild it (npm ci)`);
+if ((exports as { loaded?: unknown } | undefined)?.loaded !== true) exitWithLine(`${checker} is incomplete; rebuild it (npm ci)`, undefined, EXIT_CANNOT_START);

@@ -8,15 +8,14 @@
  * All logic lives in those modules; this only wires the process. Each is imported when chosen, so the look-up does
  * not load the .xlsx reader.
  */
+import { exitWithLine } from "./exit-with-line";
+
 /** Exit code of a run that failed unexpectedly (same as "cannot read": the user gets no result). */
 const EXIT_CRASH = 2;
 
 // Whatever goes wrong, the user sees one line, never a stack trace (BUDGET_CHECK_DEBUG=1 shows it).
 function crash(e: unknown): never {
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, " ");
-  process.stderr.write(`检查失败：${msg} / Check failed: ${msg}\n`);
-  if (process.env.BUDGET_CHECK_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  process.exit(EXIT_CRASH);
+  exitWithLine(e instanceof Error ? e.message : String(e), e, EXIT_CRASH);
 }
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
