@@ -178,30 +178,26 @@ function writeZip(records: readonly ZipRecord[]): Uint8Array {
   const v = new DataView(out.buffer);
   const offsets: number[] = [];
   let at = 0;
-  const header = (r: ZipRecord, name: Uint8Array, central: boolean) => {
+  /** What local and central headers share, from "version needed" on (26 bytes), at `p`. */
+  const common = (p: number, r: ZipRecord, name: Uint8Array) => {
+    v.setUint16(p, 20, true);
     // Bit 11: the name is UTF-8 (Chinese part names are). No data descriptor: sizes are known.
-    const flags = name.some((b) => b > 0x7f) ? 0x0800 : 0;
-    if (central) {
-      v.setUint32(at, 0x02014b50, true);
-      v.setUint16(at + 4, 20, true);
-      at += 2;
-    } else v.setUint32(at, 0x04034b50, true);
-    v.setUint16(at + 4, 20, true);
-    v.setUint16(at + 6, flags, true);
-    v.setUint16(at + 8, r.method, true);
-    v.setUint16(at + 10, r.dosTime, true);
-    v.setUint16(at + 12, r.dosDate, true);
-    v.setUint32(at + 14, r.crc32, true);
-    v.setUint32(at + 18, r.stored.length, true);
-    v.setUint32(at + 22, r.size, true);
-    v.setUint16(at + 26, name.length, true);
-    v.setUint16(at + 28, 0, true);
-    at += 30;
+    v.setUint16(p + 2, name.some((b) => b > 0x7f) ? 0x0800 : 0, true);
+    v.setUint16(p + 4, r.method, true);
+    v.setUint16(p + 6, r.dosTime, true);
+    v.setUint16(p + 8, r.dosDate, true);
+    v.setUint32(p + 10, r.crc32, true);
+    v.setUint32(p + 14, r.stored.length, true);
+    v.setUint32(p + 18, r.size, true);
+    v.setUint16(p + 22, name.length, true);
+    // Extra field length (p + 24): none.
   };
   records.forEach((r, i) => {
     if (r.size > MAX32 || r.stored.length > MAX32) throw new PackageError(`${r.name} would need zip64, which is not written`);
     offsets.push(at);
-    header(r, names[i], false);
+    v.setUint32(at, 0x04034b50, true);
+    common(at + 4, r, names[i]);
+    at += 30;
     out.set(names[i], at);
     at += names[i].length;
     out.set(r.stored, at);
@@ -209,10 +205,12 @@ function writeZip(records: readonly ZipRecord[]): Uint8Array {
   });
   const directory = at;
   records.forEach((r, i) => {
-    header(r, names[i], true);
-    // Comment length, disk, internal and external attributes (left 0), then where the local header is.
-    v.setUint32(at + 10, offsets[i], true);
-    at += 14;
+    v.setUint32(at, 0x02014b50, true);
+    // Version made by, then the shared fields; comment length, disk, internal and external attributes stay 0.
+    v.setUint16(at + 4, 20, true);
+    common(at + 6, r, names[i]);
+    v.setUint32(at + 42, offsets[i], true);
+    at += 46;
     out.set(names[i], at);
     at += names[i].length;
   });
